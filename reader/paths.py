@@ -1,0 +1,68 @@
+"""Where Compact Reader keeps things: bundled corpus, user data, caches.
+
+Every folder can be moved: `--data-dir` on the command line (see cli.py) or the
+environment variables below. Tests always point them at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CompactReader"
+DATA_ENV = "COMPACT_READER_DATA_DIR"
+CACHE_ENV = "COMPACT_READER_CACHE_DIR"
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+RESOURCES_DIR = PROJECT_ROOT / "resources"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The user-writable folders. `data` holds user data; `cache` is disposable."""
+
+    data: Path
+    cache: Path
+
+    @property
+    def imported_dir(self) -> Path:
+        return self.data / "documents"
+
+    @property
+    def annotations_file(self) -> Path:
+        return self.data / "annotations.json"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.cache / "index"
+
+    @property
+    def jieba_cache(self) -> Path:
+        return self.cache / "jieba.cache"
+
+    def ensure(self) -> AppPaths:
+        self.data.mkdir(parents=True, exist_ok=True)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Pick the folders: explicit argument, then environment, then the platform default.
+
+    A moved data folder carries its cache with it unless the cache is moved too, so a
+    test or a portable install never touches the user's real folders.
+    """
+    data_value = data_dir or os.environ.get(DATA_ENV)
+    cache_value = os.environ.get(CACHE_ENV)
+    if data_value:
+        data = Path(data_value).expanduser().resolve()
+        cache = Path(cache_value).expanduser().resolve() if cache_value else data / "cache"
+    else:
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        cache = (Path(cache_value).expanduser().resolve() if cache_value
+                 else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+    return AppPaths(data=data, cache=cache)
