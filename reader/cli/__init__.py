@@ -1,0 +1,67 @@
+"""The `reader` command: machine-readable access to the core, for scripting and tests.
+
+Each group of subcommands lives in its own module and registers itself through
+`register(subparsers)`; this module only parses global options and dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..paths import DATA_ENV
+from . import annotation_commands, corpus_commands, search_commands
+from .common import CommandError, Context
+
+COMMAND_MODULES = [corpus_commands, search_commands, annotation_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Compact Reader: read, search and annotate the UN texts on the Global "
+                    "Compact for Migration.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"keep all user data (and caches) in DIR; also ${DATA_ENV}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    _register_gui(subparsers)
+    return parser
+
+
+def _register_gui(subparsers: argparse._SubParsersAction) -> None:
+    gui = subparsers.add_parser("gui", help="open the reader window (the default)")
+    gui.add_argument("qt_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    gui.set_defaults(handler=_run_gui)
+
+
+def _run_gui(args: argparse.Namespace, context: Context) -> int:
+    from ..app import run_gui  # Qt is imported only for the window
+
+    return run_gui(args, context)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    context = Context.from_args(args)
+    try:
+        return int(args.handler(args, context) or 0)
+    except CommandError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""What every subcommand shares: folders, the loaded corpus, JSON output, errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..core.corpus import Corpus, CorpusError, load_corpus
+from ..core.model import Document
+from ..core.objectives import build_objectives
+from ..paths import AppPaths, resolve_paths
+
+
+class CommandError(Exception):
+    """A user-facing failure: printed as one line, exit code 1 (2 for usage errors)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class Context:
+    paths: AppPaths
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Context:
+        return cls(resolve_paths(getattr(args, "data_dir", None)))
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        try:
+            corpus = load_corpus(paths=self.paths)
+        except CorpusError as exc:
+            raise CommandError(str(exc)) from exc
+        for problem in corpus.problems:
+            print(f"reader: warning: {problem}", file=sys.stderr)
+        return corpus
+
+    @cached_property
+    def objectives(self):
+        return build_objectives(self.corpus)
+
+    def document(self, doc_id: str) -> Document:
+        try:
+            return self.corpus.get(doc_id)
+        except KeyError:
+            known = ", ".join(d.id for d in self.corpus)
+            raise CommandError(f"unknown document {doc_id!r} (known: {known})", 2) from None
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_line(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.flush()

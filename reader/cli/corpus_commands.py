@@ -1,0 +1,71 @@
+"""`reader docs`, `reader dump`, `reader objectives`, `reader import`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core.corpus import CorpusError, import_document
+from ..core.serialize import block_to_dict, document_to_dict, objective_to_dict
+from .common import CommandError, Context, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    docs = subparsers.add_parser("docs", help="list the documents (bundled and imported)")
+    docs.add_argument("--json", action="store_true", help="print JSON")
+    docs.set_defaults(handler=cmd_docs)
+
+    dump = subparsers.add_parser("dump", help="print a document's blocks")
+    dump.add_argument("doc", metavar="DOC", help="document id (see `reader docs`)")
+    dump.add_argument("--json", action="store_true", help="print JSON")
+    dump.set_defaults(handler=cmd_dump)
+
+    objectives = subparsers.add_parser("objectives", help="list the 23 objectives and their links")
+    objectives.add_argument("--json", action="store_true", help="print JSON")
+    objectives.set_defaults(handler=cmd_objectives)
+
+    imp = subparsers.add_parser("import", help="import a .txt or .md document (UTF-8 or GB18030)")
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument("--title", help="title to show (default: the first line)")
+    imp.set_defaults(handler=cmd_import)
+
+
+def cmd_docs(args: argparse.Namespace, context: Context) -> int:
+    rows = [document_to_dict(doc) for doc in context.corpus]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']:<14} {row['blocks']:>5} blocks  {row['title']}")
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace, context: Context) -> int:
+    doc = context.document(args.doc)
+    if args.json:
+        print_json({"id": doc.id, "title": doc.info.title,
+                    "blocks": [block_to_dict(doc, b) for b in doc.blocks]})
+    else:
+        for block in doc.blocks:
+            print(f"[{block.anchor}] {block.marker} {block.text}".rstrip())
+    return 0
+
+
+def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
+    rows = [objective_to_dict(o) for o in context.objectives]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"目标 {row['number']:>2}: {row['title']}  "
+                  f"({len(row['actions'])} actions, {len(row['links'])} links)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    try:
+        info = import_document(args.file, context.paths, title=args.title)
+    except CorpusError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"imported {args.file.name} as {info.id}: {info.title}")
+    return 0

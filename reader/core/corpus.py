@@ -1,0 +1,251 @@
+"""The corpus: bundled documents from corpus/manifest.toml plus the user's imports.
+
+Bundled documents are read-only. Imported ones live in the user data folder
+(`AppPaths.imported_dir`), one text file and one small TOML sidecar each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..paths import CORPUS_DIR, AppPaths
+from .atomic import atomic_write_text
+from .citations import cite
+from .model import Block, Document, DocumentInfo
+from .parser import parse_text
+
+MANIFEST_VERSION = 1
+PARSER_VERSION = 1  # bump when parsing changes anchors or text: caches keyed on it go stale
+IMPORT_SUFFIXES = (".txt", ".md")
+
+
+class CorpusError(Exception):
+    """A document or manifest could not be read; the message is fit for the user."""
+
+
+class Corpus:
+    """All documents, bundled first, in manifest order; then imports by title."""
+
+    def __init__(self, documents: list[Document], problems: list[str] | None = None) -> None:
+        self.documents = tuple(documents)
+        self.problems = list(problems or [])
+        self._by_id = {doc.id: doc for doc in documents}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._by_id
+
+    def get(self, doc_id: str) -> Document:
+        try:
+            return self._by_id[doc_id]
+        except KeyError:
+            raise KeyError(f"no document with id {doc_id!r}") from None
+
+    def resolve(self, doc_id: str, anchor: str) -> tuple[Document, Block]:
+        doc = self.get(doc_id)
+        return doc, doc.block(anchor)
+
+    def fingerprint(self) -> str:
+        """Changes whenever any document's text, metadata or the parser changes."""
+        digest = hashlib.sha256(f"parser={PARSER_VERSION}".encode())
+        for doc in self.documents:
+            digest.update(document_fingerprint(doc).encode())
+        return digest.hexdigest()[:16]
+
+
+def document_fingerprint(doc: Document) -> str:
+    digest = hashlib.sha256(f"{doc.id}|{doc.info.title}|{PARSER_VERSION}".encode())
+    for block in doc.blocks:
+        digest.update(f"{block.anchor}\x00{block.text}\x01".encode())
+    return digest.hexdigest()[:16]
+
+
+# --- reading ---------------------------------------------------------------------
+def read_manifest(corpus_dir: Path = CORPUS_DIR) -> list[DocumentInfo]:
+    path = corpus_dir / "manifest.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CorpusError(f"cannot read the corpus manifest {path}: {exc}") from exc
+    version = data.get("manifest_version", 0)
+    if version > MANIFEST_VERSION:
+        raise CorpusError(f"{path} is manifest version {version}; this app reads up to "
+                          f"{MANIFEST_VERSION}: please update Compact Reader")
+    infos = []
+    for entry in data.get("document", []):
+        infos.append(DocumentInfo(
+            id=entry["id"], title=entry["title"], short_title=entry.get("short_title", entry["title"]),
+            kind=entry.get("kind", ""), date=entry.get("date", ""), language=entry.get("language", "zh-Hans"),
+            symbol=entry.get("symbol", ""), source=str(corpus_dir / entry["file"]),
+            cited_as=tuple(entry.get("cited_as", ())), main_part=entry.get("main_part", "body"),
+            bundled=True))
+    return infos
+
+
+def decode_text(data: bytes, name: str = "the file") -> str:
+    """Decode a document: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+
+    Refuses binary and empty input with a message a user can act on.
+    """
+    if not data.strip():
+        raise CorpusError(f"{name} is empty")
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{name} is a binary file, not a text document")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    raise CorpusError(f"{name} is neither UTF-8 nor GB18030/GBK text")
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    return controls <= len(text) // 100
+
+
+def _symbol_resolver(infos: list[DocumentInfo]):
+    table: dict[str, str] = {}
+    for info in infos:
+        for symbol in (info.symbol, *info.cited_as):
+            if symbol:
+                table[_normal_symbol(symbol)] = info.id
+
+    def resolve(symbol: str) -> str | None:
+        return table.get(_normal_symbol(symbol))
+
+    return resolve
+
+
+def _normal_symbol(symbol: str) -> str:
+    return re.sub(r"\s+", "", symbol).upper()
+
+
+def parse_document(info: DocumentInfo, text: str, resolve=lambda s: None) -> Document:
+    blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve)
+    by_anchor = {b.anchor: b for b in blocks}
+    blocks = [replace(b, citation=cite(info, b, by_anchor)) for b in blocks]
+    return Document(info=info, blocks=tuple(blocks))
+
+
+def load_document(info: DocumentInfo, resolve=lambda s: None) -> Document:
+    path = Path(info.source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_document(info, decode_text(data, path.name), resolve)
+
+
+def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None) -> Corpus:
+    """Load every bundled document and, given `paths`, the user's imports.
+
+    A broken bundled document is an installation error and raises; a broken
+    import is reported in `Corpus.problems` and skipped, so the rest still opens.
+    """
+    infos = read_manifest(corpus_dir)
+    problems: list[str] = []
+    imported = imported_infos(paths, problems) if paths else []
+    resolve = _symbol_resolver(infos + imported)
+    documents = [load_document(info, resolve) for info in infos]
+    for info in imported:
+        try:
+            documents.append(load_document(info, resolve))
+        except CorpusError as exc:
+            problems.append(str(exc))
+    return Corpus(documents, problems)
+
+
+# --- importing ---------------------------------------------------------------------
+def imported_infos(paths: AppPaths, problems: list[str] | None = None) -> list[DocumentInfo]:
+    folder = paths.imported_dir
+    if not folder.is_dir():
+        return []
+    infos = []
+    for meta in sorted(folder.glob("*.toml")):
+        try:
+            entry = tomllib.loads(meta.read_text(encoding="utf-8"))
+            infos.append(DocumentInfo(
+                id=entry["id"], title=entry["title"], short_title=entry.get("short_title", entry["title"]),
+                kind=entry.get("kind", "imported"), date=entry.get("date", ""),
+                language=entry.get("language", "zh-Hans"), symbol=entry.get("symbol", ""),
+                source=str(folder / entry["file"]), main_part="body", bundled=False))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
+            if problems is not None:
+                problems.append(f"skipped imported document {meta.name}: {exc}")
+    return sorted(infos, key=lambda i: i.title)
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:32] or "doc"
+    base = f"user-{base}"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def import_document(source: Path, paths: AppPaths, title: str | None = None,
+                    corpus_dir: Path = CORPUS_DIR) -> DocumentInfo:
+    """Copy a user's .txt/.md document into the data folder, as UTF-8, and describe it.
+
+    Everything is checked before anything is written, so a refused file changes nothing.
+    """
+    source = Path(source)
+    if source.suffix.lower() not in IMPORT_SUFFIXES:
+        raise CorpusError(f"{source.name}: only .txt and .md documents can be imported")
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    text = decode_text(data, source.name)
+    title = (title or _first_line(text) or source.stem).strip()
+    taken = {i.id for i in read_manifest(corpus_dir)} | {i.id for i in imported_infos(paths)}
+    doc_id = _slug(source.stem, taken)
+    info = DocumentInfo(id=doc_id, title=title, short_title=title[:20], kind="imported", date="",
+                        language="zh-Hans", symbol="", source=str(paths.imported_dir / f"{doc_id}.txt"),
+                        main_part="body", bundled=False)
+    parse_document(info, text)  # must parse before we keep it
+    paths.imported_dir.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(Path(info.source), text)
+    atomic_write_text(paths.imported_dir / f"{doc_id}.toml", _sidecar(info, source.name))
+    return info
+
+
+def remove_imported(doc_id: str, paths: AppPaths) -> None:
+    for suffix in (".toml", ".txt"):
+        (paths.imported_dir / f"{doc_id}{suffix}").unlink(missing_ok=True)
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:80]
+    return ""
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(c if ord(c) >= 32 else f"\\u{ord(c):04x}" for c in escaped)
+    return f'"{escaped}"'
+
+
+def _sidecar(info: DocumentInfo, original_name: str) -> str:
+    fields = {"id": info.id, "file": Path(info.source).name, "title": info.title,
+              "short_title": info.short_title, "kind": info.kind, "language": info.language,
+              "original_name": original_name}
+    return "".join(f"{key} = {_toml_string(value)}\n" for key, value in fields.items())

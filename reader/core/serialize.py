@@ -1,0 +1,41 @@
+"""Plain-dict views of core objects, shared by the command line and exporters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Block, Document, Objective
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    info = doc.info
+    return {"id": info.id, "title": info.title, "short_title": info.short_title, "kind": info.kind,
+            "date": info.date, "symbol": info.symbol, "source": "bundled" if info.bundled else "imported",
+            "blocks": len(doc.blocks), "iri": info.iri, "language": info.language}
+
+
+def block_to_dict(doc: Document, block: Block) -> dict[str, Any]:
+    footnotes = {b.anchor: b.text for b in doc.footnotes()}
+    return {
+        "anchor": block.anchor, "kind": block.kind.value, "label": block.label,
+        "marker": block.marker, "level": block.level, "parent": block.parent,
+        "heading_path": list(block.heading_path), "text": block.text,
+        "notes": [{"mark": n.mark, "offset": n.offset, "target": n.target,
+                   "text": footnotes.get(n.target, "")} for n in block.notes],
+        "refs": [{"symbol": r.symbol, "start": r.start, "end": r.end, "doc": r.doc_id}
+                 for r in block.refs],
+        "rows": [list(row) for row in block.rows],
+        "citation": block.citation,
+    }
+
+
+def objective_to_dict(objective: Objective) -> dict[str, Any]:
+    return {
+        "number": objective.number, "title": objective.title, "anchor": objective.anchor,
+        "commitment": {"anchor": objective.commitment_anchor, "text": objective.commitment},
+        "actions": [{"letter": a.letter, "anchor": a.anchor, "text": a.text}
+                    for a in objective.actions],
+        "links": [{"doc": link.doc, "anchor": link.anchor, "kind": link.kind,
+                   "citation": link.citation} for link in objective.links],
+        "title_variants": list(objective.title_variants),
+    }
