@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Block, BlockKind, DocumentInfo
 from .parser import CJK_NUMERALS
 
+
 def document_label(info: DocumentInfo) -> str:
     """《short title》 plus the symbol where one is known."""
     symbol = info.symbol or next((s for s in info.cited_as if "/" in s and s[0].isalpha()), "")

@@ -139,10 +139,8 @@ def _matching_title(block: Block, titles: dict[int, str]) -> int | None:
     text = block.text.strip()
     if len(text) < 6:
         return None
-    if block.label.isdigit() and int(block.label) in titles:
-        candidates = [int(block.label)]
-    else:
-        candidates = list(titles)
+    numbered = block.label.isdigit() and int(block.label) in titles
+    candidates = [int(block.label)] if numbered else list(titles)
     best, best_score = None, 0.0
     for n in candidates:
         matcher = SequenceMatcher(None, text, titles[n])

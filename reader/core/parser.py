@@ -88,8 +88,9 @@ def clean_inline(line: str) -> str:
 def join_halves(first: str, second: str) -> str:
     """Re-join text split across lines: no space in Chinese, one between Latin words."""
     first, second = first.rstrip(), second.lstrip()
-    if first and second and first[-1].isascii() and first[-1].isalnum() \
-            and second[0].isascii() and second[0].isalnum():
+    latin_words = first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() \
+        and second[:1].isalnum()
+    if latin_words or (first.endswith("^") and second[:1].isalpha()):  # no accidental ^a mark
         return first + " " + second
     return first + second
 
@@ -451,7 +452,7 @@ class _Builder:
             previous.lines = (previous.lines[0], group.span[1])
             return
         next_group = self._next_group(index)
-        if is_heading_like(text, 80) and not group.first.kind == "bullet":
+        if is_heading_like(text, 80) and group.first.kind != "bullet":
             for chunk, span in self._heading_chunks(group):
                 self._unlabelled_heading(group, chunk, span, next_group)
             return
