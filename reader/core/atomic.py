@@ -16,8 +16,11 @@ class WriteError(OSError):
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -27,10 +30,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise WriteError(exc.errno or 0, f"could not save {path}: {reason}; "
-                                         "the previous version is kept") from exc
+        raise _write_error(path, exc) from exc
     _fsync_dir(path.parent)
+
+
+def _write_error(path: Path, exc: OSError) -> WriteError:
+    reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    return WriteError(exc.errno or 0, f"could not save {path}: {reason}; the previous version is kept")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
