@@ -51,6 +51,7 @@ ROUNDTABLE_RE = re.compile(rf"第(?P<n>[{CJK_NUMERALS}]+)场圆桌会议")
 
 # --- inline marks and references -------------------------------------------------
 NOTE_MARK_RE = re.compile(rf"[{SUPERSCRIPTS}]+|\^[a-z](?![A-Za-z])")
+NOTE_OR_STAR_RE = re.compile(NOTE_MARK_RE.pattern + r"|(?<!\*)\*(?!\*)")  # * only where defined
 SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,6}(?:/[A-Za-z0-9.]*[A-Za-z0-9])+")
 RESOLUTION_RE = re.compile(r"(?P<num>\d{2,3}/\d{1,3})[ \t]*号(?P<what>决议|决定)")
 
@@ -246,13 +247,6 @@ class _Heading:
     kind: str
 
 
-@dataclass(frozen=True)
-class PartNames:
-    """How a document's parts are named: "body" or "annex" holds the main text."""
-
-    main_part: str = "body"
-
-
 class _Builder:
     def __init__(self, groups: list[_Group | None], main_part: str) -> None:
         self.groups = groups
@@ -288,8 +282,8 @@ class _Builder:
         return None
 
     def only_notes_since(self, draft: _Draft) -> bool:
-        return self.drafts and self.drafts[-1] is draft or all(
-            d.kind is BlockKind.FOOTNOTE for d in self.drafts[self.drafts.index(draft) + 1:])
+        later = self.drafts[self.drafts.index(draft) + 1:]
+        return all(d.kind is BlockKind.FOOTNOTE for d in later)
 
     def path(self) -> tuple[str, ...]:
         return tuple(h.display for h in self.stack)
@@ -564,17 +558,19 @@ class _Builder:
 # --- marks and references ------------------------------------------------------------
 def extract_notes(text: str, star_is_note: bool) -> tuple[str, list[tuple[str, int]]]:
     """Remove footnote marks from text; return the clean text and (mark, offset) pairs."""
-    pattern = NOTE_MARK_RE if not star_is_note else re.compile(
-        NOTE_MARK_RE.pattern + r"|(?<!\*)\*(?!\*)")
+    pattern = NOTE_OR_STAR_RE if star_is_note else NOTE_MARK_RE
     out: list[str] = []
     marks: list[tuple[str, int]] = []
     pos = 0
+    length = 0
     for m in pattern.finditer(text):
-        out.append(text[pos:m.start()])
-        clean_so_far = "".join(out)
-        marks.append((to_ascii_mark(m.group(0)), len(clean_so_far)))
+        kept = text[pos:m.start()]
+        out.append(kept)
+        length += len(kept)
+        marks.append((to_ascii_mark(m.group(0)), length))
         pos = m.end()
-        before = clean_so_far[-1:]
+        # The PDF puts a space after a superscript; between Chinese characters it is noise.
+        before = (out[-1] or "".join(out))[-1:]
         after = text[pos + 1:pos + 2]
         if text[pos:pos + 1] == " " and not (before.isascii() and before.isalnum()
                                             and after.isascii() and after.isalnum()):
