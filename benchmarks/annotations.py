@@ -1,0 +1,113 @@
+"""Save latency and load time of an annotations file with 10,000 annotations.
+
+Run: .venv/bin/python benchmarks/annotations.py   (targets: save <= 50 ms, load <= 0.5 s)
+
+"save" is one change written to disk as the UI's coalescing timer does it (encode, temporary
+file, fsync, rename, backups). The first save after loading encodes every entry and is
+reported on its own, as is a save that must first merge another instance's file.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.annotations import Annotation, Store, make_target, new_annotation, reanchor
+from reader.core.corpus import Corpus, load_corpus
+from reader.core.export import prepare_export, render
+from reader.core.objectives import build_objectives
+
+COUNT = 10_000
+SAVE_TARGET, LOAD_TARGET = 0.050, 0.5
+
+
+def sample_annotations(corpus: Corpus, count: int, seed: int = 1) -> list[Annotation]:
+    """Highlights of up to 120 characters anywhere in the corpus, half with notes and tags."""
+    rng = random.Random(seed)
+    blocks = [(doc, b) for doc in corpus for b in doc.blocks if len(b.text) > 10]
+    out = []
+    for _ in range(count):
+        doc, block = rng.choice(blocks)
+        start = rng.randrange(len(block.text) - 5)
+        end = rng.randint(start + 1, min(len(block.text), start + 120))
+        note = "笔记 " * rng.randint(0, 30)
+        tags = rng.sample(["数据", "底线", "核实", "返回", "人权"], rng.randint(0, 2))
+        out.append(new_annotation(make_target(doc, block.anchor, start, None, end),
+                                  color=rng.choice(["yellow", "red", "blue"]), note=note, tags=tags))
+    return out
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def summary(name: str, times: list[float], target: float) -> str:
+    median = statistics.median(times)
+    verdict = "OK" if median <= target else "OVER"
+    return (f"{name}: median {ms(median)}, min {ms(min(times))}, max {ms(max(times))} over "
+            f"{len(times)} (target <= {ms(target)}) {verdict}")
+
+
+def measure_saves(store: Store, rounds: int = 40) -> list[float]:
+    rng = random.Random(2)
+    times = []
+    for i in range(rounds):
+        store.update(rng.choice(store.annotations).edited(note=f"修改 {i}"))
+        times.append(timed(store.flush))
+    return times
+
+
+def measure_loads(path: Path, rounds: int = 5) -> tuple[list[float], Store]:
+    times, store = [], None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        store = Store.open(path)
+        times.append(time.perf_counter() - start)
+    assert store is not None and len(store.annotations) == COUNT
+    return times, store
+
+
+def edit_and_save(store: Store, index: int) -> float:
+    store.update(store.annotations[index].edited(note=f"edit {index}"))
+    return timed(store.flush)
+
+
+def main() -> None:
+    corpus = load_corpus()
+    folder = Path(tempfile.mkdtemp(prefix="annotations-bench-"))
+    path = folder / "annotations.json"
+    store = Store.open(path, min_interval=0)
+    store.put_many(sample_annotations(corpus, COUNT))
+    first = timed(store.flush)
+    saves = measure_saves(store)
+    coalesced = timed(lambda: [store.save() for _ in range(1000)]) / 1000
+    loads, loaded = measure_loads(path)
+    first_after_load = edit_and_save(loaded, 0)
+    edit_and_save(Store.open(path), 1)  # another instance saves meanwhile
+    merged = edit_and_save(loaded, 2)
+    placing = timed(lambda: reanchor(loaded.annotations, corpus))
+    objectives = build_objectives(corpus)
+    exporting = timed(lambda: render("md", prepare_export(loaded.annotations, corpus, objectives,
+                                                          loaded.palette)))
+
+    print(f"annotations: {COUNT}, file: {path.stat().st_size / 2**20:.1f} MiB ({folder})")
+    print(summary("save after one change", saves, SAVE_TARGET))
+    print(summary("load", loads, LOAD_TARGET))
+    print(f"first save of a new store (encodes all): {ms(first)}; first save after a load: "
+          f"{ms(first_after_load)}; a save that first merges another instance's file: {ms(merged)}")
+    print(f"save() while a write is due later (coalesced, no I/O): {coalesced * 1e6:.1f} µs")
+    print(f"re-anchor all (text unchanged): {ms(placing)}; Markdown export of all: {ms(exporting)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Importing W3C Web Annotation JSON-LD (a colleague's export, or another annotations file).
+
+`plan_import` is pure: it reads the data, compares it with the current annotations and
+returns what would change with a report, so a dialog can preview it; `Store.put_many(plan.
+annotations, keep_times=True)` then applies it. Merged by id: an incoming annotation is
+taken only if it is newer than ours (or new), so importing the same file twice changes
+nothing the second time. Each taken annotation is placed again by its quote.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from ..corpus import Corpus
+from .anchoring import AnchorStatus, resolve
+from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, migrate
+from .jsonld import W3CError, annotation_from_w3c, annotations_in
+from .model import Annotation, StoreState
+
+IMPORT_NAMESPACE = uuid.UUID("0f7e6d4c-3b2a-4c1d-8e9f-a1b2c3d4e5f6")
+
+
+class AnnotationImportError(ValueError):
+    """The data as a whole cannot be imported; the message is fit for the user."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    orphaned: tuple[str, ...] = ()  # taken, but their passage is not in the current text
+    fuzzy: tuple[str, ...] = ()  # taken, placed on a similar (changed) passage
+    skipped: tuple[tuple[str, str], ...] = ()  # (entry, reason)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
+                 f"{len(self.unchanged)} unchanged"]
+        if self.orphaned:
+            parts.append(f"{len(self.orphaned)} not found in the current text (listed as orphans)")
+        if self.fuzzy:
+            parts.append(f"{len(self.fuzzy)} placed on a changed passage")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    annotations: tuple[Annotation, ...]  # to apply: new or newer than ours, already placed
+    report: ImportReport
+
+
+def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus) -> ImportPlan:
+    """What importing `payload` (JSON text, bytes, or already-parsed JSON) would change."""
+    incoming, skipped = _read_entries(_parse(payload))
+    ids: dict[str, list[str]] = {k: [] for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")}
+    taken: list[Annotation] = []
+    for annotation in incoming.values():
+        verdict = _verdict(annotation, state)
+        if verdict == "skipped":
+            skipped.append((annotation.id, "deleted here after its last change"))
+            continue
+        ids[verdict].append(annotation.id)
+        if verdict != "unchanged":
+            taken.append(_placed(annotation, corpus, ids))
+    report = ImportReport(*(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
+                          skipped=tuple(skipped))
+    return ImportPlan(tuple(taken), report)
+
+
+def _verdict(annotation: Annotation, state: StoreState) -> str:
+    """added, updated, unchanged (ours is as new), or skipped (deleted here since)."""
+    deleted = state.deleted.get(annotation.id, "")
+    if deleted and deleted >= annotation.modified:
+        return "skipped"
+    current = state.annotations.get(annotation.id)
+    if current is None:
+        return "added"
+    return "updated" if annotation.modified > current.modified else "unchanged"
+
+
+def _placed(annotation: Annotation, corpus: Corpus, ids: dict[str, list[str]]) -> Annotation:
+    """Placed by its quote in our text (which may differ from the sender's); noted if not."""
+    result = resolve(corpus.get(annotation.doc) if annotation.doc in corpus else None, annotation.target)
+    if not result.placed:
+        ids["orphaned"].append(annotation.id)
+        return annotation
+    if result.status is AnchorStatus.FUZZY:
+        ids["fuzzy"].append(annotation.id)
+    return replace(annotation, target=result.target)
+
+
+def _parse(payload: str | bytes | object) -> object:
+    if isinstance(payload, bytes):
+        try:
+            payload = payload.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise AnnotationImportError("the file is not UTF-8 text") from exc
+    if isinstance(payload, str):
+        try:
+            return json.loads(payload)
+        except json.JSONDecodeError as exc:
+            raise AnnotationImportError(f"the file is not valid JSON ({exc})") from exc
+    return payload
+
+
+def _read_entries(data: object) -> tuple[dict[str, Annotation], list[tuple[str, str]]]:
+    incoming: dict[str, Annotation] = {}
+    skipped: list[tuple[str, str]] = []
+    for index, entry in enumerate(_raw_annotations(data), 1):
+        try:
+            annotation = annotation_from_w3c(_with_id(entry))
+        except W3CError as exc:
+            skipped.append((f"entry {index}", str(exc)))
+            continue
+        previous = incoming.get(annotation.id)
+        if previous is None or annotation.modified > previous.modified:
+            incoming[annotation.id] = annotation
+    return incoming, skipped
+
+
+def _raw_annotations(data: object) -> list[object]:
+    """JSON-LD, or one of our own annotations files (a colleague's annotations.json)."""
+    if isinstance(data, Mapping) and data.get("format") == FORMAT_NAME:
+        version = data.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise AnnotationImportError("the annotations file has no valid format version")
+        if version > FORMAT_VERSION:
+            raise AnnotationImportError(f"the annotations file was written by a newer version of "
+                                        f"Compact Reader (file format {version})")
+        try:
+            migrated = migrate(dict(data), version)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnnotationImportError(f"the annotations file is damaged ({exc})") from exc
+        return list(migrated.get("annotations", []))
+    try:
+        return list(annotations_in(data))
+    except (W3CError, FileProblem) as exc:
+        raise AnnotationImportError(f"the file is not W3C Web Annotation JSON-LD: {exc}") from exc
+
+
+def _with_id(entry: object) -> object:
+    """An annotation without an id gets one derived from its content, so that importing it
+    twice gives the same id (and changes nothing the second time)."""
+    if isinstance(entry, Mapping) and not (isinstance(entry.get("id"), str) and entry["id"].strip()):
+        digest = json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
+        return {**entry, "id": f"urn:uuid:{uuid.uuid5(IMPORT_NAMESPACE, digest)}"}
+    return entry

@@ -1,0 +1,537 @@
+"""The annotations file of one user: loaded with fallbacks, changed in memory, saved safely.
+
+Saving: under a lock file, the file is re-read if anyone changed it since we last read or
+wrote it and merged with our changes (per id, later modification wins; deletions are kept
+as tombstones so they are not undone by a merge); the new file is written to a temporary
+file, fsynced and renamed over the old one (`atomic_write_bytes`); then the replaced file
+becomes backup .1 (.1 → .2 → .3). A process killed at any point leaves the old or the new
+file, both complete; a failed save leaves file and backups as they were.
+
+Loading: a file that is damaged, truncated or from a newer version is never overwritten:
+it is renamed aside (annotations.json.corrupt-… / .newer-…), the newest good backup is
+loaded, and `StoreLoadReport.messages` says so in words for the user.
+
+Saves are coalesced: `save()` writes at once unless the last write was less than
+`min_interval` seconds ago; then `flush_if_due()` (from a timer) or `flush()` writes.
+Nothing here uses Qt; the UI drives `flush_if_due` from a QTimer and `flush` on quit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write_bytes
+from ..corpus import Corpus
+from .anchoring import ReanchorReport, reanchor
+from .fileformat import (
+    FORMAT_VERSION,
+    DecodedFile,
+    EncodeCache,
+    FileProblem,
+    decode,
+    encode,
+    merge_states,
+)
+from .importer import ImportPlan
+from .locking import FileLock, LockTimeout
+from .model import (
+    COLORS,
+    DEFAULT_MEANINGS,
+    Annotation,
+    Bookmark,
+    Clock,
+    ColorMeaning,
+    Palette,
+    StoreState,
+    format_time,
+    normalize_folder,
+    normalize_tags,
+    stamp_after,
+    utc_now,
+)
+
+Item = Annotation | Bookmark
+BACKUPS = 3
+MIN_INTERVAL = 0.5  # seconds between writes while changes come fast
+LOCK_TIMEOUT = 10.0
+
+
+class StoreError(Exception):
+    """The annotations file could not be read or written; the message is fit for the user."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change, as the UI needs it to refresh a view or to undo: kind is "added",
+    "updated" or "deleted"; `before`/`after` are the versions (None where there is none)."""
+
+    kind: str
+    before: Annotation | Bookmark | ColorMeaning | None
+    after: Annotation | Bookmark | ColorMeaning | None
+
+    @property
+    def item(self) -> Annotation | Bookmark | ColorMeaning:
+        item = self.after if self.after is not None else self.before
+        assert item is not None
+        return item
+
+    @property
+    def id(self) -> str:
+        item = self.item
+        return item.color if isinstance(item, ColorMeaning) else item.id
+
+
+@dataclass(frozen=True)
+class StoreLoadReport:
+    """What loading found. `messages` are sentences for the user (empty when all is well)."""
+
+    path: Path
+    loaded_from: Path | None = None  # the file read: the main file, a backup, or None (new)
+    messages: tuple[str, ...] = ()
+    set_aside: tuple[Path, ...] = ()  # unreadable files renamed, never deleted
+    migrated_from: int | None = None
+    unreadable_entries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """False when the user should be told something went wrong."""
+        restored = self.loaded_from is not None and self.loaded_from != self.path
+        return not (self.set_aside or restored or self.unreadable_entries)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """A completed write. `external` lists what another instance had saved and was merged in."""
+
+    path: Path
+    external: tuple[Change, ...] = ()
+    messages: tuple[str, ...] = ()
+    set_aside: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    path: Path
+    file: DecodedFile
+
+
+class Store:
+    """Annotations, bookmarks and palette of one file. Safe to use from several threads."""
+
+    def __init__(self, path: Path, *, clock: Clock = utc_now, min_interval: float = MIN_INTERVAL,
+                 lock_timeout: float = LOCK_TIMEOUT, backups: int = BACKUPS,
+                 timer: Callable[[], float] = time.monotonic) -> None:
+        self.path = Path(path)
+        self._clock, self._timer = clock, timer
+        self._min_interval, self._lock_timeout, self._backups = min_interval, lock_timeout, backups
+        self._state = StoreState()
+        self._generation = 0
+        self._dirty = False
+        self._last_write = float("-inf")
+        self._disk_signature: tuple[int, ...] | None = None
+        self._cache = EncodeCache()
+        self._mutex = threading.RLock()  # guards the in-memory state
+        self._io = threading.Lock()  # one load/save at a time
+        self.load_report = StoreLoadReport(self.path)
+
+    @classmethod
+    def open(cls, path: Path, **options: Any) -> Store:
+        """A store loaded from `path` (see `load_report` for anything the user must hear)."""
+        store = cls(path, **options)
+        store.load()
+        return store
+
+    # --- reading ---------------------------------------------------------------------
+    @property
+    def state(self) -> StoreState:
+        """The current content, as an immutable snapshot (for export and import previews)."""
+        return self._state
+
+    @property
+    def annotations(self) -> tuple[Annotation, ...]:
+        return tuple(self._state.annotations.values())
+
+    @property
+    def bookmarks(self) -> tuple[Bookmark, ...]:
+        return tuple(self._state.bookmarks.values())
+
+    @property
+    def palette(self) -> Palette:
+        return self._state.palette
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        return self._state.annotations.get(annotation_id)
+
+    def bookmark(self, bookmark_id: str) -> Bookmark | None:
+        return self._state.bookmarks.get(bookmark_id)
+
+    def annotations_in(self, doc_id: str) -> list[Annotation]:
+        return [a for a in self._state.annotations.values() if a.doc == doc_id]
+
+    def tags(self) -> list[str]:
+        return sorted({t for a in self._state.annotations.values() for t in a.tags}, key=str.casefold)
+
+    def folders(self) -> list[str]:
+        return sorted({b.folder for b in self._state.bookmarks.values() if b.folder})
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    # --- changing ---------------------------------------------------------------------
+    def add(self, item: Item) -> Change:
+        """Add a new annotation or bookmark (ValueError if its id is taken)."""
+        with self._mutex:
+            if item.id in self._section(item):
+                raise ValueError(f"{item.id} is already in the store")
+            return self._put_all([item])[0]
+
+    def update(self, item: Item) -> Change:
+        """Replace an existing annotation or bookmark by id (KeyError if absent)."""
+        with self._mutex:
+            if item.id not in self._section(item):
+                raise KeyError(f"no annotation or bookmark {item.id}")
+            return self._put_all([item])[0]
+
+    def put(self, item: Item) -> Change:
+        """Add or replace, whichever applies: what undo and redo need (a deleted item comes back)."""
+        with self._mutex:
+            return self._put_all([item])[0]
+
+    def put_many(self, items: Iterable[Item], *, keep_times: bool = False) -> list[Change]:
+        """Several changes at once. With keep_times (imports), an item is taken only if it is
+        newer than what we have, and keeps its own modification time."""
+        with self._mutex:
+            return self._put_all(items, keep_times=keep_times)
+
+    def delete(self, item_id: str) -> Change:
+        """Delete an annotation or bookmark (KeyError if absent); `before` lets undo `put` it back."""
+        with self._mutex:
+            state = self._state
+            name = "annotations" if item_id in state.annotations else "bookmarks"
+            items = dict(getattr(state, name))
+            if item_id not in items:
+                raise KeyError(f"no annotation or bookmark {item_id}")
+            before = items.pop(item_id)
+            when = stamp_after(self._clock(), before.modified, state.deleted.get(item_id, ""))
+            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}))
+            return Change("deleted", before, None)
+
+    def rename_color(self, color: str, name: str | None) -> Change:
+        """Name what a colour means; None or "" restores the built-in (translated) meaning."""
+        with self._mutex:
+            before = self._state.palette.get(color)  # KeyError for an unknown colour
+            name = (name or "").strip() or DEFAULT_MEANINGS[color]
+            after = ColorMeaning(color, name, stamp_after(self._clock(), before.modified))
+            self._commit(replace(self._state, palette=self._state.palette.with_meaning(after)))
+            return Change("updated", before, after)
+
+    def apply_import(self, plan: ImportPlan) -> list[Change]:
+        """Apply what `plan_import` found (after the user saw its report)."""
+        return self.put_many(plan.annotations, keep_times=True)
+
+    def reanchor(self, corpus: Corpus) -> ReanchorReport:
+        """Place every annotation in the current texts; keep the new places (orphans untouched)."""
+        with self._mutex:
+            report = reanchor(self._state.annotations.values(), corpus)
+            self.put_many(report.updated)
+            return report
+
+    def _section(self, item: Item) -> Mapping[str, Item]:
+        return self._state.annotations if isinstance(item, Annotation) else self._state.bookmarks
+
+    def _put_all(self, items: Iterable[Item], keep_times: bool = False) -> list[Change]:
+        """Add or replace items in one new state (one copy of each mapping, however many)."""
+        state = self._state
+        sections: dict[str, dict[str, Any]] = {}
+        deleted = dict(state.deleted)
+        changes = []
+        for item in map(_validated, items):
+            name = "annotations" if isinstance(item, Annotation) else "bookmarks"
+            if name not in sections:
+                sections[name] = dict(getattr(state, name))
+            before = sections[name].get(item.id)
+            floor = max(before.modified if before else "", deleted.get(item.id, ""))
+            if keep_times:
+                if item.modified <= floor:  # ours is as new or newer: nothing to take
+                    continue
+            else:
+                modified = stamp_after(self._clock(), floor)
+                item = replace(item, created=before.created if before else (item.created or modified),
+                               modified=modified)
+            deleted.pop(item.id, None)
+            sections[name][item.id] = item
+            changes.append(Change("added" if before is None else "updated", before, item))
+        if changes:
+            self._commit(replace(state, **sections, deleted=deleted))
+        return changes
+
+    def _commit(self, state: StoreState) -> None:
+        self._state = state
+        self._generation += 1
+        self._dirty = True
+
+    # --- saving -----------------------------------------------------------------------
+    def save(self) -> SaveResult | None:
+        """Ask for the changes to be saved: written now, or within `min_interval` if a write
+        happened just before (then `flush_if_due` or `flush` writes). Call as often as you like."""
+        return self.flush_if_due()
+
+    def flush_if_due(self) -> SaveResult | None:
+        """Write if there are changes and the last write is at least `min_interval` old."""
+        if self._dirty and self._timer() - self._last_write >= self._min_interval:
+            return self.flush()
+        return None
+
+    def seconds_until_due(self) -> float | None:
+        """When `flush_if_due` will write (0 = now), or None when there is nothing to save."""
+        if not self._dirty:
+            return None
+        return max(0.0, self._min_interval - (self._timer() - self._last_write))
+
+    def flush(self) -> SaveResult | None:
+        """Write now if anything changed. Raises StoreError or WriteError (the file on disk is
+        then unchanged and the changes stay in memory, still to be saved)."""
+        with self._io:
+            with self._mutex:
+                if not self._dirty:
+                    return None
+                snapshot, generation = self._state, self._generation
+            try:
+                written, result = self._write(snapshot)
+            finally:
+                self._last_write = self._timer()  # a failing disk is retried at the same pace
+            with self._mutex:
+                if written is not snapshot:
+                    self._state = written if self._generation == generation else merge_states(
+                        self._state, written)
+                if self._generation == generation:
+                    self._dirty = False
+            return result
+
+    def close(self) -> SaveResult | None:
+        return self.flush()
+
+    def refresh(self) -> tuple[Change, ...]:
+        """Take in what another instance saved since we last read or wrote (nothing is written)."""
+        with self._io:
+            if _signature(self.path) == self._disk_signature:
+                return ()
+            messages: list[str] = []
+            with self._locked():
+                loaded = self._read_best(messages, [])
+                self._disk_signature = _signature(self.path)
+            if loaded is None:
+                return ()
+            with self._mutex:
+                before = self._state
+                self._state = merge_states(before, loaded.file.state)
+                return diff_states(before, self._state)
+
+    def _write(self, snapshot: StoreState) -> tuple[StoreState, SaveResult]:
+        messages: list[str] = []
+        set_aside: list[Path] = []
+        state, external = snapshot, ()
+        with self._locked():
+            if _signature(self.path) != self._disk_signature:  # someone else saved: merge
+                loaded = self._read_best(messages, set_aside)
+                if loaded is not None:
+                    state = merge_states(snapshot, loaded.file.state)
+                    external = diff_states(snapshot, state)
+            data = encode(state, format_time(self._clock()), self._cache)
+            previous = self._hold_previous()
+            try:
+                atomic_write_bytes(self.path, data)
+            except BaseException:
+                if previous is not None:
+                    previous.unlink(missing_ok=True)  # a failed save leaves the backups as they were
+                raise
+            self._disk_signature = _signature(self.path)
+            messages += self._rotate_backups(previous)
+        return state, SaveResult(self.path, external, tuple(messages), tuple(set_aside))
+
+    def _hold_previous(self) -> Path | None:
+        """Keep the file about to be replaced under a temporary name (a hard link: no copy)."""
+        if self._backups < 1 or not self.path.exists():
+            return None
+        held = self.path.with_name(f".{self.path.name}.previous.tmp")  # cleaned up if we are killed
+        held.unlink(missing_ok=True)
+        try:
+            os.link(self.path, held)
+        except OSError:  # a file system without hard links
+            shutil.copy2(self.path, held)
+        return held
+
+    def _rotate_backups(self, previous: Path | None) -> list[str]:
+        """After a successful save: .2 → .3, .1 → .2, the replaced file → .1. Backups are a
+        safety net: failing to make one is reported, not fatal."""
+        if previous is None:
+            return []
+        try:
+            for n in range(self._backups, 1, -1):
+                older = self._backup(n - 1)
+                if older.exists():
+                    os.replace(older, self._backup(n))
+            os.replace(previous, self._backup(1))
+        except OSError as exc:
+            return [f"Could not update the backup of {self.path.name}: {exc.strerror or exc}."]
+        return []
+
+    # --- loading ----------------------------------------------------------------------
+    def load(self) -> StoreLoadReport:
+        """Read the file, or the newest good backup; never raises for a bad file (see the report)."""
+        messages: list[str] = []
+        set_aside: list[Path] = []
+        with self._io, self._locked():
+            self._remove_stale_temporaries()
+            loaded = self._read_best(messages, set_aside)
+            migrated = self._keep_original_of_migrated(loaded, messages)
+            self._disk_signature = _signature(self.path)
+        state = loaded.file.state if loaded else StoreState()
+        unreadable = len(state.unreadable)
+        if unreadable:
+            messages.append(f"{unreadable} entries of {loaded.path.name if loaded else ''} could not "
+                            "be read by this version; they are kept unchanged in the file.")
+        with self._mutex:
+            self._state = state
+            self._generation += 1
+            # A restored backup or an upgraded file is written back at the next save.
+            self._dirty = bool(loaded and (loaded.path != self.path or migrated))
+        self.load_report = StoreLoadReport(self.path, loaded.path if loaded else None, tuple(messages),
+                                           tuple(set_aside), migrated, unreadable)
+        return self.load_report
+
+    def _read_best(self, messages: list[str], set_aside: list[Path]) -> _Loaded | None:
+        """The main file if it is good, else the newest good backup; bad ones are set aside."""
+        main_missing = not self.path.exists()
+        for candidate in [self.path, *(self._backup(n) for n in range(1, self._backups + 1))]:
+            try:
+                data = candidate.read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                messages.append(f"Could not read {candidate}: {exc.strerror or exc}.")
+                continue
+            try:
+                decoded = decode(data)
+            except FileProblem as problem:
+                aside = self._set_aside(candidate, problem)
+                set_aside.append(aside)
+                messages.append(_problem_message(candidate, problem, aside))
+                continue
+            if candidate != self.path:
+                why = "was missing" if main_missing and not set_aside else "could not be used"
+                messages.append(f"{self.path.name} {why}; loaded the newest good backup, {candidate.name}"
+                                f"{f' (saved {decoded.saved})' if decoded.saved else ''}.")
+            return _Loaded(candidate, decoded)
+        if set_aside:
+            messages.append("No readable annotations file or backup was found, so the annotations "
+                            "start empty. Nothing was deleted.")
+        return None
+
+    def _set_aside(self, path: Path, problem: FileProblem) -> Path:
+        stamp = format_time(self._clock()).replace("-", "").replace(":", "").split(".")[0] + "Z"
+        kind = "newer" if problem.kind == "newer" else "corrupt"
+        aside = path.with_name(f"{path.name}.{kind}-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
+        os.rename(path, aside)
+        return aside
+
+    def _keep_original_of_migrated(self, loaded: _Loaded | None, messages: list[str]) -> int | None:
+        if loaded is None or loaded.file.version >= FORMAT_VERSION:
+            return None
+        version = loaded.file.version
+        original = self.path.with_name(f"{self.path.name}.v{version}")
+        if not original.exists():
+            shutil.copy2(loaded.path, original)
+        messages.append(f"{loaded.path.name} was upgraded from file format {version} to "
+                        f"{FORMAT_VERSION}; the original is kept as {original.name}.")
+        return version
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files of writes that were killed half-way (we hold the lock: none is live)."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def _backup(self, n: int) -> Path:
+        return self.path.with_name(f"{self.path.name}.{n}")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock = FileLock(self.path.with_name(self.path.name + ".lock"), self._lock_timeout)
+        try:
+            lock.__enter__()
+        except LockTimeout as exc:
+            raise StoreError(f"{self.path.name} is in use by another Compact Reader that did not "
+                             f"finish saving within {self._lock_timeout:g} s; try again.") from exc
+        except OSError as exc:
+            raise StoreError(f"Cannot open {self.path.parent} for the annotations: "
+                             f"{exc.strerror or exc}.") from exc
+        try:
+            yield
+        finally:
+            lock.__exit__(None, None, None)
+
+
+def open_store(path: Path, **options: Any) -> Store:
+    return Store.open(path, **options)
+
+
+def _problem_message(path: Path, problem: FileProblem, aside: Path) -> str:
+    if problem.kind == "newer":
+        return (f"{path.name} was written by a newer version of Compact Reader (file format "
+                f"{problem.version}; this version reads up to {FORMAT_VERSION}). It was not changed: "
+                f"it is kept as {aside.name}; open it with the newer version.")
+    return f"{path.name} cannot be read: {problem.reason}. It was not changed: it is kept as {aside.name}."
+
+
+def _signature(path: Path) -> tuple[int, ...] | None:
+    """Identifies one version of the file: every save makes a new file (new inode)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _validated(item: Item) -> Item:
+    if isinstance(item, Annotation):
+        if item.color not in COLORS:
+            raise ValueError(f"unknown colour {item.color!r}")
+        if not item.target.quote.exact:
+            raise ValueError("an annotation needs quoted text")
+        return replace(item, tags=normalize_tags(item.tags))
+    if not item.name.strip() or not item.doc or not item.anchor:
+        raise ValueError("a bookmark needs a document, an anchor and a name")
+    return replace(item, name=item.name.strip(), folder=normalize_folder(item.folder))
+
+
+def diff_states(before: StoreState, after: StoreState) -> tuple[Change, ...]:
+    """Changes that turn `before` into `after` (for the UI to refresh only what moved)."""
+    changes: list[Change] = []
+    for name in ("annotations", "bookmarks"):
+        old, new = getattr(before, name), getattr(after, name)
+        for key, item in new.items():
+            previous = old.get(key)
+            if previous is None:
+                changes.append(Change("added", None, item))
+            elif previous is not item and previous != item:
+                changes.append(Change("updated", previous, item))
+        changes += [Change("deleted", item, None) for key, item in old.items() if key not in new]
+    for meaning in after.palette:
+        previous = before.palette.get(meaning.color)
+        if previous != meaning:
+            changes.append(Change("updated", previous, meaning))
+    return tuple(changes)
