@@ -213,7 +213,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     if args.output is None:
         return _to_stdout(args.format, payload)
     try:
-        atomic_write_bytes(args.output, payload)
+        atomic_write_bytes(args.output, payload, shared=True)
     except WriteError as exc:
         raise CommandError(str(exc)) from exc
     print(f"wrote {len(data.excerpts)} excerpts to {args.output}", file=sys.stderr)

@@ -13,9 +13,17 @@ class WriteError(OSError):
     """A save failed; the previous file is untouched. The message is fit for the user."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
+def atomic_write_bytes(path: Path, data: bytes, *, shared: bool = False) -> None:
+    """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
+
+    The file keeps the permissions of the one it replaces; a new file is private
+    (0600, right for personal notes) unless `shared` (0644, e.g. an export to hand on).
+    """
     path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o644 if shared else 0o600
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -23,6 +31,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise _write_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -39,8 +48,8 @@ def _write_error(path: Path, exc: OSError) -> WriteError:
     return WriteError(exc.errno or 0, f"could not save {path}: {reason}; the previous version is kept")
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, shared: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), shared=shared)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -40,3 +40,13 @@ def test_unwritable_folder_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(WriteError, match="could not save .*Permission denied"):
         atomic_write_text(tmp_path / "x.json", "x")
+
+
+def test_permissions_private_by_default_shared_on_request_kept_on_replace(tmp_path):
+    private, shared = tmp_path / "notes.json", tmp_path / "export.md"
+    atomic_write_text(private, "x")
+    atomic_write_text(shared, "x", shared=True)
+    assert (private.stat().st_mode & 0o777, shared.stat().st_mode & 0o777) == (0o600, 0o644)
+    private.chmod(0o640)
+    atomic_write_text(private, "y")
+    assert private.stat().st_mode & 0o777 == 0o640
