@@ -34,7 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_gui(subparsers: argparse._SubParsersAction) -> None:
+    from ..app import add_gui_arguments  # argparse only; Qt loads when the window opens
+
     gui = subparsers.add_parser("gui", help="open the reader window (the default)")
+    add_gui_arguments(gui)
     gui.add_argument("qt_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     gui.set_defaults(handler=_run_gui)
 

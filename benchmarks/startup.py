@@ -1,0 +1,80 @@
+"""Start-up figures for the reader window: process start → window shown → index ready.
+
+Runs `reader gui --timing` in a fresh process (offscreen unless --display is given),
+first with an empty data folder (the search index must be built), then several
+times with the index already built, and prints the times and the peak memory
+(maximum resident set size) of each run. Targets on the reference machine: window
+shown ≤ 1.5 s with the index built, peak memory ≤ 400 MB.
+
+    .venv/bin/python benchmarks/startup.py [--runs 3] [--display]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SHOWN_S = 1.5
+TARGET_MEMORY_MB = 400
+
+
+def run_once(data_dir: Path, display: bool) -> dict[str, float]:
+    env = dict(os.environ)
+    env.pop("COMPACT_READER_CACHE_DIR", None)
+    if not display:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "gui", "--",
+               "--timing", "--new-instance"]
+    start = time.time()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    events: dict[str, float] = {}
+    for line in process.stderr:
+        if line.startswith("{"):
+            event = json.loads(line)
+            events[event["event"]] = event["t"] - start
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0 or "index-ready" not in events:
+        raise SystemExit(f"the window did not start properly (exit {process.returncode})")
+    return {"shown": events["window-shown"], "ready": events["index-ready"],
+            "memory_mb": usage.ru_maxrss / 1024}
+
+
+def report(label: str, runs: list[dict[str, float]]) -> None:
+    shown = statistics.median(r["shown"] for r in runs)
+    ready = statistics.median(r["ready"] for r in runs)
+    memory = max(r["memory_mb"] for r in runs)
+    print(f"{label:<28} window shown {shown:5.2f} s   index ready {ready:5.2f} s   "
+          f"peak memory {memory:4.0f} MB   ({len(runs)} run{'s' * (len(runs) > 1)})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs with the index built (default 3)")
+    parser.add_argument("--display", action="store_true", help="use the real display")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
+        data_dir = Path(folder) / "data"
+        cold = run_once(data_dir, args.display)
+        warm = [run_once(data_dir, args.display) for _ in range(args.runs)]
+    report("first start (builds index)", [cold])
+    report("later starts (index built)", warm)
+    shown = statistics.median(r["shown"] for r in warm)
+    memory = max(r["memory_mb"] for r in [cold, *warm])
+    print(f"targets: window shown ≤ {TARGET_SHOWN_S} s with the index built: "
+          f"{'met' if shown <= TARGET_SHOWN_S else 'MISSED'}; peak memory ≤ {TARGET_MEMORY_MB} MB: "
+          f"{'met' if memory <= TARGET_MEMORY_MB else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

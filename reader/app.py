@@ -1,0 +1,389 @@
+"""The reader window's entry point: `reader gui [options]`.
+
+Parses the window's options, sets up logging and the QApplication, makes sure one
+window runs per data folder (a second start hands its request over and exits),
+builds the services (corpus, objectives, search, settings) and hands them to the
+main window. Also the screenshot mode used for the README and for checks:
+
+    reader gui --screenshot FILE.png [--size 1600x1000] [--open DOC[:ANCHOR] …]
+               [--objective N] [--search QUERY]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .paths import AppPaths, resolve_paths
+
+if TYPE_CHECKING:  # Qt is imported only when the window opens
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.services import Services
+
+log = logging.getLogger("reader")
+
+DEFAULT_SIZE = (1600, 1000)
+SETTLE_POLL_MS = 100
+SETTLE_ROUNDS = 4
+SCREENSHOT_TIMEOUT_S = 120
+
+
+# --- command line -----------------------------------------------------------------------------
+def size_arg(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"size out of range: {text}")
+    return width, height
+
+
+def add_gui_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The window's options; `reader.cli` may declare them on its `gui` subcommand."""
+    parser.add_argument("--open", metavar="DOC[:ANCHOR]", action="extend", nargs="+", default=[],
+                        help="documents for the panes, left to right, e.g. gcm:17 imrf:42")
+    parser.add_argument("--objective", metavar="N", type=int,
+                        help="select objective N in the objective tree")
+    parser.add_argument("--search", metavar="QUERY", help="search for QUERY (opens the first result)")
+    parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
+                        help="save a PNG of the window once it is ready, then exit")
+    parser.add_argument("--size", metavar="WxH", type=size_arg,
+                        help="window size (default 1600x1000 for screenshots)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language for this run")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme")
+    parser.add_argument("--new-instance", action="store_true",
+                        help="do not hand over to a window already running on this data folder")
+    parser.add_argument("--timing", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    return parser
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader gui", description="Open the reader window.")
+    parser.add_argument("--data-dir", metavar="DIR", help=argparse.SUPPRESS)
+    return add_gui_arguments(parser)
+
+
+def parse_gui_args(qt_args: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (e.g. -platform). A leading "--" is dropped."""
+    if qt_args[:1] == ["--"]:
+        qt_args = qt_args[1:]
+    return gui_parser().parse_known_args(qt_args)
+
+
+def gui_options(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str]]:
+    """The window's options: those `reader.cli` parsed (if it declared them via
+    `add_gui_arguments`), overlaid with any found in its remainder (`reader gui -- …`)."""
+    options, qt_args = parse_gui_args(list(getattr(args, "qt_args", None) or []))
+    defaults = vars(gui_parser().parse_args([]))
+    for key, default in defaults.items():
+        if getattr(options, key) == default and getattr(args, key, default) != default:
+            setattr(options, key, getattr(args, key))
+    return options, qt_args
+
+
+def split_target(text: str) -> tuple[str, str]:
+    """"gcm:17" or "reader://gcm/17" → ("gcm", "17")."""
+    text = text.strip()
+    if text.startswith("reader://"):
+        doc, _, anchor = text[len("reader://"):].partition("/")
+    else:
+        doc, _, anchor = text.partition(":")
+    return doc.strip(), anchor.strip()
+
+
+# --- logging ----------------------------------------------------------------------------------
+def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
+    root = logging.getLogger()
+    if getattr(root, "_compact_reader", False):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("reader: %(levelname)s: %(message)s"))
+    root.addHandler(console)
+    try:
+        paths.cache.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(paths.cache / "reader.log", maxBytes=1 << 20,
+                                                       backupCount=2, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        root.addHandler(handler)
+    except OSError as exc:
+        log.warning("no log file: %s", exc)
+    root._compact_reader = True  # type: ignore[attr-defined]
+
+
+def _route_qt_messages() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+    qInstallMessageHandler(lambda kind, _context, message: qt_log.log(levels.get(kind, 30), message))
+
+
+# --- application ------------------------------------------------------------------------------
+def needs_offscreen(screenshot: bool) -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    return screenshot and not has_display and sys.platform.startswith("linux")
+
+
+def create_application(qt_args: list[str]) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["reader", *qt_args])
+    app.setApplicationName("Compact Reader")
+    app.setOrganizationName("CompactReader")
+    app.setDesktopFileName("compact-reader")
+    app.setStyle("Fusion")
+    return app
+
+
+def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
+    """Corpus, objectives, search service and settings, for the window."""
+    from PySide6.QtCore import QSettings
+
+    from .core.corpus import load_corpus
+    from .core.objectives import build_objectives
+    from .ui.services import Services, make_search_service, open_settings
+
+    paths.ensure()
+    corpus = load_corpus(paths=paths)
+    objectives = build_objectives(corpus)
+    if persist:
+        settings = open_settings(paths)
+    else:  # screenshot mode: defaults only, nothing written to the user's folder
+        scratch = Path(tempfile.mkdtemp(prefix="compact-reader-shot-"))
+        settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    search = make_search_service(corpus, objectives, paths)
+    return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
+                    search=search, persist=persist)
+
+
+def request_from(options: argparse.Namespace) -> dict[str, Any]:
+    return {"open": list(options.open), "objective": options.objective, "search": options.search}
+
+
+def apply_request(window, request: dict[str, Any]) -> None:
+    """Open documents, select an objective, search: from the command line or another instance."""
+    from PySide6.QtCore import QCoreApplication
+
+    for i, target in enumerate(request.get("open") or []):
+        doc, anchor = split_target(str(target))
+        if doc not in window.services.corpus:
+            window.show_problems([QCoreApplication.translate("MainWindow", "Unknown document: %1")
+                                  .replace("%1", doc)])
+            continue
+        while len(window.panes.panes) <= i and window.add_pane(doc, anchor) is not None:
+            pass
+        if i < len(window.panes.panes):
+            window.open_document(doc, anchor, pane=window.panes.panes[i])
+    if request.get("objective"):
+        window.objectives_dock.raise_()
+        window.objectives_dock.select(int(request["objective"]))
+    if request.get("search"):
+        window.search_panel.raise_()
+        window.search_panel.set_query(str(request["search"]))
+
+
+def _open_first_result(window) -> None:
+    def shown(results) -> None:
+        window.search_panel.resultsShown.disconnect(shown)
+        if results is not None and results.hits:
+            window.search_panel.step(1)
+
+    window.search_panel.resultsShown.connect(shown)
+
+
+# --- screenshot and timing --------------------------------------------------------------------
+class _WhenSettled:
+    """Calls `done` once the window has been settled for a few polls in a row."""
+
+    def __init__(self, window, done, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window, self.done, self.rounds = window, done, 0
+        self.deadline = time.monotonic() + timeout_s
+        self.timer = QTimer(window)
+        self.timer.setInterval(SETTLE_POLL_MS)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        if time.monotonic() > self.deadline:
+            self.timer.stop()
+            self.done(False)
+            return
+        self.rounds = self.rounds + 1 if self.window.is_settled() else 0
+        if self.rounds >= SETTLE_ROUNDS:
+            self.timer.stop()
+            self.done(True)
+
+
+def _take_screenshot(window, path: Path, app) -> None:
+    def done(ok: bool) -> None:
+        if not ok:
+            print("reader: the window did not become ready in time", file=sys.stderr)
+            app.exit(1)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path), "PNG"):
+            print(f"reader: cannot write {path}", file=sys.stderr)
+            app.exit(1)
+            return
+        print(f"saved {path}")
+        app.exit(0)
+
+    window._screenshot_waiter = _WhenSettled(window, done)
+
+
+def _report_timing(window, app) -> None:
+    """--timing: print when the window is shown and when the index is ready, then quit."""
+    from PySide6.QtCore import QTimer
+
+    from .ui.state import INDEX_BUILDING
+
+    def event(name: str) -> None:
+        print(json.dumps({"event": name, "t": time.time()}), file=sys.stderr, flush=True)
+
+    QTimer.singleShot(0, lambda: event("window-shown"))
+
+    def status(value: str) -> None:
+        if value != INDEX_BUILDING:
+            event("index-ready" if value == "ready" else f"index-{value}")
+            QTimer.singleShot(0, lambda: app.exit(0))
+
+    window.state.indexStatusChanged.connect(status)
+    if window.state.index_status != INDEX_BUILDING:
+        status(window.state.index_status)
+
+
+# --- entry point ------------------------------------------------------------------------------
+def run_gui(args: argparse.Namespace, context: Any) -> int:
+    """`reader gui`: show the window; returns the process exit code."""
+    options, qt_args = gui_options(args)
+    paths = resolve_paths(options.data_dir) if getattr(options, "data_dir", None) and \
+        options.data_dir != getattr(args, "data_dir", None) else context.paths
+    setup_logging(paths, options.verbose)
+    screenshot = options.screenshot is not None
+    if needs_offscreen(screenshot):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application(qt_args)
+    _route_qt_messages()
+    guard = None
+    if not (screenshot or options.timing or options.new_instance):
+        guard = _single_instance(paths, options)
+        if isinstance(guard, int):
+            return guard
+    try:
+        return _run_window(app, paths, options, guard)
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _single_instance(paths: AppPaths, options: argparse.Namespace):
+    from .ui.instance import InstanceGuard
+
+    guard = InstanceGuard(paths)
+    if guard.acquire():
+        guard.listen()
+        return guard
+    if guard.send(request_from(options)):
+        print("Compact Reader is already running with this data folder; "
+              "the request was passed to it.")
+        return 0
+    print(f"reader: another Compact Reader is using {paths.data} but does not answer; "
+          f"close it, or start with --new-instance", file=sys.stderr)
+    return 1
+
+
+def _run_window(app, paths: AppPaths, options: argparse.Namespace, guard) -> int:
+    from .core.corpus import CorpusError
+
+    screenshot = options.screenshot is not None
+    try:
+        services = build_services(paths, persist=not screenshot)
+    except CorpusError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
+    window = _make_window(services, options)
+    window.show()
+    window.start()
+    if guard is not None:
+        guard.requestReceived.connect(lambda request: _handover(window, request))
+    if options.search and screenshot:
+        _open_first_result(window)
+    apply_request(window, request_from(options))
+    if screenshot:
+        _take_screenshot(window, options.screenshot, app)
+    elif options.timing:
+        _report_timing(window, app)
+    _quit_on_signals(app)
+    code = app.exec()
+    window.close()
+    return int(code)
+
+
+def _make_window(services: Services, options: argparse.Namespace):
+    """The main window, restored from the last session and adjusted by the options."""
+    from .ui.i18n import Translations
+    from .ui.main_window import MainWindow
+
+    translations = Translations()
+    translations.install(options.lang or str(services.settings.value("language", "zh_CN")))
+    window = MainWindow(services, translations=translations)
+    window.restore_state()
+    if options.theme:
+        window.set_theme_mode(options.theme)
+    if options.lang:
+        window.state.language = options.lang
+        window.language_actions[options.lang].setChecked(True)
+    if options.screenshot is not None or options.size:
+        window.resize(*(options.size or DEFAULT_SIZE))
+    return window
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGINT/SIGTERM end the event loop normally, so the window still saves its state.
+
+    Python runs its signal handlers only between bytecodes; the wake-up socket makes
+    the Qt event loop run a little Python as soon as a signal arrives.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader_end, writer_end = socket.socketpair()
+    for end in (reader_end, writer_end):
+        end.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer_end.fileno())
+    except ValueError:  # not the main thread
+        return
+    notifier = QSocketNotifier(reader_end.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: reader_end.recv(64))
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    app._signal_wakeup = (reader_end, writer_end, notifier)  # type: ignore[attr-defined]
+
+
+def _handover(window, request: dict[str, Any]) -> None:
+    window.showNormal() if window.isMinimized() else window.show()
+    window.raise_()
+    window.activateWindow()
+    apply_request(window, request)

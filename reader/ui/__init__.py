@@ -1,0 +1,1 @@
+"""The reader window: PySide6 widgets that present `reader.core`; no business logic here."""

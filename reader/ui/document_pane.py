@@ -1,0 +1,626 @@
+"""One reading pane: a header, the passage and find bars, and the rendered document.
+
+The pane knows nothing of objectives or search: the window tells it which document
+to show, where to scroll and what to highlight. Highlights are *layers* of ranges
+given as block anchors plus offsets into `Block.text` ("link", "focus", "search",
+"find", and any later layer such as "annotations"), so other panels can add their
+own formatting without touching the rendered document. Context-menu providers let
+them add actions too.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from ..core.model import Document
+from .linking import Passage, PassageSet
+from .pane_bars import FindBar, PaneHeader, PassageBar
+from .rendering import LINK_SCHEME, NOTE_SCHEME, DocumentCache, RenderedDocument
+from .state import Location
+
+LAYER_ORDER = ("annotations", "link", "focus", "search", "find")
+LAYER_COLORS = {
+    "light": {"annotations": "#fff3b0", "link": "#eef4fc", "focus": "#d5e4f8",
+              "search": "#ffd84d", "find": "#ffae4a"},
+    "dark": {"annotations": "#5a4d12", "link": "#1f2f42", "focus": "#2c4a70",
+             "search": "#8a6d00", "find": "#9a5410"},
+}
+FULL_WIDTH_LAYERS = {"link", "focus"}
+SCROLL_CONTEXT_PX = 14
+USER_SCROLL_DELAY_MS = 120
+MAX_FIND_MATCHES = 2000
+_uids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A range to format: `Block.text[start:end]` of `anchor` (whole block if end is None)."""
+
+    anchor: str
+    start: int = 0
+    end: int | None = None
+    color: str | None = None
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class PaneContext:
+    """What a context-menu provider is told about the click."""
+
+    pane: DocumentPane
+    doc_id: str
+    anchor: str
+    offset: int
+    selection: tuple[tuple[str, int, int], ...]
+    selected_text: str
+
+
+ContextMenuProvider = Callable[[QMenu, PaneContext], None]
+
+
+class FootnotePopup(QFrame):
+    """The text of a footnote, shown next to its mark when the mark is clicked."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("footnotePopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        self.title = QLabel(self)
+        self.title.setObjectName("footnoteTitle")
+        self.text = QLabel(self)
+        self.text.setObjectName("footnoteText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setMaximumWidth(440)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+
+    def show_note(self, title: str, text: str, global_pos: QPoint) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.setAccessibleName(title)
+        self.adjustSize()
+        self.move(global_pos)
+        self.show()
+
+
+class DocumentView(QTextBrowser):
+    """The text itself: read-only, selectable, links open through the pane."""
+
+    contextMenuWanted = Signal(QPoint, QPoint)  # viewport position, global position
+    focused = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.contextMenuWanted.emit(event.pos(), event.globalPos())
+        event.accept()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
+
+    def mousePressEvent(self, event) -> None:
+        self.focused.emit()
+        super().mousePressEvent(event)
+
+    def loadResource(self, kind: int, url: QUrl) -> None:  # type: ignore[override]  # never fetch
+        return None
+
+
+class DocumentPane(QFrame):
+    """A pane showing one document, with passage navigation and find."""
+
+    navigated = Signal(object, object)      # old Location, new Location (history)
+    activated = Signal()                    # the user focused or clicked this pane
+    userScrolled = Signal()                 # settled after the user scrolled
+    documentChanged = Signal(str)
+    linkOpened = Signal(str, str)           # doc id, anchor of a followed reader:// link
+    gotoRequested = Signal()                # "Go to paragraph…" from the context menu
+    swapRequested = Signal()
+    closeRequested = Signal()
+
+    def __init__(self, cache: DocumentCache, theme: str = "light",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.uid = next(_uids)
+        self.index = 0
+        self.setObjectName("documentPane")
+        self._cache, self._theme = cache, theme
+        self._rendered: RenderedDocument | None = None
+        self._highlights: dict[str, list[Highlight]] = {}
+        self._positions: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
+        self._passages: PassageSet | None = None
+        self._passage_index = 0
+        self._providers: list[ContextMenuProvider] = []
+        self._want_anchor: str | None = None
+        self._top_anchor = ""
+        self._programmatic = 0
+        self._find_text = ""
+        self._build()
+
+    # --- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = PaneHeader(self)
+        self.passage_bar = PassageBar(self)
+        self.find_bar = FindBar(self)
+        self.view = DocumentView(self)
+        self._blank = QTextDocument(self)
+        self.popup = FootnotePopup(self)
+        for widget in (self.header, self.passage_bar, self.find_bar):
+            layout.addWidget(widget)
+        layout.addWidget(self.view, 1)
+        self._name_view()
+        self._scroll_timer = QTimer(self, singleShot=True, interval=USER_SCROLL_DELAY_MS)
+        self._scroll_timer.timeout.connect(self._settle_scroll)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.header.documentChosen.connect(lambda doc: self.show_document(doc))
+        self.header.swapRequested.connect(self.swapRequested)
+        self.header.closeRequested.connect(self.closeRequested)
+        self.passage_bar.passageChosen.connect(self.go_to_passage)
+        self.passage_bar.closed.connect(self.clear_passages)
+        self.find_bar.textEdited.connect(self._find_all)
+        self.find_bar.findRequested.connect(self.find_next)
+        self.find_bar.closed.connect(self.close_find)
+        self.view.anchorClicked.connect(self._link_clicked)
+        self.view.contextMenuWanted.connect(self._context_menu)
+        self.view.focused.connect(self.activated)
+        self.view.verticalScrollBar().actionTriggered.connect(self._scrolled)
+        self.view.viewport().installEventFilter(self)
+
+    # --- documents ----------------------------------------------------------------------------
+    @property
+    def doc_id(self) -> str:
+        return self._rendered.doc.id if self._rendered else ""
+
+    @property
+    def document(self) -> Document | None:
+        return self._rendered.doc if self._rendered else None
+
+    @property
+    def rendered(self) -> RenderedDocument | None:
+        return self._rendered
+
+    def set_document_choices(self, items: list[tuple[str, str, str]]) -> None:
+        self.header.set_documents(items, self.doc_id)
+
+    def location(self) -> Location:
+        return Location(self.uid, self.doc_id, self.current_anchor())
+
+    def show_document(self, doc_id: str, anchor: str = "", *, record: bool = True) -> bool:
+        """Show `doc_id` scrolled to `anchor` (its top when empty); False if unknown."""
+        old = self.location()
+        if doc_id != self.doc_id and not self._load(doc_id):
+            return False
+        self.scroll_to(anchor)
+        if record:
+            self.navigated.emit(old, Location(self.uid, doc_id, anchor))
+        return True
+
+    def _load(self, doc_id: str) -> bool:
+        try:
+            rendered = self._cache.acquire(doc_id, self)
+        except KeyError:
+            return False
+        previous = self._rendered
+        self._rendered = rendered
+        self.view.setDocument(rendered.qdoc)
+        rendered.qdoc.setDefaultFont(self._cache.font)
+        if previous is not None and previous is not rendered:
+            previous.owner = None
+        self._highlights = {}  # every layer belongs to one document; owners re-apply theirs
+        self._positions.clear()
+        self._top_anchor = ""
+        self.header.set_current(doc_id)
+        self._name_view()
+        self._apply_passage_highlights()
+        self._refresh_find()
+        self.documentChanged.emit(doc_id)
+        return True
+
+    def reload(self, theme: str | None = None) -> None:
+        """After the cache was reset (theme or corpus change): render again, keep the place."""
+        if theme:
+            self._theme = theme
+        doc_id, anchor = self.doc_id, self.current_anchor()
+        highlights = dict(self._highlights)
+        self._rendered = None
+        self.view.setDocument(self._blank)
+        if doc_id and self._load(doc_id):
+            self._highlights.update(highlights)
+            self._rebuild_selections()
+            self.scroll_to(anchor)
+
+    def release(self) -> None:
+        self._cache.release(self)
+
+    # --- scrolling ----------------------------------------------------------------------------
+    def scroll_to(self, anchor: str) -> bool:
+        """Put block `anchor` at the top (with a little context); "" scrolls to the top."""
+        if self._rendered is None:
+            return False
+        span = self._rendered.span(anchor) if anchor else None
+        if anchor and span is None:
+            return False
+        self._want_anchor = span.anchor if span else ""
+        self._top_anchor = self._want_anchor
+        self._apply_scroll()
+        return True
+
+    def _apply_scroll(self) -> None:
+        if self._rendered is None or self._want_anchor is None:
+            return
+        span = self._rendered.span(self._want_anchor) if self._want_anchor else None
+        y = 0 if span is None else max(0, int(self._block_top(span.start)) - SCROLL_CONTEXT_PX)
+        self._programmatic += 1
+        try:
+            self.view.verticalScrollBar().setValue(y)
+        finally:
+            self._programmatic -= 1
+
+    def _block_top(self, position: int) -> float:
+        qdoc = self._rendered.qdoc
+        layout = qdoc.documentLayout()
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(position)
+        table = cursor.currentTable()
+        if table is not None:
+            return layout.frameBoundingRect(table).top()
+        return layout.blockBoundingRect(qdoc.findBlock(position)).top()
+
+    def current_anchor(self) -> str:
+        """The block at the top of the view (what a reader would call "where I am")."""
+        if self._rendered is None:
+            return ""
+        if self._want_anchor is not None:
+            return self._want_anchor
+        return self._anchor_at_top()
+
+    def _anchor_at_top(self) -> str:
+        if self.view.verticalScrollBar().value() == 0:
+            return ""
+        point = QPoint(self.view.viewport().width() // 2, SCROLL_CONTEXT_PX + 4)
+        span = self._rendered.span_at(self.view.cursorForPosition(point).position())
+        return span.anchor if span else ""
+
+    def _scrolled(self, _action: int) -> None:
+        """The user scrolled (wheel, keys, scroll bar): the place is now theirs."""
+        if self._programmatic:
+            return
+        self._want_anchor = None
+        self._scroll_timer.start()
+
+    def _settle_scroll(self) -> None:
+        self._top_anchor = self._anchor_at_top()
+        self.userScrolled.emit()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            if self._want_anchor is None and self._top_anchor:
+                self._want_anchor = self._top_anchor
+            QTimer.singleShot(0, self, self._apply_scroll)
+        return super().eventFilter(watched, event)
+
+    # --- highlights ---------------------------------------------------------------------------
+    def set_highlights(self, layer: str, highlights: list[Highlight]) -> None:
+        """Replace one layer of highlights (anchors not in this document are ignored)."""
+        self._highlights[layer] = list(highlights)
+        self._positions.pop(layer, None)
+        self._rebuild_selections()
+
+    def clear_highlights(self, layer: str) -> None:
+        self.set_highlights(layer, [])
+
+    def highlights(self, layer: str) -> list[Highlight]:
+        return list(self._highlights.get(layer, []))
+
+    def highlighted_text(self, layer: str) -> list[str]:
+        """The text each range of a layer covers, in document order (for tests and checks)."""
+        cursor = QTextCursor(self._rendered.qdoc) if self._rendered else None
+        result = []
+        for start, end, _fmt in sorted(self._layer_positions(layer)) if cursor else []:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            result.append(cursor.selectedText())
+        return result
+
+    def _layer_positions(self, layer: str) -> list[tuple[int, int, QTextCharFormat]]:
+        if layer not in self._positions and self._rendered is not None:
+            self._positions[layer] = [r for h in self._highlights.get(layer, [])
+                                      if (r := self._highlight_range(layer, h))]
+        return self._positions.get(layer, [])
+
+    def _highlight_range(self, layer: str, h: Highlight) -> tuple[int, int, QTextCharFormat] | None:
+        span_range = self._rendered.range_of(h.anchor, h.start, h.end)
+        if span_range is None or span_range[0] >= span_range[1]:
+            return None
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(h.color or LAYER_COLORS[self._theme].get(layer, "#fff3b0")))
+        if layer in FULL_WIDTH_LAYERS and h.end is None:
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        if layer in ("search", "find"):
+            fmt.setForeground(QColor("#000000"))
+        if h.tooltip:
+            fmt.setToolTip(h.tooltip)
+        return span_range[0], span_range[1], fmt
+
+    def _rebuild_selections(self) -> None:
+        if self._rendered is None:
+            return
+        layers = sorted(set(self._highlights) | set(self._positions),
+                        key=lambda name: (LAYER_ORDER.index(name) if name in LAYER_ORDER else 0))
+        selections = []
+        for layer in layers:
+            for start, end, fmt in self._layer_positions(layer):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self._rendered.qdoc)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        self.view.setExtraSelections(selections)
+
+    # --- linked passages ----------------------------------------------------------------------
+    def set_passages(self, passages: PassageSet, index: int | None = None, *,
+                     navigate: bool = True) -> None:
+        self._passages = passages
+        self._passage_index = passages.index_in(self.doc_id) if index is None else index
+        self.passage_bar.show_set(passages, self._passage_index)
+        if navigate and passages.passages:
+            self.go_to_passage(self._passage_index)
+        else:
+            self._apply_passage_highlights()
+
+    def update_passages(self, passages: PassageSet) -> None:
+        """More passages arrived (related ones): keep the current one selected."""
+        current = self.current_passage()
+        self._passages = passages
+        if current is not None and current in passages.passages:
+            self._passage_index = passages.passages.index(current)
+        self.passage_bar.show_set(passages, self._passage_index)
+        self._apply_passage_highlights()
+
+    def passages(self) -> PassageSet | None:
+        return self._passages
+
+    def current_passage(self) -> Passage | None:
+        if self._passages and 0 <= self._passage_index < len(self._passages.passages):
+            return self._passages.passages[self._passage_index]
+        return None
+
+    def go_to_passage(self, index: int) -> None:
+        if not self._passages or not 0 <= index < len(self._passages.passages):
+            return
+        self._passage_index = index
+        passage = self._passages.passages[index]
+        self.passage_bar.set_index(index)
+        self.show_document(passage.doc, passage.anchor)
+        self._apply_passage_highlights()
+
+    def next_passage(self) -> None:
+        self.go_to_passage(self._passage_index + 1)
+
+    def previous_passage(self) -> None:
+        self.go_to_passage(self._passage_index - 1)
+
+    def clear_passages(self) -> None:
+        self._passages = None
+        self.passage_bar.hide()
+        self.clear_highlights("link")
+        self.clear_highlights("focus")
+
+    def _apply_passage_highlights(self) -> None:
+        if self._passages is None:
+            return
+        here = self._passages.in_doc(self.doc_id)
+        current = self.current_passage()
+        self._highlights["link"] = [Highlight(p.anchor) for p in here]
+        self._highlights["focus"] = ([Highlight(current.anchor)]
+                                     if current is not None and current.doc == self.doc_id else [])
+        self._positions.pop("link", None)
+        self._positions.pop("focus", None)
+        self._rebuild_selections()
+
+    # --- find in pane -------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_bar.edit.selectAll()
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self._find_text = ""
+        self._positions.pop("find", None)
+        self._highlights.pop("find", None)
+        self._rebuild_selections()
+        self.view.setFocus()
+
+    def _find_all(self, text: str) -> None:
+        self._find_text = text
+        self._refresh_find()
+        if text:
+            self.find_next(text, False, from_top=True)
+
+    def _refresh_find(self) -> None:
+        if self._rendered is None:
+            return
+        matches = self._find_positions(self._find_text)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(LAYER_COLORS[self._theme]["find"]))
+        fmt.setForeground(QColor("#000000"))
+        self._highlights.setdefault("find", [])
+        self._positions["find"] = [(s, e, fmt) for s, e in matches]
+        self.find_bar.set_status(len(matches), self._find_text)
+        self._rebuild_selections()
+
+    def _find_positions(self, text: str) -> list[tuple[int, int]]:
+        if not text:
+            return []
+        qdoc, found, position = self._rendered.qdoc, [], 0
+        while len(found) < MAX_FIND_MATCHES:
+            cursor = qdoc.find(text, position)
+            if cursor.isNull():
+                break
+            found.append((cursor.selectionStart(), cursor.selectionEnd()))
+            position = cursor.selectionEnd()
+        return found
+
+    def find_next(self, text: str, backwards: bool = False, *, from_top: bool = False) -> bool:
+        if not text or self._rendered is None:
+            return False
+        qdoc = self._rendered.qdoc
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        start = self.view.textCursor()
+        if from_top:
+            start = QTextCursor(qdoc)
+        found = qdoc.find(text, start, flags)
+        if found.isNull():  # wrap around
+            wrap = QTextCursor(qdoc)
+            if backwards:
+                wrap.movePosition(QTextCursor.MoveOperation.End)
+            found = qdoc.find(text, wrap, flags)
+        if found.isNull():
+            return False
+        self._want_anchor = None
+        self.view.setTextCursor(found)
+        self.view.ensureCursorVisible()
+        return True
+
+    # --- links and footnotes ------------------------------------------------------------------
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == NOTE_SCHEME:
+            self.show_footnote(url.path())
+        elif url.scheme() == LINK_SCHEME:
+            self.linkOpened.emit(url.host(), url.path().lstrip("/"))
+
+    def show_footnote(self, anchor: str) -> bool:
+        """Pop up the text of footnote `anchor` next to its (first) mark."""
+        if self._rendered is None or not self._rendered.doc.has(anchor):
+            return False
+        block = self._rendered.doc.block(anchor)
+        mark = next((n for n in self._rendered.notes if n.target == anchor), None)
+        cursor = QTextCursor(self._rendered.qdoc)
+        cursor.setPosition(mark.position if mark else 0)
+        rect = self.view.cursorRect(cursor)
+        where = self.view.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 4))
+        title = self.tr("Note %1").replace("%1", block.label or block.marker.lstrip("^"))
+        self.popup.show_note(title, block.text, where)
+        return True
+
+    def note_marks(self) -> list[tuple[int, str]]:
+        """(document position, footnote anchor) of every footnote mark."""
+        return [(n.position, n.target) for n in self._rendered.notes] if self._rendered else []
+
+    # --- selection, copying, context menu -----------------------------------------------------
+    def selection_ranges(self) -> tuple[tuple[str, int, int], ...]:
+        """The selection as (anchor, start, end) ranges of `Block.text`, one per block."""
+        cursor = self.view.textCursor()
+        if self._rendered is None or not cursor.hasSelection():
+            return ()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        ranges = []
+        for anchor, span in self._rendered.spans.items():
+            if span.end <= start or span.start >= end:
+                continue
+            ranges.append((span.start, anchor, span.offset(max(start, span.text_start)),
+                           span.offset(min(end, span.end))))
+        return tuple((a, s, e) for _, a, s, e in sorted(ranges) if e > s)
+
+    def selected_text_with_citation(self) -> str:
+        text = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()
+        ranges = self.selection_ranges()
+        if not text or not ranges or self._rendered is None:
+            return text
+        doc = self._rendered.doc
+        first, last = doc.block(ranges[0][0]), doc.block(ranges[-1][0])
+        citation = first.citation if first is last else f"{first.citation}—{last.citation}"
+        return f"“{text}”\n——{citation}"
+
+    def copy_with_citation(self) -> None:
+        text = self.selected_text_with_citation()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def add_context_menu_provider(self, provider: ContextMenuProvider) -> None:
+        self._providers.append(provider)
+
+    def context_at(self, pos: QPoint) -> PaneContext:
+        position = self.view.cursorForPosition(pos).position()
+        span = self._rendered.span_at(position) if self._rendered else None
+        return PaneContext(self, self.doc_id, span.anchor if span else "",
+                           span.offset(position) if span else 0, self.selection_ranges(),
+                           self.view.textCursor().selectedText().replace("\u2029", "\n"))
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        menu = self.view.createStandardContextMenu(pos)
+        menu.setParent(self, menu.windowFlags())
+        first = menu.actions()[0] if menu.actions() else None
+        copy_cited = menu.addAction(self.tr("Copy with citation"))
+        copy_cited.setObjectName("copyWithCitation")
+        copy_cited.setEnabled(self.view.textCursor().hasSelection())
+        copy_cited.triggered.connect(self.copy_with_citation)
+        if first is not None:
+            menu.insertAction(first, copy_cited)
+        goto = menu.addAction(self.tr("Go to paragraph…"))
+        goto.triggered.connect(self.gotoRequested)
+        context = self.context_at(pos)
+        for provider in self._providers:
+            provider(menu, context)
+        return menu
+
+    def _context_menu(self, pos: QPoint, global_pos: QPoint) -> None:
+        menu = self.build_context_menu(pos)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    # --- appearance ---------------------------------------------------------------------------
+    def apply_font(self, font: QFont) -> None:
+        anchor = self.current_anchor()
+        if self._rendered is not None:
+            self._rendered.qdoc.setDefaultFont(font)
+        self.scroll_to(anchor)
+
+    def _name_view(self) -> None:
+        title = f"《{self.document.info.short_title}》" if self.document else ""
+        label = self.tr("Document text")
+        self.view.setAccessibleName(f"{label} {title}".strip())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_view()
+        super().changeEvent(event)
+
+    def set_active(self, active: bool) -> None:
+        self.setProperty("active", active)
+        self.style().unpolish(self)
+        self.style().polish(self)

@@ -1,0 +1,99 @@
+"""One window per data folder: a second start hands its request to the first and exits.
+
+The first instance holds a QLockFile in the data folder and listens on a local
+socket named after that folder. A later instance fails to take the lock, connects,
+sends its request (documents to open, objective, search) as one JSON line, and
+exits; the first raises its window and carries the request out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ..paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "reader.lock"
+TIMEOUT_MS = 2000
+
+
+def server_name(paths: AppPaths) -> str:
+    digest = hashlib.sha1(str(paths.data).encode("utf-8")).hexdigest()[:12]
+    return f"compact-reader-{digest}"
+
+
+class InstanceGuard(QObject):
+    requestReceived = Signal(dict)
+
+    def __init__(self, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        paths.data.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(paths)
+        self.lock = QLockFile(str(paths.data / LOCK_FILE))
+        self.lock.setStaleLockTime(0)
+        self.server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another running instance holds it."""
+        return self.lock.tryLock(100)
+
+    def listen(self) -> bool:
+        self.server = QLocalServer(self)
+        QLocalServer.removeServer(self.name)
+        if not self.server.listen(self.name):
+            log.warning("cannot listen for other instances: %s", self.server.errorString())
+            return False
+        self.server.newConnection.connect(self._accept)
+        return True
+
+    def send(self, request: dict[str, Any]) -> bool:
+        """Hand a request to the running instance; False if it cannot be reached."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(TIMEOUT_MS):
+            return False
+        socket.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
+        ok = socket.waitForBytesWritten(TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return ok
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+    def _accept(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._finish(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        self._buffers[socket] = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if self._buffers[socket].endswith(b"\n"):
+            self._finish(socket)
+
+    def _finish(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers.pop(socket)
+        socket.close()  # the server owns it and deletes it with itself
+        if not data.strip():
+            return
+        try:
+            request = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            log.warning("ignored a malformed request from another instance")
+            return
+        if isinstance(request, dict):
+            self.requestReceived.emit(request)

@@ -1,0 +1,879 @@
+"""The main window: panes side by side, docks around them, and the flows between them.
+
+All of the application's signal connections are made in `_connect` and the
+`_wire_pane` helper, in one place, so the data flow can be read top to bottom.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFontDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.corpus import import_document, load_corpus, remove_imported
+from ..core.objectives import COMPACT_ID, build_objectives
+from . import icons
+from .actions import create_actions, retranslate_actions
+from .dialogs.goto import GoToDialog, resolve_paragraph
+from .document_pane import DocumentPane, Highlight
+from .history import History
+from .i18n import LANGUAGES, Translations
+from .library import LibraryDock
+from .linking import ObjectiveMap, Passage, PassageSet, best_document, merge_related, objective_passages
+from .objective_tree import ObjectiveTreeDock
+from .outline import OutlineDock
+from .pane_area import PaneArea
+from .pane_bars import tool_button
+from .rendering import DocumentCache
+from .search_panel import SearchPanel
+from .services import Services, make_search_service
+from .state import INDEX_BUILDING, INDEX_FAILED, INDEX_READY, INDEX_UNAVAILABLE, AppState, Location
+from .theme import MODES, apply_theme, effective_theme, icon_color
+from .workers import Worker
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+RELATED_LIMIT = 12
+ALL_MATCHES_LIMIT = 1000
+
+
+class MessageBar(QFrame):
+    """A dismissible banner for problems the user must know about (not modal)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 4, 6)
+        self.text = QLabel(self)
+        self.text.setObjectName("messageText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = tool_button(self, "close", "closeMessage")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_messages(self, title: str, messages: list[str]) -> None:
+        self.text.setText("\n".join([title, *(f"• {m}" for m in messages)]))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
+        self.setAccessibleName(title)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """The reader window. Build it, `restore_state()`, `show()`, then `start()`."""
+
+    objectiveShown = Signal(int)     # after an objective was shown and its passages laid out
+    hitOpened = Signal(object)       # after a search hit was opened in a pane
+    settled = Signal()               # index finished and no background work pending
+
+    def __init__(self, services: Services, state: AppState | None = None,
+                 worker: Worker | None = None, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.state = state or AppState(self)
+        self.worker = worker or Worker(self)
+        self.translations = translations or Translations()
+        self.history = History(self)
+        self.objective_map = ObjectiveMap(services.corpus, services.objectives)
+        self.cache = DocumentCache(services.corpus, self.state.reading_font(), self.state.theme, self)
+        self.theme_mode = "system"
+        self._objective: tuple[int, str] | None = None
+        self._fullscreen_state: QByteArray | None = None
+        self._build()
+        self._connect()
+        self.retranslate()
+
+    # === construction =========================================================================
+    def _build(self) -> None:
+        self.actions_by_name = create_actions(self)
+        self.panes = PaneArea(self.cache, self.state.theme, self)
+        self.message_bar = MessageBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.panes, 1)
+        self.setCentralWidget(central)
+        self._build_docks()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.setWindowIcon(icons.app_icon())
+        self._default_size()
+
+    def _default_size(self) -> None:
+        """1400×900, or 90 % of a smaller screen (a saved geometry replaces it)."""
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        width, height = 1400, 900
+        if area is not None and area.width() > 0:
+            width, height = min(width, int(area.width() * 0.9)), min(height, int(area.height() * 0.9))
+        self.resize(width, height)
+
+    def _build_docks(self) -> None:
+        self.objectives_dock = ObjectiveTreeDock(self.services.objectives, self.services.corpus, self)
+        self.outline_dock = OutlineDock(self)
+        self.library_dock = LibraryDock(self.services.corpus, self)
+        self.search_panel = SearchPanel(self.services, self.state, self.worker, self)
+        self.docks: list[QDockWidget] = [self.objectives_dock, self.search_panel,
+                                         self.outline_dock, self.library_dock]
+        for dock in self.docks:
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea |
+                                 Qt.DockWidgetArea.RightDockWidgetArea)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
+                             QDockWidget.DockWidgetFeature.DockWidgetClosable |
+                             QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.default_dock_layout()
+
+    def add_panel(self, dock: QDockWidget, shortcut: str = "") -> None:
+        """Add a dock (e.g. a later annotations panel) beside the others and to the View menu."""
+        if not dock.objectName():
+            raise ValueError("docks need an object name so the layout can be restored")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.tabifyDockWidget(self.docks[-1], dock)
+        self.docks.append(dock)
+        action = dock.toggleViewAction()
+        if shortcut:
+            action.setShortcut(shortcut)
+        self.menus["view"].insertAction(self.actions_by_name["fullScreen"], action)
+
+    def default_dock_layout(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        for dock in self.docks:
+            dock.setFloating(False)
+            self.addDockWidget(left, dock)
+            dock.show()
+        for dock in self.docks[1:]:
+            self.tabifyDockWidget(self.docks[0], dock)
+        self.objectives_dock.raise_()
+        self.resizeDocks([self.objectives_dock], [430], Qt.Orientation.Horizontal)
+
+    def _build_toolbar(self) -> None:
+        a = self.actions_by_name
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("back", "forward", None, "addPane", "swapPanes", "linkedScrolling", None,
+                     "search", "gotoParagraph", None, "zoomOut", "zoomIn", None, "fullScreen"):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(a[name])
+        for name in ("back", "forward", "zoomOut", "zoomIn", "swapPanes"):
+            button = self.toolbar.widgetForAction(a[name])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        layout = {
+            "file": ["importDocument", None, "quit"],
+            "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
+                     "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
+                     "fullScreen"],
+            "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
+                   None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
+            "language": ["@language"],
+            "help": ["about"],
+        }
+        for key, entries in layout.items():
+            menu = bar.addMenu("")
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif entry.startswith("@"):
+                    getattr(self, f"_fill_{entry[1:]}_menu")(menu)
+                else:
+                    menu.addAction(a[entry])
+
+    def _fill_theme_menu(self, menu: QMenu) -> None:
+        self.theme_menu = menu.addMenu("")
+        self.theme_menu.setObjectName("menu_theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        for mode in MODES:
+            action = self.theme_menu.addAction("")
+            action.setObjectName(f"action_theme_{mode}")
+            action.setCheckable(True)
+            action.setData(mode)
+            self.theme_group.addAction(action)
+            self.theme_actions[mode] = action
+        self.theme_actions["system"].setChecked(True)
+
+    def _fill_docks_menu(self, menu: QMenu) -> None:
+        for number, dock in enumerate(self.docks, start=1):
+            action = dock.toggleViewAction()
+            action.setShortcut(f"Ctrl+{number}")
+            menu.addAction(action)
+
+    def _fill_language_menu(self, menu: QMenu) -> None:
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setObjectName(f"action_language_{code}")
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        self.index_label = QLabel(self)
+        self.index_label.setObjectName("indexStatus")
+        self.index_progress = QProgressBar(self)
+        self.index_progress.setObjectName("indexProgress")
+        self.index_progress.setFixedWidth(140)
+        self.index_progress.setTextVisible(False)
+        self.index_progress.hide()
+        status.addPermanentWidget(self.index_label)
+        status.addPermanentWidget(self.index_progress)
+
+    # === signal wiring (all in one place) =====================================================
+    def _connect(self) -> None:
+        a = self.actions_by_name
+        slots = {
+            "back": self.go_back, "forward": self.go_forward, "addPane": self.add_pane,
+            "closePane": self.close_current_pane, "swapPanes": self.swap_current_pane,
+            "nextPane": self.focus_next_pane, "zoomIn": lambda: self.zoom(1),
+            "zoomOut": lambda: self.zoom(-1), "zoomReset": lambda: self.zoom(0),
+            "chooseFont": self.choose_font, "gotoParagraph": lambda: self.go_to_paragraph(),
+            "findInPane": self.find_in_pane, "search": self.search_panel.focus_query,
+            "nextHit": lambda: self.search_panel.step(1),
+            "previousHit": lambda: self.search_panel.step(-1),
+            "nextPassage": lambda: self._passage_step(1),
+            "previousPassage": lambda: self._passage_step(-1),
+            "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
+            "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
+        }
+        for name, slot in slots.items():
+            a[name].triggered.connect(slot)
+        a["fullScreen"].toggled.connect(self.set_full_screen)
+        a["linkedScrolling"].toggled.connect(self._linked_scrolling_toggled)
+        self.theme_group.triggered.connect(lambda action: self.set_theme_mode(action.data()))
+        self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self.history.changed.connect(self._update_history_actions)
+        self.panes.paneAdded.connect(self._wire_pane)
+        self.panes.paneRemoved.connect(lambda _p: self._panes_changed())
+        self.panes.currentChanged.connect(self._current_pane_changed)
+        self.objectives_dock.objectiveSelected.connect(self.show_objective)
+        self.outline_dock.anchorActivated.connect(
+            lambda anchor: self.current_pane().show_document(self.current_pane().doc_id, anchor))
+        self.library_dock.openRequested.connect(
+            lambda doc, new: self.open_document(doc, new_pane=new))
+        self.library_dock.importRequested.connect(self.import_document)
+        self.library_dock.removeRequested.connect(self.remove_document)
+        self.search_panel.hitActivated.connect(self.open_hit)
+        self.state.readingFontChanged.connect(self._font_changed)
+        self.state.themeChanged.connect(self._theme_changed)
+        self.state.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.state.indexStatusChanged.connect(self._index_status_changed)
+        self.state.indexProgress.connect(self._index_progress)
+        self.worker.busyChanged.connect(self._check_settled)
+        self._update_history_actions()
+
+    def _wire_pane(self, pane: DocumentPane) -> None:
+        pane.navigated.connect(self.history.record)
+        pane.linkOpened.connect(lambda doc, anchor, p=pane: self._follow_link(p, doc, anchor))
+        pane.gotoRequested.connect(lambda p=pane: self._goto_from(p))
+        pane.userScrolled.connect(lambda p=pane: self._pane_scrolled(p))
+        pane.documentChanged.connect(lambda _doc, p=pane: self._pane_document_changed(p))
+        pane.closeRequested.connect(self._panes_changed)
+        self._panes_changed()
+
+    # === panes and documents ==================================================================
+    def current_pane(self) -> DocumentPane:
+        return self.panes.current or self.panes.panes[0]
+
+    def document_choices(self) -> list[tuple[str, str, str]]:
+        return [(d.id, f"《{d.info.short_title}》", d.info.title) for d in self.services.corpus]
+
+    def add_pane(self, doc_id: str = "", anchor: str = "") -> DocumentPane | None:
+        if not doc_id:
+            shown = {p.doc_id for p in self.panes.panes}
+            doc_id = next((d.id for d in self.services.corpus if d.id not in shown),
+                          self.services.corpus.documents[0].id if len(self.services.corpus) else "")
+        pane = self.panes.add_pane(doc_id, anchor)
+        if pane is None:
+            self.state.show_message(self.tr("At most four panes can be open."))
+        return pane
+
+    def close_current_pane(self) -> None:
+        self.panes.close_pane(self.current_pane())
+
+    def swap_current_pane(self) -> None:
+        self.panes.swap(self.current_pane())
+
+    def focus_next_pane(self) -> None:
+        pane = self.panes.next_pane(self.current_pane()) or self.current_pane()
+        self.panes.set_current(pane)
+        pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_document(self, doc_id: str, anchor: str = "", *, pane: DocumentPane | None = None,
+                      new_pane: bool = False) -> DocumentPane | None:
+        if new_pane:
+            pane = self.add_pane(doc_id, anchor)
+            return pane
+        pane = pane or self.current_pane()
+        if not pane.show_document(doc_id, anchor):
+            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
+                                    .replace("%2", anchor))
+            return None
+        self.panes.set_current(pane)
+        return pane
+
+    def _follow_link(self, pane: DocumentPane, doc_id: str, anchor: str) -> None:
+        target = self.panes.next_pane(pane) if doc_id != pane.doc_id else pane
+        self.open_document(doc_id, anchor, pane=target or pane)
+
+    def _panes_changed(self) -> None:
+        choices = self.document_choices()
+        for pane in self.panes.panes:
+            pane.set_document_choices(choices)
+            pane.header.close_button.setEnabled(len(self.panes.panes) > 1)
+            pane.header.swap.setEnabled(len(self.panes.panes) > 1)
+        self.actions_by_name["closePane"].setEnabled(len(self.panes.panes) > 1)
+
+    def _current_pane_changed(self, pane: DocumentPane) -> None:
+        self.outline_dock.show_document(pane.document)
+        self.outline_dock.show_position(pane.current_anchor())
+
+    def _pane_document_changed(self, pane: DocumentPane) -> None:
+        if pane is self.panes.current:
+            self.outline_dock.show_document(pane.document)
+
+    # === history ==============================================================================
+    def go_back(self) -> None:
+        self._remember_place()
+        self._apply_location(self.history.back())
+
+    def go_forward(self) -> None:
+        self._remember_place()
+        self._apply_location(self.history.forward())
+
+    def _remember_place(self) -> None:
+        current = self.history.current()
+        pane = self.panes.pane_by_uid(current.pane) if current else None
+        if pane is not None:
+            self.history.update_current(pane.location())
+
+    def _apply_location(self, location: Location | None) -> None:
+        if location is None:
+            return
+        pane = self.panes.pane_by_uid(location.pane) or self.current_pane()
+        pane.show_document(location.doc, location.anchor, record=False)
+        self.panes.set_current(pane)
+
+    def _update_history_actions(self) -> None:
+        self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+
+    # === objectives ===========================================================================
+    def show_objective(self, number: int, anchor: str = "") -> None:
+        """The Compact's objective in one pane; its linked passages in the other(s)."""
+        objective = self.services.objective(number)
+        compact = self.services.compact
+        if objective is None or compact is None:
+            return
+        anchor = anchor or objective.anchor
+        self._objective = (number, anchor)
+        if len(self.panes.panes) < 2:
+            self.add_pane()
+        compact_pane = self.panes.pane_showing(COMPACT_ID) or self.panes.panes[0]
+        self._show_in_compact(compact_pane, objective, anchor)
+        passages = PassageSet(self.tr("Objective %1").replace("%1", str(number)),
+                              objective_passages(objective, self.services.corpus), number)
+        self._lay_out_passages(compact_pane, passages)
+        self._request_related(number, anchor)
+        self.objectiveShown.emit(number)
+
+    def _show_in_compact(self, pane: DocumentPane, objective, anchor: str) -> None:
+        pane.clear_passages()
+        pane.show_document(COMPACT_ID, anchor)
+        pane.set_highlights("link", [Highlight(a) for a in self.objective_map.section(objective)])
+        focus = [objective.anchor, objective.commitment_anchor] if anchor == objective.anchor \
+            else [anchor]
+        pane.set_highlights("focus", [Highlight(a) for a in focus])
+        self.panes.set_current(pane)
+
+    def _lay_out_passages(self, compact_pane: DocumentPane, passages: PassageSet) -> None:
+        used: set[str] = set()
+        for pane in self.panes.other_panes(compact_pane):
+            here = pane.doc_id if pane.doc_id != COMPACT_ID and passages.in_doc(pane.doc_id) else None
+            doc = here if here and here not in used else best_document(passages.passages, used)
+            used.add(doc or pane.doc_id)
+            pane.set_passages(passages, passages.index_in(doc) if doc else 0)
+
+    def _request_related(self, number: int, anchor: str) -> None:
+        search = self.services.search
+        if search is None or self.state.index_status != INDEX_READY:
+            return
+        self.worker.submit("related", search.related, COMPACT_ID, anchor, RELATED_LIMIT,
+                           on_result=lambda hits: self._related_arrived(number, anchor, hits),
+                           on_error=lambda exc: log.warning("related passages failed: %s", exc))
+
+    def _related_arrived(self, number: int, anchor: str, hits: list[Any]) -> None:
+        if self._objective != (number, anchor):
+            return
+        related = [Passage(h.doc, h.anchor, h.citation, "related", tuple(h.highlights))
+                   for h in hits]
+        for pane in self.panes.panes:
+            current = pane.passages()
+            if current is None or current.objective != number:
+                continue
+            merged = PassageSet(current.title, merge_related(current.passages, related), number)
+            had_none = not current.passages
+            pane.update_passages(merged)
+            if had_none and merged.passages:
+                pane.go_to_passage(0)
+
+    def _passage_step(self, delta: int) -> None:
+        pane = self.current_pane()
+        if pane.passages() is None:
+            pane = next((p for p in self.panes.panes if p.passages()), pane)
+        if delta > 0:
+            pane.next_passage()
+        else:
+            pane.previous_passage()
+
+    # === search ===============================================================================
+    def open_hit(self, hit: Any) -> None:
+        """Open a search result: scroll a pane to it and highlight every match."""
+        pane = self.panes.pane_showing(hit.doc) or self.current_pane()
+        pane.clear_passages()
+        if not pane.show_document(hit.doc, hit.anchor):
+            return
+        self.panes.set_current(pane)
+        hits = self.search_panel.model.hits_in(hit.doc) or [hit]
+        pane.set_highlights("search", self._match_highlights(hits))
+        for other in self.panes.other_panes(pane):
+            other.set_highlights("search", self._match_highlights(
+                self.search_panel.model.hits_in(other.doc_id)))
+        pane.set_highlights("focus", [Highlight(hit.anchor)])
+        self._request_all_matches(pane, hit)
+        self.hitOpened.emit(hit)
+
+    @staticmethod
+    def _match_highlights(hits: list[Any]) -> list[Highlight]:
+        return [Highlight(h.anchor, s, e) for h in hits for s, e in h.highlights]
+
+    def _request_all_matches(self, pane: DocumentPane, hit: Any) -> None:
+        search, query = self.services.search, self.search_panel.query.text().strip()
+        if search is None or not query:
+            return
+        objective = self.search_panel.filters()["objective"]
+        self.worker.submit(
+            f"matches:{pane.uid}",
+            lambda: search.search(query, doc=hit.doc, objective=objective, limit=ALL_MATCHES_LIMIT),
+            on_result=lambda results: self._all_matches_arrived(pane, hit.doc, results),
+            on_error=lambda exc: log.warning("matches failed: %s", exc))
+
+    def _all_matches_arrived(self, pane: DocumentPane, doc_id: str, results: Any) -> None:
+        if pane in self.panes.panes and pane.doc_id == doc_id:
+            pane.set_highlights("search", self._match_highlights(list(results.hits)))
+
+    # === navigation tools =====================================================================
+    def ask_paragraph(self, pane: DocumentPane) -> str | None:
+        """Ask which paragraph to go to (tests replace this)."""
+        dialog = GoToDialog(pane.document, pane.current_anchor(), self)
+        return dialog.anchor if dialog.exec() else None
+
+    def go_to_paragraph(self, text: str | None = None) -> bool:
+        pane = self.current_pane()
+        if pane.document is None:
+            return False
+        if text is None:
+            anchor = self.ask_paragraph(pane)
+        else:
+            anchor = resolve_paragraph(pane.document, text, pane.current_anchor())
+        if not anchor:
+            if text is not None:
+                self.state.show_message(self.tr("No paragraph “%1” in this document.")
+                                        .replace("%1", text))
+            return False
+        return pane.show_document(pane.doc_id, anchor)
+
+    def _goto_from(self, pane: DocumentPane) -> None:
+        self.panes.set_current(pane)
+        self.go_to_paragraph()
+
+    def find_in_pane(self) -> None:
+        self.current_pane().open_find()
+
+    # === linked scrolling =====================================================================
+    def _linked_scrolling_toggled(self, on: bool) -> None:
+        if on and self.panes.panes:
+            self._pane_scrolled(self.current_pane())
+
+    def _search_ready(self) -> bool:
+        return self.services.search is not None and self.state.index_status == INDEX_READY
+
+    def _pane_scrolled(self, pane: DocumentPane) -> None:
+        """Linked scrolling: keep the other panes on the passage that corresponds."""
+        self.panes.set_current(pane)
+        self.outline_dock.show_position(pane.current_anchor())
+        if not self.actions_by_name["linkedScrolling"].isChecked():
+            return
+        anchor = pane.current_anchor()
+        numbers = self.objective_map.objectives_at(pane.doc_id, anchor) if anchor else []
+        for other in self.panes.other_panes(pane):
+            target = None
+            if len(numbers) == 1 or (numbers and not self._search_ready()):
+                target = self.objective_map.corresponding(numbers[0], other.doc_id)
+            if target:
+                self._sync_to(other, target)
+            elif anchor and self._search_ready():
+                self._sync_related(pane.doc_id, anchor, other, numbers)
+
+    def _sync_to(self, pane: DocumentPane, anchor: str) -> None:
+        if pane.current_anchor() != anchor:
+            pane.scroll_to(anchor)
+            pane.set_highlights("focus", [Highlight(anchor)])
+
+    def _sync_related(self, doc_id: str, anchor: str, other: DocumentPane,
+                      numbers: list[int]) -> None:
+        """The best related passage in the other pane's document (of the same objective)."""
+        search, target_doc, mapping = self.services.search, other.doc_id, self.objective_map
+
+        def arrived(hits: list[Any]) -> None:
+            here = [h for h in hits if h.doc == target_doc]
+            same = [h for h in here if set(mapping.objectives_at(target_doc, h.anchor)) & set(numbers)]
+            best = (same or here or [None])[0]
+            target = best.anchor if best else (
+                mapping.corresponding(numbers[0], target_doc) if numbers else None)
+            if target and other in self.panes.panes and other.doc_id == target_doc:
+                self._sync_to(other, target)
+
+        self.worker.submit(f"sync:{other.uid}", search.related, doc_id, anchor, 30,
+                           on_result=arrived, on_error=lambda exc: None)
+
+    # === appearance ===========================================================================
+    def zoom(self, step: int) -> None:
+        self.state.set_zoom(0 if step == 0 else self.state.zoom + step)
+
+    def ask_font_family(self) -> str | None:
+        """Ask for the reading font (tests replace this)."""
+        ok, font = QFontDialog.getFont(self.state.reading_font(), self, self.tr("Reading font"))
+        return font.family() if ok else None
+
+    def choose_font(self) -> None:
+        family = self.ask_font_family()
+        if family:
+            self.state.set_font_family(family)
+
+    def _font_changed(self, font) -> None:
+        self.cache.set_font(font)
+        for pane in self.panes.panes:
+            pane.apply_font(font)
+
+    def set_theme_mode(self, mode: str) -> None:
+        self.theme_mode = mode if mode in MODES else "system"
+        self.theme_actions[self.theme_mode].setChecked(True)
+        self.state.set_theme(effective_theme(self.theme_mode))
+        self._apply_app_theme()
+
+    def _system_scheme_changed(self, _scheme) -> None:
+        if self.theme_mode == "system":
+            self.set_theme_mode("system")
+
+    def _apply_app_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.state.theme)
+        icons.retint(icon_color(self.state.theme))
+
+    def _theme_changed(self, theme: str) -> None:
+        self.cache.reset(theme=theme)
+        self.panes.theme = theme
+        for pane in self.panes.panes:
+            pane.reload(theme)
+
+    def set_full_screen(self, on: bool) -> None:
+        """Reading mode: only the panes, full screen; F11 or Esc returns."""
+        if on == self.isFullScreen() and (self._fullscreen_state is not None) == on:
+            return
+        if on:
+            self._fullscreen_state = self.saveState(STATE_VERSION)
+            for widget in (*self.docks, self.toolbar, self.menuBar(), self.statusBar()):
+                widget.hide()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+            for widget in (self.toolbar, self.menuBar(), self.statusBar()):
+                widget.show()
+            if self._fullscreen_state is not None:
+                self.restoreState(self._fullscreen_state, STATE_VERSION)
+            self._fullscreen_state = None
+        self.actions_by_name["fullScreen"].setChecked(on)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._fullscreen_state is not None:
+            self.set_full_screen(False)
+            return
+        super().keyPressEvent(event)
+
+    # === language =============================================================================
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            return
+        self.translations.install(language)
+        self.state.set_language(language)
+        self.language_actions[language].setChecked(True)
+        self.cache.reset()  # rendered documents carry a few UI words ("Notes")
+        for pane in self.panes.panes:
+            pane.reload()
+        if self.services.persist:
+            self.services.settings.setValue("language", language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Compact Reader"))
+        retranslate_actions(self.actions_by_name)
+        titles = {"file": self.tr("&File"), "view": self.tr("&View"), "go": self.tr("&Go"),
+                  "language": self.tr("&Language"), "help": self.tr("&Help")}
+        for key, menu in self.menus.items():
+            menu.setTitle(titles[key])
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        for mode, text in (("system", self.tr("Follow the &system")), ("light", self.tr("&Light")),
+                           ("dark", self.tr("&Dark"))):
+            self.theme_actions[mode].setText(text)
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.index_progress.setAccessibleName(self.tr("Search index progress"))
+        self._show_index_label()
+        for pane in self.panes.panes:
+            pane.set_document_choices(self.document_choices())
+
+    # === search index =========================================================================
+    def start(self) -> None:
+        """Background work after the window is shown: build or check the search index."""
+        problems = list(self.services.corpus.problems)
+        if problems:
+            self.show_problems(problems)
+        search = self.services.search
+        if search is None:
+            self.state.set_index_status(INDEX_UNAVAILABLE)
+            self._check_settled()
+            return
+        self.state.set_index_status(INDEX_BUILDING)
+        self.worker.submit("index", search.ensure_index, on_result=self._index_ready,
+                           on_error=self._index_failed,
+                           on_progress=lambda done, total: self.state.indexProgress.emit(done, total))
+
+    def _index_ready(self, messages: list[str]) -> None:
+        self.state.set_index_status(INDEX_READY)
+        for message in messages or []:
+            self.state.show_message(message, 8000)
+        if self._objective is not None:
+            self._request_related(*self._objective)
+
+    def _index_failed(self, exc: BaseException) -> None:
+        log.error("search index failed", exc_info=exc)
+        self.state.set_index_status(INDEX_FAILED)
+        self.show_problems([self.tr("The search index could not be built: %1").replace("%1", str(exc))])
+
+    def _index_status_changed(self, status: str) -> None:
+        self.index_progress.setVisible(status == INDEX_BUILDING)
+        if status == INDEX_BUILDING:
+            self.index_progress.setRange(0, 0)
+        self._show_index_label()
+        self._check_settled()
+
+    def _index_progress(self, done: int, total: int) -> None:
+        self.index_progress.setRange(0, max(1, total))
+        self.index_progress.setValue(done)
+        self._show_index_label(done, total)
+
+    def _show_index_label(self, done: int = 0, total: int = 0) -> None:
+        status = self.state.index_status
+        texts = {
+            INDEX_BUILDING: self.tr("Preparing search…") + (f" {done}/{total}" if total else ""),
+            INDEX_READY: self.tr("Search ready"),
+            INDEX_FAILED: self.tr("Search unavailable (index error)"),
+            INDEX_UNAVAILABLE: self.tr("Search not installed"),
+        }
+        self.index_label.setText(texts.get(status, ""))
+
+    def is_settled(self) -> bool:
+        """Index done (or impossible), nothing running in the background, no search pending."""
+        return (self.state.index_status != INDEX_BUILDING and not self.worker.is_busy()
+                and self.search_panel.is_idle())
+
+    def _check_settled(self, *_args) -> None:
+        if self.is_settled():
+            self.settled.emit()
+
+    def show_problems(self, problems: list[str]) -> None:
+        self.message_bar.show_messages(self.tr("Some things could not be loaded; the rest works:"),
+                                       problems)
+        self.state.problemsReported.emit(problems)
+
+    # === library changes ======================================================================
+    def ask_import_path(self) -> str | None:
+        """Ask for a document to import (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a document"), "",
+                                              self.tr("Text documents (*.txt *.md)"))
+        return path or None
+
+    def import_document(self) -> None:
+        path = self.ask_import_path()
+        if not path:
+            return
+        paths = self.services.paths
+        self.worker.submit("library", self._import_and_reload, path, paths,
+                           on_result=self._corpus_reloaded,
+                           on_error=lambda exc: self.show_problems([str(exc)]))
+
+    @staticmethod
+    def _import_and_reload(path: str, paths):
+        from pathlib import Path
+
+        info = import_document(Path(path), paths)
+        corpus = load_corpus(paths=paths)
+        return corpus, build_objectives(corpus), info.id
+
+    def remove_document(self, doc_id: str) -> None:
+        paths = self.services.paths
+
+        def job():
+            remove_imported(doc_id, paths)
+            corpus = load_corpus(paths=paths)
+            return corpus, build_objectives(corpus), ""
+
+        self.worker.submit("library", job, on_result=self._corpus_reloaded,
+                           on_error=lambda exc: self.show_problems([str(exc)]))
+
+    def _corpus_reloaded(self, result) -> None:
+        corpus, objectives, new_doc = result
+        search = make_search_service(corpus, objectives, self.services.paths)
+        self.services = self.services.with_corpus(corpus, objectives, search)
+        self.objective_map = ObjectiveMap(corpus, objectives)
+        self.cache.reset(corpus=corpus)
+        fallback = corpus.documents[0].id if len(corpus) else ""
+        for pane in self.panes.panes:
+            if pane.doc_id not in corpus:
+                pane.show_document(fallback, record=False)
+            pane.reload()
+        self.objectives_dock.set_objectives(objectives, corpus)
+        self.library_dock.set_corpus(corpus)
+        self.search_panel.set_services(self.services)
+        self._panes_changed()
+        self.state.corpusChanged.emit()
+        if corpus.problems:
+            self.show_problems(list(corpus.problems))
+        if new_doc:
+            self.open_document(new_doc)
+        self.start()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Compact Reader"),
+                          self.tr("Compact Reader %1\nThe UN texts on the Global Compact for "
+                                  "Migration, side by side.").replace("%1", __version__))
+
+    # === state ================================================================================
+    def save_state(self) -> None:
+        if not self.services.persist:
+            return
+        s = self.services.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self._fullscreen_state or self.saveState(STATE_VERSION))
+        s.setValue("window/splitter", self.panes.saveState())
+        panes = [{"doc": p.doc_id, "anchor": p.current_anchor()} for p in self.panes.panes]
+        s.setValue("panes/json", json.dumps(panes, ensure_ascii=False))
+        s.setValue("panes/current", self.panes.panes.index(self.current_pane()))
+        s.setValue("view/linkedScrolling", self.actions_by_name["linkedScrolling"].isChecked())
+        s.setValue("view/zoom", self.state.zoom)
+        s.setValue("view/fontFamily", self.state.font_family)
+        s.setValue("view/theme", self.theme_mode)
+        s.setValue("language", self.state.language)
+        s.sync()
+
+    def restore_state(self, settings: QSettings | None = None) -> None:
+        """Panes, docks, splitter and preferences from the last session (or defaults)."""
+        s = settings or self.services.settings
+        self._restore_preferences(s)
+        self._restore_panes(s)
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, STATE_VERSION)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            QTimer.singleShot(0, self.panes, lambda: self.panes.restore_sizes(splitter))
+
+    def _restore_preferences(self, s: QSettings) -> None:
+        self.state.zoom = int(s.value("view/zoom", 0) or 0)
+        self.state.font_family = str(s.value("view/fontFamily", "") or "")
+        self.cache.set_font(self.state.reading_font())
+        linked = str(s.value("view/linkedScrolling", "false")).lower() == "true"
+        self.actions_by_name["linkedScrolling"].setChecked(linked)
+        self.set_theme_mode(str(s.value("view/theme", "system") or "system"))
+        language = str(s.value("language", self.translations.language or "zh_CN"))
+        self.language_actions.get(language, self.language_actions["zh_CN"]).setChecked(True)
+        self.state.language = language
+
+    def _restore_panes(self, s: QSettings) -> None:
+        try:
+            saved = json.loads(str(s.value("panes/json", "[]")))
+        except ValueError:
+            saved = []
+        saved = [p for p in saved if isinstance(p, dict) and p.get("doc") in self.services.corpus]
+        if not saved:
+            saved = self._default_panes()
+        for entry in saved:
+            self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
+        current = int(s.value("panes/current", 0) or 0)
+        if 0 <= current < len(self.panes.panes):
+            self.panes.set_current(self.panes.panes[current])
+        if self.panes.panes:
+            self.current_pane().view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _default_panes(self) -> list[dict[str, str]]:
+        ids = [d.id for d in self.services.corpus]
+        first = COMPACT_ID if COMPACT_ID in ids else (ids[0] if ids else "")
+        second = next((i for i in ids if i != first), first)
+        return [{"doc": first, "anchor": ""}, {"doc": second, "anchor": ""}] if first else []
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.worker.shutdown()
+        super().closeEvent(event)

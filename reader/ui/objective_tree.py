@@ -1,0 +1,304 @@
+"""The objective tree dock: 23 objectives → commitment and actions, with link counts.
+
+Column 0 names the objective (or its commitment / action); one further column per
+other document counts the passages of that document linked to the objective.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.corpus import Corpus
+from ..core.model import Objective
+from ..core.objectives import COMPACT_ID
+from .linking import link_counts
+
+AnchorRole = Qt.ItemDataRole.UserRole + 1
+NumberRole = Qt.ItemDataRole.UserRole + 2
+_TOP = 0  # internal id of objective rows; children carry (objective row + 1)
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class ObjectiveTreeModel(QAbstractItemModel):
+    def __init__(self, objectives: list[Objective], corpus: Corpus,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._objectives: list[Objective] = []
+        self._counts: list[dict[str, int]] = []
+        self._docs: list[tuple[str, str, str]] = []  # id, short title, title
+        self.set_objectives(objectives, corpus)
+
+    def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
+        self.beginResetModel()
+        self._objectives = list(objectives)
+        self._counts = [link_counts(o, corpus) for o in objectives]
+        linked = {doc for counts in self._counts for doc in counts}
+        self._docs = [(d.id, d.info.short_title, d.info.title) for d in corpus
+                      if d.id != COMPACT_ID and d.id in linked]
+        self.endResetModel()
+
+    def objective_at(self, index: Index) -> Objective | None:
+        if not index.isValid():
+            return None
+        row = index.row() if index.internalId() == _TOP else index.internalId() - 1
+        return self._objectives[row] if 0 <= row < len(self._objectives) else None
+
+    def index_of(self, number: int, anchor: str = "") -> QModelIndex:
+        row = next((i for i, o in enumerate(self._objectives) if o.number == number), -1)
+        if row < 0:
+            return QModelIndex()
+        top = self.index(row, 0)
+        objective = self._objectives[row]
+        if anchor == objective.commitment_anchor:
+            return self.index(0, 0, top)
+        for i, action in enumerate(objective.actions):
+            if action.anchor == anchor:
+                return self.index(i + 1, 0, top)
+        return top
+
+    # --- QAbstractItemModel -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        if parent.internalId() == _TOP:
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._objectives)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return 1 + len(self._objectives[parent.row()].actions)
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1 + len(self._docs)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section == 0:
+            return self.tr("Objective") if role == Qt.ItemDataRole.DisplayRole else None
+        doc_id, short, title = self._docs[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short[:2]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Passages of 《%1》 linked to each objective").replace("%1", short)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        objective = self.objective_at(index)
+        if objective is None:
+            return None
+        child = None if index.internalId() == _TOP else index.row()
+        if index.column() > 0:
+            return self._count_data(index, child, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._label(objective, child)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(objective, child)
+        if role == AnchorRole:
+            return self._anchor(objective, child)
+        if role == NumberRole:
+            return objective.number
+        return None
+
+    def _label(self, objective: Objective, child: int | None) -> str:
+        if child is None:
+            return f"{objective.number}. {objective.title}"
+        if child == 0:
+            return self.tr("Commitment: %1").replace("%1", objective.commitment)
+        action = objective.actions[child - 1]
+        return f"({action.letter}) {action.text}"
+
+    def _tooltip(self, objective: Objective, child: int | None) -> str:
+        if child is not None:
+            return self._label(objective, child)
+        counts = self._counts[self._objectives.index(objective)]
+        heading = self.tr("Objective %1").replace("%1", str(objective.number))
+        lines = [f"{heading}：{objective.title}"]
+        for doc_id, short, _title in self._docs:
+            if counts.get(doc_id):
+                lines.append(self.tr("《%1》: %2 linked passages").replace("%1", short)
+                             .replace("%2", str(counts[doc_id])))
+        return "\n".join(lines)
+
+    def _anchor(self, objective: Objective, child: int | None) -> str:
+        if child is None:
+            return objective.anchor
+        if child == 0:
+            return objective.commitment_anchor
+        return objective.actions[child - 1].anchor
+
+    def _count_data(self, index: Index, child: int | None, role: int) -> Any:
+        if child is not None:
+            return None
+        doc_id, short, _title = self._docs[index.column() - 1]
+        count = self._counts[index.row()].get(doc_id, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(count) if count else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("《%1》: %2 linked passages").replace("%1", short).replace("%2", str(count))
+        return None
+
+    def counts_by_document(self, objective: Objective) -> list[tuple[str, int]]:
+        """(document title, linked passages) for one objective, documents in corpus order."""
+        counts = self._counts[self._objectives.index(objective)]
+        return [(short, counts[doc_id]) for doc_id, short, _title in self._docs if counts.get(doc_id)]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+
+class ObjectiveTreeDock(QDockWidget):
+    """The dock; emits `objectiveSelected(number, anchor)` when the user picks a row."""
+
+    objectiveSelected = Signal(int, str)
+
+    def __init__(self, objectives: list[Objective], corpus: Corpus,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectivesDock")
+        self.model = ObjectiveTreeModel(objectives, corpus, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("objectiveTree")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setExpandsOnDoubleClick(True)
+        self._configure_header()
+        self.setWidget(self._body())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.activated.connect(self._activated)
+        self.retranslate()
+
+    def _body(self) -> QWidget:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.details = QFrame(body)
+        self.details.setObjectName("objectiveDetails")
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(12, 10, 12, 12)
+        self.details_title = QLabel(self.details)
+        self.details_title.setObjectName("objectiveDetailsTitle")
+        self.details_body = QLabel(self.details)
+        self.details_body.setObjectName("objectiveDetailsBody")
+        for label in (self.details_title, self.details_body):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            details.addWidget(label)
+        details.addStretch(1)
+        self.details.hide()
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.details, 2)
+        return body
+
+    def _show_details(self, objective: Objective) -> None:
+        heading = self.tr("Objective %1").replace("%1", str(objective.number))
+        self.details_title.setText(f"{heading}：{objective.title}")
+        lines = [self.tr("Commitment: paragraph %1 · %2 actions")
+                 .replace("%1", objective.commitment_anchor).replace("%2", str(len(objective.actions)))]
+        counts = self.model.counts_by_document(objective)
+        lines += [self.tr("《%1》: %2 linked passages").replace("%1", title).replace("%2", str(n))
+                  for title, n in counts] or [self.tr("No passages of other documents name it.")]
+        self.details_body.setText("\n".join(lines))
+        self.details.setAccessibleName(self.details_title.text())
+        self.details.show()
+
+    def _configure_header(self) -> None:
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(30)
+        width = header.fontMetrics().horizontalAdvance("进展") + 18
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+
+    def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
+        self.model.set_objectives(objectives, corpus)
+        self._configure_header()
+
+    def select(self, number: int, anchor: str = "") -> None:
+        """Select a row as the user would (emits objectiveSelected)."""
+        index = self.model.index_of(number, anchor)
+        if index.isValid() and self.view.selectionModel().isSelected(index):
+            self._activated(index)
+        elif index.isValid():
+            if index.parent().isValid():
+                self.view.expand(index.parent())
+            self.view.selectionModel().setCurrentIndex(
+                index, self.view.selectionModel().SelectionFlag.ClearAndSelect |
+                self.view.selectionModel().SelectionFlag.Rows)
+            self.view.scrollTo(index)
+
+    def _selection_changed(self, selected, _deselected) -> None:
+        """Selecting a row (click or arrow keys) shows it; merely focusing the tree does not."""
+        indexes = selected.indexes()
+        if indexes:
+            self._activated(indexes[0])
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            index = index.siblingAtColumn(0)
+            objective = self.model.objective_at(index)
+            if objective is not None:
+                self._show_details(objective)
+            self.objectiveSelected.emit(index.data(NumberRole), index.data(AnchorRole))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Objectives"))
+        self.view.setAccessibleName(self.tr("Objectives of the Global Compact"))
+        self.view.header().setAccessibleName(self.tr("Columns: objective, linked passages per document"))
+        self.model.retranslate()
+        current = self.model.objective_at(self.view.currentIndex())
+        if current is not None and self.details.isVisible():
+            self._show_details(current)
