@@ -1,9 +1,174 @@
-"""Placeholder: filled in by the work on this command group."""
+"""`reader search`, `reader related`, `reader index`.
+
+The search package (whoosh) is imported inside the handlers, so other commands
+start without it; nothing here imports Qt.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING, Any
 
+from .common import CommandError, Context, print_json, print_json_line
+
+if TYPE_CHECKING:
+    from ..core.search import Hit, SearchResults, SearchService
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add this group's subcommands."""
+    from ..core.search.query import QUERY_HELP  # plain text; whoosh and jieba stay unloaded
+
+    search = subparsers.add_parser(
+        "search", help="search every passage of every document",
+        description="Search every passage. Without QUERY, read one query per line from "
+                    "standard input and print one JSON object per line.",
+        epilog=QUERY_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    search.add_argument("query", nargs="?", metavar="QUERY", help="the query (see below)")
+    search.add_argument("--doc", metavar="ID", help="only this document")
+    search.add_argument("--obj", metavar="N", type=int, help="only passages of objective N")
+    search.add_argument("--kind", metavar="KIND", help="only this kind of block")
+    search.add_argument("--limit", metavar="K", type=int, default=20, help="hits to show (20)")
+    search.add_argument("--offset", metavar="N", type=int, default=0, help="skip N hits (paging)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(handler=cmd_search)
+
+    related = subparsers.add_parser(
+        "related", help="passages of other documents like a given one",
+        description="Passages of the other documents most like DOC/ANCHOR. For an "
+                    "objective's anchor in the Compact (gcm obj13) the whole objective "
+                    "is the source.")
+    related.add_argument("doc", metavar="DOC", help="document id (see `reader docs`)")
+    related.add_argument("anchor", metavar="ANCHOR", help="block anchor (see `reader dump`)")
+    related.add_argument("--limit", metavar="K", type=int, default=10, help="hits to show (10)")
+    related.add_argument("--json", action="store_true", help="print JSON")
+    related.set_defaults(handler=cmd_related)
+
+    index = subparsers.add_parser("index", help="build or update the search index")
+    index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
+    index.set_defaults(handler=cmd_index)
+
+
+# --- handlers ------------------------------------------------------------------------
+def cmd_search(args: argparse.Namespace, context: Context) -> int:
+    service = _service(context)
+    _ensure(service)
+    options = {"doc": args.doc, "objective": args.obj, "kind": args.kind,
+               "limit": args.limit, "offset": args.offset}
+    if args.query is None:
+        for line in sys.stdin:
+            print_json_line(_results_json(_search(service, line.rstrip("\r\n"), options)))
+        return 0
+    results = _search(service, args.query, options)
+    if args.json:
+        print_json(_results_json(results))
+    else:
+        _print_results(results)
+    return 0
+
+
+def cmd_related(args: argparse.Namespace, context: Context) -> int:
+    from ..core.search import SearchError
+
+    context.document(args.doc)  # a clear error for an unknown document
+    service = _service(context)
+    _ensure(service)
+    try:
+        hits = service.related(args.doc, args.anchor, limit=args.limit)
+    except SearchError as exc:
+        raise CommandError(str(exc), 2) from exc
+    if args.json:
+        print_json({"hits": [hit.to_dict() for hit in hits]})
+    else:
+        for hit in hits:
+            _print_hit(hit)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, context: Context) -> int:
+    from ..core.search import SearchError
+
+    service = _service(context)
+    try:
+        if args.rebuild:
+            messages = service.rebuild_index(progress=_progress_bar())
+        else:
+            messages = service.ensure_index(progress=_progress_bar())
+    except SearchError as exc:
+        raise CommandError(str(exc)) from exc
+    for message in messages or ["the search index is up to date"]:
+        print(message)
+    return 0
+
+
+# --- helpers -------------------------------------------------------------------------
+def _service(context: Context) -> SearchService:
+    from ..core.search import SearchService
+
+    return SearchService(context.corpus, context.objectives, context.paths)
+
+
+def _ensure(service: SearchService) -> None:
+    """Build or update the index first (with progress on a terminal); say what was done."""
+    from ..core.search import SearchError
+
+    try:
+        messages = service.ensure_index(progress=_progress_bar())
+    except SearchError as exc:
+        raise CommandError(str(exc)) from exc
+    for message in messages:
+        print(f"reader: {message}", file=sys.stderr)
+
+
+def _search(service: SearchService, query: str, options: dict[str, Any]) -> SearchResults:
+    from ..core.search import SearchError
+
+    try:
+        return service.search(query, **options)
+    except SearchError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _results_json(results: SearchResults) -> dict[str, Any]:
+    return {"query": results.query, "total": results.total, "by_doc": dict(results.by_doc),
+            "warnings": list(results.warnings), "hits": [h.to_dict() for h in results.hits]}
+
+
+def _print_results(results: SearchResults) -> None:
+    for warning in results.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    counts = ", ".join(f"{doc} {n}" for doc, n in results.by_doc.items())
+    print(f"{results.total} passages" + (f" ({counts})" if counts else ""))
+    for hit in results.hits:
+        _print_hit(hit)
+
+
+def _print_hit(hit: Hit) -> None:
+    partial = "  (some of the words)" if hit.partial else ""
+    print(f"\n{hit.doc}/{hit.anchor}  {hit.citation}  [{hit.score:.2f}]{partial}")
+    print(f"  {_marked(hit.snippet, hit.snippet_highlights)}")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Matches in 【】 for a plain terminal."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], "【", text[start:end], "】"]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _progress_bar():
+    """A callback drawing a progress bar on standard error, or None when that is no terminal."""
+    if not sys.stderr.isatty():
+        return None
+    width = 30
+
+    def draw(done: int, total: int) -> None:
+        filled = width * done // max(1, total)
+        percent = 100 * done // max(1, total)
+        sys.stderr.write(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {percent:3d}%")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw

@@ -1,0 +1,88 @@
+"""The whoosh analyzers of the search index.
+
+whoosh pickles a field's analyzer into the index by module path, so the classes
+here keep their names and this module keeps its place; changing what they emit
+means bumping `index.SCHEMA_VERSION`. The text work itself is in text.py, which
+the query side uses without importing whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+
+from .text import fold, gram_terms, word_spans
+
+
+class WordTokenizer(Tokenizer):
+    """Words of a block for ranked search: ordinal positions, exact character offsets."""
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos - 1
+        for word, start, end, is_part in word_spans(fold(value)):
+            if not is_part:
+                pos += 1
+            token.text = word
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+
+class GramTokenizer(Tokenizer):
+    """Buckets of the Chinese character pairs of a block, each once.
+
+    This field only finds candidate blocks for substring search (exact phrases,
+    short or unknown words); every candidate is then checked against the folded
+    text, so results equal a plain substring scan. Pairs are hashed into a fixed
+    number of buckets: a bucket's postings are a superset of each of its pairs',
+    which the check makes harmless, and the index keeps a few thousand terms
+    instead of tens of thousands (whoosh's cost at commit is mostly per term).
+    Pairs with a non-Chinese character and single characters are not indexed:
+    queries made only of those are answered by scanning the texts.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, gram in enumerate(sorted(gram_terms(fold(value)))):
+            token.text = gram
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+def WordAnalyzer() -> WordTokenizer:  # noqa: N802 - mirrors whoosh's analyzer factories
+    return WordTokenizer()
+
+
+def GramAnalyzer() -> GramTokenizer:  # noqa: N802
+    return GramTokenizer()

@@ -1,0 +1,478 @@
+"""Evaluating a parsed query: matching, BM25F ranking, highlights and snippets.
+
+Matching is decided on the folded block texts, which makes every match exact:
+
+* a quoted phrase matches the blocks that contain it, nothing else;
+* an unquoted word matches the blocks that contain it, and, when the query
+  segmenter splits it into several index words (移民拘留替代办法 → 移民 拘留 替代
+  办法), also the blocks that contain all of those words;
+* words of Latin letters and digits (COVID-19, 73/195, 6.3%) must not be part of
+  a longer such word (2030 does not match 20301).
+
+The index narrows the candidates (postings of character-pair buckets) when that
+is cheaper than reading every text; it also gives the document frequencies of
+words. Ranking is BM25F over two fields, the block text and its nearest
+headings, with every query word and every multi-word query term (scored as a
+phrase) as a unit; headings get a modest boost, footnotes a modest cut.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import BlockKind
+from .index import read_lexicon
+from .query import And as AndNode
+from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
+from .query import Or as OrNode
+from .results import Hit, SearchResults
+from .segment import Lexicon
+from .table import K1, BlockTable
+from .text import ALNUM, CJK, fold, gram_terms, is_cjk
+
+CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
+PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
+SCAN_RATIO = 16  # read postings only when they are this much shorter than the corpus
+# An unquoted term found as written in fewer blocks than this is relaxed to "all of
+# its words" (汇款成本 → 汇款 … 成本): exact where the corpus says it, helpful where not.
+RELAX_BELOW = 10
+# Question and function words a delegate may type that need not be in a passage
+# when a term is relaxed (they still rank, and exact phrases still need them).
+OPTIONAL_WORDS = frozenset(["如何", "怎样", "怎么", "什么", "哪些", "有关", "关于", "方面", "问题",
+                            "以及", "或者", "进行"])
+SNIPPET_CHARS = 90
+SNIPPET_LEAD = 24
+
+_CONNECTORS = "./-&+'’%#_"
+_CHUNK_RE = re.compile(rf"(?:[{CJK}]|{ALNUM}|[{re.escape(_CONNECTORS)}])+")
+ALNUM_RE = re.compile(ALNUM)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Something counted in a block: it ranks (BM25F) and is highlighted."""
+
+    text: str  # folded
+    weight: float
+    highlight: bool
+    boundary: bool  # Latin/digit edges must not touch other Latin letters or digits
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        return _boundary_pattern(self.text) if self.boundary else None
+
+
+def _boundary_pattern(text: str) -> re.Pattern[str]:
+    head = rf"(?<!{ALNUM})" if ALNUM_RE.match(text[0]) else ""
+    tail = rf"(?!{ALNUM})" if ALNUM_RE.match(text[-1]) else ""
+    return re.compile(head + re.escape(text) + tail)
+
+
+def _needs_boundary(text: str) -> bool:
+    return bool(ALNUM_RE.match(text[0]) or ALNUM_RE.match(text[-1]))
+
+
+class IndexView:
+    """What the engine reads from one open whoosh index."""
+
+    def __init__(self, ix: Any, table: BlockTable) -> None:
+        self.ix = ix
+        self.searcher = ix.searcher()
+        self.reader = self.searcher.reader()
+        self.lexicon: Lexicon = read_lexicon(self.searcher)
+        self._table = table
+        self._docmap: list[int] | None = None
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    @property
+    def docmap(self) -> list[int]:
+        """whoosh document number → table position (-1: meta, deleted or unknown)."""
+        if self._docmap is None:
+            docmap = [-1] * self.reader.doc_count_all()
+            positions = self._table.positions
+            for docnum, fields in self.reader.iter_docs():
+                docmap[docnum] = positions.get(fields.get("key", ""), -1)
+            self._docmap = docmap
+        return self._docmap
+
+    def word_df(self, word: str) -> int:
+        return self.reader.doc_frequency("words", word)
+
+    def gram_df(self, term: str) -> int:
+        return self.reader.doc_frequency("grams", term)
+
+    def gram_postings(self, term: str) -> set[int]:
+        docmap = self.docmap
+        found = {docmap[d] for d in self.reader.postings("grams", term).all_ids()}
+        found.discard(-1)
+        return found
+
+
+class Engine:
+    """One query at a time; holds per-query caches and the warnings it collects."""
+
+    def __init__(self, table: BlockTable, view: IndexView) -> None:
+        self.table = table
+        self.view = view
+        self.warnings: list[str] = []
+        self._full: dict[tuple[str, bool], dict[int, int]] = {}
+
+    # --- matching --------------------------------------------------------------------
+    def substring(self, text: str, boundary: bool, within: set[int] | None) -> set[int]:
+        """Blocks whose folded text contains `text` (exactly the substring scan's answer)."""
+        return set(self.occurrences(text, boundary, within))
+
+    def occurrences(self, text: str, boundary: bool, within: set[int] | None) -> dict[int, int]:
+        """position → number of occurrences, for the blocks (of `within`) containing `text`.
+
+        Counting costs about what testing does, and ranking needs the counts, so the
+        answer over the whole corpus is kept for the rest of the query.
+        """
+        key = (text, boundary)
+        if key not in self._full:
+            candidates = self._gram_candidates(text)
+            if within is not None and (candidates is None or len(within) < len(candidates)):
+                scope = within if candidates is None else within & candidates
+                return _count(text, boundary, self.table.texts, scope)
+            self._full[key] = _count(text, boundary, self.table.texts, candidates)
+        found = self._full[key]
+        if within is None:
+            return found
+        if len(within) < len(found):
+            return {i: found[i] for i in within if i in found}
+        return {i: tf for i, tf in found.items() if i in within}
+
+    def _gram_candidates(self, text: str) -> set[int] | None:
+        """Blocks that may contain `text`, from the index; None when a scan is cheaper."""
+        terms = sorted((self.view.gram_df(t), t) for t in gram_terms(text))
+        limit = len(self.table) // SCAN_RATIO
+        if not terms or terms[0][0] > limit:
+            return None
+        if terms[0][0] == 0:  # a pair no block has
+            return set()
+        found = self.view.gram_postings(terms[0][1])
+        if len(terms) > 1 and terms[1][0] <= limit:
+            found &= self.view.gram_postings(terms[1][1])
+        return found
+
+    def evaluate(self, node: Node, within: set[int] | None) -> set[int]:
+        if isinstance(node, Phrase):
+            return self.substring(fold(node.text), False, within)
+        if isinstance(node, Word):
+            return self._word(node, within)
+        if isinstance(node, Filter):
+            found = self._filter(node)
+            return found if within is None else found & within
+        if isinstance(node, Not):
+            base = set(range(len(self.table))) if within is None else within
+            return base - self.evaluate(node.child, base)
+        if isinstance(node, AndNode):
+            current = within
+            for child in sorted(node.children, key=self._cost):
+                current = self.evaluate(child, current)
+                if not current:
+                    return set()
+            return current if current is not None else set(range(len(self.table)))
+        if isinstance(node, OrNode):
+            found: set[int] = set()
+            for child in node.children:
+                found |= self.evaluate(child, within)
+            return found
+        raise TypeError(node)
+
+    def _cost(self, node: Node) -> int:
+        """Cheap estimate of a node's matches, to evaluate the most selective first."""
+        if isinstance(node, Filter):
+            return len(self._filter(node))
+        if isinstance(node, Not):
+            return len(self.table) * 2
+        if isinstance(node, Word | Phrase):
+            dfs = [self.view.gram_df(t) for t in gram_terms(fold(node.text))]
+            return min(dfs) if dfs else len(self.table)
+        return len(self.table)
+
+    def _word(self, node: Word, within: set[int] | None) -> set[int]:
+        chunks = word_chunks(node.text)
+        if not chunks:
+            return set()
+        current = within
+        for chunk in chunks:
+            current = self._chunk(chunk, current)
+            if not current:
+                return set()
+        return current if current is not None else set()
+
+    def _chunk(self, chunk: str, within: set[int] | None) -> set[int]:
+        """Blocks containing the chunk as written; when fewer than RELAX_BELOW do
+        in the whole corpus, also those containing all its words (relaxation)."""
+        boundary = _needs_boundary(chunk)
+        found = self.substring(chunk, boundary, within)
+        words = [w for w in self.view.lexicon.words(chunk)
+                 if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS]
+        if not words or words == [chunk] \
+                or len(self.substring(chunk, boundary, None)) >= RELAX_BELOW:
+            return found
+        together = within
+        for word in sorted(set(words), key=self.view.word_df):
+            together = self.substring(word, _needs_boundary(word), together)
+            if not together:
+                return found
+        return found | together
+
+    def _filter(self, node: Filter) -> set[int]:
+        table = self.table
+        if node.field == "doc":
+            found = table.of_doc(node.value)
+            if found is None:
+                self._warn(f"no document {node.value!r} (known: {', '.join(table.doc_order())})")
+            return found or set()
+        if node.field == "kind":
+            found = table.of_kind(node.value.lower())
+            if found is None:
+                kinds = ", ".join(k.value for k in BlockKind)
+                self._warn(f"no kind {node.value!r} (known: {kinds})")
+            return found or set()
+        if not node.value.isdigit() or not table.of_objective(int(node.value)):
+            self._warn(f"no objective {node.value!r}: use a number from 1 to 23")
+            return set()
+        return table.of_objective(int(node.value))
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # --- ranking ---------------------------------------------------------------------
+    def units(self, parsed: ParsedQuery) -> list[Unit]:
+        units: dict[str, Unit] = {}
+        for term in positive_terms(parsed.root):
+            if isinstance(term, Phrase):
+                text = fold(term.text)
+                units.setdefault(text, Unit(text, 1.0, True, False))
+                continue
+            for chunk in word_chunks(term.text):
+                words = self.view.lexicon.words(chunk)
+                several = len(words) > 1
+                units.setdefault(chunk, Unit(chunk, PHRASE_WEIGHT if several else 1.0, True,
+                                             _needs_boundary(chunk)))
+                for word in words if several else ():
+                    units.setdefault(word, Unit(word, 1.0, len(word) > 1 or not is_cjk(word),
+                                                _needs_boundary(word)))
+        return list(units.values())
+
+    def idf(self, unit: Unit) -> float:
+        # An index word's frequency is free; anything else is counted by substring.
+        df = self.view.word_df(unit.text) if len(self.view.lexicon.words(unit.text)) == 1 else 0
+        if df == 0:
+            df = len(self.substring(unit.text, unit.boundary, None))
+        n = len(self.table)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def score(self, matches: set[int], units: list[Unit]) -> dict[int, float]:
+        """BM25F: per unit, saturated frequency in the text plus, weighted, in the headings."""
+        table = self.table
+        norms, context_norms = table.norms, table.context_norms
+        scores = dict.fromkeys(matches, 0.0)
+        for unit in units:
+            weight = unit.weight * self.idf(unit)
+            for i, tf in self.occurrences(unit.text, unit.boundary, matches).items():
+                scores[i] += weight * tf * (K1 + 1) / (tf + norms[i])
+            weight *= CONTEXT_WEIGHT
+            # Many blocks share their headings: count once per distinct heading text.
+            for context, members in table.context_groups.items():
+                tf = _count_one(unit, context)
+                if tf:
+                    for i in members:
+                        if i in scores:
+                            scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
+        for i in matches & table.boosted.keys():
+            scores[i] *= table.boosted[i]
+        return scores
+
+    # --- the whole search ------------------------------------------------------------
+    def run(self, parsed: ParsedQuery, within: set[int] | None, limit: int,
+            offset: int) -> SearchResults:
+        self.warnings = list(parsed.warnings)
+        if parsed.root is None:
+            matches = set() if within is None else set(within)
+            if within is None:
+                return self._results(parsed, matches, [], {}, limit, offset)
+        else:
+            matches = self.evaluate(parsed.root, within)
+        units = self.units(parsed)
+        scores = self.score(matches, units) if units else {}
+        partial: dict[int, float] = {}
+        if len(matches) < RELAX_BELOW and units:
+            partial = self._partial(parsed, within, matches, units)
+        return self._results(parsed, matches, units, scores, limit, offset, partial)
+
+    # --- when few blocks match: blocks with some of the words ---------------------------
+    def _partial(self, parsed: ParsedQuery, within: set[int] | None, matches: set[int],
+                 units: list[Unit]) -> dict[int, float]:
+        """Blocks that hold some of the query's words (and meet its filters and
+        exclusions), scored by BM25F times the share of words they hold. They are
+        listed after the real matches, flagged, and not counted in the totals."""
+        words = self._key_words(parsed)
+        if len(words) < 2 and not (words and words[0] not in {u.text for u in units[:1]}):
+            return {}
+        allowed = self.constraints(parsed.root, within)
+        found: dict[int, int] = {}
+        for word in words:
+            for i in self.substring(word, _needs_boundary(word), allowed) - matches:
+                found[i] = found.get(i, 0) + 1
+        if not found:
+            return {}
+        scores = self.score(set(found), units)
+        return {i: scores[i] * found[i] / len(words) for i in found}
+
+    def _key_words(self, parsed: ParsedQuery) -> list[str]:
+        """The words a block may hold some of: phrases whole, the content words of terms."""
+        words: list[str] = []
+        for term in positive_terms(parsed.root):
+            if isinstance(term, Phrase):
+                words.append(fold(term.text))
+                continue
+            for chunk in word_chunks(term.text):
+                pieces = [w for w in self.view.lexicon.words(chunk)
+                          if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS]
+                words.extend(pieces or [chunk])
+        return list(dict.fromkeys(words))
+
+    def constraints(self, node: Node | None, within: set[int] | None) -> set[int]:
+        """The blocks a query's filters and exclusions allow, its wanted words aside."""
+        everything = set(range(len(self.table))) if within is None else within
+        if node is None or isinstance(node, Word | Phrase):
+            return everything
+        if isinstance(node, Filter | Not):
+            return self.evaluate(node, everything)
+        found = [self.constraints(child, within) for child in node.children]
+        if isinstance(node, AndNode):
+            return set.intersection(*found)
+        return set.union(*found)
+
+    def _results(self, parsed: ParsedQuery, matches: set[int], units: list[Unit],
+                 scores: dict[int, float], limit: int, offset: int,
+                 partial: dict[int, float] | None = None) -> SearchResults:
+        table = self.table
+        partial = partial or {}
+        if scores:
+            ranked = [i for _, i in heapq.nsmallest(
+                offset + limit, [(-score, i) for i, score in scores.items()])]
+        else:  # nothing to rank by (only filters or exclusions): corpus order
+            ranked = heapq.nsmallest(offset + limit, matches)
+        if partial and len(ranked) < offset + limit:
+            ranked += [i for _, i in heapq.nsmallest(
+                offset + limit - len(ranked), [(-score, i) for i, score in partial.items()])]
+        by_doc = Counter(map(table.doc_ids.__getitem__, matches))
+        by_objective = Counter(n for i in matches & table.with_objectives
+                               for n in table.objectives[i])
+        hits = tuple(self.hit(i, units, scores.get(i, partial.get(i, 0.0)), i in partial)
+                     for i in ranked[offset:])
+        return SearchResults(
+            query=parsed.text, total=len(matches),
+            by_doc={d: by_doc[d] for d in table.doc_order() if by_doc[d]},
+            by_objective=dict(sorted(by_objective.items())),
+            warnings=tuple(self.warnings), hits=hits, offset=offset, limit=limit,
+            partial_total=len(partial))
+
+    def hit(self, i: int, units: list[Unit], score: float, partial: bool = False) -> Hit:
+        table = self.table
+        block = table.blocks[i]
+        spans = highlight_spans(table.texts[i], [u for u in units if u.highlight])
+        snippet, snippet_spans = make_snippet(block.text, spans)
+        return Hit(doc=table.doc_ids[i], anchor=block.anchor, kind=block.kind.value,
+                   citation=block.citation, text=block.text, snippet=snippet,
+                   highlights=spans, score=score, snippet_highlights=snippet_spans,
+                   objectives=table.objectives[i], partial=partial)
+
+
+def word_chunks(text: str) -> list[str]:
+    """The pieces of an unquoted word that must each match: runs of letters, digits and
+    Chinese characters (inner connectors such as - / . % kept), folded. Text with none
+    of those (e.g. only punctuation) is searched literally."""
+    folded = fold(text)
+    chunks = [m.group().strip(_CONNECTORS.replace("%", "")) for m in _CHUNK_RE.finditer(folded)]
+    chunks = [c for c in chunks if c]
+    if not chunks and folded.strip():
+        chunks = [folded.strip()]
+    return chunks
+
+
+def _count(text: str, boundary: bool, texts: list[str],
+           scope: set[int] | None) -> dict[int, int]:
+    """Occurrences of `text` in each of `texts` (only those in `scope`, if given)."""
+    pairs = enumerate(texts) if scope is None else ((i, texts[i]) for i in scope)
+    if not boundary:
+        return {i: tf for i, folded in pairs if (tf := folded.count(text))}
+    finditer = _boundary_pattern(text).finditer
+    found = {}
+    for i, folded in pairs:
+        if text in folded:  # the plain test first: the lookbehind defeats re's prefix scan
+            tf = sum(1 for _ in finditer(folded))
+            if tf:
+                found[i] = tf
+    return found
+
+
+def _count_one(unit: Unit, text: str) -> int:
+    if unit.text not in text:
+        return 0
+    if unit.boundary:
+        return sum(1 for _ in unit.pattern.finditer(text))  # type: ignore[union-attr]
+    return text.count(unit.text)
+
+
+def highlight_spans(folded: str, units: list[Unit]) -> tuple[tuple[int, int], ...]:
+    """[start, end) of every occurrence of every unit in the block, overlaps merged."""
+    spans: list[tuple[int, int]] = []
+    for unit in units:
+        if unit.boundary:
+            spans.extend(m.span() for m in unit.pattern.finditer(folded))  # type: ignore[union-attr]
+            continue
+        start = folded.find(unit.text)
+        while start >= 0:
+            spans.append((start, start + len(unit.text)))
+            start = folded.find(unit.text, start + 1)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+def make_snippet(text: str, spans: tuple[tuple[int, int], ...]
+                 ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of the text around the densest cluster of matches, with ellipses."""
+    if len(text) <= SNIPPET_CHARS:
+        return text, spans
+    anchor = _best_span(spans)
+    start = max(0, min(anchor - SNIPPET_LEAD, len(text) - SNIPPET_CHARS))
+    end = min(len(text), start + SNIPPET_CHARS)
+    prefix = "…" if start > 0 else ""
+    snippet = prefix + text[start:end] + ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    inside = tuple((max(s, start) + shift, min(e, end) + shift)
+                   for s, e in spans if e > start and s < end)
+    return snippet, inside
+
+
+def _best_span(spans: tuple[tuple[int, int], ...]) -> int:
+    """Start of the match whose window holds the most highlighted characters."""
+    if not spans:
+        return SNIPPET_LEAD
+    best, best_cover = spans[0][0], -1
+    for s, _e in spans:
+        window_end = s - SNIPPET_LEAD + SNIPPET_CHARS
+        cover = sum(min(e2, window_end) - max(s2, s - SNIPPET_LEAD)
+                    for s2, e2 in spans if e2 > s - SNIPPET_LEAD and s2 < window_end)
+        if cover > best_cover:
+            best, best_cover = s, cover
+    return best

@@ -1,0 +1,336 @@
+"""The whoosh index on disk: layout, stamps, locking, building, updating, recovery.
+
+Layout of `AppPaths.index_dir`::
+
+    current.json     {"generation": "g…", "schema": N}, replaced atomically
+    build.lock       held (an OS file lock) by whichever process writes
+    g…/              one whoosh index ("generation"); a full rebuild makes a new
+                     one and switches current.json to it, so a reader in another
+                     process never sees a half-built index
+    g…/writing       present while a writer works in that generation
+
+Inside a generation, besides one document per block, "meta" documents (keys
+starting with META) record the schema version, a stamp of the corpus, each
+document's stamp and the lexicon the query segmenter needs. They are committed
+with the blocks, and whoosh commits atomically (a new table of contents renamed
+into place), so the stamps always describe what the index holds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write_text
+from ..corpus import Corpus, document_fingerprint
+from ..model import Document, Objective
+from ..objectives import COMPACT_ID
+from .segment import Lexicon, parse_counts, serialize_counts
+from .text import configure_jieba, fold, is_cjk, jieba_frequency, jieba_total, word_spans
+
+SCHEMA_VERSION = 1  # bump whenever the schema or what the analyzers emit changes
+BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
+CURRENT_FILE = "current.json"
+LOCK_FILE = "build.lock"
+WRITING_MARK = "writing"
+META = "\x1e"
+INDEX_KEY = META + "index"
+LEXICON_KEY = META + "lexicon"
+DOC_KEY = META + "doc/"
+META_KIND = "_meta"
+
+Progress = Callable[[int, int], None]
+
+
+class SearchError(Exception):
+    """The search index cannot be used; the message is fit for the user."""
+
+
+class IndexBusyError(SearchError):
+    """Another process is writing the index and did not finish in time."""
+
+
+def make_schema() -> Any:
+    from whoosh import fields, formats
+
+    from .analyzer import GramAnalyzer, WordAnalyzer
+
+    return fields.Schema(
+        key=fields.ID(stored=True, unique=True),
+        doc=fields.ID(stored=True),
+        kind=fields.ID(),
+        obj=fields.KEYWORD(commas=True),
+        words=fields.TEXT(analyzer=WordAnalyzer(), phrase=True),
+        # scorable only so whoosh keeps a length column: without one it checks
+        # the disk for that column once per posting while committing.
+        grams=fields.FieldType(formats.Existence(), GramAnalyzer(), scorable=True),
+        meta=fields.STORED(),
+    )
+
+
+def block_key(doc_id: str, anchor: str) -> str:
+    return f"{doc_id}/{anchor}"
+
+
+def document_stamps(corpus: Corpus) -> dict[str, str]:
+    """Each document's stamp: its own fingerprint plus the Compact's, since the
+    Compact's objectives decide which objectives every block is linked to."""
+    compact = document_fingerprint(corpus.get(COMPACT_ID)) if COMPACT_ID in corpus else ""
+    return {doc.id: f"{document_fingerprint(doc)}:{compact}" for doc in corpus}
+
+
+def corpus_stamp(stamps: dict[str, str]) -> str:
+    digest = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
+    for doc_id in sorted(stamps):
+        digest.update(f"{doc_id}={stamps[doc_id]};".encode())
+    return digest.hexdigest()[:16]
+
+
+def objective_map(corpus: Corpus, objectives: list[Objective]) -> dict[tuple[str, str], tuple[int, ...]]:
+    """(doc, anchor) → objective numbers, as `objective_for_block` decides, for every block."""
+    from ..objectives import objective_for_block
+
+    found: dict[tuple[str, str], list[int]] = {}
+    if COMPACT_ID in corpus:  # membership in the Compact is by anchor
+        for block in corpus.get(COMPACT_ID).blocks:
+            numbers = objective_for_block(objectives, COMPACT_ID, block.anchor)
+            if numbers:
+                found[(COMPACT_ID, block.anchor)] = numbers
+    for objective in objectives:  # elsewhere, by link
+        for link in objective.links:
+            if link.doc != COMPACT_ID:
+                numbers = found.setdefault((link.doc, link.anchor), [])
+                if objective.number not in numbers:
+                    numbers.append(objective.number)
+    return {key: tuple(sorted(numbers)) for key, numbers in found.items()}
+
+
+@dataclass
+class Inspection:
+    """What `IndexStore.inspect` found. state: current | outdated | missing |
+    interrupted | old | corrupt."""
+
+    state: str
+    generation: str = ""
+    stamps: dict[str, str] = field(default_factory=dict)
+    detail: str = ""
+
+
+REBUILD_MESSAGES = {
+    "missing": "the search index did not exist yet; built it",
+    "interrupted": "the search index was left half-written by an interrupted process; rebuilt it",
+    "old": "the search index was made by another version of Compact Reader; rebuilt it",
+    "corrupt": "the search index was corrupt; rebuilt it",
+}
+
+
+class IndexStore:
+    """All reading and writing of the index folder. Thread-unsafe: the service locks."""
+
+    def __init__(self, root: Path, jieba_cache: Path) -> None:
+        self.root = Path(root)
+        self.jieba_cache = Path(jieba_cache)
+
+    # --- inspecting ------------------------------------------------------------------
+    def current_generation(self) -> str | None:
+        """The generation current.json names; None if missing. ValueError if unreadable."""
+        path = self.root / CURRENT_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"unreadable {CURRENT_FILE}: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("generation"), str):
+            raise ValueError(f"malformed {CURRENT_FILE}")
+        if data.get("schema") != SCHEMA_VERSION:
+            raise _OldSchema(str(data.get("schema")))
+        return data["generation"]
+
+    def inspect(self, corpus: Corpus) -> Inspection:
+        try:
+            generation = self.current_generation()
+        except _OldSchema as exc:
+            return Inspection("old", detail=f"schema {exc}")
+        except ValueError as exc:
+            return Inspection("corrupt", detail=str(exc))
+        if generation is None:
+            return Inspection("interrupted" if self._generations() else "missing")
+        folder = self.root / generation
+        if (folder / WRITING_MARK).exists():
+            return Inspection("interrupted", generation)
+        try:
+            meta, stamps = self._read_stamps(folder)
+        except Exception as exc:  # whoosh raises many kinds on a damaged index
+            return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
+        if meta.get("schema") != SCHEMA_VERSION:
+            return Inspection("old", generation, detail=f"schema {meta.get('schema')}")
+        state = "current" if meta.get("corpus") == corpus_stamp(document_stamps(corpus)) \
+            else "outdated"
+        return Inspection(state, generation, stamps)
+
+    def _read_stamps(self, folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
+        from whoosh import index
+
+        ix = index.open_dir(str(folder))
+        with ix.searcher() as searcher:
+            stored = searcher.document(key=INDEX_KEY)
+            if stored is None:
+                raise ValueError("no stamp in the index")
+            meta = json.loads(stored["meta"])
+            stamps = {}
+            for fields in searcher.documents(kind=META_KIND):
+                if fields.get("key", "").startswith(DOC_KEY):
+                    stamps[fields["doc"]] = json.loads(fields["meta"])["stamp"]
+        return meta, stamps
+
+    def _generations(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return [p for p in self.root.iterdir() if p.is_dir() and p.name.startswith("g")]
+
+    # --- opening for search ----------------------------------------------------------
+    def open(self) -> Any:
+        """The current generation's whoosh index (no lock needed: commits are atomic)."""
+        from whoosh import index
+
+        generation = self.current_generation()
+        if generation is None:
+            raise SearchError("the search index has not been built")
+        return index.open_dir(str(self.root / generation))
+
+    # --- writing ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self, wait: float | None = None) -> Iterator[None]:
+        """Hold the build lock; wait up to `wait` (BUSY_WAIT) seconds, then IndexBusyError."""
+        from whoosh.util.filelock import FileLock, try_for
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.root / LOCK_FILE))
+        if not try_for(lock.acquire, timeout=BUSY_WAIT if wait is None else wait, delay=0.05):
+            raise IndexBusyError(
+                "the search index is being updated by another Compact Reader window or "
+                "command; try again when it has finished")
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def build(self, corpus: Corpus, objectives: list[Objective],
+              progress: Progress | None = None) -> None:
+        """Write a complete new generation and make it current. Caller holds the lock."""
+        from whoosh import index
+
+        configure_jieba(self.jieba_cache)
+        generation = f"g{time.time_ns():x}-{os.getpid()}"
+        folder = self.root / generation
+        folder.mkdir(parents=True)
+        (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
+        ix = index.create_in(str(folder), make_schema())
+        writer = ix.writer(limitmb=128)
+        try:
+            self._write(writer, corpus, objectives, list(corpus), Lexicon({}, 0), progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        (folder / WRITING_MARK).unlink()
+        atomic_write_text(self.root / CURRENT_FILE,
+                          json.dumps({"generation": generation, "schema": SCHEMA_VERSION}))
+        self._remove_generations(keep=generation)
+
+    def update(self, corpus: Corpus, objectives: list[Objective], inspection: Inspection,
+               progress: Progress | None = None) -> str:
+        """Re-index only the documents added, changed or removed. Caller holds the lock."""
+        from whoosh import index
+
+        configure_jieba(self.jieba_cache)
+        stamps = document_stamps(corpus)
+        old = inspection.stamps
+        added = [d for d in corpus if d.id not in old]
+        changed = [d for d in corpus if d.id in old and old[d.id] != stamps[d.id]]
+        removed = [doc_id for doc_id in old if doc_id not in stamps]
+        folder = self.root / inspection.generation
+        ix = index.open_dir(str(folder))
+        with ix.searcher() as searcher:
+            lexicon = read_lexicon(searcher)
+        (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
+        writer = ix.writer(limitmb=128)
+        try:
+            for doc_id in [d.id for d in changed] + removed:
+                writer.delete_by_term("doc", doc_id)
+            self._write(writer, corpus, objectives, added + changed, lexicon, progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        (folder / WRITING_MARK).unlink()
+        return (f"search index updated: {len(added)} added, {len(changed)} changed, "
+                f"{len(removed)} removed")
+
+    def _write(self, writer: Any, corpus: Corpus, objectives: list[Objective],
+               documents: list[Document], lexicon: Lexicon,
+               progress: Progress | None) -> None:
+        """Add `documents` and fresh stamps, then commit (the slow part, ~1/3 of the work)."""
+        stamps = document_stamps(corpus)
+        objmap = objective_map(corpus, objectives)
+        total = sum(len(d.blocks) for d in documents)
+        commit_share = max(1, total // 2)
+        done = 0
+        if progress:
+            progress(0, total + commit_share)
+        counts = dict(lexicon.counts)
+        for doc in documents:
+            _add_document(writer, doc, stamps[doc.id], objmap, counts)
+            done += len(doc.blocks)
+            if progress:
+                progress(done, total + commit_share)
+        total_count = jieba_total() if documents else lexicon.total
+        writer.update_document(key=LEXICON_KEY, kind=META_KIND, meta=json.dumps(
+            {"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False))
+        writer.update_document(key=INDEX_KEY, kind=META_KIND, meta=json.dumps(
+            {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}))
+        writer.commit()
+        if progress:
+            progress(total + commit_share, total + commit_share)
+
+    def _remove_generations(self, keep: str) -> None:
+        # A reader in another process may still use an old generation; it notices
+        # the files going and reopens (see SearchService), so they can go at once.
+        for folder in self._generations():
+            if folder.name != keep:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_lexicon(searcher: Any) -> Lexicon:
+    """The query segmenter's lexicon, as stored with the index."""
+    stored = searcher.document(key=LEXICON_KEY)
+    if stored is None:
+        return Lexicon({}, 0)
+    data = json.loads(stored["meta"])
+    return Lexicon(parse_counts(data["counts"]), data["total"])
+
+
+class _OldSchema(ValueError):
+    pass
+
+
+def _add_document(writer: Any, doc: Document, stamp: str,
+                  objmap: dict[tuple[str, str], tuple[int, ...]],
+                  lexicon: dict[str, int]) -> None:
+    for block in doc.blocks:
+        numbers = objmap.get((doc.id, block.anchor), ())
+        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id,
+                            kind=block.kind.value, obj=",".join(map(str, numbers)),
+                            words=block.text, grams=block.text)
+        for word, _start, _end, _part in word_spans(fold(block.text)):
+            if word not in lexicon and is_cjk(word[0]):
+                lexicon[word] = jieba_frequency(word)
+    writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
+                           meta=json.dumps({"stamp": stamp}))

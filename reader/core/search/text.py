@@ -1,0 +1,172 @@
+"""Text as search sees it, without whoosh: folding, words (jieba), character pairs.
+
+Folding (Traditional → Simplified, full-width → half-width, lower case) is done
+one character at a time and never changes a string's length, so an offset into
+the folded text is the same offset into the original: stored texts and highlight
+offsets stay those of the original block.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+# --- folding ----------------------------------------------------------------------
+_FOLD_TABLE: dict[int, str] = {}
+_FOLD_SEEN: set[str] = set()
+_FOLD_LOCK = threading.Lock()
+_T2S: Any = None
+
+
+def _t2s(char: str) -> str:
+    global _T2S
+    if _T2S is None:
+        import opencc  # ~10 ms; only when a CJK character is first seen
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S.convert(char)
+
+
+def _fold_char(char: str) -> str:
+    """One character's folded form: folding again changes nothing (fold(fold(x)) == fold(x))."""
+    folded = _fold_once(char)
+    for _ in range(3):
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
+
+
+def _fold_once(char: str) -> str:
+    """NFKC, Simplified, lower case: each step kept only if it keeps one character."""
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) != 1:
+        folded = char
+    if is_cjk(folded):
+        simplified = _t2s(folded)
+        folded = simplified if len(simplified) == 1 else folded
+    lower = folded.lower()
+    return lower if len(lower) == 1 else folded
+
+
+def fold(text: str) -> str:
+    """The text as the index sees it; always the same length as `text`."""
+    new = set(text).difference(_FOLD_SEEN)
+    if new:
+        with _FOLD_LOCK:
+            for char in new:
+                folded = _fold_char(char)
+                if folded != char:
+                    _FOLD_TABLE[ord(char)] = folded
+            _FOLD_SEEN.update(new)
+    return text.translate(_FOLD_TABLE)
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF \
+        or 0x20000 <= code <= 0x2FA1F
+
+
+# --- words: jieba for Chinese, a pattern for everything else ------------------------
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# An alphanumeric word, allowing inner connectors so that A/RES/73/195, COVID-19,
+# 6.3% and e-mail stay one searchable term.
+ALNUM = rf"(?:(?![{CJK}])[^\W_])"
+WORD_RE = re.compile(rf"[{CJK}]+|{ALNUM}+(?:[./\-&+'’]{ALNUM}+)*%?")
+PART_RE = re.compile(rf"{ALNUM}+")
+
+_JIEBA: Any = None
+_JIEBA_LOCK = threading.Lock()
+_JIEBA_CACHE: Path | None = None
+
+
+def configure_jieba(cache_file: Path) -> None:
+    """Where jieba keeps its dictionary cache (never the system's temp folder)."""
+    global _JIEBA_CACHE
+    _JIEBA_CACHE = Path(cache_file)
+
+
+def jieba_tokenizer() -> Any:
+    """The shared jieba tokenizer, loading its dictionary (~1 s) on first use."""
+    global _JIEBA
+    with _JIEBA_LOCK:
+        if _JIEBA is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter
+            tokenizer = jieba.Tokenizer()
+            cache = _JIEBA_CACHE or _default_cache()
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(cache.parent)
+            tokenizer.cache_file = cache.name
+            tokenizer.initialize()
+            _JIEBA = tokenizer
+        return _JIEBA
+
+
+def _default_cache() -> Path:
+    from ...paths import resolve_paths
+
+    return resolve_paths().jieba_cache
+
+
+def jieba_frequency(word: str) -> int:
+    """jieba's dictionary count for a word (0 if unknown); the query segmenter's weights."""
+    return jieba_tokenizer().FREQ.get(word, 0)
+
+
+def jieba_total() -> int:
+    return jieba_tokenizer().total
+
+
+@lru_cache(maxsize=8192)
+def _segment_run(run: str) -> tuple[tuple[str, int, int], ...]:
+    # No HMM: segmentation then depends on the dictionary alone, which the query
+    # segmenter (segment.py) reproduces from the index's own lexicon without jieba.
+    # Cached because identical blocks recur (re-indexing, repeated boilerplate).
+    return tuple(jieba_tokenizer().tokenize(run, HMM=False))
+
+
+def word_spans(folded: str) -> Iterator[tuple[str, int, int, bool]]:
+    """(word, start, end, is_part) for a folded text; offsets index the text.
+
+    Chinese runs are segmented by jieba (exact offsets from `jieba.tokenize`); other
+    words come whole, followed by their alphanumeric parts when they have several
+    (a/res/73/195 → a, res, 73, 195), which share the whole word's position.
+    Punctuation and spaces make no words; the gram field covers them.
+    """
+    for match in WORD_RE.finditer(folded):
+        word, base = match.group(), match.start()
+        if is_cjk(word[0]):
+            for piece, start, end in _segment_run(word):
+                yield piece, base + start, base + end, False
+            continue
+        yield word, base, match.end(), False
+        parts = PART_RE.findall(word)
+        if len(parts) > 1 or (parts and parts[0] != word):
+            offset = base
+            for part in PART_RE.finditer(word):
+                yield part.group(), offset + part.start(), offset + part.end(), True
+
+
+GRAM_BUCKETS = 8191
+CJK_PAIR_RE = re.compile(rf"(?=([{CJK}][{CJK}]))")
+
+
+def gram_terms(folded: str) -> set[str]:
+    """The gram-field terms of a folded text (or of a query substring)."""
+    return {_bucket(pair) for pair in CJK_PAIR_RE.findall(folded)}
+
+
+def _bucket(pair: str) -> str:
+    # crc32 rather than hash(): str hashes change from one process to the next.
+    return format(zlib.crc32(pair.encode("utf-8")) % GRAM_BUCKETS, "x")
