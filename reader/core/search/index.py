@@ -32,6 +32,7 @@ from typing import Any
 from ..atomic import atomic_write_text
 from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
+from ..notices import Notice
 from ..objectives import COMPACT_ID
 from .segment import Lexicon, parse_counts, serialize_counts
 from .text import configure_jieba, fold, is_cjk, jieba_frequency, jieba_total, word_spans
@@ -125,10 +126,12 @@ class Inspection:
 
 
 REBUILD_MESSAGES = {
-    "missing": "the search index did not exist yet; built it",
-    "interrupted": "the search index was left half-written by an interrupted process; rebuilt it",
-    "old": "the search index was made by another version of Compact Reader; rebuilt it",
-    "corrupt": "the search index was corrupt; rebuilt it",
+    "missing": Notice("index-missing", "the search index did not exist yet; built it"),
+    "interrupted": Notice("index-interrupted", "the search index was left half-written by an "
+                                               "interrupted process; rebuilt it"),
+    "old": Notice("index-old", "the search index was made by another version of Compact Reader; "
+                               "rebuilt it"),
+    "corrupt": Notice("index-corrupt", "the search index was corrupt; rebuilt it"),
 }
 
 
@@ -271,8 +274,8 @@ class IndexStore:
             writer.cancel()
             raise
         (folder / WRITING_MARK).unlink()
-        return (f"search index updated: {len(added)} added, {len(changed)} changed, "
-                f"{len(removed)} removed")
+        return Notice("index-updated", "search index updated: {added} added, {changed} changed, "
+                      "{removed} removed", added=len(added), changed=len(changed), removed=len(removed))
 
     def _write(self, writer: Any, corpus: Corpus, objectives: list[Objective],
                documents: list[Document], lexicon: Lexicon,

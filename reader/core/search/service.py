@@ -12,6 +12,7 @@ from dataclasses import replace
 from ...paths import AppPaths
 from ..corpus import Corpus
 from ..model import Objective
+from ..notices import Notice
 from ..objectives import COMPACT_ID, build_objectives
 from .engine import Engine, IndexView, Unit, highlight_spans, make_snippet
 from .index import REBUILD_MESSAGES, IndexStore, SearchError, block_key
@@ -62,8 +63,9 @@ class SearchService:
                 self._close_view()
                 self._store.build(self.corpus, self.objectives, progress)
             self._reopen()
-            return [f"search index rebuilt: {len(self._table)} passages in "
-                    f"{len(self.corpus)} documents"]
+            return [Notice("index-rebuilt", "search index rebuilt: {passages} passages in "
+                           "{documents} documents", passages=len(self._table),
+                           documents=len(self.corpus))]
 
     def update_documents(self, corpus: Corpus) -> None:
         """Take a new corpus (after an import or removal); re-index only what changed."""
