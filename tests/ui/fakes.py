@@ -2,7 +2,8 @@
 
 Plain substring matching over block texts: deterministic and instant, so the panel's
 own behaviour (debounce, stale results, grouping, highlighting) can be tested on its
-own. Tests that need real Chinese search use the real service.
+own. Tests that need real Chinese search use the real service. The value types
+are the real ones, so the panel is tested against what the service really returns.
 """
 
 from __future__ import annotations
@@ -12,36 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.core.model import BlockKind
 from reader.core.objectives import objective_for_block
-
-
-@dataclass(frozen=True)
-class Hit:
-    doc: str
-    anchor: str
-    kind: str
-    citation: str
-    text: str
-    snippet: str
-    highlights: tuple[tuple[int, int], ...]
-    score: float
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    query: str
-    total: int
-    by_doc: dict[str, int]
-    by_objective: dict[int, int]
-    warnings: tuple[str, ...]
-    hits: tuple[Hit, ...]
-
-
-class SearchError(Exception):
-    pass
-
-
-class IndexBusyError(Exception):
-    pass
+from reader.core.search import Hit, IndexBusyError, SearchError, SearchResults  # noqa: F401
 
 
 @dataclass
