@@ -25,7 +25,8 @@ def test_import_detects_encoding_and_lists_the_document(tmp_path, encoding, caps
     assert main(["import", str(source), "--title", "会议笔记"]) == 0
     assert "imported notes.md" in capsys.readouterr().out
     docs = run_json(capsys, "docs")
-    mine = [d for d in docs if d["source"] == "imported"]
+    mine = [d for d in docs if not d["bundled"]]
+    assert mine and mine[0]["source"].endswith(".txt") and "documents" in mine[0]["source"]
     assert [(d["title"], d["kind"]) for d in mine] == [("会议笔记", "imported")]
     dump = run_json(capsys, "dump", mine[0]["id"])
     para = next(b for b in dump["blocks"] if b["kind"] == "paragraph")
@@ -89,6 +90,7 @@ def test_docs_json(capsys):
     by_id = {d["id"]: d for d in docs}
     assert by_id["gcm"]["kind"] == "compact" and by_id["imrf"]["symbol"] == "A/RES/76/266"
     assert by_id["nyd"]["iri"] == "reader://nyd"
+    assert by_id["gcm"]["source"] == "corpus/gcm-outcome-document-2018.txt" and by_id["gcm"]["bundled"]
 
 
 def test_dump_json_shape(capsys):
@@ -139,4 +141,4 @@ def test_data_dir_option_moves_user_data(tmp_path, capsys):
     assert main(["--data-dir", str(target), "import", str(source)]) == 0
     assert any((target / "documents").glob("*.txt"))
     capsys.readouterr()
-    assert all(d["source"] == "bundled" for d in run_json(capsys, "docs"))
+    assert all(d["bundled"] for d in run_json(capsys, "docs"))
