@@ -2,11 +2,14 @@
 
 Parses the window's options, sets up logging and the QApplication, makes sure one
 window runs per data folder (a second start hands its request over and exits),
-builds the services (corpus, objectives, search, settings) and hands them to the
-main window. Also the screenshot mode used for the README and for checks:
+builds the services (corpus, objectives, search, settings, annotations) and hands
+them to the main window. Also the screenshot mode used for the README and for checks:
 
     reader gui --screenshot FILE.png [--size 1600x1000] [--open DOC[:ANCHOR] …]
-               [--objective N] [--search QUERY]
+               [--objective N] [--search QUERY] [--dock annotations]
+
+A `reader://DOC/ANCHOR` link (as in exports) given on its own opens that passage:
+`reader gui reader://gcm/17.a`, or `reader reader://gcm/17.a` (see `reader.cli`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ if TYPE_CHECKING:  # Qt is imported only when the window opens
 log = logging.getLogger("reader")
 
 DEFAULT_SIZE = (1600, 1000)
+LINK_PREFIX = "reader://"
+DOCKS = ("objectives", "search", "outline", "library", "annotations", "bookmarks")
 SETTLE_POLL_MS = 100
 SETTLE_ROUNDS = 4
 SCREENSHOT_TIMEOUT_S = 120
@@ -55,6 +60,7 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParse
     parser.add_argument("--objective", metavar="N", type=int,
                         help="select objective N in the objective tree")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY (opens the first result)")
+    parser.add_argument("--dock", choices=DOCKS, help="bring this dock to the front")
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
                         help="save a PNG of the window once it is ready, then exit")
     parser.add_argument("--size", metavar="WxH", type=size_arg,
@@ -83,20 +89,25 @@ def parse_gui_args(qt_args: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def gui_options(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str]]:
     """The window's options: those `reader.cli` parsed (if it declared them via
-    `add_gui_arguments`), overlaid with any found in its remainder (`reader gui -- …`)."""
+    `add_gui_arguments`), overlaid with any found in its remainder (`reader gui -- …`).
+    `reader://DOC/ANCHOR` links in the remainder are passages to open."""
     options, qt_args = parse_gui_args(list(getattr(args, "qt_args", None) or []))
     defaults = vars(gui_parser().parse_args([]))
     for key, default in defaults.items():
         if getattr(options, key) == default and getattr(args, key, default) != default:
             setattr(options, key, getattr(args, key))
+    links = [a for a in qt_args if a.startswith(LINK_PREFIX)]
+    if links:
+        options.open = [*options.open, *links]
+        qt_args = [a for a in qt_args if not a.startswith(LINK_PREFIX)]
     return options, qt_args
 
 
 def split_target(text: str) -> tuple[str, str]:
     """"gcm:17" or "reader://gcm/17" → ("gcm", "17")."""
     text = text.strip()
-    if text.startswith("reader://"):
-        doc, _, anchor = text[len("reader://"):].partition("/")
+    if text.startswith(LINK_PREFIX):
+        doc, _, anchor = text[len(LINK_PREFIX):].partition("/")
     else:
         doc, _, anchor = text.partition(":")
     return doc.strip(), anchor.strip()
@@ -153,12 +164,12 @@ def create_application(qt_args: list[str]) -> QApplication:
 
 
 def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
-    """Corpus, objectives, search service and settings, for the window."""
+    """Corpus, objectives, search service, settings and annotations, for the window."""
     from PySide6.QtCore import QSettings
 
     from .core.corpus import load_corpus
     from .core.objectives import build_objectives
-    from .ui.services import Services, make_search_service, open_settings
+    from .ui.services import Services, make_search_service, open_annotation_store, open_settings
 
     paths.ensure()
     corpus = load_corpus(paths=paths)
@@ -169,12 +180,14 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
         scratch = Path(tempfile.mkdtemp(prefix="compact-reader-shot-"))
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     search = make_search_service(corpus, objectives, paths)
+    store = open_annotation_store(paths, corpus)
     return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
-                    search=search, persist=persist)
+                    search=search, persist=persist, store=store)
 
 
 def request_from(options: argparse.Namespace) -> dict[str, Any]:
-    return {"open": list(options.open), "objective": options.objective, "search": options.search}
+    return {"open": list(options.open), "objective": options.objective, "search": options.search,
+            "dock": options.dock}
 
 
 def apply_request(window, request: dict[str, Any]) -> None:
@@ -197,6 +210,8 @@ def apply_request(window, request: dict[str, Any]) -> None:
     if request.get("search"):
         window.search_panel.raise_()
         window.search_panel.set_query(str(request["search"]))
+    if request.get("dock") in DOCKS:
+        window.show_dock(str(request["dock"]))
 
 
 def _open_first_result(window) -> None:

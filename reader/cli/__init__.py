@@ -48,14 +48,26 @@ def _run_gui(args: argparse.Namespace, context: Context) -> int:
     return run_gui(args, context)
 
 
+def link_means_gui(argv: Sequence[str]) -> list[str]:
+    """`reader reader://gcm/17.a` (e.g. from a desktop link handler) is `reader gui reader://…`."""
+    argv, skip = list(argv), False
+    for i, arg in enumerate(argv):
+        if skip or arg.startswith("-"):
+            skip = arg == "--data-dir"
+            continue
+        return [*argv[:i], "gui", *argv[i:]] if arg.startswith("reader://") else argv
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
+    argv = link_means_gui(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     context = Context.from_args(args)
     try:
         return int(args.handler(args, context) or 0)

@@ -33,7 +33,9 @@ from .pane_bars import FindBar, PaneHeader, PassageBar
 from .rendering import LINK_SCHEME, NOTE_SCHEME, DocumentCache, RenderedDocument
 from .state import Location
 
-LAYER_ORDER = ("annotations", "link", "focus", "search", "find")
+# Painted in this order, each over the ones before: a user's highlight shows over the
+# whole-paragraph link/focus shading, and search matches over everything.
+LAYER_ORDER = ("link", "focus", "annotations", "search", "find")
 LAYER_COLORS = {
     "light": {"annotations": "#fff3b0", "link": "#eef4fc", "focus": "#d5e4f8",
               "search": "#ffd84d", "find": "#ffae4a"},
@@ -367,7 +369,7 @@ class DocumentPane(QFrame):
         fmt.setBackground(QColor(h.color or LAYER_COLORS[self._theme].get(layer, "#fff3b0")))
         if layer in FULL_WIDTH_LAYERS and h.end is None:
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        if layer in ("search", "find"):
+        if layer in ("search", "find", "annotations"):  # light backgrounds in both themes
             fmt.setForeground(QColor("#000000"))
         if h.tooltip:
             fmt.setToolTip(h.tooltip)
@@ -555,6 +557,34 @@ class DocumentPane(QFrame):
             ranges.append((span.start, anchor, span.offset(max(start, span.text_start)),
                            span.offset(min(end, span.end))))
         return tuple((a, s, e) for _, a, s, e in sorted(ranges) if e > s)
+
+    def clear_selection(self) -> None:
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+
+    def anchor_at_cursor(self) -> str:
+        """The block of the text cursor (the last click or selection) if it is in view,
+        else the block at the top of the view."""
+        if self._rendered is None:
+            return ""
+        cursor = self.view.textCursor()
+        if cursor.position() or cursor.hasSelection():
+            start = QTextCursor(cursor)
+            start.setPosition(cursor.selectionStart())
+            if self.view.viewport().rect().intersects(self.view.cursorRect(start)):
+                span = self._rendered.span_at(start.position())
+                if span is not None:
+                    return span.anchor
+        doc = self._rendered.doc
+        return self.current_anchor() or (doc.blocks[0].anchor if doc.blocks else "")
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """A movable text cursor, so text can be selected from the keyboard (Shift+arrows)."""
+        flags = self.view.textInteractionFlags()
+        keyboard = Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.view.setTextInteractionFlags(flags | keyboard if on else flags & ~keyboard)
 
     def selected_text_with_citation(self) -> str:
         text = self.view.textCursor().selectedText().replace("\u2029", "\n").strip()

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -30,11 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.annotations import COLORS
 from ..core.corpus import import_document, load_corpus, remove_imported
+from ..core.export import ExportFilter
 from ..core.objectives import COMPACT_ID, build_objectives
 from . import icons
 from .actions import create_actions, retranslate_actions
+from .annotating import Annotator, highlight_action_name
+from .annotations_panel import AnnotationsPanel
+from .bookmarks_panel import BookmarksPanel
+from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
+from .dialogs.import_annotations import ImportDialog
 from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
@@ -75,12 +82,20 @@ class MessageBar(QFrame):
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button)
+        self._sections: list[tuple[str, tuple[str, ...]]] = []
         self.hide()
 
     def show_messages(self, title: str, messages: list[str]) -> None:
-        self.text.setText("\n".join([title, *(f"• {m}" for m in messages)]))
+        """Show a titled list; added below what is shown until the bar is dismissed."""
+        if self.isHidden():
+            self._sections = []
+        section = (title, tuple(messages))
+        if section not in self._sections:
+            self._sections.append(section)
+        self.text.setText("\n".join(line for t, lines in self._sections
+                                    for line in (t, *(f"• {m}" for m in lines))))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
-        self.setAccessibleName(title)
+        self.setAccessibleName(self._sections[0][0])
         self.show()
 
 
@@ -89,6 +104,7 @@ class MainWindow(QMainWindow):
 
     objectiveShown = Signal(int)     # after an objective was shown and its passages laid out
     hitOpened = Signal(object)       # after a search hit was opened in a pane
+    annotationShown = Signal(str)    # after a highlight's passage was shown in a pane
     settled = Signal()               # index finished and no background work pending
 
     def __init__(self, services: Services, state: AppState | None = None,
@@ -102,6 +118,9 @@ class MainWindow(QMainWindow):
         self.history = History(self)
         self.objective_map = ObjectiveMap(services.corpus, services.objectives)
         self.cache = DocumentCache(services.corpus, self.state.reading_font(), self.state.theme, self)
+        assert services.store is not None  # Services opens one
+        self.annotator = Annotator(services.store, services.corpus, services.objectives, self,
+                                   persist=services.persist)
         self.theme_mode = "system"
         self._objective: tuple[int, str] | None = None
         self._fullscreen_state: QByteArray | None = None
@@ -142,8 +161,12 @@ class MainWindow(QMainWindow):
         self.outline_dock = OutlineDock(self)
         self.library_dock = LibraryDock(self.services.corpus, self)
         self.search_panel = SearchPanel(self.services, self.state, self.worker, self)
+        self.annotations_panel = AnnotationsPanel(self.annotator, self.services.corpus,
+                                                  self.services.objectives, self)
+        self.bookmarks_panel = BookmarksPanel(self.annotator, self.services.corpus, self)
         self.docks: list[QDockWidget] = [self.objectives_dock, self.search_panel,
-                                         self.outline_dock, self.library_dock]
+                                         self.outline_dock, self.library_dock,
+                                         self.annotations_panel, self.bookmarks_panel]
         for dock in self.docks:
             dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea |
                                  Qt.DockWidgetArea.RightDockWidgetArea)
@@ -191,16 +214,30 @@ class MainWindow(QMainWindow):
             button = self.toolbar.widgetForAction(a[name])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.annotation_toolbar = QToolBar(self)
+        self.annotation_toolbar.setObjectName("annotationToolbar")
+        self.annotation_toolbar.setMovable(False)
+        self.annotation_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        colors = [highlight_action_name(c) for c in COLORS]
+        for name in (*colors, "addNote", "addBookmark"):
+            self.annotation_toolbar.addAction(a[name])
+        for name in (*colors, "addNote"):  # their tooltips say what they do
+            self.annotation_toolbar.widgetForAction(a[name]).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
 
     def _build_menus(self) -> None:
         a = self.actions_by_name
         bar = self.menuBar()
         self.menus: dict[str, QMenu] = {}
+        colors = [highlight_action_name(c) for c in COLORS]
         layout = {
-            "file": ["importDocument", None, "quit"],
+            "file": ["importDocument", None, "importAnnotations", "exportAnnotations", None, "quit"],
+            "edit": ["undo", "redo", None, *colors, "addNote", None, "addBookmark", None,
+                     "nameColors"],
             "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
                      "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
-                     "fullScreen"],
+                     "caretBrowsing", "fullScreen"],
             "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
                    None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
             "language": ["@language"],
@@ -278,9 +315,19 @@ class MainWindow(QMainWindow):
             "previousPassage": lambda: self._passage_step(-1),
             "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
             "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
+            "undo": self.annotator.undo_stack.undo, "redo": self.annotator.undo_stack.redo,
+            "addNote": lambda: self.annotator.annotate(self.current_pane()),
+            "addBookmark": lambda: self.annotator.add_bookmark(self.current_pane()),
+            "nameColors": self.annotator.name_colors,
+            "exportAnnotations": lambda: self.export_annotations(),
+            "importAnnotations": self.import_annotations,
         }
+        for color in COLORS:
+            slots[highlight_action_name(color)] = \
+                lambda _=False, c=color: self.annotator.highlight(self.current_pane(), c)
         for name, slot in slots.items():
             a[name].triggered.connect(slot)
+        a["caretBrowsing"].toggled.connect(self._caret_browsing_toggled)
         a["fullScreen"].toggled.connect(self.set_full_screen)
         a["linkedScrolling"].toggled.connect(self._linked_scrolling_toggled)
         self.theme_group.triggered.connect(lambda action: self.set_theme_mode(action.data()))
@@ -298,6 +345,22 @@ class MainWindow(QMainWindow):
         self.library_dock.importRequested.connect(self.import_document)
         self.library_dock.removeRequested.connect(self.remove_document)
         self.search_panel.hitActivated.connect(self.open_hit)
+        self.annotator.bind_actions(a)
+        self.annotator.changed.connect(self._annotations_changed)
+        self.annotator.problem.connect(self.show_messages)
+        self.annotator.message.connect(lambda text: self.state.show_message(text, 6000))
+        stack = self.annotator.undo_stack  # slots take what the signals give: the stack may be
+        stack.canUndoChanged.connect(a["undo"].setEnabled)  # half-destroyed when they fire
+        stack.canRedoChanged.connect(a["redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda text: self._undo_tip("undo", text))
+        stack.redoTextChanged.connect(lambda text: self._undo_tip("redo", text))
+        self.annotations_panel.openRequested.connect(self.show_annotation)
+        self.annotations_panel.exportRequested.connect(self.export_annotations)
+        self.annotations_panel.importRequested.connect(self.import_annotations)
+        self.annotations_panel.colorsRequested.connect(self.annotator.name_colors)
+        self.bookmarks_panel.openRequested.connect(self.show_bookmark)
+        self.bookmarks_panel.addRequested.connect(
+            lambda: self.annotator.add_bookmark(self.current_pane()))
         self.state.readingFontChanged.connect(self._font_changed)
         self.state.themeChanged.connect(self._theme_changed)
         self.state.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -305,6 +368,8 @@ class MainWindow(QMainWindow):
         self.state.indexProgress.connect(self._index_progress)
         self.worker.busyChanged.connect(self._check_settled)
         self._update_history_actions()
+        self._update_undo_actions()
+        self.annotator.selection_changed(None)
 
     def _wire_pane(self, pane: DocumentPane) -> None:
         pane.navigated.connect(self.history.record)
@@ -313,6 +378,9 @@ class MainWindow(QMainWindow):
         pane.userScrolled.connect(lambda p=pane: self._pane_scrolled(p))
         pane.documentChanged.connect(lambda _doc, p=pane: self._pane_document_changed(p))
         pane.closeRequested.connect(self._panes_changed)
+        pane.view.selectionChanged.connect(lambda p=pane: self._pane_selection_changed(p))
+        pane.add_context_menu_provider(self.annotator.context_menu)
+        pane.set_caret_browsing(self.actions_by_name["caretBrowsing"].isChecked())
         self._panes_changed()
 
     # === panes and documents ==================================================================
@@ -371,10 +439,99 @@ class MainWindow(QMainWindow):
     def _current_pane_changed(self, pane: DocumentPane) -> None:
         self.outline_dock.show_document(pane.document)
         self.outline_dock.show_position(pane.current_anchor())
+        self.annotator.selection_changed(pane)
 
     def _pane_document_changed(self, pane: DocumentPane) -> None:
+        self.annotator.paint(pane)
         if pane is self.panes.current:
             self.outline_dock.show_document(pane.document)
+
+    def _pane_selection_changed(self, pane: DocumentPane) -> None:
+        if pane is self.panes.current:
+            self.annotator.selection_changed(pane)
+
+    def _caret_browsing_toggled(self, on: bool) -> None:
+        for pane in self.panes.panes:
+            pane.set_caret_browsing(on)
+        if on:
+            self.current_pane().view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # === highlights, notes, bookmarks =========================================================
+    def _annotations_changed(self, _changes, docs: set[str]) -> None:
+        for pane in self.panes.panes:
+            if pane.doc_id in docs:
+                self.annotator.paint(pane)
+        self.state.annotationsChanged.emit()
+
+    def _update_undo_actions(self) -> None:
+        stack, a = self.annotator.undo_stack, self.actions_by_name
+        a["undo"].setEnabled(stack.canUndo())
+        a["redo"].setEnabled(stack.canRedo())
+        self._undo_tip("undo", stack.undoText())
+        self._undo_tip("redo", stack.redoText())
+
+    def _undo_tip(self, name: str, text: str) -> None:
+        """"Undo: Highlight (Ctrl+Z)"."""
+        action = self.actions_by_name[name]
+        label = self.tr("Undo: %1") if name == "undo" else self.tr("Redo: %1")
+        tip = label.replace("%1", text) if text else action.statusTip()
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+
+    def show_annotation(self, annotation_id: str) -> DocumentPane | None:
+        """Show a highlight's passage in a pane (one showing its document, if any)."""
+        excerpt = self.annotator.excerpt(annotation_id)
+        if excerpt is None or not excerpt.found or not excerpt.anchors:
+            self.state.show_message(self.tr("This highlight could not be placed in the current "
+                                            "text; its quote is kept in the Annotations panel."))
+            return None
+        pane = self.panes.pane_showing(excerpt.doc) or self.current_pane()
+        if not pane.show_document(excerpt.doc, excerpt.anchors[0]):
+            return None
+        self.panes.set_current(pane)
+        pane.set_highlights("focus", [Highlight(anchor) for anchor in excerpt.anchors])
+        self.annotationShown.emit(annotation_id)
+        return pane
+
+    def show_bookmark(self, doc_id: str, anchor: str) -> DocumentPane | None:
+        pane = self.panes.pane_showing(doc_id) or self.current_pane()
+        if not pane.show_document(doc_id, anchor):
+            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
+                                    .replace("%2", anchor))
+            return None
+        self.panes.set_current(pane)
+        pane.set_highlights("focus", [Highlight(anchor)])
+        return pane
+
+    def show_dock(self, name: str) -> None:
+        """Bring a dock to the front: objectives, search, outline, library, annotations, bookmarks."""
+        docks = {"objectives": self.objectives_dock, "search": self.search_panel,
+                 "outline": self.outline_dock, "library": self.library_dock,
+                 "annotations": self.annotations_panel, "bookmarks": self.bookmarks_panel}
+        dock = docks.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
+    def export_annotations(self, selection: ExportFilter | None = None) -> ExportDialog:
+        """The export dialog (window-modal, returns at once), filtered like the panel."""
+        dialog = ExportDialog(self.annotator, self.services.corpus, self.services.objectives,
+                              self.worker, selection, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda path: self.state.show_message(
+            self.tr("Exported to %1").replace("%1", path), 8000))
+        dialog.open()
+        return dialog
+
+    def import_annotations(self) -> ImportDialog:
+        """Ask for a JSON-LD file, show what importing it would change, import on confirmation."""
+        dialog = ImportDialog(self.annotator, self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda changes: self.state.show_message(
+            self.tr("%n annotation(s) imported", "", len(changes)), 8000))
+        dialog.open()
+        dialog.choose_file()
+        return dialog
 
     # === history ==============================================================================
     def go_back(self) -> None:
@@ -662,13 +819,15 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.annotator.refresh()  # take in what another instance saved meanwhile
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compact Reader"))
         retranslate_actions(self.actions_by_name)
-        titles = {"file": self.tr("&File"), "view": self.tr("&View"), "go": self.tr("&Go"),
-                  "language": self.tr("&Language"), "help": self.tr("&Help")}
+        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                  "go": self.tr("&Go"), "language": self.tr("&Language"), "help": self.tr("&Help")}
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
         self.theme_menu.setTitle(self.tr("&Theme"))
@@ -676,6 +835,11 @@ class MainWindow(QMainWindow):
                            ("dark", self.tr("&Dark"))):
             self.theme_actions[mode].setText(text)
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.annotation_toolbar.setWindowTitle(self.tr("Highlight toolbar"))
+        self.annotator.retranslate()
+        self._update_undo_actions()
+        for pane in self.panes.panes:
+            self.annotator.paint(pane)  # tooltips name the colours' meanings
         self.index_progress.setAccessibleName(self.tr("Search index progress"))
         self._show_index_label()
         for pane in self.panes.panes:
@@ -687,6 +851,7 @@ class MainWindow(QMainWindow):
         problems = list(self.services.corpus.problems)
         if problems:
             self.show_problems(problems)
+        self.annotator.start()
         search = self.services.search
         if search is None:
             self.state.set_index_status(INDEX_UNAVAILABLE)
@@ -741,9 +906,11 @@ class MainWindow(QMainWindow):
             self.settled.emit()
 
     def show_problems(self, problems: list[str]) -> None:
-        self.message_bar.show_messages(self.tr("Some things could not be loaded; the rest works:"),
-                                       problems)
-        self.state.problemsReported.emit(problems)
+        self.show_messages(self.tr("Some things could not be loaded; the rest works:"), problems)
+
+    def show_messages(self, title: str, messages: list[str]) -> None:
+        self.message_bar.show_messages(title, messages)
+        self.state.problemsReported.emit(messages)
 
     # === library changes ======================================================================
     def ask_import_path(self) -> str | None:
@@ -793,6 +960,9 @@ class MainWindow(QMainWindow):
             pane.reload()
         self.objectives_dock.set_objectives(objectives, corpus)
         self.library_dock.set_corpus(corpus)
+        self.annotator.set_corpus(corpus, objectives)
+        self.annotations_panel.set_corpus(corpus, objectives)
+        self.bookmarks_panel.set_corpus(corpus)
         self.search_panel.set_services(self.services)
         self._panes_changed()
         self.state.corpusChanged.emit()
@@ -874,6 +1044,9 @@ class MainWindow(QMainWindow):
         return [{"doc": first, "anchor": ""}, {"doc": second, "anchor": ""}] if first else []
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.annotator.close():  # saving failed and the user chose to stay
+            event.ignore()
+            return
         self.save_state()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -1,7 +1,9 @@
-"""What the window is given to work with: folders, corpus, objectives, search, settings.
+"""What the window is given to work with: folders, corpus, objectives, search, settings,
+the annotation store.
 
 `reader.app` builds one `Services` and hands it to the main window; tests build
-their own (usually without a search service, or with a fake one).
+their own (usually without a search service, or with a fake one). A `Services` made
+without a store opens the one in its data folder (`paths.annotations_file`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from ..core.annotations import Store, StoreError, StoreLoadReport
 from ..core.corpus import Corpus
 from ..core.model import Document, Objective
 from ..core.objectives import COMPACT_ID
@@ -40,6 +43,27 @@ def make_search_service(corpus: Corpus, objectives: list[Objective], paths: AppP
     return SearchService(corpus, objectives, paths)
 
 
+def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Store:
+    """The user's annotations, placed in the current texts when `corpus` is given.
+
+    Never raises: a bad file is set aside by the store itself (its `load_report` says so);
+    a file that cannot even be locked leaves an empty store whose report says why (its
+    changes are merged with the file when it can be saved).
+    """
+    try:
+        store = Store.open(paths.annotations_file)
+    except StoreError as exc:
+        log.error("annotations not loaded: %s", exc)
+        store = Store(paths.annotations_file)
+        store.load_report = StoreLoadReport(paths.annotations_file, None, (str(exc),))
+    if corpus is not None:
+        try:
+            store.reanchor(corpus)
+        except Exception:  # noqa: BLE001 - a bug here must not keep the window from opening
+            log.exception("re-anchoring the annotations failed")
+    return store
+
+
 @dataclass
 class Services:
     paths: AppPaths
@@ -47,8 +71,13 @@ class Services:
     objectives: list[Objective]
     settings: QSettings
     search: Any = None  # reader.core.search.SearchService, when available
-    persist: bool = True  # False in screenshot mode: never write the user's settings
-    extras: dict[str, Any] = field(default_factory=dict)  # later services (annotations)
+    persist: bool = True  # False in screenshot mode: never write the user's settings or notes
+    store: Store | None = None  # the user's annotations (opened from the data folder if None)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            self.store = open_annotation_store(self.paths, self.corpus)
 
     @property
     def compact(self) -> Document | None:

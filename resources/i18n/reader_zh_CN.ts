@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+55"/>
+        <location filename="../../reader/ui/actions.py" line="+69"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -215,6 +215,86 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last change to your highlights, notes or bookmarks</source>
+        <translation>撤销对高亮、笔记或书签的上一次更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo what was undone</source>
+        <translation>重做刚才撤销的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight with &amp;note…</source>
+        <translation>高亮并写笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight the selection and write a note and tags</source>
+        <translation>高亮所选文字，并写笔记、加标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;bookmark…</source>
+        <translation>添加书签(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the paragraph you are reading</source>
+        <translation>为正在阅读的段落添加书签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour &amp;meanings…</source>
+        <translation>颜色含义(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name what each highlight colour means</source>
+        <translation>为每种高亮颜色命名其含义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export annotations…</source>
+        <translation>导出批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save highlighted excerpts with their citations</source>
+        <translation>保存高亮摘录及其出处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a&amp;nnotations…</source>
+        <translation>导入批注(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge a colleague&apos;s annotations (W3C JSON-LD)</source>
+        <translation>合并同事的批注（W3C JSON-LD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Caret browsing</source>
+        <translation>光标浏览(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move a text cursor with the keys to select text (Shift+arrows)</source>
+        <translation>用按键移动文字光标以选择文字（Shift+方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -235,19 +315,547 @@
     </message>
 </context>
 <context>
+    <name>AnnotationFilters</name>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="+114"/>
+        <source>All documents</source>
+        <translation>全部文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All objectives</source>
+        <translation>全部目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Filter by text, note, tag or citation</source>
+        <translation>按文字、笔记、标签或出处筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by document</source>
+        <translation>按文件筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by colour</source>
+        <translation>按颜色筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by tag</source>
+        <translation>按标签筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by objective</source>
+        <translation>按目标筛选</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsModel</name>
+    <message>
+        <location line="+27"/>
+        <source>Could not be placed</source>
+        <translation>无法定位</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
+        <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n highlight(s) in this document</source>
+        <translation>
+            <numerusform>本文件中有 %n 处高亮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Note: %1</source>
+        <translation>笔记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location line="+163"/>
+        <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
+        <translation>还没有高亮。在文件中选中文字，按 Alt+1 … Alt+5（或使用工具栏上的颜色按钮）即可高亮。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n 处高亮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 highlights match the filters</source>
+        <translation>%2 处高亮中有 %1 处符合筛选条件</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Go to passage</source>
+        <translation>转到段落(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit note…</source>
+        <translation>编辑笔记(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change c&amp;olour</source>
+        <translation>更改颜色(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights and notes</source>
+        <translation>高亮与笔记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the note, tags and colour (F2)</source>
+        <translation>编辑笔记、标签和颜色（F2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected highlights (Del)</source>
+        <translation>删除所选高亮（Del）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the highlights shown, with their citations</source>
+        <translation>导出所显示的高亮及其出处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a colleague&apos;s annotations (W3C JSON-LD)</source>
+        <translation>导入同事的批注（W3C JSON-LD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name what each colour means</source>
+        <translation>为每种颜色命名其含义</translation>
+    </message>
+</context>
+<context>
+    <name>Annotator</name>
+    <message>
+        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <source>Your annotations file had a problem. Nothing was deleted:</source>
+        <translation>批注文件出现问题，但没有删除任何内容：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your annotations file:</source>
+        <translation>批注文件：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Highlights to review:</source>
+        <translation>需要检查的高亮：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n highlight(s) could not be placed in the current text of their document; they are listed under “Could not be placed” in the Annotations panel.</source>
+        <translation>
+            <numerusform>有 %n 处高亮无法在文件的当前文本中定位；它们列在“批注”面板的“无法定位”之下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Highlight the selection: %1</source>
+        <translation>高亮所选文字：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Highlight</source>
+        <translation>高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Edit note…</source>
+        <translation>编辑笔记(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change c&amp;olour</source>
+        <translation>更改颜色(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remove highlight</source>
+        <translation>删除高亮(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add &amp;bookmark…</source>
+        <translation>添加书签(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Annotations not saved</source>
+        <translation>批注未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your latest annotations could not be saved:
+%1
+
+Quit anyway and lose them?</source>
+        <translation>最近的批注无法保存：
+%1
+
+仍要退出并丢失这些批注吗？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select the text to highlight first.</source>
+        <translation>请先选中要高亮的文字。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This selection cannot be highlighted.</source>
+        <translation>无法高亮所选内容。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+47"/>
+        <source>Change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Delete %n highlight(s)</source>
+        <translation>
+            <numerusform>删除 %n 处高亮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit bookmark</source>
+        <translation>编辑书签</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Delete %n bookmark(s)</source>
+        <translation>
+            <numerusform>删除 %n 个书签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name colours</source>
+        <translation>命名颜色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Annotations saved.</source>
+        <translation>批注已保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>While saving your annotations:</source>
+        <translation>保存批注时：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
+        <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
+        <source>Add bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit bookmark</source>
+        <translation>编辑书签</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bookmark name</source>
+        <translation>书签名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (top level); “a/b” for a subfolder</source>
+        <translation>无（顶层）；子文件夹写作“a/b”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+166"/>
+        <source>(paragraph not found)</source>
+        <translation>（找不到该段落）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n 个书签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
+        <translation>还没有书签。按 Ctrl+D 可为正在阅读的段落添加书签。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Go to paragraph</source>
+        <translation>转到段落(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename or move…</source>
+        <translation>重命名或移动(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks by folder</source>
+        <translation>按文件夹排列的书签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmark the paragraph you are reading (Ctrl+D)</source>
+        <translation>为正在阅读的段落添加书签（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the bookmark or move it to a folder (F2)</source>
+        <translation>重命名书签或移到其他文件夹（F2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected bookmarks (Del)</source>
+        <translation>删除所选书签（Del）</translation>
+    </message>
+</context>
+<context>
+    <name>ColorNamesDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
+        <source>Colour meanings</source>
+        <translation>颜色含义</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</source>
+        <translation>每种高亮颜色对您意味着什么？留空则使用内置含义。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Meaning of %1</source>
+        <translation>%1的含义</translation>
+    </message>
+</context>
+<context>
+    <name>ColorTexts</name>
+    <message>
+        <location filename="../../reader/ui/colors.py" line="+23"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>agreed language</source>
+        <translation>商定措辞</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>key commitment</source>
+        <translation>关键承诺</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to check</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question</source>
+        <translation>疑问</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+615"/>
+        <location filename="../../reader/ui/document_pane.py" line="+645"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-107"/>
         <source>Note %1</source>
         <translation>注 %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+80"/>
         <source>Copy with citation</source>
         <translation>连同出处复制</translation>
     </message>
@@ -278,6 +886,212 @@
         <location line="+16"/>
         <source>Notes</source>
         <translation>注释</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
+        <location line="+112"/>
+        <source>Export annotations</source>
+        <translation>导出批注</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page, ready to print (.html)</source>
+        <translation>网页，可直接打印 (.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档 (.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet, UTF-8 (.csv)</source>
+        <translation>电子表格，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W3C Web Annotation JSON-LD (.jsonld)</source>
+        <translation>W3C 网络批注 JSON-LD (.jsonld)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By document, in reading order</source>
+        <translation>按文件，依阅读顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By objective</source>
+        <translation>按目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>排列方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Order:</source>
+        <translation>排列(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fi&amp;lters:</source>
+        <translation>筛选(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview of the export</source>
+        <translation>导出预览</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
+        <translation>这里无法显示 Word 文档；以下是其文字内容（Markdown 格式）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n excerpt(s) will be exported</source>
+        <translation>
+            <numerusform>将导出 %n 条摘录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(The preview stops here; the file has everything.)</source>
+        <translation>（预览到此为止；文件中包含全部内容。）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Saved %n excerpt(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条摘录保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export could not be saved: %1</source>
+        <translation>无法保存导出文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTexts</name>
+    <message>
+        <location line="-170"/>
+        <source>Compact Reader: annotations</source>
+        <translation>契约阅读器：批注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excerpts</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grouped by document</source>
+        <translation>按文件分组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grouped by objective</source>
+        <translation>按目标分组</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Citation</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found in the current text of the document; quoted as recorded.</source>
+        <translation>在文件的当前文本中找不到；按记录时的原文引用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not linked to an objective</source>
+        <translation>未关联任何目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective {number}: {title}</source>
+        <translation>目标{number}：{title}</translation>
     </message>
 </context>
 <context>
@@ -355,6 +1169,127 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location line="+35"/>
+        <source>Import annotations</source>
+        <translation>导入批注</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What the import would change</source>
+        <translation>导入将带来的更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
+        <translation>W3C 网络批注 (*.jsonld *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This file cannot be imported: %1</source>
+        <translation>无法导入此文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 条新批注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n 条更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n 条已有</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n placed on a passage that has changed</source>
+        <translation>
+            <numerusform>%n 条定位到已改动的段落</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n not found in the current text</source>
+        <translation>
+            <numerusform>%n 条在当前文本中找不到</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n 条已跳过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this file: %1.</source>
+        <translation>此文件中：%1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to import: you already have everything in it.</source>
+        <translation>无需导入：文件中的内容您都已经有了。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New:</source>
+        <translation>新批注：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated:</source>
+        <translation>更新：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found in the current text (listed under “Could not be placed” for you to review):</source>
+        <translation>在当前文本中找不到（列在“无法定位”之下，供您检查）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <location filename="../../reader/ui/library.py" line="+66"/>
@@ -405,17 +1340,45 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+323"/>
+        <location filename="../../reader/ui/main_window.py" line="+400"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location line="+78"/>
         <source>Cannot open %1 %2</source>
         <translation>无法打开 %1 %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="-23"/>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</source>
+        <translation>无法在当前文本中定位这处高亮；其引文仍保留在“批注”面板中。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n annotation(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 条批注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -430,7 +1393,7 @@
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Compact Reader</source>
         <translation>契约阅读器</translation>
     </message>
@@ -446,11 +1409,16 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -486,11 +1454,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Highlight toolbar</source>
+        <translation>高亮工具栏</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Search index progress</source>
         <translation>搜索索引进度</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立搜索索引：%1</translation>
     </message>
@@ -520,7 +1493,7 @@
         <translation>部分内容无法载入，其余功能照常可用：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Import a document</source>
         <translation>导入文件</translation>
     </message>
@@ -530,7 +1503,7 @@
         <translation>文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -542,7 +1515,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+189"/>
+        <location filename="../../reader/app.py" line="+200"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
@@ -550,9 +1523,62 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-716"/>
+        <location filename="../../reader/ui/main_window.py" line="-880"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/note.py" line="+74"/>
+        <source>New note</source>
+        <translation>新笔记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note on this passage</source>
+        <translation>您对这段文字的笔记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separated by commas, e.g. 数据, 核实</source>
+        <translation>用逗号分隔，例如：数据，核实</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Colour:</source>
+        <translation>颜色(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -707,7 +1733,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+314"/>
+        <location filename="../../reader/ui/search_panel.py" line="+328"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -810,7 +1836,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-280"/>
+        <location line="-294"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>本文件中有 %n 条结果</numerusform>

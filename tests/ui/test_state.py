@@ -79,7 +79,7 @@ def test_every_dock_and_toolbar_has_an_object_name(window):
     from PySide6.QtWidgets import QDockWidget, QToolBar
 
     names = [w.objectName() for w in window.findChildren(QDockWidget) + window.findChildren(QToolBar)]
-    assert all(names) and len(set(names)) == len(names) == 5
+    assert all(names) and len(set(names)) == len(names) == 8
 
 
 def test_unreadable_import_is_reported_and_the_rest_works(qtbot, make_window, paths):

@@ -1,0 +1,582 @@
+"""Highlights, notes and bookmarks in the window: one store, one undo stack, saving, painting.
+
+`Annotator` is the only part of the interface that changes the annotation store, and it
+does so only through the core API (`Store.add`, `update`, `delete`, `rename_color`,
+`apply_import`), each of which returns the `Change`s it made. Every user action becomes a
+`StoreCommand` on the window's one QUndoStack; undo and redo put the recorded versions
+back (`Store.put`, `Store.delete`). After any change the `ExcerptIndex` (every annotation
+placed in the current text, exactly as an export places it) is updated for the changed
+annotations only, and `changed` tells the views which documents to repaint.
+
+Saving is coalesced: `Store.save()` writes at once unless it wrote less than half a second
+ago; a single-shot QTimer then calls `flush_if_due()`. A failed save is reported once and
+retried; `close()` flushes on quit. Nothing here formats, filters or stores anything
+itself: that is `reader.core.annotations` and `reader.core.export`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+
+from ..core.annotations import (
+    COLORS,
+    DEFAULT_COLOR,
+    Annotation,
+    Bookmark,
+    Change,
+    ColorMeaning,
+    ImportPlan,
+    Palette,
+    Store,
+    StoreError,
+    Target,
+    make_target,
+    new_annotation,
+    new_bookmark,
+    segments,
+)
+from ..core.citations import document_label
+from ..core.corpus import Corpus
+from ..core.export import Excerpt, build_excerpts
+from ..core.model import Document, Objective
+from .colors import color_label, color_name, display_palette, swatch_icon
+from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
+from .dialogs.colors import ColorNamesDialog
+from .dialogs.note import NoteDialog, NoteRequest, NoteResult
+from .document_pane import DocumentPane, Highlight, PaneContext
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER_FAILURE_MS = 5000
+BOOKMARK_PREVIEW = 16
+TOOLTIP_NOTE = 200
+Item = Annotation | Bookmark | ColorMeaning
+
+
+def highlight_action_name(color: str) -> str:
+    return f"highlight{color.capitalize()}"
+
+
+class ExcerptIndex:
+    """Every annotation as an `Excerpt` placed in the current text (orphans marked), kept
+    current change by change: only the annotations that changed are placed again."""
+
+    def __init__(self, corpus: Corpus, objectives: Sequence[Objective], palette: Palette) -> None:
+        self.corpus, self.objectives, self.palette = corpus, list(objectives), palette
+        self._by_id: dict[str, Excerpt] = {}
+        self._ordered: list[Excerpt] | None = None
+
+    def rebuild(self, annotations: Iterable[Annotation]) -> None:
+        self._by_id = {e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives,
+                                                       self.palette)}
+        self._ordered = None
+
+    def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
+        self.corpus, self.objectives = corpus, list(objectives)
+
+    def set_palette(self, palette: Palette) -> None:
+        """New meanings (renamed colours or another interface language)."""
+        self.palette = palette
+        self._by_id = {k: replace(e, meaning=palette.meaning(e.color)) for k, e in self._by_id.items()}
+        self._ordered = None
+
+    def apply(self, changes: Iterable[Change]) -> set[str]:
+        """Take in changes; returns the ids of the documents whose highlights changed."""
+        latest: dict[str, Annotation | None] = {}
+        for change in changes:
+            if isinstance(change.item, Annotation):
+                latest[change.id] = change.after  # type: ignore[assignment]
+        docs: set[str] = set()
+        for annotation_id in latest:
+            old = self._by_id.pop(annotation_id, None)
+            if old is not None:
+                docs.add(old.doc)
+        current = [a for a in latest.values() if a is not None]
+        for excerpt in build_excerpts(current, self.corpus, self.objectives, self.palette):
+            self._by_id[excerpt.id] = excerpt
+            docs.add(excerpt.doc)
+        if latest:
+            self._ordered = None
+        return docs
+
+    def get(self, annotation_id: str) -> Excerpt | None:
+        return self._by_id.get(annotation_id)
+
+    def ordered(self) -> list[Excerpt]:
+        """Document order, orphans last within their document (as exports order them)."""
+        if self._ordered is None:
+            self._ordered = sorted(self._by_id.values(),
+                                   key=lambda e: (e.order, e.annotation.created, e.id))
+        return self._ordered
+
+    def placed_in(self, doc_id: str) -> list[Excerpt]:
+        return [e for e in self.ordered() if e.doc == doc_id and e.found]
+
+    def orphans(self) -> list[Excerpt]:
+        return [e for e in self.ordered() if not e.found]
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+class StoreCommand(QUndoCommand):
+    """One user action on the store. Its changes are made before it is pushed, so the
+    first `redo` (which QUndoStack.push calls) does nothing."""
+
+    def __init__(self, annotator: Annotator, text: str, changes: Sequence[Change]) -> None:
+        super().__init__(text)
+        self.annotator, self.changes = annotator, tuple(changes)
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.annotator.restore([(c.before, c.after) for c in self.changes])
+
+    def undo(self) -> None:
+        self.annotator.restore([(c.after, c.before) for c in reversed(self.changes)])
+
+
+class Annotator(QObject):
+    """Owns the store in the interface: changes (with undo), saving, highlight painting."""
+
+    changed = Signal(object, object)  # tuple[Change, ...], set of document ids to repaint
+    paletteChanged = Signal()
+    problem = Signal(str, list)  # a title and messages for the window's message bar
+    message = Signal(str)  # a short status-bar message
+
+    def __init__(self, store: Store, corpus: Corpus, objectives: Sequence[Objective],
+                 parent: QObject | None = None, *, persist: bool = True) -> None:
+        super().__init__(parent)
+        self.store, self.persist = store, persist
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("annotationUndoStack")
+        self.index = ExcerptIndex(corpus, objectives, display_palette(store.palette))
+        self.index.rebuild(store.annotations)
+        self.actions: dict[str, QAction] = {}
+        self.last_color = DEFAULT_COLOR
+        self._failure = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
+
+    # --- reading ----------------------------------------------------------------------------
+    @property
+    def corpus(self) -> Corpus:
+        return self.index.corpus
+
+    @property
+    def palette(self) -> Palette:
+        """The palette as shown: built-in meanings in the interface language."""
+        return self.index.palette
+
+    def excerpt(self, annotation_id: str) -> Excerpt | None:
+        return self.index.get(annotation_id)
+
+    def annotation_at(self, doc_id: str, anchor: str, offset: int) -> Excerpt | None:
+        """The highlight under a point of a document (the shortest, if several overlap).
+        `offset` is a cursor position, between characters: a click on the right half of a
+        highlight's last character gives its end, which still counts."""
+        if doc_id not in self.corpus:
+            return None
+        doc = self.corpus.get(doc_id)
+        hits = [e for e in self.index.placed_in(doc_id)
+                if any(s.anchor == anchor and s.start <= offset <= s.end
+                       for s in segments(doc, e.annotation.target))]
+        return min(hits, key=lambda e: len(e.exact), default=None)
+
+    def highlights_for(self, doc: Document) -> list[Highlight]:
+        """The "annotations" layer of a pane showing `doc`."""
+        result = []
+        labels = {color: color_label(self.palette, color) for color in COLORS}
+        for excerpt in self.index.placed_in(doc.id):
+            note = excerpt.annotation.note
+            tip = labels[excerpt.color] + (
+                "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else "")
+            for piece in segments(doc, excerpt.annotation.target):
+                result.append(Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip))
+        return result
+
+    def paint(self, pane: DocumentPane) -> None:
+        if pane.document is not None:
+            pane.set_highlights("annotations", self.highlights_for(pane.document))
+
+    # --- startup and corpus -------------------------------------------------------------------
+    def start(self) -> None:
+        """After the window is shown: say what loading found; save what loading changed."""
+        report = self.store.load_report
+        if report.messages:
+            title = (self.tr("Your annotations file had a problem. Nothing was deleted:")
+                     if not report.ok else self.tr("Your annotations file:"))
+            self.problem.emit(title, list(report.messages))
+        self._report_orphans()
+        if self.store.dirty:  # re-anchored, restored from a backup or upgraded
+            self.save_soon()
+
+    def _report_orphans(self) -> None:
+        orphans = len(self.index.orphans())
+        if orphans:
+            self.problem.emit(self.tr("Highlights to review:"), [self.tr(
+                "%n highlight(s) could not be placed in the current text of their document; they "
+                "are listed under “Could not be placed” in the Annotations panel.", "", orphans)])
+
+    def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
+        """The library changed: place every annotation again in the new texts."""
+        self.store.reanchor(corpus)
+        self.index.set_corpus(corpus, objectives)
+        self.index.rebuild(self.store.annotations)
+        self.changed.emit((), {d.id for d in corpus})
+        self.save_soon()
+
+    def retranslate(self) -> None:
+        self.index.set_palette(display_palette(self.store.palette))
+        self._title_actions()
+        self.paletteChanged.emit()
+
+    # --- actions ----------------------------------------------------------------------------
+    def bind_actions(self, actions: dict[str, QAction]) -> None:
+        """The window's actions this object gives icons and texts to (and shows in menus)."""
+        self.actions = actions
+        for color in COLORS:
+            action = actions[highlight_action_name(color)]
+            action.setIcon(swatch_icon(color))
+            action.setData(color)
+        self._title_actions()
+
+    def _title_actions(self) -> None:
+        for number, color in enumerate(COLORS, start=1):
+            action = self.actions.get(highlight_action_name(color))
+            if action is None:
+                continue
+            label = color_label(self.palette, color)
+            action.setText(f"&{number} {label}")
+            action.setIconText(color_name(color))
+            tip = self.tr("Highlight the selection: %1").replace("%1", label)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            action.setStatusTip(tip)
+
+    def selection_changed(self, pane: DocumentPane | None) -> None:
+        """Highlighting needs a selection in the current pane."""
+        selected = pane is not None and pane.view.textCursor().hasSelection()
+        for color in COLORS:
+            if highlight_action_name(color) in self.actions:
+                self.actions[highlight_action_name(color)].setEnabled(selected)
+        if "addNote" in self.actions:
+            self.actions["addNote"].setEnabled(selected)
+
+    def context_menu(self, menu: QMenu, context: PaneContext) -> None:
+        """Added to every pane's context menu: highlight, note, the highlight under the
+        pointer (edit, colour, remove) and a bookmark on the paragraph under it."""
+        menu.addSeparator()
+        colors = menu.addMenu(self.tr("&Highlight"))
+        colors.setObjectName("highlightMenu")
+        for color in COLORS:
+            if highlight_action_name(color) in self.actions:
+                colors.addAction(self.actions[highlight_action_name(color)])
+        colors.setEnabled(bool(context.selection))
+        if "addNote" in self.actions:
+            menu.addAction(self.actions["addNote"])
+        under = self.annotation_at(context.doc_id, context.anchor, context.offset) \
+            if context.anchor else None
+        if under is not None:
+            annotation_id = under.id
+            edit = menu.addAction(self.tr("&Edit note…"))
+            edit.setObjectName("editNote")
+            edit.triggered.connect(lambda: self.edit(annotation_id))
+            recolor = menu.addMenu(self.tr("Change c&olour"))
+            recolor.setObjectName("changeColorMenu")
+            for color in COLORS:
+                action = recolor.addAction(swatch_icon(color), color_label(self.palette, color))
+                action.setCheckable(True)
+                action.setChecked(color == under.color)
+                action.triggered.connect(lambda _=False, c=color: self.set_color(annotation_id, c))
+            remove = menu.addAction(self.tr("&Remove highlight"))
+            remove.setObjectName("removeHighlight")
+            remove.triggered.connect(lambda: self.delete([annotation_id]))
+        if context.anchor:
+            pane, anchor = context.pane, context.anchor
+            bookmark = menu.addAction(self.tr("Add &bookmark…"))
+            bookmark.setObjectName("addBookmarkHere")
+            bookmark.triggered.connect(lambda: self.add_bookmark(pane, anchor))
+
+    # --- dialogs (tests replace these) ------------------------------------------------------------
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    def ask_note(self, request: NoteRequest) -> NoteResult | None:
+        dialog = NoteDialog(request, self.palette, self.store.tags(), self._dialog_parent())
+        try:
+            return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_bookmark(self, request: BookmarkRequest) -> BookmarkResult | None:
+        dialog = BookmarkDialog(request, self.store.folders(), self._dialog_parent())
+        try:
+            return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_color_names(self, palette: Palette) -> dict[str, str | None] | None:
+        dialog = ColorNamesDialog(palette, self._dialog_parent())
+        try:
+            return dialog.changes() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def ask_quit_unsaved(self, error: str) -> bool:
+        answer = QMessageBox.warning(
+            self._dialog_parent(), self.tr("Annotations not saved"),
+            self.tr("Your latest annotations could not be saved:\n%1\n\nQuit anyway and lose them?")
+            .replace("%1", error),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- highlights ---------------------------------------------------------------------------
+    def selection_target(self, pane: DocumentPane) -> Target | None:
+        """The pane's selection as a target (from its first to its last character)."""
+        ranges, doc = pane.selection_ranges(), pane.document
+        if not ranges or doc is None:
+            self.message.emit(self.tr("Select the text to highlight first."))
+            return None
+        (first, start, _), (last, _, end) = ranges[0], ranges[-1]
+        try:
+            return make_target(doc, first, start, last, end)
+        except ValueError as exc:
+            log.info("no target for the selection: %s", exc)
+            self.message.emit(self.tr("This selection cannot be highlighted."))
+            return None
+
+    def _same_place(self, target: Target) -> Annotation | None:
+        for excerpt in self.index.placed_in(target.doc):
+            if excerpt.annotation.target.range == target.range:
+                return self.store.annotation(excerpt.id)
+        return None
+
+    def highlight(self, pane: DocumentPane, color: str) -> Annotation | None:
+        """Highlight the pane's selection (or recolour the highlight of exactly that text)."""
+        target = self.selection_target(pane)
+        if target is None:
+            return None
+        self.last_color = color
+        same = self._same_place(target)
+        if same is not None:
+            if same.color != color:
+                self._commit(self.tr("Change colour"), [self.store.update(same.edited(color=color))])
+            pane.clear_selection()
+            return self.store.annotation(same.id)
+        change = self.store.add(new_annotation(target, color=color))
+        self._commit(self.tr("Highlight"), [change])
+        pane.clear_selection()
+        return change.after  # type: ignore[return-value]
+
+    def annotate(self, pane: DocumentPane) -> Annotation | None:
+        """Highlight the selection with a note and tags (asked for first)."""
+        target = self.selection_target(pane)
+        if target is None:
+            return None
+        same = self._same_place(target)
+        if same is not None:
+            return self.edit(same.id)
+        draft = new_annotation(target, color=self.last_color)
+        citation = build_excerpts([draft], self.corpus, self.index.objectives, self.palette)[0].citation
+        result = self.ask_note(NoteRequest(target.quote.exact, citation, self.last_color))
+        if result is None:
+            return None
+        change = self.store.add(draft.edited(color=result.color, note=result.note, tags=result.tags))
+        self.last_color = result.color
+        self._commit(self.tr("Add note"), [change])
+        pane.clear_selection()
+        return change.after  # type: ignore[return-value]
+
+    def edit(self, annotation_id: str) -> Annotation | None:
+        """Edit a highlight's colour, note and tags."""
+        annotation = self.store.annotation(annotation_id)
+        if annotation is None:
+            return None
+        excerpt = self.index.get(annotation_id)
+        result = self.ask_note(NoteRequest(annotation.exact, excerpt.citation if excerpt else annotation.doc,
+                                           annotation.color, annotation.note, annotation.tags, new=False))
+        if result is None:
+            return None
+        edited = annotation.edited(color=result.color, note=result.note, tags=result.tags)
+        if edited == annotation:
+            return annotation
+        change = self.store.update(edited)
+        self._commit(self.tr("Edit note"), [change])
+        return change.after  # type: ignore[return-value]
+
+    def set_color(self, annotation_id: str, color: str) -> None:
+        annotation = self.store.annotation(annotation_id)
+        if annotation is not None and annotation.color != color:
+            self._commit(self.tr("Change colour"), [self.store.update(annotation.edited(color=color))])
+
+    def delete(self, annotation_ids: Iterable[str]) -> None:
+        changes = [self.store.delete(i) for i in dict.fromkeys(annotation_ids)
+                   if self.store.annotation(i) is not None]
+        self._commit(self.tr("Delete %n highlight(s)", "", len(changes)), changes)
+
+    # --- bookmarks ----------------------------------------------------------------------------
+    def add_bookmark(self, pane: DocumentPane, anchor: str | None = None) -> Bookmark | None:
+        """Bookmark a paragraph (default: the one at the text cursor, or at the top)."""
+        doc = pane.document
+        if doc is None:
+            return None
+        anchor = anchor or pane.anchor_at_cursor()
+        if not doc.has(anchor):
+            return None
+        block = doc.block(anchor)
+        locator = block.citation.removeprefix(document_label(doc.info)) or block.label or anchor
+        preview = block.text[:BOOKMARK_PREVIEW] + ("…" if len(block.text) > BOOKMARK_PREVIEW else "")
+        result = self.ask_bookmark(BookmarkRequest(block.citation or anchor, f"{locator} {preview}".strip()))
+        if result is None:
+            return None
+        change = self.store.add(new_bookmark(doc.id, block.anchor, result.name, result.folder))
+        self._commit(self.tr("Add bookmark"), [change])
+        return change.after  # type: ignore[return-value]
+
+    def edit_bookmark(self, bookmark_id: str) -> Bookmark | None:
+        bookmark = self.store.bookmark(bookmark_id)
+        if bookmark is None:
+            return None
+        citation = bookmark.link
+        if bookmark.doc in self.corpus and self.corpus.get(bookmark.doc).has(bookmark.anchor):
+            citation = self.corpus.get(bookmark.doc).block(bookmark.anchor).citation or citation
+        result = self.ask_bookmark(BookmarkRequest(citation, bookmark.name, bookmark.folder, new=False))
+        if result is None:
+            return None
+        edited = bookmark.edited(name=result.name, folder=result.folder)
+        if (edited.name, edited.folder) == (bookmark.name, bookmark.folder):
+            return bookmark
+        change = self.store.update(edited)
+        self._commit(self.tr("Edit bookmark"), [change])
+        return change.after  # type: ignore[return-value]
+
+    def delete_bookmarks(self, bookmark_ids: Iterable[str]) -> None:
+        changes = [self.store.delete(i) for i in dict.fromkeys(bookmark_ids)
+                   if self.store.bookmark(i) is not None]
+        self._commit(self.tr("Delete %n bookmark(s)", "", len(changes)), changes)
+
+    # --- palette and import -----------------------------------------------------------------------
+    def name_colors(self) -> None:
+        names = self.ask_color_names(self.store.palette)
+        if names:
+            self._commit(self.tr("Name colours"),
+                         [self.store.rename_color(color, name) for color, name in names.items()])
+
+    def apply_import(self, plan: ImportPlan) -> list[Change]:
+        changes = self.store.apply_import(plan)
+        self._commit(self.tr("Import annotations"), changes)
+        return changes
+
+    # --- changing, undo and redo ----------------------------------------------------------------
+    def _commit(self, text: str, changes: Sequence[Change]) -> None:
+        """Record changes already made as one undoable step; refresh views; save."""
+        if not changes:
+            return
+        self.undo_stack.push(StoreCommand(self, text, changes))
+        self._changed(changes)
+
+    def restore(self, pairs: Sequence[tuple[Item | None, Item | None]]) -> None:
+        """Put each item back as `wanted` (None: delete it): what undo and redo do."""
+        changes = []
+        for current, wanted in pairs:
+            try:
+                if isinstance(wanted, ColorMeaning):
+                    changes.append(self.store.rename_color(wanted.color, wanted.name))
+                elif wanted is None:
+                    if current is not None and not isinstance(current, ColorMeaning):
+                        changes.append(self.store.delete(current.id))
+                else:
+                    changes.append(self.store.put(wanted))
+            except KeyError:  # already gone (another instance deleted it)
+                continue
+        self._changed(changes)
+
+    def _changed(self, changes: Sequence[Change]) -> None:
+        self._take_in(changes)
+        self.save_soon()
+
+    def _take_in(self, changes: Sequence[Change]) -> None:
+        changes = tuple(changes)
+        if not changes:
+            return
+        palette = any(isinstance(c.item, ColorMeaning) for c in changes)
+        if palette:
+            self.index.set_palette(display_palette(self.store.palette))
+            self._title_actions()
+        docs = self.index.apply(changes)
+        if palette:
+            docs |= {e.doc for e in self.index.ordered()}
+        self.changed.emit(changes, docs)
+        if palette:
+            self.paletteChanged.emit()
+
+    def refresh(self) -> None:
+        """Take in what another running instance saved (the window was activated)."""
+        try:
+            self._take_in(self.store.refresh())
+        except (StoreError, OSError) as exc:
+            log.warning("could not read the annotations saved elsewhere: %s", exc)
+
+    # --- saving -------------------------------------------------------------------------------
+    def save_soon(self) -> None:
+        """Save now, or as soon as the store allows (coalesced)."""
+        if self.persist:
+            self._save(self.store.save)
+
+    def _save(self, write) -> None:
+        try:
+            result = write()
+        except (StoreError, OSError) as exc:
+            self._save_failed(str(exc))
+            return
+        if self._failure and result is not None:
+            self._failure = ""
+            self.message.emit(self.tr("Annotations saved."))
+        if result is not None:
+            if result.external:
+                self._take_in(result.external)
+            if result.messages:
+                self.problem.emit(self.tr("While saving your annotations:"), list(result.messages))
+        due = self.store.seconds_until_due()
+        if due is not None and not self._timer.isActive():
+            self._timer.start(max(1, int(due * 1000) + 1))
+
+    def _save_failed(self, error: str) -> None:
+        log.warning("saving the annotations failed: %s", error)
+        if error != self._failure:
+            self._failure = error
+            self.problem.emit(self.tr("Your latest annotations could not be saved. They are kept "
+                                      "while the reader is open and saving is tried again:"), [error])
+        self._timer.start(RETRY_AFTER_FAILURE_MS)
+
+    @property
+    def save_error(self) -> str:
+        """The last save failure, or "" once saving works."""
+        return self._failure
+
+    def close(self) -> bool:
+        """Write what is pending; False if it failed and the user chose not to quit."""
+        self._timer.stop()
+        if not self.persist:
+            return True
+        try:
+            self.store.flush()
+        except (StoreError, OSError) as exc:
+            log.error("saving the annotations on quit failed: %s", exc)
+            if self.ask_quit_unsaved(str(exc)):
+                return True
+            self._timer.start(RETRY_AFTER_FAILURE_MS)  # staying: keep trying
+            return False
+        return True
