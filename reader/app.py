@@ -40,6 +40,11 @@ DOCKS = ("objectives", "search", "outline", "library", "annotations", "bookmarks
 SETTLE_POLL_MS = 100
 SETTLE_ROUNDS = 4
 SCREENSHOT_TIMEOUT_S = 120
+# Qt messages not worth a line: the offscreen platform (screenshots) cannot size windows to hints.
+QT_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+NO_DISPLAY = ("reader: no display found (DISPLAY and WAYLAND_DISPLAY are unset): run it in a "
+              "desktop session, or use `reader gui --screenshot FILE.png`, or set "
+              "QT_QPA_PLATFORM=offscreen")
 
 
 # --- command line -----------------------------------------------------------------------------
@@ -141,15 +146,25 @@ def _route_qt_messages() -> None:
               QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
               QtMsgType.QtFatalMsg: logging.CRITICAL}
     qt_log = logging.getLogger("qt")
-    qInstallMessageHandler(lambda kind, _context, message: qt_log.log(levels.get(kind, 30), message))
+
+    def route(kind: QtMsgType, _context, message: str) -> None:
+        if message not in QT_NOISE:
+            qt_log.log(levels.get(kind, logging.WARNING), message)
+
+    qInstallMessageHandler(route)
 
 
 # --- application ------------------------------------------------------------------------------
-def needs_offscreen(screenshot: bool) -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
+def display_missing(qt_args: list[str]) -> bool:
+    """Linux with no display and no Qt platform chosen: Qt would abort on start."""
+    if os.environ.get("QT_QPA_PLATFORM") or {"-platform", "--platform"} & set(qt_args):
         return False
     has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    return screenshot and not has_display and sys.platform.startswith("linux")
+    return not has_display and sys.platform.startswith("linux")
+
+
+def needs_offscreen(screenshot: bool, qt_args: list[str]) -> bool:
+    return screenshot and display_missing(qt_args)
 
 
 def create_application(qt_args: list[str]) -> QApplication:
@@ -169,7 +184,8 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
 
     from .core.corpus import load_corpus
     from .core.objectives import build_objectives
-    from .ui.services import Services, make_search_service, open_annotation_store, open_settings
+    from .core.search import SearchService
+    from .ui.services import Services, open_annotation_store, open_settings
 
     paths.ensure()
     corpus = load_corpus(paths=paths)
@@ -179,7 +195,7 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
     else:  # screenshot mode: defaults only, nothing written to the user's folder
         scratch = Path(tempfile.mkdtemp(prefix="compact-reader-shot-"))
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    search = make_search_service(corpus, objectives, paths)
+    search = SearchService(corpus, objectives, paths)
     store = open_annotation_store(paths, corpus)
     return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
                     search=search, persist=persist, store=store)
@@ -290,11 +306,14 @@ def _report_timing(window, app) -> None:
 def run_gui(args: argparse.Namespace, context: Any) -> int:
     """`reader gui`: show the window; returns the process exit code."""
     options, qt_args = gui_options(args)
+    screenshot = options.screenshot is not None
+    if display_missing(qt_args) and not screenshot:
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     paths = resolve_paths(options.data_dir) if getattr(options, "data_dir", None) and \
         options.data_dir != getattr(args, "data_dir", None) else context.paths
     setup_logging(paths, options.verbose)
-    screenshot = options.screenshot is not None
-    if needs_offscreen(screenshot):
+    if needs_offscreen(screenshot, qt_args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = create_application(qt_args)
     _route_qt_messages()

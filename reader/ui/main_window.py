@@ -34,6 +34,7 @@ from ..core.annotations import COLORS
 from ..core.corpus import import_document, load_corpus, remove_imported
 from ..core.export import ExportFilter
 from ..core.objectives import COMPACT_ID, build_objectives
+from ..core.search import SearchService
 from . import icons
 from .actions import create_actions, retranslate_actions
 from .annotating import Annotator, highlight_action_name
@@ -53,7 +54,7 @@ from .pane_area import PaneArea
 from .pane_bars import tool_button
 from .rendering import DocumentCache
 from .search_panel import SearchPanel
-from .services import Services, make_search_service
+from .services import Services
 from .state import INDEX_BUILDING, INDEX_FAILED, INDEX_READY, INDEX_UNAVAILABLE, AppState, Location
 from .theme import MODES, apply_theme, effective_theme, icon_color
 from .workers import Worker
@@ -865,9 +866,30 @@ class MainWindow(QMainWindow):
     def _index_ready(self, messages: list[str]) -> None:
         self.state.set_index_status(INDEX_READY)
         for message in messages or []:
-            self.state.show_message(message, 8000)
+            self.state.show_message(self.notice_text(message), 8000)
         if self._objective is not None:
             self._request_related(*self._objective)
+
+    def notice_text(self, message: str) -> str:
+        """A core notice (`reader.core.notices.Notice`) in the interface language; a
+        message without a code, or with one not known here, as it is (in English)."""
+        texts = {
+            "index-missing": (self.tr("The search index did not exist yet; built it"), ()),
+            "index-interrupted": (self.tr("The search index was left half-written by an "
+                                          "interrupted process; rebuilt it"), ()),
+            "index-old": (self.tr("The search index was made by another version of Compact "
+                                  "Reader; rebuilt it"), ()),
+            "index-corrupt": (self.tr("The search index was corrupt; rebuilt it"), ()),
+            "index-updated": (self.tr("Search index updated: %1 documents added, %2 changed, "
+                                      "%3 removed"), ("added", "changed", "removed")),
+            "index-rebuilt": (self.tr("Search index rebuilt: %1 passages in %2 documents"),
+                              ("passages", "documents")),
+        }
+        text, keys = texts.get(getattr(message, "code", ""), (str(message), ()))
+        values = getattr(message, "values", {})
+        for number, key in enumerate(keys, start=1):
+            text = text.replace(f"%{number}", str(values.get(key, "")))
+        return text
 
     def _index_failed(self, exc: BaseException) -> None:
         log.error("search index failed", exc_info=exc)
@@ -949,7 +971,7 @@ class MainWindow(QMainWindow):
 
     def _corpus_reloaded(self, result) -> None:
         corpus, objectives, new_doc = result
-        search = make_search_service(corpus, objectives, self.services.paths)
+        search = SearchService(corpus, objectives, self.services.paths)
         self.services = self.services.with_corpus(corpus, objectives, search)
         self.objective_map = ObjectiveMap(corpus, objectives)
         self.cache.reset(corpus=corpus)

@@ -1,4 +1,5 @@
-"""The search dock: query box, filters, results grouped by document with snippets.
+"""The search dock: query box, filters, results grouped by document with snippets
+(and, last, the passages that hold only some of the query's words).
 
 Searching happens in the background worker under the key "search": typing debounces
 for a moment, then submits; an answer to an older query is dropped by the worker.
@@ -57,6 +58,7 @@ SNIPPET_BEFORE, SNIPPET_LENGTH = 22, 96
 HitRole = Qt.ItemDataRole.UserRole + 1
 DocRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
+PartialRole = Qt.ItemDataRole.UserRole + 4  # True on the group of passages with some of the words
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _GROUP = 0
@@ -77,14 +79,19 @@ def make_snippet(text: str, highlights: tuple[tuple[int, int], ...]) -> tuple[st
 
 @dataclass
 class _Group:
-    doc: str
+    doc: str  # "" for the passages with only some of the words
     title: str
     count: int
     hits: list[Any]
 
+    @property
+    def partial(self) -> bool:
+        return not self.doc
+
 
 class SearchResultsModel(QAbstractItemModel):
-    """Documents (with their number of hits) → hits."""
+    """Documents (with their number of hits) → hits; then, as one last group, the
+    passages holding only some of the query's words (`Hit.partial`), if any."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,18 +100,21 @@ class SearchResultsModel(QAbstractItemModel):
 
     def set_results(self, results: Any, titles: dict[str, str], *, append: bool = False) -> None:
         self.beginResetModel()
-        if not append:
-            self._groups = []
+        groups = self._groups if append else []
         self.results = results
-        by_doc = {g.doc: g for g in self._groups}
+        by_doc = {g.doc: g for g in groups}
         for hit in results.hits:
-            group = by_doc.get(hit.doc)
+            key = "" if hit.partial else hit.doc
+            group = by_doc.get(key)
             if group is None:
-                group = _Group(hit.doc, titles.get(hit.doc, hit.doc),
-                               results.by_doc.get(hit.doc, 0), [])
-                by_doc[hit.doc] = group
-                self._groups.append(group)
+                group = _Group(key, titles.get(key, key), results.by_doc.get(key, 0), [])
+                by_doc[key] = group
+                groups.append(group)
             group.hits.append(hit)
+        partial = by_doc.get("")
+        if partial is not None:
+            partial.count = max(results.partial_total, len(partial.hits))
+        self._groups = [g for g in groups if not g.partial] + ([partial] if partial else [])
         self.endResetModel()
 
     def clear(self) -> None:
@@ -117,7 +127,8 @@ class SearchResultsModel(QAbstractItemModel):
         return sum(len(g.hits) for g in self._groups)
 
     def hits_in(self, doc_id: str) -> list[Any]:
-        return next((g.hits for g in self._groups if g.doc == doc_id), [])
+        """The hits shown for a document, partial ones included (to highlight in its pane)."""
+        return [h for g in self._groups if g.doc in (doc_id, "") for h in g.hits if h.doc == doc_id]
 
     def hit_indexes(self) -> list[QModelIndex]:
         return [self.index(r, 0, self.index(g, 0)) for g in range(len(self._groups))
@@ -170,12 +181,25 @@ class SearchResultsModel(QAbstractItemModel):
         return None
 
     def _group_data(self, group: _Group, role: int) -> Any:
+        if group.partial:
+            return self._partial_group_data(group, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"《{group.title}》  {group.count}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("%n result(s) in this document", "", group.count)
         if role == DocRole:
             return group.doc
+        return None
+
+    def _partial_group_data(self, group: _Group, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            title = self.tr("Passages with some of the words")
+            return f"{title}  {group.count}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%n passage(s) holding only some of the query's words; they are not "
+                           "counted among the results", "", group.count)
+        if role == PartialRole:
+            return True
         return None
 
 
@@ -385,17 +409,20 @@ class SearchPanel(QDockWidget):
         titles = {d.id: d.info.short_title for d in self.services.corpus}
         self.model.set_results(results, titles, append=append)
         self.view.expandAll()
-        shown = self.model.hit_count()
         docs = len(results.by_doc)
         if results.total:
             text = self.tr("%1 results in %2 documents").replace("%1", str(results.total)) \
                 .replace("%2", str(docs))
         else:
             text = self.tr("No results for “%1”").replace("%1", results.query)
-        warnings = "\n".join(results.warnings)
-        self.status.setText(text + ("\n" + warnings if warnings else ""))
-        self.more.setVisible(shown < results.total)
-        self.more.setText(self.tr("Show more (%1 not shown)").replace("%1", str(results.total - shown)))
+        lines = [text, *results.warnings]
+        if results.partial_total:
+            lines.insert(1, self.tr("%n passage(s) hold only some of the words", "",
+                                    results.partial_total))
+        self.status.setText("\n".join(lines))
+        hidden = results.total + results.partial_total - self.model.hit_count()
+        self.more.setVisible(hidden > 0)
+        self.more.setText(self.tr("Show more (%1 not shown)").replace("%1", str(hidden)))
         self.resultsShown.emit(results)
 
     def _search_failed(self, exc: BaseException) -> None:
@@ -470,3 +497,4 @@ class SearchPanel(QDockWidget):
         self.more.setAccessibleName(self.tr("Show more results"))
         self._fill_filters()
         self._show_index_status()
+        self.view.viewport().update()  # group titles and tooltips are translated when drawn

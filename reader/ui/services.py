@@ -18,6 +18,7 @@ from ..core.annotations import Store, StoreError, StoreLoadReport
 from ..core.corpus import Corpus
 from ..core.model import Document, Objective
 from ..core.objectives import COMPACT_ID
+from ..core.search import SearchService
 from ..paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -31,16 +32,6 @@ def open_settings(paths: AppPaths) -> QSettings:
     settings = QSettings(str(paths.data / SETTINGS_FILE), QSettings.Format.IniFormat)
     settings.setFallbacksEnabled(False)
     return settings
-
-
-def make_search_service(corpus: Corpus, objectives: list[Objective], paths: AppPaths) -> Any:
-    """The search service, or None while `reader.core.search` is not available."""
-    try:
-        from ..core.search import SearchService
-    except ImportError as exc:
-        log.warning("search is unavailable: %s", exc)
-        return None
-    return SearchService(corpus, objectives, paths)
 
 
 def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Store:
@@ -70,7 +61,7 @@ class Services:
     corpus: Corpus
     objectives: list[Objective]
     settings: QSettings
-    search: Any = None  # reader.core.search.SearchService, when available
+    search: SearchService | None = None  # None only in tests that need no search
     persist: bool = True  # False in screenshot mode: never write the user's settings or notes
     store: Store | None = None  # the user's annotations (opened from the data folder if None)
     extras: dict[str, Any] = field(default_factory=dict)
@@ -86,5 +77,6 @@ class Services:
     def objective(self, number: int) -> Objective | None:
         return next((o for o in self.objectives if o.number == number), None)
 
-    def with_corpus(self, corpus: Corpus, objectives: list[Objective], search: Any) -> Services:
+    def with_corpus(self, corpus: Corpus, objectives: list[Objective],
+                    search: SearchService | None) -> Services:
         return replace(self, corpus=corpus, objectives=objectives, search=search)

@@ -16,7 +16,7 @@ ZOOM_MIN, ZOOM_MAX = -6, 12
 BASE_POINT_SIZE = 13.0
 ZOOM_STEP = 1.0
 
-INDEX_UNAVAILABLE = "unavailable"  # no search service in this build
+INDEX_UNAVAILABLE = "unavailable"  # no search service (tests that need none)
 INDEX_BUILDING = "building"
 INDEX_READY = "ready"
 INDEX_FAILED = "failed"

@@ -1352,7 +1352,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+400"/>
+        <location filename="../../reader/ui/main_window.py" line="+401"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,7 +1476,37 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>The search index did not exist yet; built it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was corrupt; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search index rebuilt: %1 passages in %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The search index could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,7 +1557,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+200"/>
+        <location filename="../../reader/app.py" line="+216"/>
         <source>Unknown document: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1565,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-880"/>
+        <location filename="../../reader/ui/main_window.py" line="-901"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,7 +1775,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+328"/>
+        <location filename="../../reader/ui/search_panel.py" line="+352"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1795,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 results in %2 documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,8 +1804,16 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <source>No results for “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n passage(s) hold only some of the words</source>
+        <translation>
+            <numerusform>%n passage holds only some of the words</numerusform>
+            <numerusform>%n passages hold only some of the words</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Show more (%1 not shown)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,11 +1886,24 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-294"/>
+        <location line="-308"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>%n result in this document</numerusform>
             <numerusform>%n results in this document</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Passages with some of the words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n passage(s) holding only some of the query&apos;s words; they are not counted among the results</source>
+        <translation>
+            <numerusform>%n passage holding only some of the query&apos;s words; it is not counted among the results</numerusform>
+            <numerusform>%n passages holding only some of the query&apos;s words; they are not counted among the results</numerusform>
         </translation>
     </message>
 </context>

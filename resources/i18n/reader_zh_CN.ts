@@ -1340,7 +1340,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+400"/>
+        <location filename="../../reader/ui/main_window.py" line="+401"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1463,7 +1463,37 @@ Quit anyway and lose them?</source>
         <translation>搜索索引进度</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>The search index did not exist yet; built it</source>
+        <translation>搜索索引尚不存在，已建立</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
+        <translation>搜索索引因进程中断而未写完，已重建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
+        <translation>搜索索引由其他版本的契约阅读器建立，已重建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was corrupt; rebuilt it</source>
+        <translation>搜索索引已损坏，已重建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
+        <translation>搜索索引已更新：新增 %1 个文件，修改 %2 个，删除 %3 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search index rebuilt: %1 passages in %2 documents</source>
+        <translation>搜索索引已重建：%2 个文件，共 %1 个段落</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立搜索索引：%1</translation>
     </message>
@@ -1515,7 +1545,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+200"/>
+        <location filename="../../reader/app.py" line="+216"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
@@ -1523,7 +1553,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-880"/>
+        <location filename="../../reader/ui/main_window.py" line="-901"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1733,7 +1763,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+328"/>
+        <location filename="../../reader/ui/search_panel.py" line="+352"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -1753,7 +1783,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 results in %2 documents</source>
         <translation>%1 条结果，分布在 %2 个文件中</translation>
     </message>
@@ -1762,8 +1792,15 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <source>No results for “%1”</source>
         <translation>没有找到“%1”</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n passage(s) hold only some of the words</source>
+        <translation>
+            <numerusform>另有 %n 个段落只包含部分词语</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Show more (%1 not shown)</source>
         <translation>显示更多（还有 %1 条）</translation>
     </message>
@@ -1836,10 +1873,22 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-294"/>
+        <location line="-308"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>本文件中有 %n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Passages with some of the words</source>
+        <translation>部分词语匹配的段落</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n passage(s) holding only some of the query&apos;s words; they are not counted among the results</source>
+        <translation>
+            <numerusform>%n 个段落只包含查询中的部分词语，不计入结果数</numerusform>
         </translation>
     </message>
 </context>

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 import reader.ui  # noqa: F401  (binding work-arounds before any widget exists)
+from reader.core.search import SearchService
 from reader.paths import CACHE_ENV, resolve_paths
 from reader.ui.i18n import I18N_DIR, Translations
 from reader.ui.main_window import MainWindow
-from reader.ui.services import Services, make_search_service, open_settings
+from reader.ui.services import Services, open_settings
 
 from .fakes import FakeSearchService
 
@@ -66,11 +67,8 @@ def fake_search(corpus, objectives) -> FakeSearchService:
 
 
 @pytest.fixture
-def real_search(paths, corpus, objectives):
-    service = make_search_service(corpus, objectives, paths)
-    if service is None:
-        pytest.skip("reader.core.search is not available yet")
-    return service
+def real_search(paths, corpus, objectives) -> SearchService:
+    return SearchService(corpus, objectives, paths)
 
 
 @pytest.fixture

@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QTextCursor
 
+from reader import app
 from reader.app import gui_parser, parse_gui_args, split_target
+from reader.cli import main
 from reader.core.model import BlockKind
 from reader.ui import theme
 from reader.ui.rendering import render_document
@@ -127,6 +129,17 @@ def test_gui_options():
     assert split_target("reader://imrf/42") == ("imrf", "42")
 
 
+def test_gui_without_a_display_says_so_instead_of_aborting(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(app, "create_application",
+                        lambda *_: pytest.fail("checked only after the QApplication was made"))
+    assert main(["gui", "--open", "gcm:17"]) == 1
+    assert capsys.readouterr().err.splitlines() == [app.NO_DISPLAY]
+    assert not app.display_missing(["-platform", "offscreen"]), "a platform chosen is respected"
+
+
 def test_theme_follows_the_system_colour_scheme(qtbot, window, monkeypatch):
     """The offscreen platform has no colour scheme to change, so the system is simulated."""
     hints = QGuiApplication.styleHints()
@@ -149,6 +162,7 @@ def test_screenshot_mode_saves_a_png_and_exits(tmp_path, paths):
          "--objective", "13"],
         env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert "propagateSizeHints" not in done.stderr, "offscreen noise is not printed"
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1000, 700)
     assert not (paths.data / "settings.ini").exists(), "screenshots never write settings"

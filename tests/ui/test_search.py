@@ -13,7 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.ui.search_panel import HitRole, SearchResultsModel, make_snippet
+from reader.core.notices import Notice
+from reader.core.search import SearchService
+from reader.paths import CACHE_ENV, resolve_paths
+from reader.ui.search_panel import DocRole, HitRole, PartialRole, SearchResultsModel, make_snippet
+from reader.ui.services import Services, open_settings
 from reader.ui.state import INDEX_READY
 
 from .conftest import wait_ready
@@ -68,6 +72,63 @@ def test_search_remittances_opens_the_hit_with_matches_highlighted(qtbot, make_w
     highlighted = pane.highlighted_text("search")
     assert highlighted and all("汇款" in text or text in "汇款" for text in highlighted)
     assert len(highlighted) >= sum(len(h.highlights) for h in panel.model.hits_in(hit.doc))
+
+
+def test_passages_with_some_of_the_words_come_last_in_their_own_group(qtbot, make_window, services,
+                                                                       real_search, qtmodeltester):
+    services.search = real_search
+    window = make_window(services)
+    wait_ready(qtbot, window)
+    panel, model = window.search_panel, window.search_panel.model
+
+    def groups():
+        return [model.index(r, 0) for r in range(model.rowCount())]
+
+    def count(group) -> int:
+        return int(group.data().rsplit(maxsplit=1)[-1])
+
+    with qtbot.waitSignal(panel.resultsShown, timeout=20000) as shown:
+        panel.set_query("气候变化导致的流离失所")
+    results = shown.args[0]
+    assert results.total == 0 and results.partial_total > 0
+    [partial] = groups()
+    assert partial.data(PartialRole) and partial.data(DocRole) is None
+    assert count(partial) == results.partial_total == model.rowCount(partial)
+    assert str(results.partial_total) in panel.status.text() and not panel.more.isVisible()
+
+    with qtbot.waitSignal(panel.resultsShown, timeout=20000) as shown:
+        panel.set_query("气候变化 流离失所")
+    results = shown.args[0]
+    assert results.total > 0 and results.partial_total > 0
+    *documents, partial = groups()
+    assert partial.data(PartialRole) and not any(g.data(PartialRole) for g in documents)
+    assert {g.data(DocRole): count(g) for g in documents} == results.by_doc, "no group counts 0"
+    assert count(partial) == results.partial_total
+    qtmodeltester.check(model)
+    steps = [index.data(HitRole).partial for index in model.hit_indexes()]
+    assert steps == sorted(steps) and steps.count(True) == results.partial_total, \
+        "F3 steps through the matches, then through the passages with some of the words"
+    with qtbot.waitSignal(window.hitOpened) as opened:
+        window.actions_by_name["previousHit"].trigger()
+    last = opened.args[0]
+    assert last.partial and window.current_pane().doc_id == last.doc
+    assert last in model.hits_in(last.doc), "its words are highlighted with the doc's matches"
+
+
+def test_index_notices_are_shown_in_the_interface_language(qtbot, make_window, corpus, objectives,
+                                                          tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fresh-cache"))  # no index yet
+    paths = resolve_paths().ensure()
+    services = Services(paths=paths, corpus=corpus, objectives=objectives,
+                        settings=open_settings(paths), search=SearchService(corpus, objectives, paths))
+    window = make_window(services)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "搜索索引尚不存在，已建立",
+                    timeout=60000)
+    updated = Notice("index-updated", "{added} added, {changed} changed, {removed} removed",
+                     added=1, changed=2, removed=3)
+    assert window.notice_text(updated) == "搜索索引已更新：新增 1 个文件，修改 2 个，删除 3 个"
+    assert window.notice_text(Notice("index-new-kind", "in {n} words", n=2)) == "in 2 words"
+    assert window.notice_text("plain text") == "plain text"
 
 
 def test_typing_searches_after_a_pause_and_groups_by_document(qtbot, search_window, fake_search):
