@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.model import Document
-from .linking import Passage, PassageSet
+from ..core.passages import Passage, PassageSet
 from .pane_bars import FindBar, PaneHeader, PassageBar
 from .rendering import LINK_SCHEME, NOTE_SCHEME, DocumentCache, RenderedDocument
 from .state import Location

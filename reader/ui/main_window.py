@@ -34,6 +34,14 @@ from ..core.annotations import COLORS
 from ..core.corpus import import_document, load_corpus, remove_imported
 from ..core.export import ExportFilter
 from ..core.objectives import COMPACT_ID, build_objectives
+from ..core.passages import (
+    ObjectiveMap,
+    Passage,
+    PassageSet,
+    best_document,
+    merge_related,
+    objective_passages,
+)
 from ..core.search import SearchService
 from . import icons
 from .actions import create_actions, retranslate_actions
@@ -47,7 +55,6 @@ from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
 from .library import LibraryDock
-from .linking import ObjectiveMap, Passage, PassageSet, best_document, merge_related, objective_passages
 from .objective_tree import ObjectiveTreeDock
 from .outline import OutlineDock
 from .pane_area import PaneArea

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.corpus import Corpus
 from ..core.model import Objective
 from ..core.objectives import COMPACT_ID
-from .linking import link_counts
+from ..core.passages import link_counts
 
 AnchorRole = Qt.ItemDataRole.UserRole + 1
 NumberRole = Qt.ItemDataRole.UserRole + 2

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.passages import Passage, PassageSet
 from .icons import bind
-from .linking import Passage, PassageSet
 
 
 def tool_button(parent: QWidget, icon_name: str, name: str) -> QToolButton:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from reader.ui.linking import ObjectiveMap
 from reader.ui.objective_tree import AnchorRole, ObjectiveTreeModel
 from reader.ui.outline import build_outline
 
@@ -108,10 +107,3 @@ def test_outline_follows_the_current_pane(qtbot, window):
     assert pane.current_anchor() == window.outline_dock.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
 
 
-def test_objective_map_knows_the_compact_sections(corpus, objectives):
-    mapping = ObjectiveMap(corpus, objectives)
-    assert mapping.objectives_at("gcm", "29.c") == [13]
-    assert mapping.objectives_at("gcm", "17") == [1]
-    assert mapping.objectives_at("gcm", "15.a") == []
-    assert mapping.corresponding(13, "gcm") == "obj13"
-    assert mapping.corresponding(13, "imrf") == "30"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.corpus import Corpus
-from ..core.model import BlockKind, Objective, ObjectiveLink
-from ..core.objectives import COMPACT_ID, objective_for_block
+from .corpus import Corpus
+from .model import BlockKind, Objective, ObjectiveLink
+from .objectives import COMPACT_ID, objective_for_block
 
 OBJECTIVE_HEADING_RE = re.compile(r"^obj(\d{1,2})$")
 
