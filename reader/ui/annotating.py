@@ -50,6 +50,7 @@ from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
 from .dialogs.colors import ColorNamesDialog
 from .dialogs.note import NoteDialog, NoteRequest, NoteResult
 from .document_pane import DocumentPane, Highlight, PaneContext
+from .notices import notice_text
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class Annotator(QObject):
 
     changed = Signal(object, object)  # tuple[Change, ...], set of document ids to repaint
     paletteChanged = Signal()
-    problem = Signal(str, list)  # a title and messages for the window's message bar
+    problem = Signal(str, list)  # a title and messages (translated) for the window's message bar
     message = Signal(str)  # a short status-bar message
 
     def __init__(self, store: Store, corpus: Corpus, objectives: Sequence[Objective],
@@ -215,7 +216,7 @@ class Annotator(QObject):
         if report.messages:
             title = (self.tr("Your annotations file had a problem. Nothing was deleted:")
                      if not report.ok else self.tr("Your annotations file:"))
-            self.problem.emit(title, list(report.messages))
+            self.problem.emit(title, [notice_text(m) for m in report.messages])
         self._report_orphans()
         if self.store.dirty:  # re-anchored, restored from a backup or upgraded
             self.save_soon()
@@ -539,7 +540,7 @@ class Annotator(QObject):
         try:
             result = write()
         except (StoreError, OSError) as exc:
-            self._save_failed(str(exc))
+            self._save_failed(getattr(exc, "notice", str(exc)))  # translated by the window
             return
         if self._failure and result is not None:
             self._failure = ""
@@ -548,7 +549,8 @@ class Annotator(QObject):
             if result.external:
                 self._take_in(result.external)
             if result.messages:
-                self.problem.emit(self.tr("While saving your annotations:"), list(result.messages))
+                self.problem.emit(self.tr("While saving your annotations:"),
+                                  [notice_text(m) for m in result.messages])
         due = self.store.seconds_until_due()
         if due is not None and not self._timer.isActive():
             self._timer.start(max(1, int(due * 1000) + 1))
@@ -558,7 +560,8 @@ class Annotator(QObject):
         if error != self._failure:
             self._failure = error
             self.problem.emit(self.tr("Your latest annotations could not be saved. They are kept "
-                                      "while the reader is open and saving is tried again:"), [error])
+                                      "while the reader is open and saving is tried again:"),
+                              [notice_text(error)])
         self._timer.start(RETRY_AFTER_FAILURE_MS)
 
     @property
@@ -575,7 +578,7 @@ class Annotator(QObject):
             self.store.flush()
         except (StoreError, OSError) as exc:
             log.error("saving the annotations on quit failed: %s", exc)
-            if self.ask_quit_unsaved(str(exc)):
+            if self.ask_quit_unsaved(notice_text(getattr(exc, "notice", str(exc)))):
                 return True
             self._timer.start(RETRY_AFTER_FAILURE_MS)  # staying: keep trying
             return False

@@ -55,6 +55,7 @@ from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
 from .library import LibraryDock
+from .notices import notice_text
 from .objective_tree import ObjectiveTreeDock
 from .outline import OutlineDock
 from .pane_area import PaneArea
@@ -880,23 +881,7 @@ class MainWindow(QMainWindow):
     def notice_text(self, message: str) -> str:
         """A core notice (`reader.core.notices.Notice`) in the interface language; a
         message without a code, or with one not known here, as it is (in English)."""
-        texts = {
-            "index-missing": (self.tr("The search index did not exist yet; built it"), ()),
-            "index-interrupted": (self.tr("The search index was left half-written by an "
-                                          "interrupted process; rebuilt it"), ()),
-            "index-old": (self.tr("The search index was made by another version of Compact "
-                                  "Reader; rebuilt it"), ()),
-            "index-corrupt": (self.tr("The search index was corrupt; rebuilt it"), ()),
-            "index-updated": (self.tr("Search index updated: %1 documents added, %2 changed, "
-                                      "%3 removed"), ("added", "changed", "removed")),
-            "index-rebuilt": (self.tr("Search index rebuilt: %1 passages in %2 documents"),
-                              ("passages", "documents")),
-        }
-        text, keys = texts.get(getattr(message, "code", ""), (str(message), ()))
-        values = getattr(message, "values", {})
-        for number, key in enumerate(keys, start=1):
-            text = text.replace(f"%{number}", str(values.get(key, "")))
-        return text
+        return notice_text(message)
 
     def _index_failed(self, exc: BaseException) -> None:
         log.error("search index failed", exc_info=exc)
@@ -938,6 +923,7 @@ class MainWindow(QMainWindow):
         self.show_messages(self.tr("Some things could not be loaded; the rest works:"), problems)
 
     def show_messages(self, title: str, messages: list[str]) -> None:
+        messages = [notice_text(message) for message in messages]  # core notices, if not yet
         self.message_bar.show_messages(title, messages)
         self.state.problemsReported.emit(messages)
 

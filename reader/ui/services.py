@@ -46,7 +46,7 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     except StoreError as exc:
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)
-        store.load_report = StoreLoadReport(paths.annotations_file, None, (str(exc),))
+        store.load_report = StoreLoadReport(paths.annotations_file, None, (exc.notice,))
     if corpus is not None:
         try:
             store.reanchor(corpus)

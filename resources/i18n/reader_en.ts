@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+114"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,7 +507,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+217"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,7 +696,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="+166"/>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
         <source>(paragraph not found)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,7 +848,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+645"/>
+        <location filename="../../reader/ui/document_pane.py" line="+647"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,7 +871,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+283"/>
+        <location filename="../../reader/ui/rendering.py" line="+284"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,7 +1102,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/pane_bars.py" line="+223"/>
+        <location filename="../../reader/ui/pane_bars.py" line="+226"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -1304,7 +1304,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+66"/>
+        <location filename="../../reader/ui/library.py" line="+67"/>
         <source>Bundled documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,7 +1352,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+401"/>
+        <location filename="../../reader/ui/main_window.py" line="+409"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,37 +1476,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>The search index did not exist yet; built it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The search index was corrupt; rebuilt it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Search index rebuilt: %1 passages in %2 documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+37"/>
         <source>The search index could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,7 +1506,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import a document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1535,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-901"/>
+        <location filename="../../reader/ui/main_window.py" line="-886"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1624,9 +1594,110 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../reader/ui/notices.py" line="+41"/>
+        <source>The search index did not exist yet; built it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was corrupt; rebuilt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search index rebuilt: %1 passages in %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n entries of %1 could not be read by this version; they are kept unchanged in the file.</source>
+        <translation>
+            <numerusform>%n entry of %1 could not be read by this version; it is kept unchanged in the file.</numerusform>
+            <numerusform>%n entries of %1 could not be read by this version; they are kept unchanged in the file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be read: %2. It was not changed: it is kept as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was missing; loaded the newest good backup, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was missing; loaded the newest good backup, %2 (saved %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be used; loaded the newest good backup, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be used; loaded the newest good backup, %2 (saved %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was upgraded from file format %2 to %3; the original is kept as %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not update the backup of %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open %1 for the annotations: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+240"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+241"/>
         <source>Objective %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,7 +1764,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="+123"/>
+        <location filename="../../reader/ui/outline.py" line="+124"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,7 +1777,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PaneHeader</name>
     <message>
-        <location filename="../../reader/ui/pane_bars.py" line="-155"/>
+        <location filename="../../reader/ui/pane_bars.py" line="-156"/>
         <source>Document shown in this pane</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,7 +1810,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PassageBar</name>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 (related)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,7 +1846,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+352"/>
+        <location filename="../../reader/ui/search_panel.py" line="+355"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>

@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+114"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -505,7 +505,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+217"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -694,7 +694,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="+166"/>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
         <source>(paragraph not found)</source>
         <translation>（找不到该段落）</translation>
     </message>
@@ -845,7 +845,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+645"/>
+        <location filename="../../reader/ui/document_pane.py" line="+647"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
@@ -868,7 +868,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+283"/>
+        <location filename="../../reader/ui/rendering.py" line="+284"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -1097,7 +1097,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/pane_bars.py" line="+223"/>
+        <location filename="../../reader/ui/pane_bars.py" line="+226"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
@@ -1292,7 +1292,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+66"/>
+        <location filename="../../reader/ui/library.py" line="+67"/>
         <source>Bundled documents</source>
         <translation>随附文件</translation>
     </message>
@@ -1340,7 +1340,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+401"/>
+        <location filename="../../reader/ui/main_window.py" line="+409"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1463,37 +1463,31 @@ Quit anyway and lose them?</source>
         <translation>搜索索引进度</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>The search index did not exist yet; built it</source>
-        <translation>搜索索引尚不存在，已建立</translation>
+        <translation type="vanished">搜索索引尚不存在，已建立</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The search index was left half-written by an interrupted process; rebuilt it</source>
-        <translation>搜索索引因进程中断而未写完，已重建</translation>
+        <translation type="vanished">搜索索引因进程中断而未写完，已重建</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The search index was made by another version of Compact Reader; rebuilt it</source>
-        <translation>搜索索引由其他版本的契约阅读器建立，已重建</translation>
+        <translation type="vanished">搜索索引由其他版本的契约阅读器建立，已重建</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The search index was corrupt; rebuilt it</source>
-        <translation>搜索索引已损坏，已重建</translation>
+        <translation type="vanished">搜索索引已损坏，已重建</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
-        <translation>搜索索引已更新：新增 %1 个文件，修改 %2 个，删除 %3 个</translation>
+        <translation type="vanished">搜索索引已更新：新增 %1 个文件，修改 %2 个，删除 %3 个</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search index rebuilt: %1 passages in %2 documents</source>
-        <translation>搜索索引已重建：%2 个文件，共 %1 个段落</translation>
+        <translation type="vanished">搜索索引已重建：%2 个文件，共 %1 个段落</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+37"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立搜索索引：%1</translation>
     </message>
@@ -1523,7 +1517,7 @@ Quit anyway and lose them?</source>
         <translation>部分内容无法载入，其余功能照常可用：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Import a document</source>
         <translation>导入文件</translation>
     </message>
@@ -1553,7 +1547,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-901"/>
+        <location filename="../../reader/ui/main_window.py" line="-886"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1612,9 +1606,109 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../reader/ui/notices.py" line="+41"/>
+        <source>The search index did not exist yet; built it</source>
+        <translation>搜索索引尚不存在，已建立</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
+        <translation>搜索索引因进程中断而未写完，已重建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
+        <translation>搜索索引由其他版本的契约阅读器建立，已重建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The search index was corrupt; rebuilt it</source>
+        <translation>搜索索引已损坏，已重建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
+        <translation>搜索索引已更新：新增 %1 个文件，修改 %2 个，删除 %3 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search index rebuilt: %1 passages in %2 documents</source>
+        <translation>搜索索引已重建：%2 个文件，共 %1 个段落</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n entries of %1 could not be read by this version; they are kept unchanged in the file.</source>
+        <translation>
+            <numerusform>%1 中有 %n 个条目无法被本版本读取；它们在文件中保持原样。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot be read: %2. It was not changed: it is kept as %3.</source>
+        <translation>无法读取 %1：%2。该文件未被改动，已保留为 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</source>
+        <translation>%1 由更新版本的契约阅读器写入（文件格式 %2；本版本最多读取格式 %3）。该文件未被改动，已保留为 %4；请用新版本打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was missing; loaded the newest good backup, %2.</source>
+        <translation>%1 不存在；已载入最新的完好备份 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was missing; loaded the newest good backup, %2 (saved %3).</source>
+        <translation>%1 不存在；已载入最新的完好备份 %2（保存于 %3）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be used; loaded the newest good backup, %2.</source>
+        <translation>%1 无法使用；已载入最新的完好备份 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 could not be used; loaded the newest good backup, %2 (saved %3).</source>
+        <translation>%1 无法使用；已载入最新的完好备份 %2（保存于 %3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</source>
+        <translation>没有找到可读取的批注文件或备份，批注从空白开始。没有删除任何文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was upgraded from file format %2 to %3; the original is kept as %4.</source>
+        <translation>%1 已从文件格式 %2 升级到 %3；原文件保留为 %4。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not update the backup of %1: %2.</source>
+        <translation>无法更新 %1 的备份：%2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</source>
+        <translation>%1 正被另一个契约阅读器使用，它在 %2 秒内未完成保存；请重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open %1 for the annotations: %2.</source>
+        <translation>无法打开用于保存批注的文件夹 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+240"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+241"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -1681,7 +1775,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="+123"/>
+        <location filename="../../reader/ui/outline.py" line="+124"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
@@ -1694,7 +1788,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PaneHeader</name>
     <message>
-        <location filename="../../reader/ui/pane_bars.py" line="-155"/>
+        <location filename="../../reader/ui/pane_bars.py" line="-156"/>
         <source>Document shown in this pane</source>
         <translation>本窗格显示的文件</translation>
     </message>
@@ -1727,7 +1821,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PassageBar</name>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>%1 (related)</source>
         <translation>%1（相关）</translation>
     </message>
@@ -1763,7 +1857,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+352"/>
+        <location filename="../../reader/ui/search_panel.py" line="+355"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>

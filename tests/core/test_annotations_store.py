@@ -427,3 +427,45 @@ def test_after_migration_re_anchoring_fills_in_the_missing_context(path, corpus)
     assert first.target.quote.suffix.startswith("会的指导下")
     assert first.id in {a.id for a in report.updated} and first.modified > first.created
     assert [a.id for a in report.orphans] == ["urn:uuid:7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a02"]  # "对所有…"
+
+
+# --- coded notices (the window translates them) ------------------------------------------------
+def test_a_damaged_file_yields_coded_notices_with_their_values(path):
+    saved_twice(path)
+    path.write_bytes(b"{not json")
+    report = open_store(path).load_report
+    set_aside, restored = report.messages
+    aside = report.set_aside[0]
+    assert set_aside.code == "store-set-aside" and "cannot be read" in set_aside
+    assert set_aside.values["file"] == "annotations.json" and set_aside.values["kept"] == aside.name
+    assert set_aside.values["reason"] and set_aside.values["reason"] in set_aside
+    assert restored.code == "store-backup-loaded" and restored.values["missing"] is False
+    assert restored.values["file"] == "annotations.json" and restored.values["backup"] == "annotations.json.1"
+    assert restored.values["saved"] and restored == (f"annotations.json could not be used; loaded the newest "
+                                                     f"good backup, annotations.json.1 (saved "
+                                                     f"{restored.values['saved']}).")
+
+
+def test_the_other_load_reports_and_store_errors_are_coded(path):
+    store = open_store(path)
+    store.add(highlight(1))
+    store.flush()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotations"].append({"id": "urn:x", "type": "Annotation", "target": "odd"})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [unreadable] = open_store(path).load_report.messages
+    assert unreadable.code == "store-unreadable-entries"
+    assert unreadable.values == {"count": 1, "file": "annotations.json"}
+    path.write_text(json.dumps({"format": "compact-reader-annotations", "version": FORMAT_VERSION + 1}),
+                    encoding="utf-8")
+    newer = open_store(path).load_report.messages[0]
+    assert newer.code == "store-newer" and newer.values["version"] == FORMAT_VERSION + 1
+    assert newer.values["supported"] == FORMAT_VERSION
+    busy = open_store(path, lock_timeout=0.05)
+    busy.add(highlight(2))
+    with FileLock(path.with_name("annotations.json.lock")), pytest.raises(StoreError) as caught:
+        busy.flush()
+    notice = caught.value.notice
+    assert notice.code == "store-busy" and notice.values == {"file": "annotations.json", "seconds": 0.05}
+    assert str(caught.value) == notice and "within 0.05 s" in notice
+    assert StoreError("plain").notice == "plain"

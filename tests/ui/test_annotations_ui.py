@@ -318,9 +318,10 @@ def test_a_corrupt_annotations_file_is_reported_and_the_app_works(qtbot, make_wi
     window = make_window(services)
     assert window.message_bar.isVisible()
     shown = window.message_bar.text.text()
-    assert "annotations.json" in shown and "corrupt" in shown
     aside = list(paths.data.glob("annotations.json.corrupt-*"))
     assert len(aside) == 1, "the damaged file is kept aside, never overwritten"
+    assert "无法读取 annotations.json：" in shown and f"已保留为 {aside[0].name}。" in shown, shown
+    assert "没有找到可读取的批注文件或备份" in shown and "cannot be read" not in shown, "in Chinese"
     pane = window.panes.panes[0]
     select(pane, "17.a", 0, 5)
     window.annotator.highlight(pane, "yellow")
@@ -392,6 +393,20 @@ def test_a_store_that_cannot_be_opened_leaves_an_empty_one_and_says_why(monkeypa
     monkeypatch.setattr(Store, "load", locked)
     store = open_annotation_store(paths, corpus)
     assert store.annotations == () and "in use" in store.load_report.messages[0]
+
+
+def test_a_busy_store_is_said_in_the_interface_language(make_window, services):
+    from reader.core.annotations.store import Notice
+    from reader.ui.notices import notice_text
+
+    busy = StoreError(Notice("store-busy", "{file} is in use, {seconds:g} s", file="annotations.json",
+                             seconds=10.0))
+    window = make_window(services)
+    assert notice_text(busy.notice) == ("annotations.json 正被另一个契约阅读器使用，它在 10 秒内未完成保存；"
+                                        "请重试。")
+    assert notice_text("no code here") == "no code here"
+    window.show_messages("title", [busy.notice])
+    assert "10 秒" in window.message_bar.text.text()
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

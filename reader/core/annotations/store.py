@@ -30,6 +30,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes
 from ..corpus import Corpus
+from ..notices import Notice
 from .anchoring import ReanchorReport, reanchor
 from .fileformat import (
     FORMAT_VERSION,
@@ -65,7 +66,14 @@ LOCK_TIMEOUT = 10.0
 
 
 class StoreError(Exception):
-    """The annotations file could not be read or written; the message is fit for the user."""
+    """The annotations file could not be read or written; the message is fit for the user.
+
+    `notice` is the message as a `Notice`, whose code lets the window translate it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.notice = message if isinstance(message, Notice) else Notice("store-error", "{message}",
+                                                                         message=message)
 
 
 @dataclass(frozen=True)
@@ -382,7 +390,8 @@ class Store:
                     os.replace(older, self._backup(n))
             os.replace(previous, self._backup(1))
         except OSError as exc:
-            return [f"Could not update the backup of {self.path.name}: {exc.strerror or exc}."]
+            return [Notice("store-backup-failed", "Could not update the backup of {file}: {reason}.",
+                           file=self.path.name, reason=str(exc.strerror or exc))]
         return []
 
     # --- loading ----------------------------------------------------------------------
@@ -398,8 +407,9 @@ class Store:
         state = loaded.file.state if loaded else StoreState()
         unreadable = len(state.unreadable)
         if unreadable:
-            messages.append(f"{unreadable} entries of {loaded.path.name if loaded else ''} could not "
-                            "be read by this version; they are kept unchanged in the file.")
+            messages.append(Notice("store-unreadable-entries", "{count} entries of {file} could not be "
+                                   "read by this version; they are kept unchanged in the file.",
+                                   count=unreadable, file=loaded.path.name if loaded else ""))
         with self._mutex:
             self._state = state
             self._generation += 1
@@ -418,7 +428,8 @@ class Store:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                messages.append(f"Could not read {candidate}: {exc.strerror or exc}.")
+                messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
+                                       path=str(candidate), reason=str(exc.strerror or exc)))
                 continue
             try:
                 decoded = decode(data)
@@ -428,13 +439,16 @@ class Store:
                 messages.append(_problem_message(candidate, problem, aside))
                 continue
             if candidate != self.path:
-                why = "was missing" if main_missing and not set_aside else "could not be used"
-                messages.append(f"{self.path.name} {why}; loaded the newest good backup, {candidate.name}"
-                                f"{f' (saved {decoded.saved})' if decoded.saved else ''}.")
+                missing = main_missing and not set_aside
+                text = ("{file} " + ("was missing" if missing else "could not be used")
+                        + "; loaded the newest good backup, {backup}"
+                        + (" (saved {saved})" if decoded.saved else "") + ".")
+                messages.append(Notice("store-backup-loaded", text, file=self.path.name,
+                                       backup=candidate.name, saved=decoded.saved, missing=missing))
             return _Loaded(candidate, decoded)
         if set_aside:
-            messages.append("No readable annotations file or backup was found, so the annotations "
-                            "start empty. Nothing was deleted.")
+            messages.append(Notice("store-nothing-readable", "No readable annotations file or backup was "
+                                   "found, so the annotations start empty. Nothing was deleted."))
         return None
 
     def _set_aside(self, path: Path, problem: FileProblem) -> Path:
@@ -455,8 +469,9 @@ class Store:
         original = self.path.with_name(f"{self.path.name}.v{version}")
         if not original.exists():
             shutil.copy2(loaded.path, original)
-        messages.append(f"{loaded.path.name} was upgraded from file format {version} to "
-                        f"{FORMAT_VERSION}; the original is kept as {original.name}.")
+        messages.append(Notice("store-migrated", "{file} was upgraded from file format {old} to {new}; "
+                               "the original is kept as {kept}.", file=loaded.path.name, old=version,
+                               new=FORMAT_VERSION, kept=original.name))
         return version
 
     def _remove_stale_temporaries(self) -> None:
@@ -474,11 +489,13 @@ class Store:
         try:
             lock.__enter__()
         except LockTimeout as exc:
-            raise StoreError(f"{self.path.name} is in use by another Compact Reader that did not "
-                             f"finish saving within {self._lock_timeout:g} s; try again.") from exc
+            raise StoreError(Notice("store-busy", "{file} is in use by another Compact Reader that did "
+                                    "not finish saving within {seconds:g} s; try again.",
+                                    file=self.path.name, seconds=self._lock_timeout)) from exc
         except OSError as exc:
-            raise StoreError(f"Cannot open {self.path.parent} for the annotations: "
-                             f"{exc.strerror or exc}.") from exc
+            raise StoreError(Notice("store-folder-failed", "Cannot open {folder} for the annotations: "
+                                    "{reason}.", folder=str(self.path.parent),
+                                    reason=str(exc.strerror or exc))) from exc
         try:
             yield
         finally:
@@ -489,12 +506,14 @@ def open_store(path: Path, **options: Any) -> Store:
     return Store.open(path, **options)
 
 
-def _problem_message(path: Path, problem: FileProblem, aside: Path) -> str:
+def _problem_message(path: Path, problem: FileProblem, aside: Path) -> Notice:
     if problem.kind == "newer":
-        return (f"{path.name} was written by a newer version of Compact Reader (file format "
-                f"{problem.version}; this version reads up to {FORMAT_VERSION}). It was not changed: "
-                f"it is kept as {aside.name}; open it with the newer version.")
-    return f"{path.name} cannot be read: {problem.reason}. It was not changed: it is kept as {aside.name}."
+        return Notice("store-newer", "{file} was written by a newer version of Compact Reader (file "
+                      "format {version}; this version reads up to {supported}). It was not changed: it "
+                      "is kept as {kept}; open it with the newer version.", file=path.name,
+                      version=problem.version, supported=FORMAT_VERSION, kept=aside.name)
+    return Notice("store-set-aside", "{file} cannot be read: {reason}. It was not changed: it is kept as "
+                  "{kept}.", file=path.name, reason=problem.reason, kept=aside.name)
 
 
 def _signature(path: Path) -> tuple[int, ...] | None:
