@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
@@ -48,6 +46,8 @@ from ..core.export import Excerpt, ExportFilter
 from ..core.model import Objective
 from .annotating import Annotator
 from .colors import color_label, swatch_icon
+from .escaping import plain_tip
+from .grouped_model import GroupedItemModel, Index, is_group
 from .icons import bind
 
 ExcerptRole = Qt.ItemDataRole.UserRole + 1
@@ -56,9 +56,6 @@ GroupRole = Qt.ItemDataRole.UserRole + 3
 ORPHANS = "orphans"
 QUOTE_PREVIEW, NOTE_PREVIEW = 60, 60
 FILTER_DELAY_MS = 150
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_GROUP = 0
 
 
 def _short(text: str, length: int) -> str:
@@ -124,7 +121,7 @@ class AnnotationFilters(QWidget):
         for objective in objectives:
             self.objective.addItem(self.tr("Objective %1").replace("%1", str(objective.number)),
                                    objective.number)
-            self.objective.setItemData(self.objective.count() - 1, objective.title,
+            self.objective.setItemData(self.objective.count() - 1, plain_tip(objective.title),
                                        Qt.ItemDataRole.ToolTipRole)
         for combo, value in zip((self.doc, self.color, self.tag, self.objective), chosen, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
@@ -179,7 +176,7 @@ class _Group:
     excerpts: list[Excerpt]
 
 
-class AnnotationsModel(QAbstractItemModel):
+class AnnotationsModel(GroupedItemModel):
     """Documents (in library order) → their highlights; then "Could not be placed" → orphans."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -221,41 +218,25 @@ class AnnotationsModel(QAbstractItemModel):
                 for r in range(len(group.excerpts))]
 
     # --- QAbstractItemModel -------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _GROUP)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()].excerpts)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
+    def item_count(self, group: int) -> int:
+        return len(self._groups[group].excerpts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == _GROUP:
+        if is_group(index):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _GROUP:
+        if is_group(index):
             return self._group_data(self._groups[index.row()], role)
-        excerpt = self._groups[index.internalId() - 1].excerpts[index.row()]
+        excerpt = self._groups[self.group_row(index)].excerpts[index.row()]
         return self._excerpt_data(excerpt, role)
 
     def _group_data(self, group: _Group, role: int) -> Any:
@@ -288,7 +269,7 @@ class AnnotationsModel(QAbstractItemModel):
             parts = [excerpt.citation, self._labels.get(a.color, a.color), a.exact]
             if a.note:
                 parts.append(self.tr("Note: %1").replace("%1", a.note))
-            return "\n\n".join(parts)
+            return plain_tip("\n\n".join(parts))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ". ".join(p for p in (self._labels.get(a.color, a.color), excerpt.citation,
                                          _short(a.exact, QUOTE_PREVIEW), a.note) if p)
@@ -307,7 +288,7 @@ class ExcerptDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         line = option.fontMetrics.lineSpacing()
-        if index.internalId() == _GROUP:
+        if is_group(index):
             return QSize(option.rect.width(), line + self.MARGIN // 2)
         excerpt = index.data(ExcerptRole)
         lines = 3 if excerpt is not None and excerpt.annotation.note else 2

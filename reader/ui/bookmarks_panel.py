@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.annotations import Bookmark
 from ..core.corpus import Corpus
 from .annotating import Annotator
+from .escaping import plain_tip
 from .icons import bind
 
 BookmarkIdRole = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +52,7 @@ def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], co
         item.setData(path, FolderRole)
         item.setEditable(False)
         item.setSelectable(False)
-        item.setToolTip(path)
+        item.setToolTip(plain_tip(path))
         font = item.font()
         font.setBold(True)
         item.setFont(font)
@@ -68,7 +69,8 @@ def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], co
         item = QStandardItem(bookmark.name)
         item.setData(bookmark.id, BookmarkIdRole)
         item.setEditable(False)
-        item.setToolTip("\n".join(p for p in (bookmark.name, place or missing, bookmark.link) if p))
+        item.setToolTip(plain_tip("\n".join(p for p in (bookmark.name, place or missing, bookmark.link)
+                                          if p)))
         item.setData(f"{bookmark.name}. {place or missing}", Qt.ItemDataRole.AccessibleTextRole)
         (folders[bookmark.folder].appendRow if bookmark.folder else top.append)(item)
         items.append(item)

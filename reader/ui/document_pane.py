@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextBrowser, QTextEdit, QV
 
 from ..core.model import Document
 from ..core.passages import Passage, PassageSet
+from .escaping import plain_tip
 from .pane_bars import FindBar, PaneHeader, PassageBar
 from .rendering import LINK_SCHEME, NOTE_SCHEME, DocumentCache, RenderedDocument
 from .state import Location
@@ -86,6 +87,7 @@ class FootnotePopup(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         self.title = QLabel(self)
         self.title.setObjectName("footnoteTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.text = QLabel(self)
         self.text.setObjectName("footnoteText")
         self.text.setWordWrap(True)
@@ -372,7 +374,7 @@ class DocumentPane(QFrame):
         if layer in ("search", "find", "annotations"):  # light backgrounds in both themes
             fmt.setForeground(QColor("#000000"))
         if h.tooltip:
-            fmt.setToolTip(h.tooltip)
+            fmt.setToolTip(plain_tip(h.tooltip))
         return span_range[0], span_range[1], fmt
 
     def _rebuild_selections(self) -> None:

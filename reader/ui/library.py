@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.model import Document
+from .escaping import plain_tip
 from .icons import bind
 
 DocRole = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class LibraryDock(QDockWidget):
             for doc in docs:
                 item = QStandardItem(f"《{doc.info.short_title}》")
                 item.setData(doc.id, DocRole)
-                item.setToolTip(document_tooltip(doc))
+                item.setToolTip(plain_tip(document_tooltip(doc)))
                 item.setEditable(False)
                 group.appendRow(item)
             self.model.appendRow(group)

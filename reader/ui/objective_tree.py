@@ -32,6 +32,7 @@ from ..core.corpus import Corpus
 from ..core.model import Objective
 from ..core.objectives import COMPACT_ID
 from ..core.passages import link_counts
+from .escaping import plain_tip
 
 AnchorRole = Qt.ItemDataRole.UserRole + 1
 NumberRole = Qt.ItemDataRole.UserRole + 2
@@ -130,7 +131,7 @@ class ObjectiveTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._label(objective, child)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(objective, child)
+            return plain_tip(self._tooltip(objective, child))
         if role == AnchorRole:
             return self._anchor(objective, child)
         if role == NumberRole:

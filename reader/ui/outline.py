@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
 from ..core.model import Block, BlockKind, Document
+from .escaping import plain_tip
 
 AnchorRole = Qt.ItemDataRole.UserRole + 1
 PARAGRAPH_PREVIEW = 18
@@ -47,7 +48,7 @@ def build_outline(doc: Document, model: QStandardItemModel) -> dict[str, QStanda
 def _item(block: Block) -> QStandardItem:
     item = QStandardItem(block_label(block))
     item.setData(block.anchor, AnchorRole)
-    item.setToolTip(block.citation or block.text)
+    item.setToolTip(plain_tip(block.citation or block.text))
     item.setEditable(False)
     if block.kind is BlockKind.HEADING:
         font = item.font()

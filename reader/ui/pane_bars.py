@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.passages import Passage, PassageSet
+from .escaping import plain_tip
 from .icons import bind
 
 
@@ -61,7 +62,8 @@ class PaneHeader(QFrame):
         self.chooser.clear()
         for doc_id, label, tooltip in items:
             self.chooser.addItem(label, doc_id)
-            self.chooser.setItemData(self.chooser.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
+            self.chooser.setItemData(self.chooser.count() - 1, plain_tip(tooltip),
+                                     Qt.ItemDataRole.ToolTipRole)
         self.set_current(current)
         self.chooser.blockSignals(False)
 
@@ -104,6 +106,7 @@ class PassageBar(QFrame):
         layout.setSpacing(4)
         self.title = QLabel(self)
         self.title.setObjectName("passageTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.previous = tool_button(self, "previous", "previousPassage")
         self.next = tool_button(self, "next", "nextPassage")
         self.list = QComboBox(self)
@@ -132,7 +135,7 @@ class PassageBar(QFrame):
         self.list.clear()
         for passage in passages.passages:
             self.list.addItem(self._label(passage))
-            self.list.setItemData(self.list.count() - 1, passage.citation,
+            self.list.setItemData(self.list.count() - 1, plain_tip(passage.citation),
                                   Qt.ItemDataRole.ToolTipRole)
         self.list.blockSignals(False)
         self.set_index(index)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.model import Block, BlockKind, Document
+from .escaping import plain_tip
 
 NOTE_SCHEME = "note"
 LINK_SCHEME = "reader"
@@ -298,7 +299,7 @@ class DocumentRenderer:
         if footnote is not None:
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"{NOTE_SCHEME}:{note.target}")
-            fmt.setToolTip(footnote.text)
+            fmt.setToolTip(plain_tip(footnote.text))
         position = self.cursor.position()
         self.cursor.insertText(note.mark, fmt)
         span.inserts.append((offset, position, len(note.mark)))

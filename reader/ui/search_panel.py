@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRectF,
     QSize,
     Qt,
@@ -48,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .escaping import plain_tip
+from .grouped_model import GroupedItemModel, Index, is_group
 from .services import Services
 from .state import INDEX_BUILDING, INDEX_FAILED, INDEX_READY, INDEX_UNAVAILABLE, AppState
 from .workers import Worker
@@ -59,9 +59,6 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 DocRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
 PartialRole = Qt.ItemDataRole.UserRole + 4  # True on the group of passages with some of the words
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
-_GROUP = 0
 
 
 def make_snippet(text: str, highlights: tuple[tuple[int, int], ...]) -> tuple[str, list[tuple[int, int]]]:
@@ -89,7 +86,7 @@ class _Group:
         return not self.doc
 
 
-class SearchResultsModel(QAbstractItemModel):
+class SearchResultsModel(GroupedItemModel):
     """Documents (with their number of hits) → hits; then, as one last group, the
     passages holding only some of the query's words (`Hit.partial`), if any."""
 
@@ -135,27 +132,11 @@ class SearchResultsModel(QAbstractItemModel):
                 for r in range(len(self._groups[g].hits))]
 
     # --- QAbstractItemModel -------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row() + 1)
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _GROUP)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()].hits)
-        return 0
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 1
+    def item_count(self, group: int) -> int:
+        return len(self._groups[group].hits)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -165,12 +146,14 @@ class SearchResultsModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _GROUP:
+        if is_group(index):
             return self._group_data(self._groups[index.row()], role)
-        hit = self._groups[index.internalId() - 1].hits[index.row()]
+        hit = self._groups[self.group_row(index)].hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.citation or hit.anchor
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(hit.text)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return hit.text
         if role == HitRole:
             return hit
@@ -212,13 +195,13 @@ class HitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        if index.internalId() == _GROUP:
+        if is_group(index):
             return QSize(size.width(), size.height() + 6)
         line = option.fontMetrics.lineSpacing()
         return QSize(size.width(), line * 3 + 12)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if index.internalId() == _GROUP:
+        if is_group(index):
             option.font.setBold(True)
             super().paint(painter, option, index)
             return
@@ -357,7 +340,7 @@ class SearchPanel(QDockWidget):
         for o in self.services.objectives:
             self.objective_filter.addItem(self.tr("Objective %1").replace("%1", str(o.number)),
                                           o.number)
-            self.objective_filter.setItemData(self.objective_filter.count() - 1, o.title,
+            self.objective_filter.setItemData(self.objective_filter.count() - 1, plain_tip(o.title),
                                               Qt.ItemDataRole.ToolTipRole)
         self.doc_filter.setCurrentIndex(max(0, self.doc_filter.findData(doc or "")))
         self.objective_filter.setCurrentIndex(max(0, self.objective_filter.findData(objective or 0)))

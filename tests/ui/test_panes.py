@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import QMenu
 
 from reader.ui.document_pane import Highlight
@@ -64,7 +64,8 @@ def test_footnote_mark_shows_its_text_on_click_and_hover(qtbot, window):
     footnote = pane.document.block("fn1").text
     cursor = QTextCursor(pane.rendered.qdoc)
     cursor.setPosition(position + 1)
-    assert cursor.charFormat().toolTip() == footnote  # the hover text
+    hover = cursor.charFormat().toolTip()  # shown literally, never read as HTML
+    assert QTextDocumentFragment.fromHtml(hover).toPlainText() == footnote
     pane.view.setTextCursor(cursor)
     pane.view.ensureCursorVisible()
     viewport = pane.view.viewport().rect()
