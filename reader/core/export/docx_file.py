@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..annotations.model import parse_time
-from .excerpts import Excerpt, ExportData, display_time, objective_names
+from .excerpts import Excerpt, ExportData, display_time, excerpt_fields
 
 # XML 1.0 cannot hold most control characters; a pasted note may contain some.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -47,21 +47,14 @@ def to_docx(data: ExportData) -> bytes:
 
 
 def _excerpt(document: WordDocument, excerpt: Excerpt, data: ExportData) -> None:
-    labels, a = data.labels, excerpt.annotation
+    labels = data.labels
     document.add_heading(_t(excerpt.citation), 2)
     for line in excerpt.exact.split("\n"):
         _shade(document.add_paragraph(style="Quote").add_run(_t(line)), excerpt.color_hex)
     if not excerpt.found:
         document.add_paragraph().add_run(_t(labels.not_found)).italic = True
-    rows = [(labels.color, f"{excerpt.color} · {excerpt.meaning}")]
-    if excerpt.objectives:
-        rows.append((labels.objectives, "; ".join(objective_names(excerpt, labels))))
-    if a.note:
-        rows.append((labels.note, a.note))
-    if a.tags:
-        rows.append((labels.tags, ", ".join(a.tags)))
-    rows += [(name, display_time(value)) for name, value in
-              ((labels.created, a.created), (labels.modified, a.modified)) if value]
+    rows = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
+            for name, value in excerpt_fields(excerpt, labels)]
     for name, value in rows:
         paragraph = document.add_paragraph()
         paragraph.add_run(_t(f"{name}: ")).bold = True

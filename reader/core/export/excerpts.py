@@ -234,6 +234,24 @@ def objective_names(excerpt: Excerpt, labels: ExportLabels) -> list[str]:
     return [labels.objective.format(number=n, title=t) for n, t in excerpt.objectives]
 
 
+def excerpt_fields(excerpt: Excerpt, labels: ExportLabels) -> list[tuple[str, str]]:
+    """The labelled facts every excerpt shows, in order (plain text; objectives one per line).
+
+    Each writer formats and escapes them its own way; the link comes separately.
+    """
+    a = excerpt.annotation
+    fields = [(labels.color, f"{excerpt.color} · {excerpt.meaning}")]
+    if excerpt.objectives:
+        fields.append((labels.objectives, "\n".join(objective_names(excerpt, labels))))
+    if a.note:
+        fields.append((labels.note, a.note))
+    if a.tags:
+        fields.append((labels.tags, ", ".join(a.tags)))
+    fields += [(name, display_time(value)) for name, value in
+               ((labels.created, a.created), (labels.modified, a.modified)) if value]
+    return fields
+
+
 def display_time(value: str) -> str:
     """2024-05-01 10:00 UTC, for people (the stored form stays exact)."""
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from ..annotations.model import COLORS
-from .excerpts import Excerpt, ExportData, display_time, objective_names
+from .excerpts import Excerpt, ExportData, display_time, excerpt_fields
 
 _CSS = """
 :root { --ink: #1b1b1b; --muted: #5c5c5c; --rule: #d8d8d8; }
@@ -70,15 +70,9 @@ def to_html(data: ExportData) -> str:
 def _excerpt(excerpt: Excerpt, data: ExportData) -> str:
     labels, a = data.labels, excerpt.annotation
     quote = "".join(f"<p>{_e(line)}</p>" for line in excerpt.exact.split("\n"))
-    rows = [(labels.color, f'<span class="swatch"></span>{_e(excerpt.color)} · {_e(excerpt.meaning)}')]
-    if excerpt.objectives:
-        rows.append((labels.objectives, "<br>".join(_e(n) for n in objective_names(excerpt, labels))))
-    if a.note:
-        rows.append((labels.note, _e(a.note)))
-    if a.tags:
-        rows.append((labels.tags, _e(", ".join(a.tags))))
-    rows += [(name, _e(display_time(value))) for name, value in
-             ((labels.created, a.created), (labels.modified, a.modified)) if value]
+    rows = [(name, _e(value).replace("\n", "<br>") if name == labels.objectives else _e(value))
+            for name, value in excerpt_fields(excerpt, labels)]
+    rows[0] = (rows[0][0], '<span class="swatch"></span>' + rows[0][1])  # the colour comes first
     rows.append((labels.link, f'<a href="{_e(excerpt.link)}">{_e(excerpt.link)}</a>'))
     details = "\n".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in rows)
     missing = f'<p class="missing">{_e(labels.not_found)}</p>\n' if not excerpt.found else ""

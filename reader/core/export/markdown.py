@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .excerpts import Excerpt, ExportData, display_time, objective_names
+from .excerpts import Excerpt, ExportData, display_time, excerpt_fields
 
 # Characters Markdown would read as markup (or raw HTML), escaped so text stays text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -37,21 +37,14 @@ def to_markdown(data: ExportData) -> str:
 
 
 def _excerpt(excerpt: Excerpt, data: ExportData) -> list[str]:
-    labels, a = data.labels, excerpt.annotation
+    labels = data.labels
     lines = [f"### {escape(excerpt.citation)}", ""]
     lines += [f"> {line}" if line else ">" for line in escape(excerpt.exact).split("\n")]
     lines.append("")
     if not excerpt.found:
         lines += [f"*{escape(labels.not_found)}*", ""]
-    items = [(labels.color, f"{excerpt.color} · {excerpt.meaning}")]
-    if excerpt.objectives:
-        items.append((labels.objectives, "; ".join(objective_names(excerpt, labels))))
-    if a.note:
-        items.append((labels.note, a.note))
-    if a.tags:
-        items.append((labels.tags, ", ".join(a.tags)))
-    items += [(name, display_time(value)) for name, value in
-              ((labels.created, a.created), (labels.modified, a.modified)) if value]
+    items = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
+             for name, value in excerpt_fields(excerpt, labels)]
     for name, value in items:
         lines.append(f"- **{escape(name)}:** " + escape(value, at_line_start=False).replace("\n", "\n  "))
     lines += [f"- **{escape(labels.link)}:** <{excerpt.link}>", ""]

@@ -16,14 +16,18 @@ from whoosh.analysis import Token, Tokenizer
 from .text import fold, gram_terms, word_spans
 
 
-class WordTokenizer(Tokenizer):
-    """Words of a block for ranked search: ordinal positions, exact character offsets."""
+class _StatelessTokenizer(Tokenizer):
+    """Equal to any instance of its class: whoosh compares analyzers to detect schema changes."""
 
     def __eq__(self, other: object) -> bool:
         return other.__class__ is self.__class__
 
     def __hash__(self) -> int:
         return hash(self.__class__.__name__)
+
+
+class WordTokenizer(_StatelessTokenizer):
+    """Words of a block for ranked search: ordinal positions, exact character offsets."""
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
@@ -47,7 +51,7 @@ class WordTokenizer(Tokenizer):
             yield token
 
 
-class GramTokenizer(Tokenizer):
+class GramTokenizer(_StatelessTokenizer):
     """Buckets of the Chinese character pairs of a block, each once.
 
     This field only finds candidate blocks for substring search (exact phrases,
@@ -59,12 +63,6 @@ class GramTokenizer(Tokenizer):
     Pairs with a non-Chinese character and single characters are not indexed:
     queries made only of those are answered by scanning the texts.
     """
-
-    def __eq__(self, other: object) -> bool:
-        return other.__class__ is self.__class__
-
-    def __hash__(self) -> int:
-        return hash(self.__class__.__name__)
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
