@@ -23,13 +23,12 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def block_to_dict(doc: Document, block: Block) -> dict[str, Any]:
-    footnotes = {b.anchor: b.text for b in doc.footnotes()}
     return {
         "anchor": block.anchor, "kind": block.kind.value, "label": block.label,
         "marker": block.marker, "level": block.level, "parent": block.parent,
         "heading_path": list(block.heading_path), "text": block.text,
         "notes": [{"mark": n.mark, "offset": n.offset, "target": n.target,
-                   "text": footnotes.get(n.target, "")} for n in block.notes],
+                   "text": doc.block(n.target).text if n.target else ""} for n in block.notes],
         "refs": [{"symbol": r.symbol, "start": r.start, "end": r.end, "doc": r.doc_id}
                  for r in block.refs],
         "rows": [list(row) for row in block.rows],
