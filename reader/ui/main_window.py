@@ -944,20 +944,24 @@ class MainWindow(QMainWindow):
                            on_error=lambda exc: self.show_problems([str(exc)]))
 
     @staticmethod
-    def _import_and_reload(path: str, paths):
+    def _reloaded(paths, new_doc: str = ""):
+        """Worker side of an import or removal: the corpus and objectives as they now are."""
+        corpus = load_corpus(paths=paths)
+        return corpus, build_objectives(corpus), new_doc
+
+    @classmethod
+    def _import_and_reload(cls, path: str, paths):
         from pathlib import Path
 
         info = import_document(Path(path), paths)
-        corpus = load_corpus(paths=paths)
-        return corpus, build_objectives(corpus), info.id
+        return cls._reloaded(paths, info.id)
 
     def remove_document(self, doc_id: str) -> None:
         paths = self.services.paths
 
         def job():
             remove_imported(doc_id, paths)
-            corpus = load_corpus(paths=paths)
-            return corpus, build_objectives(corpus), ""
+            return self._reloaded(paths)
 
         self.worker.submit("library", job, on_result=self._corpus_reloaded,
                            on_error=lambda exc: self.show_problems([str(exc)]))
