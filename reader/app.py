@@ -374,11 +374,12 @@ def _run_window(app, paths: AppPaths, options: argparse.Namespace, guard) -> int
 
 def _make_window(services: Services, options: argparse.Namespace):
     """The main window, restored from the last session and adjusted by the options."""
+    from .ui import settings as prefs
     from .ui.i18n import Translations
     from .ui.main_window import MainWindow
 
     translations = Translations()
-    translations.install(options.lang or str(services.settings.value("language", "zh_CN")))
+    translations.install(options.lang or prefs.read(services.settings, prefs.LANGUAGE))
     window = MainWindow(services, translations=translations)
     window.restore_state()
     if options.theme:

@@ -152,7 +152,6 @@ class DocumentPane(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uid = next(_uids)
-        self.index = 0
         self.setObjectName("documentPane")
         self._cache, self._theme = cache, theme
         self._rendered: RenderedDocument | None = None

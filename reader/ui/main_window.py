@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -31,19 +30,12 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.annotations import COLORS
-from ..core.corpus import import_document, load_corpus, remove_imported
 from ..core.export import ExportFilter
-from ..core.objectives import COMPACT_ID, build_objectives
-from ..core.passages import (
-    ObjectiveMap,
-    Passage,
-    PassageSet,
-    best_document,
-    merge_related,
-    objective_passages,
-)
+from ..core.objectives import COMPACT_ID
+from ..core.passages import ObjectiveMap
 from ..core.search import SearchService
 from . import icons
+from . import settings as prefs
 from .actions import create_actions, retranslate_actions
 from .annotating import Annotator, highlight_action_name
 from .annotations_panel import AnnotationsPanel
@@ -54,24 +46,27 @@ from .dialogs.import_annotations import ImportDialog
 from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
+from .index_status import IndexStatus
 from .library import LibraryDock
+from .library_flow import LibraryFlow, Reloaded
+from .linked_scrolling import LinkedScrolling
 from .notices import notice_text
 from .objective_tree import ObjectiveTreeDock
+from .objectives_flow import ObjectivesFlow
 from .outline import OutlineDock
 from .pane_area import PaneArea
 from .pane_bars import tool_button
 from .rendering import DocumentCache
+from .search_hits import SearchHits
 from .search_panel import SearchPanel
 from .services import Services
-from .state import INDEX_BUILDING, INDEX_FAILED, INDEX_READY, INDEX_UNAVAILABLE, AppState, Location
+from .state import AppState, Location
 from .theme import MODES, apply_theme, effective_theme, icon_color
 from .workers import Worker
 
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
-RELATED_LIMIT = 12
-ALL_MATCHES_LIMIT = 1000
 
 
 class MessageBar(QFrame):
@@ -115,12 +110,15 @@ class MainWindow(QMainWindow):
     hitOpened = Signal(object)       # after a search hit was opened in a pane
     annotationShown = Signal(str)    # after a highlight's passage was shown in a pane
     settled = Signal()               # index finished and no background work pending
+    # Each flow between the panes and docks lives in its own controller (created in `_build`):
+    # objectives (ObjectivesFlow), search hits (SearchHits), linked scrolling (LinkedScrolling),
+    # library changes (LibraryFlow) and the search index (IndexStatus).
 
     def __init__(self, services: Services, state: AppState | None = None,
                  worker: Worker | None = None, translations: Translations | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.services = services
+        self._services = services
         self.state = state or AppState(self)
         self.worker = worker or Worker(self)
         self.translations = translations or Translations()
@@ -131,7 +129,6 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(services.store, services.corpus, services.objectives, self,
                                    persist=services.persist)
         self.theme_mode = "system"
-        self._objective: tuple[int, str] | None = None
         self._fullscreen_state: QByteArray | None = None
         self._build()
         self._connect()
@@ -152,7 +149,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_toolbar()
         self._build_menus()
-        self._build_status_bar()
+        self._build_flows()
         self.setWindowIcon(icons.app_icon())
         self._default_size()
 
@@ -183,18 +180,6 @@ class MainWindow(QMainWindow):
                              QDockWidget.DockWidgetFeature.DockWidgetClosable |
                              QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.default_dock_layout()
-
-    def add_panel(self, dock: QDockWidget, shortcut: str = "") -> None:
-        """Add a dock (e.g. a later annotations panel) beside the others and to the View menu."""
-        if not dock.objectName():
-            raise ValueError("docks need an object name so the layout can be restored")
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.tabifyDockWidget(self.docks[-1], dock)
-        self.docks.append(dock)
-        action = dock.toggleViewAction()
-        if shortcut:
-            action.setShortcut(shortcut)
-        self.menus["view"].insertAction(self.actions_by_name["fullScreen"], action)
 
     def default_dock_layout(self) -> None:
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -295,18 +280,33 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        status.setObjectName("statusBar")
-        self.index_label = QLabel(self)
-        self.index_label.setObjectName("indexStatus")
-        self.index_progress = QProgressBar(self)
-        self.index_progress.setObjectName("indexProgress")
-        self.index_progress.setFixedWidth(140)
-        self.index_progress.setTextVisible(False)
-        self.index_progress.hide()
-        status.addPermanentWidget(self.index_label)
-        status.addPermanentWidget(self.index_progress)
+    def _build_flows(self) -> None:
+        services, a = self._services, self.actions_by_name
+        self.statusBar().setObjectName("statusBar")
+        self.objectives_flow = ObjectivesFlow(services, self.objective_map, self.panes, self.state,
+                                              self.worker, self.add_pane, self)
+        self.linked_scrolling = LinkedScrolling(services, self.objective_map, self.panes,
+                                                self.state, self.worker, a["linkedScrolling"], self)
+        self.search_hits = SearchHits(services, self.panes, self.search_panel, self.worker,
+                                      self.current_pane, self)
+        self.library_flow = LibraryFlow(services.paths, self.worker, self)
+        self.index_status = IndexStatus(services, self.state, self.worker, self.search_panel,
+                                        self.statusBar(), self)
+        self.index_label, self.index_progress = self.index_status.label, self.index_status.progress
+
+    @property
+    def services(self) -> Services:
+        return self._services
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        """New services (after an import or removal) reach every flow that uses them."""
+        self._services = services
+        self.objective_map = ObjectiveMap(services.corpus, services.objectives)
+        for flow in (self.objectives_flow, self.linked_scrolling):
+            flow.services, flow.objective_map = services, self.objective_map
+        self.search_hits.services = services
+        self.index_status.services = services
 
     # === signal wiring (all in one place) =====================================================
     def _connect(self) -> None:
@@ -320,8 +320,8 @@ class MainWindow(QMainWindow):
             "findInPane": self.find_in_pane, "search": self.search_panel.focus_query,
             "nextHit": lambda: self.search_panel.step(1),
             "previousHit": lambda: self.search_panel.step(-1),
-            "nextPassage": lambda: self._passage_step(1),
-            "previousPassage": lambda: self._passage_step(-1),
+            "nextPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), 1),
+            "previousPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), -1),
             "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
             "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
             "undo": self.annotator.undo_stack.undo, "redo": self.annotator.undo_stack.redo,
@@ -373,9 +373,13 @@ class MainWindow(QMainWindow):
         self.state.readingFontChanged.connect(self._font_changed)
         self.state.themeChanged.connect(self._theme_changed)
         self.state.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.state.indexStatusChanged.connect(self._index_status_changed)
-        self.state.indexProgress.connect(self._index_progress)
-        self.worker.busyChanged.connect(self._check_settled)
+        self.objectives_flow.objectiveShown.connect(self.objectiveShown)
+        self.search_hits.hitOpened.connect(self.hitOpened)
+        self.index_status.settled.connect(self.settled)
+        self.index_status.ready.connect(self.objectives_flow.request_related)
+        self.index_status.failed.connect(lambda message: self.show_problems([message]))
+        self.library_flow.reloaded.connect(self._corpus_reloaded)
+        self.library_flow.failed.connect(lambda message: self.show_problems([message]))
         self._update_history_actions()
         self._update_undo_actions()
         self.annotator.selection_changed(None)
@@ -470,7 +474,6 @@ class MainWindow(QMainWindow):
         for pane in self.panes.panes:
             if pane.doc_id in docs:
                 self.annotator.paint(pane)
-        self.state.annotationsChanged.emit()
 
     def _update_undo_actions(self) -> None:
         stack, a = self.annotator.undo_stack, self.actions_by_name
@@ -568,110 +571,6 @@ class MainWindow(QMainWindow):
         self.actions_by_name["back"].setEnabled(self.history.can_go_back())
         self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
 
-    # === objectives ===========================================================================
-    def show_objective(self, number: int, anchor: str = "") -> None:
-        """The Compact's objective in one pane; its linked passages in the other(s)."""
-        objective = self.services.objective(number)
-        compact = self.services.compact
-        if objective is None or compact is None:
-            return
-        anchor = anchor or objective.anchor
-        self._objective = (number, anchor)
-        if len(self.panes.panes) < 2:
-            self.add_pane()
-        compact_pane = self.panes.pane_showing(COMPACT_ID) or self.panes.panes[0]
-        self._show_in_compact(compact_pane, objective, anchor)
-        passages = PassageSet(self.tr("Objective %1").replace("%1", str(number)),
-                              objective_passages(objective, self.services.corpus), number)
-        self._lay_out_passages(compact_pane, passages)
-        self._request_related(number, anchor)
-        self.objectiveShown.emit(number)
-
-    def _show_in_compact(self, pane: DocumentPane, objective, anchor: str) -> None:
-        pane.clear_passages()
-        pane.show_document(COMPACT_ID, anchor)
-        pane.set_highlights("link", [Highlight(a) for a in self.objective_map.section(objective)])
-        focus = [objective.anchor, objective.commitment_anchor] if anchor == objective.anchor \
-            else [anchor]
-        pane.set_highlights("focus", [Highlight(a) for a in focus])
-        self.panes.set_current(pane)
-
-    def _lay_out_passages(self, compact_pane: DocumentPane, passages: PassageSet) -> None:
-        used: set[str] = set()
-        for pane in self.panes.other_panes(compact_pane):
-            here = pane.doc_id if pane.doc_id != COMPACT_ID and passages.in_doc(pane.doc_id) else None
-            doc = here if here and here not in used else best_document(passages.passages, used)
-            used.add(doc or pane.doc_id)
-            pane.set_passages(passages, passages.index_in(doc) if doc else 0)
-
-    def _request_related(self, number: int, anchor: str) -> None:
-        search = self.services.search
-        if search is None or self.state.index_status != INDEX_READY:
-            return
-        self.worker.submit("related", search.related, COMPACT_ID, anchor, RELATED_LIMIT,
-                           on_result=lambda hits: self._related_arrived(number, anchor, hits),
-                           on_error=lambda exc: log.warning("related passages failed: %s", exc))
-
-    def _related_arrived(self, number: int, anchor: str, hits: list[Any]) -> None:
-        if self._objective != (number, anchor):
-            return
-        related = [Passage(h.doc, h.anchor, h.citation, "related", tuple(h.highlights))
-                   for h in hits]
-        for pane in self.panes.panes:
-            current = pane.passages()
-            if current is None or current.objective != number:
-                continue
-            merged = PassageSet(current.title, merge_related(current.passages, related), number)
-            had_none = not current.passages
-            pane.update_passages(merged)
-            if had_none and merged.passages:
-                pane.go_to_passage(0)
-
-    def _passage_step(self, delta: int) -> None:
-        pane = self.current_pane()
-        if pane.passages() is None:
-            pane = next((p for p in self.panes.panes if p.passages()), pane)
-        if delta > 0:
-            pane.next_passage()
-        else:
-            pane.previous_passage()
-
-    # === search ===============================================================================
-    def open_hit(self, hit: Any) -> None:
-        """Open a search result: scroll a pane to it and highlight every match."""
-        pane = self.panes.pane_showing(hit.doc) or self.current_pane()
-        pane.clear_passages()
-        if not pane.show_document(hit.doc, hit.anchor):
-            return
-        self.panes.set_current(pane)
-        hits = self.search_panel.model.hits_in(hit.doc) or [hit]
-        pane.set_highlights("search", self._match_highlights(hits))
-        for other in self.panes.other_panes(pane):
-            other.set_highlights("search", self._match_highlights(
-                self.search_panel.model.hits_in(other.doc_id)))
-        pane.set_highlights("focus", [Highlight(hit.anchor)])
-        self._request_all_matches(pane, hit)
-        self.hitOpened.emit(hit)
-
-    @staticmethod
-    def _match_highlights(hits: list[Any]) -> list[Highlight]:
-        return [Highlight(h.anchor, s, e) for h in hits for s, e in h.highlights]
-
-    def _request_all_matches(self, pane: DocumentPane, hit: Any) -> None:
-        search, query = self.services.search, self.search_panel.query.text().strip()
-        if search is None or not query:
-            return
-        objective = self.search_panel.filters()["objective"]
-        self.worker.submit(
-            f"matches:{pane.uid}",
-            lambda: search.search(query, doc=hit.doc, objective=objective, limit=ALL_MATCHES_LIMIT),
-            on_result=lambda results: self._all_matches_arrived(pane, hit.doc, results),
-            on_error=lambda exc: log.warning("matches failed: %s", exc))
-
-    def _all_matches_arrived(self, pane: DocumentPane, doc_id: str, results: Any) -> None:
-        if pane in self.panes.panes and pane.doc_id == doc_id:
-            pane.set_highlights("search", self._match_highlights(list(results.hits)))
-
     # === navigation tools =====================================================================
     def ask_paragraph(self, pane: DocumentPane) -> str | None:
         """Ask which paragraph to go to (tests replace this)."""
@@ -699,53 +598,6 @@ class MainWindow(QMainWindow):
 
     def find_in_pane(self) -> None:
         self.current_pane().open_find()
-
-    # === linked scrolling =====================================================================
-    def _linked_scrolling_toggled(self, on: bool) -> None:
-        if on and self.panes.panes:
-            self._pane_scrolled(self.current_pane())
-
-    def _search_ready(self) -> bool:
-        return self.services.search is not None and self.state.index_status == INDEX_READY
-
-    def _pane_scrolled(self, pane: DocumentPane) -> None:
-        """Linked scrolling: keep the other panes on the passage that corresponds."""
-        self.panes.set_current(pane)
-        self.outline_dock.show_position(pane.current_anchor())
-        if not self.actions_by_name["linkedScrolling"].isChecked():
-            return
-        anchor = pane.current_anchor()
-        numbers = self.objective_map.objectives_at(pane.doc_id, anchor) if anchor else []
-        for other in self.panes.other_panes(pane):
-            target = None
-            if len(numbers) == 1 or (numbers and not self._search_ready()):
-                target = self.objective_map.corresponding(numbers[0], other.doc_id)
-            if target:
-                self._sync_to(other, target)
-            elif anchor and self._search_ready():
-                self._sync_related(pane.doc_id, anchor, other, numbers)
-
-    def _sync_to(self, pane: DocumentPane, anchor: str) -> None:
-        if pane.current_anchor() != anchor:
-            pane.scroll_to(anchor)
-            pane.set_highlights("focus", [Highlight(anchor)])
-
-    def _sync_related(self, doc_id: str, anchor: str, other: DocumentPane,
-                      numbers: list[int]) -> None:
-        """The best related passage in the other pane's document (of the same objective)."""
-        search, target_doc, mapping = self.services.search, other.doc_id, self.objective_map
-
-        def arrived(hits: list[Any]) -> None:
-            here = [h for h in hits if h.doc == target_doc]
-            same = [h for h in here if set(mapping.objectives_at(target_doc, h.anchor)) & set(numbers)]
-            best = (same or here or [None])[0]
-            target = best.anchor if best else (
-                mapping.corresponding(numbers[0], target_doc) if numbers else None)
-            if target and other in self.panes.panes and other.doc_id == target_doc:
-                self._sync_to(other, target)
-
-        self.worker.submit(f"sync:{other.uid}", search.related, doc_id, anchor, 30,
-                           on_result=arrived, on_error=lambda exc: None)
 
     # === appearance ===========================================================================
     def zoom(self, step: int) -> None:
@@ -823,7 +675,7 @@ class MainWindow(QMainWindow):
         for pane in self.panes.panes:
             pane.reload()
         if self.services.persist:
-            self.services.settings.setValue("language", language)
+            prefs.write(self.services.settings, prefs.LANGUAGE, language)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -849,75 +701,44 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         for pane in self.panes.panes:
             self.annotator.paint(pane)  # tooltips name the colours' meanings
-        self.index_progress.setAccessibleName(self.tr("Search index progress"))
-        self._show_index_label()
+        self.index_status.retranslate()
         for pane in self.panes.panes:
             pane.set_document_choices(self.document_choices())
 
-    # === search index =========================================================================
+    # === flows (each in its controller) ======================================================
+    def show_objective(self, number: int, anchor: str = "") -> None:
+        """The Compact's objective in one pane; its linked passages in the other(s)."""
+        self.objectives_flow.show_objective(number, anchor)
+
+    def open_hit(self, hit: Any) -> None:
+        """Open a search result: scroll a pane to it and highlight every match."""
+        self.search_hits.open_hit(hit)
+
+    def _linked_scrolling_toggled(self, on: bool) -> None:
+        if on and self.panes.panes:
+            self._pane_scrolled(self.current_pane())
+
+    def _pane_scrolled(self, pane: DocumentPane) -> None:
+        self.panes.set_current(pane)
+        self.outline_dock.show_position(pane.current_anchor())
+        self.linked_scrolling.follow(pane)
+
     def start(self) -> None:
         """Background work after the window is shown: build or check the search index."""
         problems = list(self.services.corpus.problems)
         if problems:
             self.show_problems(problems)
         self.annotator.start()
-        search = self.services.search
-        if search is None:
-            self.state.set_index_status(INDEX_UNAVAILABLE)
-            self._check_settled()
-            return
-        self.state.set_index_status(INDEX_BUILDING)
-        self.worker.submit("index", search.ensure_index, on_result=self._index_ready,
-                           on_error=self._index_failed,
-                           on_progress=lambda done, total: self.state.indexProgress.emit(done, total))
+        self.index_status.start()
 
-    def _index_ready(self, messages: list[str]) -> None:
-        self.state.set_index_status(INDEX_READY)
-        for message in messages or []:
-            self.state.show_message(self.notice_text(message), 8000)
-        if self._objective is not None:
-            self._request_related(*self._objective)
+    def is_settled(self) -> bool:
+        """Index done (or impossible), nothing running in the background, no search pending."""
+        return self.index_status.is_settled()
 
     def notice_text(self, message: str) -> str:
         """A core notice (`reader.core.notices.Notice`) in the interface language; a
         message without a code, or with one not known here, as it is (in English)."""
         return notice_text(message)
-
-    def _index_failed(self, exc: BaseException) -> None:
-        log.error("search index failed", exc_info=exc)
-        self.state.set_index_status(INDEX_FAILED)
-        self.show_problems([self.tr("The search index could not be built: %1").replace("%1", str(exc))])
-
-    def _index_status_changed(self, status: str) -> None:
-        self.index_progress.setVisible(status == INDEX_BUILDING)
-        if status == INDEX_BUILDING:
-            self.index_progress.setRange(0, 0)
-        self._show_index_label()
-        self._check_settled()
-
-    def _index_progress(self, done: int, total: int) -> None:
-        self.index_progress.setRange(0, max(1, total))
-        self.index_progress.setValue(done)
-        self._show_index_label(done, total)
-
-    def _show_index_label(self, done: int = 0, total: int = 0) -> None:
-        status = self.state.index_status
-        texts = {
-            INDEX_BUILDING: self.tr("Preparing search…") + (f" {done}/{total}" if total else ""),
-            INDEX_READY: self.tr("Search ready"),
-            INDEX_FAILED: self.tr("Search unavailable (index error)"),
-            INDEX_UNAVAILABLE: self.tr("Search not installed"),
-        }
-        self.index_label.setText(texts.get(status, ""))
-
-    def is_settled(self) -> bool:
-        """Index done (or impossible), nothing running in the background, no search pending."""
-        return (self.state.index_status != INDEX_BUILDING and not self.worker.is_busy()
-                and self.search_panel.is_idle())
-
-    def _check_settled(self, *_args) -> None:
-        if self.is_settled():
-            self.settled.emit()
 
     def show_problems(self, problems: list[str]) -> None:
         self.show_messages(self.tr("Some things could not be loaded; the rest works:"), problems)
@@ -925,7 +746,6 @@ class MainWindow(QMainWindow):
     def show_messages(self, title: str, messages: list[str]) -> None:
         messages = [notice_text(message) for message in messages]  # core notices, if not yet
         self.message_bar.show_messages(title, messages)
-        self.state.problemsReported.emit(messages)
 
     # === library changes ======================================================================
     def ask_import_path(self) -> str | None:
@@ -936,41 +756,16 @@ class MainWindow(QMainWindow):
 
     def import_document(self) -> None:
         path = self.ask_import_path()
-        if not path:
-            return
-        paths = self.services.paths
-        self.worker.submit("library", self._import_and_reload, path, paths,
-                           on_result=self._corpus_reloaded,
-                           on_error=lambda exc: self.show_problems([str(exc)]))
-
-    @staticmethod
-    def _reloaded(paths, new_doc: str = ""):
-        """Worker side of an import or removal: the corpus and objectives as they now are."""
-        corpus = load_corpus(paths=paths)
-        return corpus, build_objectives(corpus), new_doc
-
-    @classmethod
-    def _import_and_reload(cls, path: str, paths):
-        from pathlib import Path
-
-        info = import_document(Path(path), paths)
-        return cls._reloaded(paths, info.id)
+        if path:
+            self.library_flow.import_document(path)
 
     def remove_document(self, doc_id: str) -> None:
-        paths = self.services.paths
+        self.library_flow.remove_document(doc_id)
 
-        def job():
-            remove_imported(doc_id, paths)
-            return self._reloaded(paths)
-
-        self.worker.submit("library", job, on_result=self._corpus_reloaded,
-                           on_error=lambda exc: self.show_problems([str(exc)]))
-
-    def _corpus_reloaded(self, result) -> None:
+    def _corpus_reloaded(self, result: Reloaded) -> None:
         corpus, objectives, new_doc = result
         search = SearchService(corpus, objectives, self.services.paths)
         self.services = self.services.with_corpus(corpus, objectives, search)
-        self.objective_map = ObjectiveMap(corpus, objectives)
         self.cache.reset(corpus=corpus)
         fallback = corpus.documents[0].id if len(corpus) else ""
         for pane in self.panes.panes:
@@ -1001,17 +796,19 @@ class MainWindow(QMainWindow):
         if not self.services.persist:
             return
         s = self.services.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self._fullscreen_state or self.saveState(STATE_VERSION))
-        s.setValue("window/splitter", self.panes.saveState())
+        prefs.write(s, prefs.GEOMETRY, self.saveGeometry())
+        prefs.write(s, prefs.WINDOW_STATE,
+                       self._fullscreen_state or self.saveState(STATE_VERSION))
+        prefs.write(s, prefs.SPLITTER, self.panes.saveState())
         panes = [{"doc": p.doc_id, "anchor": p.current_anchor()} for p in self.panes.panes]
-        s.setValue("panes/json", json.dumps(panes, ensure_ascii=False))
-        s.setValue("panes/current", self.panes.panes.index(self.current_pane()))
-        s.setValue("view/linkedScrolling", self.actions_by_name["linkedScrolling"].isChecked())
-        s.setValue("view/zoom", self.state.zoom)
-        s.setValue("view/fontFamily", self.state.font_family)
-        s.setValue("view/theme", self.theme_mode)
-        s.setValue("language", self.state.language)
+        prefs.write(s, prefs.PANES, json.dumps(panes, ensure_ascii=False))
+        prefs.write(s, prefs.CURRENT_PANE, self.panes.panes.index(self.current_pane()))
+        prefs.write(s, prefs.LINKED_SCROLLING,
+                       self.actions_by_name["linkedScrolling"].isChecked())
+        prefs.write(s, prefs.ZOOM, self.state.zoom)
+        prefs.write(s, prefs.FONT_FAMILY, self.state.font_family)
+        prefs.write(s, prefs.THEME, self.theme_mode)
+        prefs.write(s, prefs.LANGUAGE, self.state.language)
         s.sync()
 
     def restore_state(self, settings: QSettings | None = None) -> None:
@@ -1019,30 +816,31 @@ class MainWindow(QMainWindow):
         s = settings or self.services.settings
         self._restore_preferences(s)
         self._restore_panes(s)
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = prefs.read(s, prefs.GEOMETRY)
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        state = prefs.read(s, prefs.WINDOW_STATE)
+        if not state.isEmpty():
             self.restoreState(state, STATE_VERSION)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
+        splitter = prefs.read(s, prefs.SPLITTER)
+        if not splitter.isEmpty():
             QTimer.singleShot(0, self.panes, lambda: self.panes.restore_sizes(splitter))
 
     def _restore_preferences(self, s: QSettings) -> None:
-        self.state.zoom = int(s.value("view/zoom", 0) or 0)
-        self.state.font_family = str(s.value("view/fontFamily", "") or "")
+        self.state.zoom = prefs.read(s, prefs.ZOOM)
+        self.state.font_family = prefs.read(s, prefs.FONT_FAMILY)
         self.cache.set_font(self.state.reading_font())
-        linked = str(s.value("view/linkedScrolling", "false")).lower() == "true"
+        linked = prefs.read(s, prefs.LINKED_SCROLLING)
         self.actions_by_name["linkedScrolling"].setChecked(linked)
-        self.set_theme_mode(str(s.value("view/theme", "system") or "system"))
-        language = str(s.value("language", self.translations.language or "zh_CN"))
+        self.set_theme_mode(prefs.read(s, prefs.THEME))
+        language = prefs.read(s, prefs.LANGUAGE) if s.contains(prefs.LANGUAGE.key) \
+            else (self.translations.language or prefs.LANGUAGE.default)
         self.language_actions.get(language, self.language_actions["zh_CN"]).setChecked(True)
         self.state.language = language
 
     def _restore_panes(self, s: QSettings) -> None:
         try:
-            saved = json.loads(str(s.value("panes/json", "[]")))
+            saved = json.loads(prefs.read(s, prefs.PANES))
         except ValueError:
             saved = []
         saved = [p for p in saved if isinstance(p, dict) and p.get("doc") in self.services.corpus]
@@ -1050,7 +848,7 @@ class MainWindow(QMainWindow):
             saved = self._default_panes()
         for entry in saved:
             self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
-        current = int(s.value("panes/current", 0) or 0)
+        current = prefs.read(s, prefs.CURRENT_PANE)
         if 0 <= current < len(self.panes.panes):
             self.panes.set_current(self.panes.panes[current])
         if self.panes.panes:

@@ -33,7 +33,6 @@ class PaneArea(QSplitter):
         pane = DocumentPane(self.cache, self.theme, self)
         self.panes.append(pane)
         self.addWidget(pane)
-        self._renumber()
         pane.activated.connect(lambda p=pane: self.set_current(p))
         pane.closeRequested.connect(lambda p=pane: self.close_pane(p))
         pane.swapRequested.connect(lambda p=pane: self.swap(p))
@@ -55,7 +54,6 @@ class PaneArea(QSplitter):
         pane.setParent(None)
         self.paneRemoved.emit(pane)
         pane.deleteLater()
-        self._renumber()
         if self.current is pane:
             self.set_current(self.panes[0])
         self.equalize()
@@ -72,7 +70,6 @@ class PaneArea(QSplitter):
         for position, p in enumerate(self.panes):
             self.insertWidget(position, p)
         self.setSizes(sizes)
-        self._renumber()
 
     def set_current(self, pane: DocumentPane) -> None:
         if pane is self.current or pane not in self.panes:
@@ -106,7 +103,3 @@ class PaneArea(QSplitter):
     def restore_sizes(self, state: QByteArray) -> None:
         if state and not state.isEmpty():
             self.restoreState(state)
-
-    def _renumber(self) -> None:
-        for i, pane in enumerate(self.panes):
-            pane.index = i

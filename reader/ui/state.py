@@ -41,8 +41,6 @@ class AppState(QObject):
     indexStatusChanged = Signal(str)       # one of the INDEX_* values
     indexProgress = Signal(int, int)       # done, total while the index is being built
     statusMessage = Signal(str, int)       # text, timeout in ms (0: until replaced)
-    problemsReported = Signal(list)        # messages the user should see (list[str])
-    annotationsChanged = Signal()          # for the annotation panels (issue 5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

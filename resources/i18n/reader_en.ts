@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +650,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,7 +848,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+647"/>
+        <location filename="../../reader/ui/document_pane.py" line="+646"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,6 +1302,39 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>IndexStatus</name>
+    <message>
+        <location filename="../../reader/ui/index_status.py" line="+68"/>
+        <source>The search index could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Preparing search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search unavailable (index error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search index progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <location filename="../../reader/ui/library.py" line="+67"/>
@@ -1352,13 +1385,13 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+413"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Cannot open %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,17 +1424,12 @@ Quit anyway and lose them?</source>
         </translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Objective %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+47"/>
         <source>No paragraph “%1” in this document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+18"/>
         <source>Reading font</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,42 +1499,12 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Search index progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>The search index could not be built: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Preparing search…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search unavailable (index error)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+45"/>
         <source>Some things could not be loaded; the rest works:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Import a document</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,7 +1514,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+36"/>
         <source>About Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1533,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-690"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1762,6 +1760,14 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
 </context>
 <context>
+    <name>ObjectivesFlow</name>
+    <message>
+        <location filename="../../reader/ui/objectives_flow.py" line="+61"/>
+        <source>Objective %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutlineDock</name>
     <message>
         <location filename="../../reader/ui/outline.py" line="+124"/>
@@ -1846,7 +1852,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>

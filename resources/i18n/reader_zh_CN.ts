@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -648,7 +648,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -845,7 +845,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+647"/>
+        <location filename="../../reader/ui/document_pane.py" line="+646"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
@@ -1290,6 +1290,39 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>IndexStatus</name>
+    <message>
+        <location filename="../../reader/ui/index_status.py" line="+68"/>
+        <source>The search index could not be built: %1</source>
+        <translation>无法建立搜索索引：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Preparing search…</source>
+        <translation>正在准备搜索…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search ready</source>
+        <translation>搜索已就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search unavailable (index error)</source>
+        <translation>搜索不可用（索引错误）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search not installed</source>
+        <translation>未安装搜索功能</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search index progress</source>
+        <translation>搜索索引进度</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <location filename="../../reader/ui/library.py" line="+67"/>
@@ -1340,13 +1373,13 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+413"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Cannot open %1 %2</source>
         <translation>无法打开 %1 %2</translation>
     </message>
@@ -1378,17 +1411,12 @@ Quit anyway and lose them?</source>
         </translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Objective %1</source>
-        <translation>目标 %1</translation>
-    </message>
-    <message>
-        <location line="+107"/>
+        <location line="+47"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>本文件中没有段落“%1”。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+18"/>
         <source>Reading font</source>
         <translation>阅读字体</translation>
     </message>
@@ -1458,66 +1486,12 @@ Quit anyway and lose them?</source>
         <translation>高亮工具栏</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Search index progress</source>
-        <translation>搜索索引进度</translation>
-    </message>
-    <message>
-        <source>The search index did not exist yet; built it</source>
-        <translation type="vanished">搜索索引尚不存在，已建立</translation>
-    </message>
-    <message>
-        <source>The search index was left half-written by an interrupted process; rebuilt it</source>
-        <translation type="vanished">搜索索引因进程中断而未写完，已重建</translation>
-    </message>
-    <message>
-        <source>The search index was made by another version of Compact Reader; rebuilt it</source>
-        <translation type="vanished">搜索索引由其他版本的契约阅读器建立，已重建</translation>
-    </message>
-    <message>
-        <source>The search index was corrupt; rebuilt it</source>
-        <translation type="vanished">搜索索引已损坏，已重建</translation>
-    </message>
-    <message>
-        <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
-        <translation type="vanished">搜索索引已更新：新增 %1 个文件，修改 %2 个，删除 %3 个</translation>
-    </message>
-    <message>
-        <source>Search index rebuilt: %1 passages in %2 documents</source>
-        <translation type="vanished">搜索索引已重建：%2 个文件，共 %1 个段落</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>The search index could not be built: %1</source>
-        <translation>无法建立搜索索引：%1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Preparing search…</source>
-        <translation>正在准备搜索…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search ready</source>
-        <translation>搜索已就绪</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search unavailable (index error)</source>
-        <translation>搜索不可用（索引错误）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search not installed</source>
-        <translation>未安装搜索功能</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+45"/>
         <source>Some things could not be loaded; the rest works:</source>
         <translation>部分内容无法载入，其余功能照常可用：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Import a document</source>
         <translation>导入文件</translation>
     </message>
@@ -1527,7 +1501,7 @@ Quit anyway and lose them?</source>
         <translation>文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+36"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1547,7 +1521,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-690"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1773,6 +1747,14 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
 </context>
 <context>
+    <name>ObjectivesFlow</name>
+    <message>
+        <location filename="../../reader/ui/objectives_flow.py" line="+61"/>
+        <source>Objective %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
     <name>OutlineDock</name>
     <message>
         <location filename="../../reader/ui/outline.py" line="+124"/>
@@ -1857,7 +1839,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
