@@ -46,7 +46,7 @@ _PAIR_RE = re.compile(rf"(?=([{_CJK}]{{2}}))")  # with offsets, for highlighting
 _RUN_RE = re.compile(rf"[{_CJK}]+")  # for counting, faster than the pairs with offsets
 # Not highlighted: a pair across a function character (的金, 和便) is no word to a reader.
 _FUNCTION_CHARS = frozenset("的和与及或在对为以并等了是其之于将各中也而由从把被向所使")
-_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z\-]+")
+_LATIN_RE = re.compile(r"[A-Za-z]{2,}(?:-[A-Za-z]+)*")
 
 
 def terms_of(text: str) -> list[str]:
