@@ -36,10 +36,8 @@ from ..core.export import ExportFilter
 from ..core.objectives import COMPACT_ID, build_objectives
 from ..core.passages import (
     ObjectiveMap,
-    Passage,
     PassageSet,
     best_document,
-    merge_related,
     objective_passages,
 )
 from ..core.search import SearchService
@@ -56,6 +54,7 @@ from .history import History
 from .i18n import LANGUAGES, Translations
 from .library import LibraryDock
 from .notices import notice_text
+from .objective_flow import ObjectiveFlow
 from .objective_tree import ObjectiveTreeDock
 from .outline import OutlineDock
 from .pane_area import PaneArea
@@ -70,7 +69,6 @@ from .workers import Worker
 log = logging.getLogger(__name__)
 
 STATE_VERSION = 1
-RELATED_LIMIT = 12
 ALL_MATCHES_LIMIT = 1000
 
 
@@ -167,6 +165,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.objectives_dock = ObjectiveTreeDock(self.services.objectives, self.services.corpus, self)
+        self.objective_flow = ObjectiveFlow(self)
         self.outline_dock = OutlineDock(self)
         self.library_dock = LibraryDock(self.services.corpus, self)
         self.search_panel = SearchPanel(self.services, self.state, self.worker, self)
@@ -347,6 +346,7 @@ class MainWindow(QMainWindow):
         self.panes.paneRemoved.connect(lambda _p: self._panes_changed())
         self.panes.currentChanged.connect(self._current_pane_changed)
         self.objectives_dock.objectiveSelected.connect(self.show_objective)
+        self.objectives_dock.passageActivated.connect(self.objective_flow.open_passage)
         self.outline_dock.anchorActivated.connect(
             lambda anchor: self.current_pane().show_document(self.current_pane().doc_id, anchor))
         self.library_dock.openRequested.connect(
@@ -584,7 +584,6 @@ class MainWindow(QMainWindow):
         passages = PassageSet(self.tr("Objective %1").replace("%1", str(number)),
                               objective_passages(objective, self.services.corpus), number)
         self._lay_out_passages(compact_pane, passages)
-        self._request_related(number, anchor)
         self.objectiveShown.emit(number)
 
     def _show_in_compact(self, pane: DocumentPane, objective, anchor: str) -> None:
@@ -603,29 +602,6 @@ class MainWindow(QMainWindow):
             doc = here if here and here not in used else best_document(passages.passages, used)
             used.add(doc or pane.doc_id)
             pane.set_passages(passages, passages.index_in(doc) if doc else 0)
-
-    def _request_related(self, number: int, anchor: str) -> None:
-        search = self.services.search
-        if search is None or self.state.index_status != INDEX_READY:
-            return
-        self.worker.submit("related", search.related, COMPACT_ID, anchor, RELATED_LIMIT,
-                           on_result=lambda hits: self._related_arrived(number, anchor, hits),
-                           on_error=lambda exc: log.warning("related passages failed: %s", exc))
-
-    def _related_arrived(self, number: int, anchor: str, hits: list[Any]) -> None:
-        if self._objective != (number, anchor):
-            return
-        related = [Passage(h.doc, h.anchor, h.citation, "related", tuple(h.highlights))
-                   for h in hits]
-        for pane in self.panes.panes:
-            current = pane.passages()
-            if current is None or current.objective != number:
-                continue
-            merged = PassageSet(current.title, merge_related(current.passages, related), number)
-            had_none = not current.passages
-            pane.update_passages(merged)
-            if had_none and merged.passages:
-                pane.go_to_passage(0)
 
     def _passage_step(self, delta: int) -> None:
         pane = self.current_pane()
@@ -712,6 +688,7 @@ class MainWindow(QMainWindow):
         """Linked scrolling: keep the other panes on the passage that corresponds."""
         self.panes.set_current(pane)
         self.outline_dock.show_position(pane.current_anchor())
+        self.objective_flow.follow(pane)
         if not self.actions_by_name["linkedScrolling"].isChecked():
             return
         anchor = pane.current_anchor()
@@ -875,8 +852,6 @@ class MainWindow(QMainWindow):
         self.state.set_index_status(INDEX_READY)
         for message in messages or []:
             self.state.show_message(self.notice_text(message), 8000)
-        if self._objective is not None:
-            self._request_related(*self._objective)
 
     def notice_text(self, message: str) -> str:
         """A core notice (`reader.core.notices.Notice`) in the interface language; a

@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -648,7 +648,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -1383,12 +1383,12 @@ Quit anyway and lose them?</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+83"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>本文件中没有段落“%1”。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Reading font</source>
         <translation>阅读字体</translation>
     </message>
@@ -1487,7 +1487,7 @@ Quit anyway and lose them?</source>
         <translation type="vanished">搜索索引已重建：%2 个文件，共 %1 个段落</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立搜索索引：%1</translation>
     </message>
@@ -1527,7 +1527,7 @@ Quit anyway and lose them?</source>
         <translation>文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1547,7 +1547,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-867"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1708,7 +1708,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+241"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+284"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -1719,16 +1719,34 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>《%1》: %2 linked passages</source>
-        <translation>《%1》：%2 个关联段落</translation>
+        <source>No passages of other documents treat it.</source>
+        <translation>其他文件中没有论及此目标的段落。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 (related)</source>
+        <translation>%1（相关）</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Columns: objective, then per document: linking passages + related passages</source>
+        <translation>各列：目标，以及各文件中的明确链接段落数 + 相关段落数</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No passages of other documents name it.</source>
-        <translation>其他文件中没有段落提及此目标。</translation>
+        <source>Best passages per document</source>
+        <translation>各文件中最相关的段落</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <source>《%1》: %2 linked passages</source>
+        <translation type="vanished">《%1》：%2 个关联段落</translation>
+    </message>
+    <message>
+        <source>No passages of other documents name it.</source>
+        <translation type="vanished">其他文件中没有段落提及此目标。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
@@ -1738,25 +1756,28 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>《全球契约》的各项目标</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Columns: objective, linked passages per document</source>
-        <translation>各列：目标，以及各文件中的关联段落数</translation>
+        <translation type="vanished">各列：目标，以及各文件中的关联段落数</translation>
     </message>
 </context>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-185"/>
+        <location line="-267"/>
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Passages of 《%1》 linked to each objective</source>
-        <translation>《%1》中与各目标关联的段落数</translation>
+        <translation type="vanished">《%1》中与各目标关联的段落数</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>《%1》: passages linking each objective + passages related to it by topic</source>
+        <translation>《%1》：明确链接各目标的段落数 + 按主题找到的相关段落数</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Commitment: %1</source>
         <translation>承诺：%1</translation>
     </message>
@@ -1766,10 +1787,13 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+21"/>
+        <location line="+9"/>
+        <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
+        <translation>《%1》：%2 个段落明确链接此目标，另有 %3 个段落按主题与之相关</translation>
+    </message>
+    <message>
         <source>《%1》: %2 linked passages</source>
-        <translation>《%1》：%2 个关联段落</translation>
+        <translation type="vanished">《%1》：%2 个关联段落</translation>
     </message>
 </context>
 <context>
@@ -1857,7 +1881,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
