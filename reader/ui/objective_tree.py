@@ -313,10 +313,9 @@ class ObjectiveTreeDock(QDockWidget):
         block = self._corpus.get(link.doc).block(link.anchor)
         snippet, _spans = passage_snippet(block.text, objective.topic_terms, width=40)
         place = block.label or link.anchor
-        text = f"{place}  {snippet}"
-        if not link.explicit:
-            text = self.tr("%1 (related)").replace("%1", text)
-        item = QTreeWidgetItem(group, [text])
+        if not link.explicit:  # marked first: the end of the line is elided
+            place = self.tr("%1 (related)").replace("%1", place)
+        item = QTreeWidgetItem(group, [f"{place}  {snippet}"])
         item.setData(0, PassageRole, (objective.number, link.doc, link.anchor))
         item.setToolTip(0, plain_tip(f"{link.citation}\n{block.text}"))
 
