@@ -80,7 +80,8 @@ def _with_topical_links(objectives: list[Objective], corpus: Corpus,
     order = {doc.id: i for i, doc in enumerate(corpus)}
     result = []
     for objective in objectives:
-        scores = index.scores(objective)
+        query = index.query_terms(objective)
+        scores = index.scores(objective, query)
         by_key = {(p.doc, p.anchor): s for p, s in zip(index.passages, scores, strict=True)}
         explicit = [replace(link, score=round(_link_score(link, by_key, corpus), 4))
                     for link in objective.links]
@@ -96,7 +97,7 @@ def _with_topical_links(objectives: list[Objective], corpus: Corpus,
                 related.append(ObjectiveLink(passage.doc, passage.anchor, "related",
                                              block.citation, round(scores[i], 4)))
         result.append(replace(objective, links=tuple(explicit), related=tuple(related),
-                              topic_terms=tuple(index.query_terms(objective))))
+                              topic_terms=tuple(query)))
     return result
 
 

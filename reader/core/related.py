@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -71,8 +71,7 @@ class TopicalIndex:
 
     def __init__(self, documents: Iterable[Document], compact_id: str) -> None:
         self.passages: list[ScoredPassage] = []
-        self._lengths: list[int] = []
-        self._postings: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._counts: list[Counter[str]] = []
         document_frequency: Counter[str] = Counter()
         blocks = 0
         for doc in documents:
@@ -83,18 +82,15 @@ class TopicalIndex:
                 document_frequency.update(counts.keys())
                 blocks += 1
                 if doc.id != compact_id and block.kind in SCORED_KINDS:
-                    self._add_passage(doc.id, block, counts)
+                    self.passages.append(ScoredPassage(doc.id, block.anchor, block.heading_path))
+                    self._counts.append(counts)
         self._idf = {w: math.log(1 + (blocks - n + 0.5) / (n + 0.5))
                      for w, n in document_frequency.items()}
-        self._average_length = sum(self._lengths) / max(1, len(self._lengths)) or 1.0
+        lengths = [sum(counts.values()) for counts in self._counts]
+        average = sum(lengths) / max(1, len(lengths)) or 1.0
+        # BM25's length normalisation, once per passage
+        self._norms = [BM25_K1 * (1 - BM25_B + BM25_B * n / average) for n in lengths]
         self._neighbours, self._sections = self._structure()
-
-    def _add_passage(self, doc_id: str, block: Block, counts: Counter[str]) -> None:
-        i = len(self.passages)
-        self.passages.append(ScoredPassage(doc_id, block.anchor, block.heading_path))
-        self._lengths.append(sum(counts.values()))
-        for word, tf in counts.items():
-            self._postings[word].append((i, tf))
 
     def _structure(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
         """Per passage: its neighbours under the same heading, and its section's passages."""
@@ -122,9 +118,10 @@ class TopicalIndex:
                         key=lambda item: (-item[0], item[1]))
         return {w: float(counts[w]) for _, w in ranked[:QUERY_TERMS]}
 
-    def scores(self, objective: Objective) -> list[float]:
-        """Per passage (in the order of `passages`), its topical score: 0 to about 2."""
-        raw = self._bm25(self.query_terms(objective))
+    def scores(self, objective: Objective, query: dict[str, float] | None = None) -> list[float]:
+        """Per passage (in the order of `passages`), its topical score: 0 to about 2.
+        `query` saves recomputing `query_terms(objective)` when the caller has it."""
+        raw = self._bm25(self.query_terms(objective) if query is None else query)
         top = max(raw, default=0.0)
         if top <= 0:
             return [0.0] * len(raw)
@@ -142,13 +139,13 @@ class TopicalIndex:
         return result
 
     def _bm25(self, weights: dict[str, float]) -> list[float]:
-        scores = [0.0] * len(self.passages)
-        lengths, average = self._lengths, self._average_length
-        for word, weight in weights.items():
-            boost = self._idf[word] * weight * (BM25_K1 + 1)
-            for i, tf in self._postings.get(word, ()):
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[i] / average)
-                scores[i] += boost * tf / (tf + norm)
+        boosts = {w: self._idf[w] * weight * (BM25_K1 + 1) for w, weight in weights.items()}
+        wanted = boosts.keys()
+        scores = []
+        for counts, norm in zip(self._counts, self._norms, strict=True):
+            # the set intersection runs in C: only the few query words a passage holds
+            scores.append(sum(boosts[w] * counts[w] / (counts[w] + norm)
+                              for w in wanted & counts.keys()))
         return scores
 
 
