@@ -8,6 +8,7 @@ from pathlib import Path
 from ..core.corpus import CorpusError, import_document
 from ..core.serialize import block_to_dict, document_to_dict, objective_to_dict
 from .common import CommandError, Context, print_json
+from .objective_text import LANGUAGES, interface_language, objective_lines
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     objectives = subparsers.add_parser("objectives", help="list the 23 objectives and their links")
     objectives.add_argument("--json", action="store_true", help="print JSON")
+    objectives.add_argument("--lang", choices=LANGUAGES,
+                            help="language of the listing (default: the window's, else zh_CN)")
     objectives.set_defaults(handler=cmd_objectives)
 
     imp = subparsers.add_parser("import", help="import a .txt or .md document (UTF-8 or GB18030)")
@@ -52,13 +55,11 @@ def cmd_dump(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
-    rows = [objective_to_dict(o) for o in context.objectives]
     if args.json:
-        print_json(rows)
+        print_json([objective_to_dict(o, context.corpus) for o in context.objectives])
     else:
-        for row in rows:
-            print(f"目标 {row['number']:>2}: {row['title']}  "
-                  f"({len(row['actions'])} actions, {len(row['links'])} links)")
+        language = args.lang or interface_language(context.paths)
+        print("\n".join(objective_lines(context.objectives, context.corpus, language)))
     return 0
 
 

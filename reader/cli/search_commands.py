@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from .common import CommandError, Context, print_json, print_json_line
+from .objective_text import objective_of_anchor, related_hits
 
 if TYPE_CHECKING:
     from ..core.search import Hit, SearchResults, SearchService
@@ -35,8 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     related = subparsers.add_parser(
         "related", help="passages of other documents like a given one",
         description="Passages of the other documents most like DOC/ANCHOR. For an "
-                    "objective's anchor in the Compact (gcm obj13) the whole objective "
-                    "is the source.")
+                    "objective's heading in the Compact (gcm obj13): the objective's related "
+                    "links, as the objective tree shows them (passages on its topic that no "
+                    "document links explicitly).")
     related.add_argument("doc", metavar="DOC", help="document id (see `reader docs`)")
     related.add_argument("anchor", metavar="ANCHOR", help="block anchor (see `reader dump`)")
     related.add_argument("--limit", metavar="K", type=int, default=10, help="hits to show (10)")
@@ -70,6 +72,9 @@ def cmd_related(args: argparse.Namespace, context: Context) -> int:
     from ..core.search import SearchError
 
     context.document(args.doc)  # a clear error for an unknown document
+    objective = objective_of_anchor(context.objectives, args.doc, args.anchor)
+    if objective is not None:  # the objective's related links, as the window shows them
+        return _print_related(related_hits(objective, context.corpus, args.limit), args.json)
     service = _service(context)
     _ensure(service)
     try:
@@ -81,6 +86,16 @@ def cmd_related(args: argparse.Namespace, context: Context) -> int:
     else:
         for hit in hits:
             _print_hit(hit)
+    return 0
+
+
+def _print_related(hits: list[dict[str, Any]], as_json: bool) -> int:
+    if as_json:
+        print_json({"hits": hits})
+    for hit in [] if as_json else hits:
+        spans = tuple(tuple(span) for span in hit["snippet_highlights"])
+        print(f"\n{hit['doc']}/{hit['anchor']}  {hit['citation']}  [{hit['score']:.2f}]")
+        print(f"  {_marked(hit['snippet'], spans)}")
     return 0
 
 

@@ -125,13 +125,21 @@ class ObjectiveLink:
     """A passage of another document that treats an objective.
 
     kind: "roundtable" (under a heading naming the objective), "table" (a table row
-    naming it), or "mention" (the text names 目标 N).
+    naming it), "mention" (the text names 目标 N), "title" (a heading or item giving
+    its title) — the explicit links — or "related" (found by its topic, see
+    `reader.core.related`). `score` is the topical score (0 to about 2) that ranks
+    the links of one document.
     """
 
     doc: str
     anchor: str
     kind: str
     citation: str
+    score: float = 0.0
+
+    @property
+    def explicit(self) -> bool:
+        return self.kind != "related"
 
 
 @dataclass(frozen=True)
@@ -151,3 +159,7 @@ class Objective:
     actions: tuple[Action, ...]
     links: tuple[ObjectiveLink, ...]
     title_variants: tuple[str, ...] = ()
+    # Topical links (kind "related"), best first, never one of any objective's `links`;
+    # `topic_terms` are the words they were found by (for highlighting).
+    related: tuple[ObjectiveLink, ...] = ()
+    topic_terms: tuple[str, ...] = ()

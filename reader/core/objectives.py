@@ -11,21 +11,27 @@ Links come from what the texts themselves say, never from guesswork:
   for the small wording differences between documents (those are recorded as
   title variants).
 
-Passages that treat an objective without saying so are found by search
-(`reader.core.search`), not here.
+Passages that treat an objective without saying so are found by their topic
+(`reader.core.related`): the ten best of the other documents become the
+objective's ``related`` links, and the same topical score ranks the explicit links
+of each document (a round table covers five to seven objectives: the paragraph on
+this one comes first).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from .corpus import Corpus
 from .model import Action, Block, BlockKind, Document, Objective, ObjectiveLink
+from .related import TopicalIndex
 
 COMPACT_ID = "gcm"
 OBJECTIVE_COUNT = 23
 TITLE_SIMILARITY = 0.75
+RELATED_LIMIT = 10  # related links per objective, across documents
 
 _NUM = r"(\d{1,2})(?![\d]|[.．]\d|[.．][a-z])"
 MENTION_RE = re.compile(rf"(?<!具体)目标[ \t]*{_NUM}((?:[ \t]*(?:、|和|及|与|,|，)[ \t]*{_NUM})*)")
@@ -59,10 +65,54 @@ def build_objectives(corpus: Corpus, compact_id: str = COMPACT_ID) -> list[Objec
                 links[number].append(link)
             if variant and number in variants:
                 variants[number].add(variant)
-    return [Objective(o.number, o.title, o.anchor, o.commitment_anchor, o.commitment, o.actions,
-                      tuple(links[o.number]),
-                      tuple(sorted(variants[o.number] - {o.title})))
-            for o in skeletons]
+    objectives = [Objective(o.number, o.title, o.anchor, o.commitment_anchor, o.commitment,
+                            o.actions, tuple(links[o.number]),
+                            tuple(sorted(variants[o.number] - {o.title})))
+                  for o in skeletons]
+    return _with_topical_links(objectives, corpus, compact_id)
+
+
+def _with_topical_links(objectives: list[Objective], corpus: Corpus,
+                        compact_id: str) -> list[Objective]:
+    """Rank each objective's explicit links by topic, per document; add its related links."""
+    index = TopicalIndex(corpus, compact_id)
+    linked = {(link.doc, link.anchor) for o in objectives for link in o.links}
+    order = {doc.id: i for i, doc in enumerate(corpus)}
+    result = []
+    for objective in objectives:
+        query = index.query_terms(objective)
+        scores = index.scores(objective, query)
+        by_key = {(p.doc, p.anchor): s for p, s in zip(index.passages, scores, strict=True)}
+        explicit = [replace(link, score=round(_link_score(link, by_key, corpus), 4))
+                    for link in objective.links]
+        explicit.sort(key=lambda link: (order.get(link.doc, len(order)), -link.score))
+        ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+        related = []
+        for i in ranked:
+            passage = index.passages[i]
+            if len(related) == RELATED_LIMIT or scores[i] <= 0:
+                break
+            if (passage.doc, passage.anchor) not in linked:
+                block = corpus.get(passage.doc).block(passage.anchor)
+                related.append(ObjectiveLink(passage.doc, passage.anchor, "related",
+                                             block.citation, round(scores[i], 4)))
+        result.append(replace(objective, links=tuple(explicit), related=tuple(related),
+                              topic_terms=tuple(query)))
+    return result
+
+
+def _link_score(link: ObjectiveLink, scores: dict[tuple[str, str], float], corpus: Corpus) -> float:
+    """A passage's own score; a heading's is that of the best passage beneath it."""
+    if (link.doc, link.anchor) in scores:
+        return scores[(link.doc, link.anchor)]
+    doc = corpus.get(link.doc)
+    heading = doc.block(link.anchor)
+    if heading.kind is not BlockKind.HEADING:
+        return 0.0
+    under = [scores.get((link.doc, b.anchor), 0.0) for b in doc.blocks
+             if b.heading_path[:len(heading.heading_path)] == heading.heading_path
+             and b.anchor != link.anchor]
+    return max(under, default=0.0)
 
 
 def _objectives_of(compact: Document) -> list[Objective]:

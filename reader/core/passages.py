@@ -1,8 +1,9 @@
 """Which passages go with which: the glue behind objective selection and linked scrolling.
 
 Pure Python over the core's objective links (no Qt, no searching): the window asks
-here what to show in the other pane(s); "related" passages come from the search
-service and are merged in by the caller.
+here what to show in the other pane(s). An objective's passages are listed per
+document: its explicit links first, ranked by topic, then its related (topical)
+links, marked as such.
 """
 
 from __future__ import annotations
@@ -65,16 +66,41 @@ def shown_links(objective: Objective, corpus: Corpus) -> list[ObjectiveLink]:
     return result
 
 
+def shown_related(objective: Objective, corpus: Corpus) -> list[ObjectiveLink]:
+    """The objective's related links whose passage is still in the corpus, best first."""
+    return [link for link in objective.related
+            if link.doc in corpus and corpus.get(link.doc).has(link.anchor)]
+
+
 def link_counts(objective: Objective, corpus: Corpus) -> dict[str, int]:
+    """Explicit links per document, as the window counts them."""
+    return _count(shown_links(objective, corpus))
+
+
+def related_counts(objective: Objective, corpus: Corpus) -> dict[str, int]:
+    """Related (topical) links per document."""
+    return _count(shown_related(objective, corpus))
+
+
+def _count(links: list[ObjectiveLink]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for link in shown_links(objective, corpus):
+    for link in links:
         counts[link.doc] = counts.get(link.doc, 0) + 1
     return counts
 
 
+def links_by_document(objective: Objective, corpus: Corpus) -> dict[str, list[ObjectiveLink]]:
+    """Per document (in corpus order): explicit links ranked, then related links ranked."""
+    grouped: dict[str, list[ObjectiveLink]] = {doc.id: [] for doc in corpus}
+    for link in [*shown_links(objective, corpus), *shown_related(objective, corpus)]:
+        grouped[link.doc].append(link)
+    return {doc: links for doc, links in grouped.items() if links}
+
+
 def objective_passages(objective: Objective, corpus: Corpus) -> list[Passage]:
+    """What the panes step through: per document, explicit passages then related ones."""
     return [Passage(link.doc, link.anchor, link.citation, link.kind)
-            for link in shown_links(objective, corpus)]
+            for links in links_by_document(objective, corpus).values() for link in links]
 
 
 def merge_related(passages: list[Passage], related: list[Passage]) -> list[Passage]:
@@ -127,6 +153,21 @@ class ObjectiveMap:
             number = self._compact_sections.get(anchor)
             return [number] if number else []
         return objective_for_block(self.objectives, doc_id, anchor)
+
+    def objectives_following(self, doc_id: str, anchor: str) -> list[int]:
+        """Objectives a reader at this block is reading about, most likely first: the
+        Compact's own section; else those linking the block explicitly, then those it is
+        related to, each by the block's topical score."""
+        if doc_id == COMPACT_ID:
+            return self.objectives_at(doc_id, anchor)
+        ranked: list[tuple[int, float, int]] = []
+        for objective in self.objectives:
+            for tier, links in ((0, objective.links), (1, objective.related)):
+                link = next((x for x in links if x.doc == doc_id and x.anchor == anchor), None)
+                if link is not None:
+                    ranked.append((tier, -link.score, objective.number))
+                    break
+        return [number for _, _, number in sorted(ranked)]
 
     def section(self, objective: Objective) -> list[str]:
         """Anchors of the Compact blocks from the objective's heading to its last action."""

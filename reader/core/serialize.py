@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import PROJECT_ROOT
-from .model import Block, Document, Objective
+from .corpus import Corpus
+from .model import Block, Document, Objective, ObjectiveLink
+from .passages import link_counts, links_by_document, related_counts
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
@@ -36,13 +38,25 @@ def block_to_dict(doc: Document, block: Block) -> dict[str, Any]:
     }
 
 
-def objective_to_dict(objective: Objective) -> dict[str, Any]:
+def objective_to_dict(objective: Objective, corpus: Corpus) -> dict[str, Any]:
+    """`links`: per document, the explicit links ranked by topic, then the related ones;
+    `related`: the related links in rank order across documents (what `reader related`
+    gives); `counts`: per document, explicit and related links as the window counts them."""
+    explicit, related = link_counts(objective, corpus), related_counts(objective, corpus)
     return {
         "number": objective.number, "title": objective.title, "anchor": objective.anchor,
         "commitment": {"anchor": objective.commitment_anchor, "text": objective.commitment},
         "actions": [{"letter": a.letter, "anchor": a.anchor, "text": a.text}
                     for a in objective.actions],
-        "links": [{"doc": link.doc, "anchor": link.anchor, "kind": link.kind,
-                   "citation": link.citation} for link in objective.links],
+        "links": [link_to_dict(link) for links in links_by_document(objective, corpus).values()
+                  for link in links],
+        "related": [link_to_dict(link) for link in objective.related],
+        "counts": {doc: {"explicit": explicit.get(doc, 0), "related": related.get(doc, 0)}
+                   for doc in [d.id for d in corpus] if doc in explicit or doc in related},
         "title_variants": list(objective.title_variants),
     }
+
+
+def link_to_dict(link: ObjectiveLink) -> dict[str, Any]:
+    return {"doc": link.doc, "anchor": link.anchor, "kind": link.kind,
+            "citation": link.citation, "score": link.score}

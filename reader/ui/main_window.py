@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         services, a = self._services, self.actions_by_name
         self.statusBar().setObjectName("statusBar")
         self.objectives_flow = ObjectivesFlow(services, self.objective_map, self.panes, self.state,
-                                              self.worker, self.add_pane, self)
+                                              self.worker, self.add_pane, self.objectives_dock, self)
         self.linked_scrolling = LinkedScrolling(services, self.objective_map, self.panes,
                                                 self.state, self.worker, a["linkedScrolling"], self)
         self.search_hits = SearchHits(services, self.panes, self.search_panel, self.worker,
@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         self.panes.paneRemoved.connect(lambda _p: self._panes_changed())
         self.panes.currentChanged.connect(self._current_pane_changed)
         self.objectives_dock.objectiveSelected.connect(self.show_objective)
+        self.objectives_dock.passageActivated.connect(self.objectives_flow.open_passage)
         self.outline_dock.anchorActivated.connect(
             lambda anchor: self.current_pane().show_document(self.current_pane().doc_id, anchor))
         self.library_dock.openRequested.connect(
@@ -376,7 +377,6 @@ class MainWindow(QMainWindow):
         self.objectives_flow.objectiveShown.connect(self.objectiveShown)
         self.search_hits.hitOpened.connect(self.hitOpened)
         self.index_status.settled.connect(self.settled)
-        self.index_status.ready.connect(self.objectives_flow.request_related)
         self.index_status.failed.connect(lambda message: self.show_problems([message]))
         self.library_flow.reloaded.connect(self._corpus_reloaded)
         self.library_flow.failed.connect(lambda message: self.show_problems([message]))
@@ -721,6 +721,7 @@ class MainWindow(QMainWindow):
     def _pane_scrolled(self, pane: DocumentPane) -> None:
         self.panes.set_current(pane)
         self.outline_dock.show_position(pane.current_anchor())
+        self.objectives_flow.follow(pane)
         self.linked_scrolling.follow(pane)
 
     def start(self) -> None:

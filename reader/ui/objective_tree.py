@@ -1,7 +1,10 @@
 """The objective tree dock: 23 objectives → commitment and actions, with link counts.
 
 Column 0 names the objective (or its commitment / action); one further column per
-other document counts the passages of that document linked to the objective.
+other document counts its passages on the objective as `explicit + related`: those
+the text links to the objective (round tables, tables, 目标 N, titles) and those found
+by their topic. Below the tree, the selected objective's best passages per document,
+each with a one-line snippet; clicking one shows it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +36,8 @@ from PySide6.QtWidgets import (
 from ..core.corpus import Corpus
 from ..core.model import Objective
 from ..core.objectives import COMPACT_ID
-from ..core.passages import link_counts
+from ..core.passages import link_counts, links_by_document, related_counts
+from ..core.related import passage_snippet
 from .escaping import plain_tip
 
 AnchorRole = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +45,15 @@ NumberRole = Qt.ItemDataRole.UserRole + 2
 _TOP = 0  # internal id of objective rows; children carry (objective row + 1)
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+DETAIL_PASSAGES = 3  # passages per document in the details panel
+PassageRole = Qt.ItemDataRole.UserRole + 3  # (doc, anchor) of a details row
+
+
+def column_label(short_title: str, taken: set[str]) -> str:
+    """A document's column header: its short title when short, else its last word
+    (秘书长报告 → 报告), unless another column already reads so."""
+    label = short_title if len(short_title) <= 4 else short_title[-2:]
+    return label if label not in taken else short_title[:4]
 
 
 class ObjectiveTreeModel(QAbstractItemModel):
@@ -47,16 +62,23 @@ class ObjectiveTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._objectives: list[Objective] = []
         self._counts: list[dict[str, int]] = []
-        self._docs: list[tuple[str, str, str]] = []  # id, short title, title
+        self._related: list[dict[str, int]] = []
+        self._docs: list[tuple[str, str, str]] = []  # id, short title, column label
         self.set_objectives(objectives, corpus)
 
     def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
         self.beginResetModel()
         self._objectives = list(objectives)
         self._counts = [link_counts(o, corpus) for o in objectives]
-        linked = {doc for counts in self._counts for doc in counts}
-        self._docs = [(d.id, d.info.short_title, d.info.title) for d in corpus
-                      if d.id != COMPACT_ID and d.id in linked]
+        self._related = [related_counts(o, corpus) for o in objectives]
+        linked = {doc for counts in self._counts + self._related for doc in counts}
+        self._docs, taken = [], set()
+        for d in corpus:
+            if d.id != COMPACT_ID and d.id in linked:
+                short = d.info.short_title or d.id
+                label = column_label(short, taken)
+                taken.add(label)
+                self._docs.append((d.id, short, label))
         self.endResetModel()
 
     def objective_at(self, index: Index) -> Objective | None:
@@ -114,11 +136,12 @@ class ObjectiveTreeModel(QAbstractItemModel):
             return None
         if section == 0:
             return self.tr("Objective") if role == Qt.ItemDataRole.DisplayRole else None
-        doc_id, short, title = self._docs[section - 1]
+        doc_id, short, label = self._docs[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return short[:2]
+            return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Passages of 《%1》 linked to each objective").replace("%1", short)
+            return plain_tip(self.tr("《%1》: passages linking each objective + passages related "
+                                     "to it by topic").replace("%1", short))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -149,14 +172,18 @@ class ObjectiveTreeModel(QAbstractItemModel):
     def _tooltip(self, objective: Objective, child: int | None) -> str:
         if child is not None:
             return self._label(objective, child)
-        counts = self._counts[self._objectives.index(objective)]
+        row = self._objectives.index(objective)
         heading = self.tr("Objective %1").replace("%1", str(objective.number))
         lines = [f"{heading}：{objective.title}"]
-        for doc_id, short, _title in self._docs:
-            if counts.get(doc_id):
-                lines.append(self.tr("《%1》: %2 linked passages").replace("%1", short)
-                             .replace("%2", str(counts[doc_id])))
+        for doc_id, short, _label in self._docs:
+            explicit, related = self._counts[row].get(doc_id, 0), self._related[row].get(doc_id, 0)
+            if explicit or related:
+                lines.append(self.count_tip(short, explicit, related))
         return "\n".join(lines)
+
+    def count_tip(self, short: str, explicit: int, related: int) -> str:
+        return (self.tr("《%1》: %2 passages link this objective, %3 more are related to it by topic")
+                .replace("%1", short).replace("%2", str(explicit)).replace("%3", str(related)))
 
     def _anchor(self, objective: Objective, child: int | None) -> str:
         if child is None:
@@ -168,20 +195,23 @@ class ObjectiveTreeModel(QAbstractItemModel):
     def _count_data(self, index: Index, child: int | None, role: int) -> Any:
         if child is not None:
             return None
-        doc_id, short, _title = self._docs[index.column() - 1]
-        count = self._counts[index.row()].get(doc_id, 0)
+        doc_id, short, _label = self._docs[index.column() - 1]
+        explicit = self._counts[index.row()].get(doc_id, 0)
+        related = self._related[index.row()].get(doc_id, 0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(count) if count else ""
+            return f"{explicit} + {related}" if explicit or related else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("《%1》: %2 linked passages").replace("%1", short).replace("%2", str(count))
+            return plain_tip(self.count_tip(short, explicit, related))
         return None
 
-    def counts_by_document(self, objective: Objective) -> list[tuple[str, int]]:
-        """(document title, linked passages) for one objective, documents in corpus order."""
-        counts = self._counts[self._objectives.index(objective)]
-        return [(short, counts[doc_id]) for doc_id, short, _title in self._docs if counts.get(doc_id)]
+    def counts_by_document(self, objective: Objective) -> list[tuple[str, str, int, int]]:
+        """(id, short title, explicit, related) for one objective, documents in corpus order."""
+        row = self._objectives.index(objective)
+        counts = [(doc_id, short, self._counts[row].get(doc_id, 0), self._related[row].get(doc_id, 0))
+                  for doc_id, short, _label in self._docs]
+        return [c for c in counts if c[2] or c[3]]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -190,14 +220,18 @@ class ObjectiveTreeModel(QAbstractItemModel):
 
 
 class ObjectiveTreeDock(QDockWidget):
-    """The dock; emits `objectiveSelected(number, anchor)` when the user picks a row."""
+    """The dock; emits `objectiveSelected(number, anchor)` when the user picks a row and
+    `passageActivated(number, doc, anchor)` when they click a passage in the details."""
 
     objectiveSelected = Signal(int, str)
+    passageActivated = Signal(int, str, str)
 
     def __init__(self, objectives: list[Objective], corpus: Corpus,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("objectivesDock")
+        self._corpus = corpus
+        self._following = False  # selecting quietly: no objectiveSelected
         self.model = ObjectiveTreeModel(objectives, corpus, self)
         self.view = QTreeView(self)
         self.view.setObjectName("objectiveTree")
@@ -231,7 +265,16 @@ class ObjectiveTreeDock(QDockWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             details.addWidget(label)
-        details.addStretch(1)
+        self.details_passages = QTreeWidget(self.details)
+        self.details_passages.setObjectName("objectiveDetailsPassages")
+        self.details_passages.setHeaderHidden(True)
+        self.details_passages.setRootIsDecorated(False)
+        self.details_passages.setUniformRowHeights(True)
+        self.details_passages.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.details_passages.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_passages.itemClicked.connect(self._passage_clicked)
+        self.details_passages.itemActivated.connect(self._passage_clicked)
+        details.addWidget(self.details_passages, 1)
         self.details.hide()
         layout.addWidget(self.view, 3)
         layout.addWidget(self.details, 2)
@@ -242,26 +285,83 @@ class ObjectiveTreeDock(QDockWidget):
         self.details_title.setText(f"{heading}：{objective.title}")
         lines = [self.tr("Commitment: paragraph %1 · %2 actions")
                  .replace("%1", objective.commitment_anchor).replace("%2", str(len(objective.actions)))]
-        counts = self.model.counts_by_document(objective)
-        lines += [self.tr("《%1》: %2 linked passages").replace("%1", title).replace("%2", str(n))
-                  for title, n in counts] or [self.tr("No passages of other documents name it.")]
+        if not self.model.counts_by_document(objective):
+            lines.append(self.tr("No passages of other documents treat it."))
         self.details_body.setText("\n".join(lines))
+        self._list_passages(objective)
         self.details.setAccessibleName(self.details_title.text())
         self.details.show()
+
+    def _list_passages(self, objective: Objective) -> None:
+        """Per document: `explicit + related`, then its best passages with a snippet."""
+        self.details_passages.clear()
+        counts = {doc: (short, n, m) for doc, short, n, m in self.model.counts_by_document(objective)}
+        bold = self.details_passages.font()
+        bold.setBold(True)
+        for doc_id, links in links_by_document(objective, self._corpus).items():
+            short, explicit, related = counts.get(doc_id, (doc_id, 0, 0))
+            group = QTreeWidgetItem(self.details_passages, [f"《{short}》 {explicit} + {related}"])
+            group.setFont(0, bold)
+            group.setToolTip(0, plain_tip(self.model.count_tip(short, explicit, related)))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for link in links[:DETAIL_PASSAGES]:
+                self._passage_item(objective, link, group)
+            group.setExpanded(True)
+        self.details_passages.expandAll()
+
+    def _passage_item(self, objective: Objective, link, group: QTreeWidgetItem) -> None:
+        block = self._corpus.get(link.doc).block(link.anchor)
+        snippet, _spans = passage_snippet(block.text, objective.topic_terms, width=40)
+        place = block.label or link.anchor
+        if not link.explicit:  # marked first: the end of the line is elided
+            place = self.tr("%1 (related)").replace("%1", place)
+        item = QTreeWidgetItem(group, [f"{place}  {snippet}"])
+        item.setData(0, PassageRole, (objective.number, link.doc, link.anchor))
+        item.setToolTip(0, plain_tip(f"{link.citation}\n{block.text}"))
+
+    def _passage_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, PassageRole)
+        if target:
+            self.passageActivated.emit(*target)
 
     def _configure_header(self) -> None:
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(30)
-        width = header.fontMetrics().horizontalAdvance("进展") + 18
+        metrics = header.fontMetrics()
         for column in range(1, self.model.columnCount()):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance("10 + 10")) + 14
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
 
     def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
+        self._corpus = corpus
         self.model.set_objectives(objectives, corpus)
         self._configure_header()
+        self.details.hide()
+
+    def current_number(self) -> int:
+        """The objective of the selected row, 0 when none."""
+        objective = self.model.objective_at(self.view.currentIndex())
+        return objective.number if objective is not None else 0
+
+    def follow(self, number: int, anchor: str = "") -> None:
+        """Select a row quietly, as the reader reaches it: nothing else moves."""
+        index = self.model.index_of(number, anchor)
+        if not index.isValid() or index == self.view.currentIndex():
+            return
+        self._following = True
+        try:
+            if index.parent().isValid():
+                self.view.expand(index.parent())
+            self.view.selectionModel().setCurrentIndex(
+                index, self.view.selectionModel().SelectionFlag.ClearAndSelect |
+                self.view.selectionModel().SelectionFlag.Rows)
+            self.view.scrollTo(index)
+        finally:
+            self._following = False
 
     def select(self, number: int, anchor: str = "") -> None:
         """Select a row as the user would (emits objectiveSelected)."""
@@ -279,7 +379,11 @@ class ObjectiveTreeDock(QDockWidget):
     def _selection_changed(self, selected, _deselected) -> None:
         """Selecting a row (click or arrow keys) shows it; merely focusing the tree does not."""
         indexes = selected.indexes()
-        if indexes:
+        if indexes and self._following:
+            objective = self.model.objective_at(indexes[0])
+            if objective is not None:
+                self._show_details(objective)
+        elif indexes:
             self._activated(indexes[0])
 
     def _activated(self, index: QModelIndex) -> None:
@@ -298,7 +402,9 @@ class ObjectiveTreeDock(QDockWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Objectives"))
         self.view.setAccessibleName(self.tr("Objectives of the Global Compact"))
-        self.view.header().setAccessibleName(self.tr("Columns: objective, linked passages per document"))
+        self.view.header().setAccessibleName(
+            self.tr("Columns: objective, then per document: linking passages + related passages"))
+        self.details_passages.setAccessibleName(self.tr("Best passages per document"))
         self.model.retranslate()
         current = self.model.objective_at(self.view.currentIndex())
         if current is not None and self.details.isVisible():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,21 +17,18 @@ from ..core.model import Objective
 from ..core.objectives import COMPACT_ID
 from ..core.passages import (
     ObjectiveMap,
-    Passage,
     PassageSet,
     best_document,
-    merge_related,
     objective_passages,
 )
 from .document_pane import DocumentPane, Highlight
+from .objective_tree import ObjectiveTreeDock
 from .pane_area import PaneArea
 from .services import Services
-from .state import INDEX_READY, AppState
+from .state import AppState
 from .workers import Worker
 
 log = logging.getLogger(__name__)
-
-RELATED_LIMIT = 12
 
 
 class ObjectivesFlow(QObject):
@@ -40,10 +36,11 @@ class ObjectivesFlow(QObject):
 
     def __init__(self, services: Services, objective_map: ObjectiveMap, panes: PaneArea,
                  state: AppState, worker: Worker, add_pane: Callable[[], object],
-                 parent: QObject | None = None) -> None:
+                 tree: ObjectiveTreeDock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services, self.objective_map = services, objective_map
         self.panes, self.state, self.worker, self._add_pane = panes, state, worker, add_pane
+        self.tree = tree
         self.current: tuple[int, str] | None = None  # the objective shown, and its anchor
 
     def show_objective(self, number: int, anchor: str = "") -> None:
@@ -61,7 +58,6 @@ class ObjectivesFlow(QObject):
         passages = PassageSet(self.tr("Objective %1").replace("%1", str(number)),
                               objective_passages(objective, self.services.corpus), number)
         self._lay_out_passages(compact_pane, passages)
-        self.request_related()
         self.objectiveShown.emit(number)
 
     def _show_in_compact(self, pane: DocumentPane, objective: Objective, anchor: str) -> None:
@@ -81,31 +77,6 @@ class ObjectivesFlow(QObject):
             used.add(doc or pane.doc_id)
             pane.set_passages(passages, passages.index_in(doc) if doc else 0)
 
-    def request_related(self) -> None:
-        """Search for passages related to the objective shown (once the index is ready)."""
-        search = self.services.search
-        if self.current is None or search is None or self.state.index_status != INDEX_READY:
-            return
-        number, anchor = self.current
-        self.worker.submit("related", search.related, COMPACT_ID, anchor, RELATED_LIMIT,
-                           on_result=lambda hits: self._related_arrived(number, anchor, hits),
-                           on_error=lambda exc: log.warning("related passages failed: %s", exc))
-
-    def _related_arrived(self, number: int, anchor: str, hits: list[Any]) -> None:
-        if self.current != (number, anchor):
-            return
-        related = [Passage(h.doc, h.anchor, h.citation, "related", tuple(h.highlights))
-                   for h in hits]
-        for pane in self.panes.panes:
-            current = pane.passages()
-            if current is None or current.objective != number:
-                continue
-            merged = PassageSet(current.title, merge_related(current.passages, related), number)
-            had_none = not current.passages
-            pane.update_passages(merged)
-            if had_none and merged.passages:
-                pane.go_to_passage(0)
-
     def passage_step(self, current: DocumentPane, delta: int) -> None:
         """▲/▼ through the linked passages of the current pane (or the first pane that has some)."""
         pane = current
@@ -115,3 +86,38 @@ class ObjectivesFlow(QObject):
             pane.next_passage()
         else:
             pane.previous_passage()
+
+    def open_passage(self, number: int, doc_id: str, anchor: str) -> None:
+        """Show objective `number` (if it is not shown yet), then its passage `doc_id/anchor`."""
+        if self.tree.current_number() != number or not self._panes_on(number):
+            self.show_objective(number)
+        pane = self._pane_for(number, doc_id)
+        if pane is None:
+            return
+        passages = pane.passages()
+        index = next((i for i, p in enumerate(passages.passages)
+                      if p.doc == doc_id and p.anchor == anchor), None) if passages else None
+        if index is None:
+            pane.show_document(doc_id, anchor)
+        else:
+            pane.go_to_passage(index)
+        self.panes.set_current(pane)
+
+    def _panes_on(self, number: int) -> list[DocumentPane]:
+        return [pane for pane in self.panes.panes
+                if pane.passages() is not None and pane.passages().objective == number]
+
+    def _pane_for(self, number: int, doc_id: str) -> DocumentPane | None:
+        """The pane showing that document among the objective's panes, else the first of them."""
+        panes = self._panes_on(number)
+        return next((p for p in panes if p.doc_id == doc_id), panes[0] if panes else None)
+
+    def follow(self, pane: DocumentPane) -> None:
+        """The reader reached `pane`'s current block: select its objective in the tree quietly."""
+        anchor = pane.current_anchor()
+        if not anchor or not pane.doc_id:
+            return
+        numbers = self.objective_map.objectives_following(pane.doc_id, anchor)
+        if not numbers or self.tree.current_number() in numbers[1:]:
+            return  # several objectives share this passage and one of them is already selected
+        self.tree.follow(numbers[0], anchor if pane.doc_id == COMPACT_ID else "")

@@ -1486,7 +1486,7 @@ Quit anyway and lose them?</source>
         <translation>高亮工具栏</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Some things could not be loaded; the rest works:</source>
         <translation>部分内容无法载入，其余功能照常可用：</translation>
     </message>
@@ -1521,7 +1521,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-690"/>
+        <location filename="../../reader/ui/main_window.py" line="-691"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1682,7 +1682,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+241"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+284"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -1693,16 +1693,26 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>《%1》: %2 linked passages</source>
-        <translation>《%1》：%2 个关联段落</translation>
+        <source>No passages of other documents treat it.</source>
+        <translation>其他文件中没有论及此目标的段落。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 (related)</source>
+        <translation>%1（相关）</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Columns: objective, then per document: linking passages + related passages</source>
+        <translation>各列：目标，以及各文件中的明确链接段落数 + 相关段落数</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No passages of other documents name it.</source>
-        <translation>其他文件中没有段落提及此目标。</translation>
+        <source>Best passages per document</source>
+        <translation>各文件中最相关的段落</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-4"/>
         <source>Objectives</source>
         <translation>目标</translation>
     </message>
@@ -1711,26 +1721,21 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <source>Objectives of the Global Compact</source>
         <translation>《全球契约》的各项目标</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Columns: objective, linked passages per document</source>
-        <translation>各列：目标，以及各文件中的关联段落数</translation>
-    </message>
 </context>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-185"/>
+        <location line="-266"/>
         <source>Objective</source>
         <translation>目标</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Passages of 《%1》 linked to each objective</source>
-        <translation>《%1》中与各目标关联的段落数</translation>
+        <source>《%1》: passages linking each objective + passages related to it by topic</source>
+        <translation>《%1》：明确链接各目标的段落数 + 按主题找到的相关段落数</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Commitment: %1</source>
         <translation>承诺：%1</translation>
     </message>
@@ -1740,16 +1745,15 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+21"/>
-        <source>《%1》: %2 linked passages</source>
-        <translation>《%1》：%2 个关联段落</translation>
+        <location line="+9"/>
+        <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
+        <translation>《%1》：%2 个段落明确链接此目标，另有 %3 个段落按主题与之相关</translation>
     </message>
 </context>
 <context>
     <name>ObjectivesFlow</name>
     <message>
-        <location filename="../../reader/ui/objectives_flow.py" line="+61"/>
+        <location filename="../../reader/ui/objectives_flow.py" line="+58"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -84,7 +84,69 @@ def test_objective_tree_model_passes_the_model_tester(qtmodeltester, corpus, obj
     assert model.rowCount(top) == 1 + len(objectives[12].actions)
     assert model.data(model.index(0, 0, top), AnchorRole) == objectives[12].commitment_anchor
     counts = [model.data(model.index(12, c)) for c in range(1, model.columnCount())]
-    assert counts[0] == "7"  # paragraphs 30-36 of the declaration
+    related = [link for link in objectives[12].related if link.doc == "imrf"]
+    assert counts[0] == f"7 + {len(related)}"  # paragraphs 30-36 of the declaration + related
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, model.columnCount())]
+    assert "报告" in headers and "秘书" not in headers
+    assert len(set(headers)) == len(headers)
+
+
+def test_objective_20_counts_and_details_list_the_reports_remittance_passages(qtbot, window):
+    dock = window.objectives_dock
+    with qtbot.waitSignal(window.objectiveShown):
+        dock.select(20)
+    column = next(c for c in range(1, dock.model.columnCount())
+                  if dock.model.headerData(c, Qt.Orientation.Horizontal) == "报告")
+    count = dock.model.index(19, column)
+    assert count.data().startswith("0 + ") and int(count.data().split("+")[1]) >= 4
+    assert "相关" in count.data(Qt.ItemDataRole.ToolTipRole) or "related" in \
+        count.data(Qt.ItemDataRole.ToolTipRole)
+    groups = [dock.details_passages.topLevelItem(i)
+              for i in range(dock.details_passages.topLevelItemCount())]
+    report = next(g for g in groups if "秘书长报告" in g.text(0))
+    first = report.child(0)
+    assert "汇款" in first.text(0)
+    with qtbot.waitSignal(window.objectiveShown, timeout=1000, raising=False):
+        dock.details_passages.itemClicked.emit(first, 0)
+    _number, doc, anchor = first.data(0, Qt.ItemDataRole.UserRole + 3)
+    pane = window.panes.pane_showing(doc)
+    assert pane is not None and pane.current_anchor() == anchor
+    assert pane.current_passage().related and pane.passages().objective == 20
+    imrf = next(g for g in groups if "进展宣言" in g.text(0))
+    assert "汇款" in imrf.child(0).text(0)  # the round table's remittance paragraph first
+
+
+def test_imrf_steps_through_explicit_then_related_passages(qtbot, window):
+    with qtbot.waitSignal(window.objectiveShown):
+        window.objectives_dock.select(20)
+    other = window.panes.panes[1]
+    assert other.doc_id == "imrf"
+    here = other.passages().in_doc("imrf")
+    assert "汇款" in other.document.block(here[0].anchor).text
+    kinds = [p.related for p in here]
+    assert kinds == sorted(kinds) and kinds[-1]  # explicit first, then related ones
+    labels = [other.passage_bar.list.itemText(i) for i in range(other.passage_bar.list.count())]
+    assert any("相关" in label or "related" in label for label in labels)
+
+
+def test_the_tree_follows_the_reader_quietly(qtbot, window):
+    compact, other = window.panes.panes
+    dock = window.objectives_dock
+    shown = []
+    window.objectiveShown.connect(shown.append)
+    compact.show_document("gcm", "obj8")
+    before = other.doc_id, other.current_anchor()
+    span = compact.rendered.span("obj8")
+    with qtbot.waitSignal(compact.userScrolled):
+        compact.view.verticalScrollBar().setSliderPosition(int(compact._block_top(span.start)) + 1)
+    assert dock.current_number() == 8
+    assert shown == [] and (other.doc_id, other.current_anchor()) == before
+    assert dock.details.isVisible()
+    other.show_document("sgr", "38")
+    span = other.rendered.span("38")
+    with qtbot.waitSignal(other.userScrolled):
+        other.view.verticalScrollBar().setSliderPosition(int(other._block_top(span.start)) + 1)
+    assert dock.current_number() == 20 and shown == []
 
 
 def test_outline_model_passes_the_model_tester(qtmodeltester, corpus):
