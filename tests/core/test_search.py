@@ -574,6 +574,21 @@ def test_cli_search_reads_queries_from_stdin(own, capsys, monkeypatch):
     assert all(set(line) == {"query", "total", "by_doc", "warnings", "hits"} for line in lines)
 
 
+def test_cli_search_batch_answers_every_line_even_deep_ones(own, capsys, monkeypatch):
+    import io
+
+    deep = ["(" * 300 + "汇款", "-" * 999 + "汇款", "NOT " * 1000 + "汇款", "(-" * 2000 + "汇款"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join([*deep, "汇款"]) + "\n"))
+    assert main(["search", "--limit", "1"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == [*deep, "汇款"]
+    assert all("error" not in line for line in lines)
+    remittances = lines[-1]["total"]
+    assert lines[0]["total"] == lines[2]["total"] == remittances and lines[0]["warnings"]
+    assert lines[1]["total"] != remittances  # an odd number of "-" excludes, an even one cancels
+    assert main(["search", "(" * 248 + "汇款"]) == 0 and "passages" in capsys.readouterr().out
+
+
 def test_cli_related_and_index(own, capsys):
     assert main(["related", "gcm", "obj20", "--limit", "5", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
