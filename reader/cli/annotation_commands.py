@@ -18,6 +18,7 @@ from ..core.annotations import (
     new_bookmark,
     plan_import,
 )
+from ..core.annotations.importer import read_import_file
 from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.export import FORMATS, GROUP_BY, ExportFilter, build_excerpts, prepare_export, render
 from ..core.export.excerpts import Excerpt
@@ -132,9 +133,9 @@ def cmd_annotations_list(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
     try:
-        payload = args.file.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        payload = read_import_file(args.file)
+    except AnnotationImportError as exc:
+        raise CommandError(str(exc)) from exc
     store = open_store(context)
     try:
         plan = plan_import(payload, store.state, context.corpus)

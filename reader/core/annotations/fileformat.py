@@ -116,7 +116,7 @@ def _decode(data: bytes) -> DecodedFile:
         raise FileProblem("corrupt", f"its structure is broken ({exc})") from exc
     _check_depth(entry for _, entry in state.unreadable)
     saved = migrated.get("saved", "")
-    saved = saved if isinstance(saved, str) and _encodable(saved) else ""
+    saved = saved if isinstance(saved, str) and encodable(saved) else ""
     return DecodedFile(replace(state, extra=extra) if extra else state, version, saved)
 
 
@@ -133,7 +133,7 @@ def _check_depth(values: Iterable[object]) -> None:
             stack += ((v, depth + 1) for v in value)
 
 
-def _encodable(value: object) -> bool:
+def encodable(value: object) -> bool:
     """False for text holding lone surrogates ("\\ud800"): it cannot be written as UTF-8."""
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -185,7 +185,7 @@ def _state_from(raw: Mapping[str, Any], check_text: bool = False) -> StoreState:
     for name in SECTIONS:
         for entry in sections[name]:
             try:
-                if check_text and not _encodable(entry):
+                if check_text and not encodable(entry):
                     raise ValueError("text that is not valid Unicode")
                 readers[name](entry)
             except Exception:  # noqa: BLE001 - W3CError, and whatever a hostile entry provokes
