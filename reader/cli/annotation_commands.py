@@ -101,6 +101,14 @@ def _flush(store: Store) -> None:
         raise CommandError(str(exc)) from exc
 
 
+def _added(store: Store, item: Any) -> Any:
+    """Add, or a usage error for what the store refuses (e.g. text that is not valid Unicode)."""
+    try:
+        return store.add(item)
+    except ValueError as exc:
+        raise CommandError(str(exc), 2) from exc
+
+
 def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
     a = excerpt.annotation
     rng = a.target.range
@@ -160,7 +168,7 @@ def cmd_annotations_add(args: argparse.Namespace, context: Context) -> int:
     except ValueError as exc:
         raise CommandError(str(exc), 2) from exc
     store = open_store(context)
-    change = store.add(new_annotation(target, color=args.color, note=args.note, tags=args.tag))
+    change = _added(store, new_annotation(target, color=args.color, note=args.note, tags=args.tag))
     _flush(store)
     print(change.id)
     return 0
@@ -193,7 +201,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, context: Context) -> int:
     if not args.name.strip():
         raise CommandError("a bookmark needs a name", 2)
     store = open_store(context)
-    change = store.add(new_bookmark(doc.id, args.anchor, args.name, args.folder))
+    change = _added(store, new_bookmark(doc.id, args.anchor, args.name, args.folder))
     _flush(store)
     print(change.id)
     return 0
