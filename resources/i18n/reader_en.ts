@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,7 +507,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+217"/>
+        <location filename="../../reader/ui/annotating.py" line="+216"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +650,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,7 +1177,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation type="unfinished"></translation>
@@ -1516,7 +1516,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>About Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,15 +1527,25 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+236"/>
         <source>Unknown document: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link names no document: %1</source>
+        <translation>This link names no document: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no passage %2; opened it at the top</source>
+        <translation>%1 has no passage %2; opened it at the top</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-890"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,7 +1856,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>

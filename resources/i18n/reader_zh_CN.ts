@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -505,7 +505,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+217"/>
+        <location filename="../../reader/ui/annotating.py" line="+216"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -648,7 +648,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -1171,7 +1171,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation>导入批注</translation>
@@ -1527,7 +1527,7 @@ Quit anyway and lose them?</source>
         <translation>文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1539,15 +1539,25 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+236"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link names no document: %1</source>
+        <translation>此链接未指明文件：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no passage %2; opened it at the top</source>
+        <translation>%1 中没有段落 %2；已从开头打开</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-890"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1857,7 +1867,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
