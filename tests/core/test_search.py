@@ -459,6 +459,21 @@ def test_killed_update_then_search_works(own, tmp_path):
     assert svc.search("汇款").total > 0
 
 
+def test_a_killed_build_leaves_no_partial_folder_after_the_next_update(own, tmp_path):
+    partial = own.index_dir / "g0-1"  # what a build killed half-way leaves
+    partial.mkdir()
+    (partial / search_index.WRITING_MARK).write_text("1", encoding="utf-8")
+    source = tmp_path / "later.txt"
+    source.write_text("后来的文件\n\n这份文件谈到候鸟。\n", encoding="utf-8")
+    import_document(source, own)
+    corpus = load_corpus(paths=own)
+    messages = SearchService(corpus, build_objectives(corpus), own).ensure_index()
+    assert any("updated" in m for m in messages), messages
+    assert not partial.exists()
+    assert [p.name for p in own.index_dir.iterdir() if p.is_dir()] == [
+        search_index.IndexStore(own.index_dir, own.jieba_cache).current_generation()]
+
+
 def _copy_jieba_cache(built: AppPaths, paths: AppPaths) -> None:
     """Spare a child process jieba's first dictionary load (seconds) when we can."""
     paths.cache.mkdir(parents=True, exist_ok=True)
