@@ -19,6 +19,7 @@ import json
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -118,6 +119,24 @@ def split_target(text: str) -> tuple[str, str]:
     return doc.strip(), anchor.strip()
 
 
+def link_problem(corpus: Any, target: str) -> str | None:
+    """What is wrong with a passage to open ("gcm:17", "reader://gcm/17"): "no-document",
+    "unknown-document", "unknown-anchor", or None when it can be opened as asked."""
+    doc, anchor = split_target(target)
+    if not doc:
+        return "no-document"
+    if doc not in corpus:
+        return "unknown-document"
+    if anchor and not corpus.get(doc).has(anchor):
+        return "unknown-anchor"
+    return None
+
+
+LINK_PROBLEMS = {"no-document": "the link {target} names no document",
+                 "unknown-document": "unknown document {doc!r} in {target} (see `reader docs`)",
+                 "unknown-anchor": "{doc} has no passage {anchor!r} (see `reader dump {doc}`)"}
+
+
 # --- logging ----------------------------------------------------------------------------------
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
     root = logging.getLogger()
@@ -212,10 +231,18 @@ def apply_request(window, request: dict[str, Any]) -> None:
 
     for i, target in enumerate(request.get("open") or []):
         doc, anchor = split_target(str(target))
-        if doc not in window.services.corpus:
-            window.show_problems([QCoreApplication.translate("MainWindow", "Unknown document: %1")
-                                  .replace("%1", doc)])
+        problem = link_problem(window.services.corpus, str(target))
+        if problem in ("no-document", "unknown-document"):
+            text = QCoreApplication.translate("MainWindow", "Unknown document: %1").replace("%1", doc) \
+                if doc else QCoreApplication.translate("MainWindow", "This link names no document: %1") \
+                .replace("%1", str(target))
+            window.show_problems([text])
             continue
+        if problem == "unknown-anchor":
+            window.show_problems([QCoreApplication.translate("MainWindow", "%1 has no passage %2; opened "
+                                                             "it at the top").replace("%1", doc)
+                                  .replace("%2", anchor)])
+            anchor = ""
         while len(window.panes.panes) <= i and window.add_pane(doc, anchor) is not None:
             pass
         if i < len(window.panes.panes):
@@ -354,6 +381,32 @@ def _run_window(app, paths: AppPaths, options: argparse.Namespace, guard) -> int
     except CorpusError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1
+    try:
+        if _bad_links_reported(services.corpus, options.open):
+            return 2
+        return _show_window(app, services, options, guard)
+    finally:
+        if screenshot:  # the throw-away settings folder of screenshot mode
+            settings_folder = Path(services.settings.fileName()).parent
+            if settings_folder.name.startswith("compact-reader-shot-"):
+                shutil.rmtree(settings_folder, ignore_errors=True)
+
+
+def _bad_links_reported(corpus: Any, targets: list[str]) -> bool:
+    """Passages asked for on the command line that cannot be opened: said on stderr (exit 2)."""
+    bad = False
+    for target in map(str, targets):
+        problem = link_problem(corpus, target)
+        if problem:
+            doc, anchor = split_target(target)
+            print("reader: " + LINK_PROBLEMS[problem].format(doc=doc, anchor=anchor, target=target),
+                  file=sys.stderr)
+            bad = True
+    return bad
+
+
+def _show_window(app, services: Services, options: argparse.Namespace, guard) -> int:
+    screenshot = options.screenshot is not None
     window = _make_window(services, options)
     window.show()
     window.start()

@@ -61,8 +61,8 @@ def link_means_gui(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        if hasattr(stream, "reconfigure"):  # text that is not valid Unicode is shown escaped, not fatal
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     parser = build_parser()
     argv = link_means_gui(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
@@ -76,6 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
+    except (OSError, UnicodeError) as exc:  # a disk, folder or text problem: one line, not a traceback
+        print(f"reader: {describe_error(exc)}", file=sys.stderr)
+        return 1
+
+
+def describe_error(exc: BaseException) -> str:
+    """An OSError or UnicodeError as one sentence, without "[Errno 20]"."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        return f"{where}{exc.strerror}".replace("\n", " ")
+    if isinstance(exc, UnicodeError):
+        return f"text that is not valid Unicode ({exc})".replace("\n", " ")
+    return (str(exc) or type(exc).__name__).replace("\n", " ")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from ..core.annotations import (
     new_bookmark,
     plan_import,
 )
+from ..core.annotations.importer import read_import_file
 from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.export import FORMATS, GROUP_BY, ExportFilter, build_excerpts, prepare_export, render
 from ..core.export.excerpts import Excerpt
@@ -100,6 +101,14 @@ def _flush(store: Store) -> None:
         raise CommandError(str(exc)) from exc
 
 
+def _added(store: Store, item: Any) -> Any:
+    """Add, or a usage error for what the store refuses (e.g. text that is not valid Unicode)."""
+    try:
+        return store.add(item)
+    except ValueError as exc:
+        raise CommandError(str(exc), 2) from exc
+
+
 def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
     a = excerpt.annotation
     rng = a.target.range
@@ -132,9 +141,9 @@ def cmd_annotations_list(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
     try:
-        payload = args.file.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        payload = read_import_file(args.file)
+    except AnnotationImportError as exc:
+        raise CommandError(str(exc)) from exc
     store = open_store(context)
     try:
         plan = plan_import(payload, store.state, context.corpus)
@@ -159,7 +168,7 @@ def cmd_annotations_add(args: argparse.Namespace, context: Context) -> int:
     except ValueError as exc:
         raise CommandError(str(exc), 2) from exc
     store = open_store(context)
-    change = store.add(new_annotation(target, color=args.color, note=args.note, tags=args.tag))
+    change = _added(store, new_annotation(target, color=args.color, note=args.note, tags=args.tag))
     _flush(store)
     print(change.id)
     return 0
@@ -192,7 +201,7 @@ def cmd_bookmarks_add(args: argparse.Namespace, context: Context) -> int:
     if not args.name.strip():
         raise CommandError("a bookmark needs a name", 2)
     store = open_store(context)
-    change = store.add(new_bookmark(doc.id, args.anchor, args.name, args.folder))
+    change = _added(store, new_bookmark(doc.id, args.anchor, args.name, args.folder))
     _flush(store)
     print(change.id)
     return 0

@@ -57,8 +57,7 @@ def cmd_search(args: argparse.Namespace, context: Context) -> int:
     options = {"doc": args.doc, "objective": args.obj, "kind": args.kind,
                "limit": args.limit, "offset": args.offset}
     if args.query is None:
-        for line in sys.stdin:
-            print_json_line(_results_json(_search(service, line.rstrip("\r\n"), options)))
+        _search_lines(service, options)
         return 0
     results = _search(service, args.query, options)
     if args.json:
@@ -141,6 +140,21 @@ def _search(service: SearchService, query: str, options: dict[str, Any]) -> Sear
         return service.search(query, **options)
     except SearchError as exc:
         raise CommandError(str(exc)) from exc
+
+
+def _search_lines(service: SearchService, options: dict[str, Any]) -> None:
+    """One JSON line per query line; a line that cannot be searched gets an answer with an
+    "error" and the batch goes on."""
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # a stray byte is one odd query
+    for line in sys.stdin:
+        query = line.rstrip("\r\n")
+        try:
+            row = _results_json(service.search(query, **options))
+        except Exception as exc:  # noqa: BLE001 - one bad line must not end the batch
+            row = {"query": query, "total": 0, "by_doc": {}, "warnings": [f"cannot search: {exc}"],
+                   "hits": [], "error": f"{type(exc).__name__}: {exc}"}
+        print_json_line(row)
 
 
 def _results_json(results: SearchResults) -> dict[str, Any]:

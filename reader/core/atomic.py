@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,23 +13,33 @@ from pathlib import Path
 class WriteError(OSError):
     """A save failed; the previous file is untouched. The message is fit for the user."""
 
+    def __str__(self) -> str:  # the sentence alone, without OSError's "[Errno 28]"
+        return str(self.strerror) if self.strerror is not None else super().__str__()
+
 
 def atomic_write_bytes(path: Path, data: bytes, *, shared: bool = False) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`.
 
     The file keeps the permissions of the one it replaces; a new file is private
     (0600, right for personal notes) unless `shared` (0644, e.g. an export to hand on).
+    A symlink is written through (the link stays, its target gets the new content); a
+    directory, FIFO or device is refused: renaming over it would replace it by a file.
     """
-    path = Path(path)
+    path = _written_path(Path(path))
     try:
-        mode = path.stat().st_mode & 0o777
+        info = path.stat()
     except OSError:
-        mode = 0o644 if shared else 0o600
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise WriteError(0, f"could not save {path}: it is not a regular file (a folder, device or pipe); "
+                            f"choose a file name")
+    mode = info.st_mode & 0o777 if info is not None else (0o644 if shared else 0o600)
+    existed = info is not None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise _write_error(path, exc) from exc
+        raise _write_error(path, exc, existed) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
@@ -39,13 +50,19 @@ def atomic_write_bytes(path: Path, data: bytes, *, shared: bool = False) -> None
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise _write_error(path, exc) from exc
+        raise _write_error(path, exc, existed) from exc
     _fsync_dir(path.parent)
 
 
-def _write_error(path: Path, exc: OSError) -> WriteError:
+def _written_path(path: Path) -> Path:
+    """Where the bytes go: through any symlinks to the file they name (it may not exist yet)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _write_error(path: Path, exc: OSError, existed: bool) -> WriteError:
     reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-    return WriteError(exc.errno or 0, f"could not save {path}: {reason}; the previous version is kept")
+    kept = "; the previous version is kept" if existed else ""
+    return WriteError(exc.errno or 0, f"could not save {path}: {reason}{kept}")
 
 
 def atomic_write_text(path: Path, text: str, *, shared: bool = False) -> None:

@@ -34,7 +34,6 @@ from ..core.annotations import (
     ImportPlan,
     Palette,
     Store,
-    StoreError,
     Target,
     make_target,
     new_annotation,
@@ -527,7 +526,7 @@ class Annotator(QObject):
         """Take in what another running instance saved (the window was activated)."""
         try:
             self._take_in(self.store.refresh())
-        except (StoreError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - reading another instance's save is best effort
             log.warning("could not read the annotations saved elsewhere: %s", exc)
 
     # --- saving -------------------------------------------------------------------------------
@@ -539,7 +538,7 @@ class Annotator(QObject):
     def _save(self, write) -> None:
         try:
             result = write()
-        except (StoreError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - every failure is shown; the changes stay in memory
             self._save_failed(getattr(exc, "notice", str(exc)))  # translated by the window
             return
         if self._failure and result is not None:
@@ -576,7 +575,7 @@ class Annotator(QObject):
             return True
         try:
             self.store.flush()
-        except (StoreError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever failed, the user decides whether to quit
             log.error("saving the annotations on quit failed: %s", exc)
             if self.ask_quit_unsaved(notice_text(getattr(exc, "notice", str(exc)))):
                 return True

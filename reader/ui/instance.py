@@ -22,6 +22,22 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE = "reader.lock"
 TIMEOUT_MS = 2000
+MAX_REQUEST_BYTES = 1 << 20  # a request is a few links and a query; more is not from us
+# What a request may hold (see app.request_from); anything else is ignored as malformed.
+REQUEST_FIELDS: dict[str, tuple[type, ...]] = {"open": (list,), "objective": (int, type(None)),
+                                                "search": (str, type(None)), "dock": (str, type(None))}
+
+
+def valid_request(request: object) -> dict[str, Any] | None:
+    """The request if it has the shape `request_from` sends, else None (never raises)."""
+    if not isinstance(request, dict) or not set(request) <= set(REQUEST_FIELDS):
+        return None
+    for key, value in request.items():
+        if not isinstance(value, REQUEST_FIELDS[key]) or isinstance(value, bool):
+            return None
+    if not all(isinstance(link, str) for link in request.get("open") or []):
+        return None
+    return request
 
 
 def server_name(paths: AppPaths) -> str:
@@ -80,7 +96,11 @@ class InstanceGuard(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         self._buffers[socket] = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
-        if self._buffers[socket].endswith(b"\n"):
+        if len(self._buffers[socket]) > MAX_REQUEST_BYTES:
+            log.warning("ignored a request of more than %d bytes from another instance", MAX_REQUEST_BYTES)
+            self._buffers.pop(socket)
+            socket.close()
+        elif self._buffers[socket].endswith(b"\n"):
             self._finish(socket)
 
     def _finish(self, socket: QLocalSocket) -> None:
@@ -91,9 +111,10 @@ class InstanceGuard(QObject):
         if not data.strip():
             return
         try:
-            request = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            request = valid_request(json.loads(data.decode("utf-8")))
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, too deep
+            request = None
+        if request is None:
             log.warning("ignored a malformed request from another instance")
             return
-        if isinstance(request, dict):
-            self.requestReceived.emit(request)
+        self.requestReceived.emit(request)

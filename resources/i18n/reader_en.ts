@@ -507,7 +507,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+217"/>
+        <location filename="../../reader/ui/annotating.py" line="+216"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
@@ -1180,7 +1180,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation>Import annotations</translation>
@@ -1529,9 +1529,19 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+236"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link names no document: %1</source>
+        <translation>This link names no document: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no passage %2; opened it at the top</source>
+        <translation>%1 has no passage %2; opened it at the top</translation>
     </message>
 </context>
 <context>

@@ -505,7 +505,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+217"/>
+        <location filename="../../reader/ui/annotating.py" line="+216"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -1171,7 +1171,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation>导入批注</translation>
@@ -1513,9 +1513,19 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+236"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link names no document: %1</source>
+        <translation>此链接未指明文件：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has no passage %2; opened it at the top</source>
+        <translation>%1 中没有段落 %2；已从开头打开</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,7 @@ def test_unusable_entries_are_skipped_with_a_reason(mine, corpus):
     plan = plan_import(entries, mine.state, corpus)
     assert plan.annotations == () and len(plan.report.skipped) == 5
     reasons = " ".join(why for _, why in plan.report.skipped)
-    assert "TextQuoteSelector" in reasons and "bad date" in reasons and "not of type Annotation" in reasons
+    assert "TextQuoteSelector" in reasons and "not a date" in reasons and "not of type Annotation" in reasons
 
 
 @pytest.mark.parametrize(("payload", "message"), [

@@ -459,6 +459,21 @@ def test_killed_update_then_search_works(own, tmp_path):
     assert svc.search("汇款").total > 0
 
 
+def test_a_killed_build_leaves_no_partial_folder_after_the_next_update(own, tmp_path):
+    partial = own.index_dir / "g0-1"  # what a build killed half-way leaves
+    partial.mkdir()
+    (partial / search_index.WRITING_MARK).write_text("1", encoding="utf-8")
+    source = tmp_path / "later.txt"
+    source.write_text("后来的文件\n\n这份文件谈到候鸟。\n", encoding="utf-8")
+    import_document(source, own)
+    corpus = load_corpus(paths=own)
+    messages = SearchService(corpus, build_objectives(corpus), own).ensure_index()
+    assert any("updated" in m for m in messages), messages
+    assert not partial.exists()
+    assert [p.name for p in own.index_dir.iterdir() if p.is_dir()] == [
+        search_index.IndexStore(own.index_dir, own.jieba_cache).current_generation()]
+
+
 def _copy_jieba_cache(built: AppPaths, paths: AppPaths) -> None:
     """Spare a child process jieba's first dictionary load (seconds) when we can."""
     paths.cache.mkdir(parents=True, exist_ok=True)
@@ -572,6 +587,21 @@ def test_cli_search_reads_queries_from_stdin(own, capsys, monkeypatch):
     assert [line["query"] for line in lines] == ["汇款", '"abc', "", "COVID-19"]
     assert lines[0]["total"] > 0 and lines[1]["warnings"] and lines[2]["warnings"]
     assert all(set(line) == {"query", "total", "by_doc", "warnings", "hits"} for line in lines)
+
+
+def test_cli_search_batch_answers_every_line_even_deep_ones(own, capsys, monkeypatch):
+    import io
+
+    deep = ["(" * 300 + "汇款", "-" * 999 + "汇款", "NOT " * 1000 + "汇款", "(-" * 2000 + "汇款"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join([*deep, "汇款"]) + "\n"))
+    assert main(["search", "--limit", "1"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == [*deep, "汇款"]
+    assert all("error" not in line for line in lines)
+    remittances = lines[-1]["total"]
+    assert lines[0]["total"] == lines[2]["total"] == remittances and lines[0]["warnings"]
+    assert lines[1]["total"] != remittances  # an odd number of "-" excludes, an even one cancels
+    assert main(["search", "(" * 248 + "汇款"]) == 0 and "passages" in capsys.readouterr().out
 
 
 def test_cli_related_and_index(own, capsys):

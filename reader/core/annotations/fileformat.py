@@ -11,14 +11,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import re
 import uuid
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
 
 from .jsonld import (
-    W3CError,
     annotation_from_w3c,
     annotation_to_w3c,
     bookmark_from_dict,
@@ -43,6 +43,11 @@ FORMAT_NAME = "compact-reader-annotations"
 FORMAT_VERSION = 2
 SECTIONS = ("palette", "annotations", "bookmarks", "deleted")
 BOOKMARK_NAMESPACE = uuid.UUID("5b0f8a4e-2d59-4a56-9d8e-6f3f2b1f0c11")
+# Limits for a hand-edited or hostile file: a clear message instead of a crash or a stall.
+MAX_ENTRIES = 500_000  # per section; 10,000 annotations is a heavy user
+MAX_DEPTH = 100  # nesting of what is kept verbatim (unknown keys, unreadable entries); ours needs 6
+_KNOWN_KEYS = frozenset(("format", "version", "saved", *SECTIONS, "colors", "highlights"))
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # only a file with these can hold lone surrogates
 
 
 class FileProblem(Exception):
@@ -78,9 +83,19 @@ def _collector_paused() -> Iterator[None]:
 
 
 def decode(data: bytes) -> DecodedFile:
-    """Read a whole file. FileProblem if it is damaged, not ours, or from a newer version."""
+    """Read a whole file. FileProblem if it is damaged, not ours, or from a newer version;
+    never any other exception, whatever the bytes (a bad file must not stop the app)."""
     with _collector_paused():
-        return _decode(data)
+        try:
+            return _decode(data)
+        except FileProblem:
+            raise
+        except RecursionError as exc:
+            raise FileProblem("corrupt", f"it is nested more than {MAX_DEPTH} levels deep") from exc
+        except MemoryError as exc:
+            raise FileProblem("corrupt", "it is too large to read into memory") from exc
+        except Exception as exc:  # noqa: BLE001 - any failure to decode means "set it aside"
+            raise FileProblem("corrupt", f"its structure is broken ({type(exc).__name__}: {exc})") from exc
 
 
 def _decode(data: bytes) -> DecodedFile:
@@ -92,13 +107,39 @@ def _decode(data: bytes) -> DecodedFile:
         raise FileProblem("corrupt", "it has no valid format version")
     if version > FORMAT_VERSION:
         raise FileProblem("newer", f"it was written in file format {version}", version)
+    extra = tuple((k, v) for k, v in raw.items() if k not in _KNOWN_KEYS)
+    _check_depth(v for _, v in extra)
     try:
-        raw = migrate(raw, version)
-        state = _state_from(raw)
+        migrated = migrate(raw, version)
+        state = _state_from(migrated, check_text=_SURROGATE_ESCAPE.search(data) is not None)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FileProblem("corrupt", f"its structure is broken ({exc})") from exc
-    saved = raw.get("saved", "")
-    return DecodedFile(state, version, saved if isinstance(saved, str) else "")
+    _check_depth(entry for _, entry in state.unreadable)
+    saved = migrated.get("saved", "")
+    saved = saved if isinstance(saved, str) and encodable(saved) else ""
+    return DecodedFile(replace(state, extra=extra) if extra else state, version, saved)
+
+
+def _check_depth(values: Iterable[object]) -> None:
+    """What is written back verbatim must not be deeper than MAX_DEPTH (iterative: no recursion)."""
+    stack = [(value, 1) for value in values]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FileProblem("corrupt", f"it is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            stack += ((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack += ((v, depth + 1) for v in value)
+
+
+def encodable(value: object) -> bool:
+    """False for text holding lone surrogates ("\\ud800"): it cannot be written as UTF-8."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _parse_json(data: bytes) -> dict[str, Any]:
@@ -112,16 +153,24 @@ def _parse_json(data: bytes) -> dict[str, Any]:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileProblem("corrupt", f"it is damaged or incomplete (at line {exc.lineno})") from exc
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise FileProblem("corrupt", "it holds a number too long to read") from exc
     if not isinstance(raw, dict):
         raise FileProblem("corrupt", "it is not an annotations file")
     return raw
 
 
-def _state_from(raw: Mapping[str, Any]) -> StoreState:
+def _state_from(raw: Mapping[str, Any], check_text: bool = False) -> StoreState:
+    """Every entry read on its own: one that fails (whatever the error) is kept verbatim as
+    unreadable and costs nothing else. check_text: the file holds escaped surrogates, so
+    each entry is first checked for text that cannot be written back as UTF-8."""
     sections = {name: raw.get(name, []) for name in SECTIONS}
     for name, value in sections.items():
         if not isinstance(value, list):
             raise TypeError(f"{name!r} is not a list")
+        if len(value) > MAX_ENTRIES:
+            raise FileProblem("corrupt", f"it holds more than {MAX_ENTRIES} {name}, more than this "
+                                         f"version can handle")
     unreadable: list[tuple[str, object]] = []
     annotations: dict[str, Annotation] = {}
     bookmarks: dict[str, Bookmark] = {}
@@ -136,8 +185,10 @@ def _state_from(raw: Mapping[str, Any]) -> StoreState:
     for name in SECTIONS:
         for entry in sections[name]:
             try:
+                if check_text and not encodable(entry):
+                    raise ValueError("text that is not valid Unicode")
                 readers[name](entry)
-            except (W3CError, TypeError, ValueError, KeyError):
+            except Exception:  # noqa: BLE001 - W3CError, and whatever a hostile entry provokes
                 unreadable.append((name, entry))  # kept verbatim: saving must not drop it
     return StoreState(annotations, bookmarks, deleted, Palette.from_meanings(colors), tuple(unreadable))
 
@@ -167,7 +218,11 @@ def migrate(raw: dict[str, Any], version: int) -> dict[str, Any]:
 def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
     """Version 1 (the first, pre-release shape): flat "highlights", "colors" as a mapping,
     bookmarks without ids, no modification times and no deletions."""
-    colors = raw.get("colors") or {}
+    colors = raw.get("colors")
+    colors = colors if isinstance(colors, Mapping) else {}  # a damaged palette: the default names
+    for section in ("highlights", "bookmarks"):
+        if not isinstance(raw.get(section, []), list):
+            raise TypeError(f"{section!r} is not a list")
     return {
         "format": FORMAT_NAME, "version": 2, "saved": raw.get("saved", ""),
         "palette": [{"color": c, "name": n} for c, n in colors.items() if c in COLORS],
@@ -188,8 +243,8 @@ def _v1_highlight(entry: object) -> object:
                                 Target(h["doc"], TextQuoteSelector(h["text"]), rng),
                                 h.get("color") if h.get("color") in COLORS else "yellow",
                                 h.get("note") or "", normalize_tags(h.get("tags") or ()), created, created)
-    except (KeyError, TypeError, ValueError):
-        return entry  # not readable: kept as it is, reported as unreadable
+    except Exception:  # noqa: BLE001 - not readable: kept as it is, reported as unreadable
+        return entry
     return annotation_to_w3c(annotation)
 
 
@@ -257,12 +312,17 @@ def _encode(state: StoreState, saved: str, cache: EncodeCache) -> bytes:
     for name, lines in sections.items():
         parts.append(b',\n  "' + name.encode() + b'": ')
         parts += [b"[\n    ", b",\n    ".join(lines), b"\n  ]"] if lines else [b"[]"]
+    for key, value in state.extra:  # another version's keys, as they were
+        parts += [b",\n  ", _dumps(key), b": ", _dumps(value)]
     parts.append(b"\n}\n")
     return b"".join(parts)
 
 
 def _dumps(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate kept verbatim: written as its \\u escape
+        return json.dumps(value).encode("ascii")
 
 
 def canonical(item: Annotation | Bookmark) -> str:
@@ -293,9 +353,10 @@ def merge_states(ours: StoreState, theirs: StoreState) -> StoreState:
         if key not in seen:
             seen.add(key)
             unreadable.append((section, entry))
+    extra = tuple({**dict(theirs.extra), **dict(ours.extra)}.items())
     return StoreState(_merge_items(ours.annotations, theirs.annotations, deleted),
                       _merge_items(ours.bookmarks, theirs.bookmarks, deleted), deleted, palette,
-                      tuple(unreadable))
+                      tuple(unreadable), extra)
 
 
 def _merge_items(ours: Mapping[str, Any], theirs: Mapping[str, Any],

@@ -10,17 +10,23 @@ nothing the second time. Each taken annotation is placed again by its quote.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..corpus import Corpus
 from .anchoring import AnchorStatus, resolve
-from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, migrate
+from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, encodable, migrate
 from .jsonld import W3CError, annotation_from_w3c, annotations_in
 from .model import Annotation, StoreState
 
 IMPORT_NAMESPACE = uuid.UUID("0f7e6d4c-3b2a-4c1d-8e9f-a1b2c3d4e5f6")
+MAX_IMPORT_ENTRIES = 100_000  # ten times a heavy user's whole store
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_QUOTE = 20_000  # characters; placing a longer quote by similarity would take minutes
 
 
 class AnnotationImportError(ValueError):
@@ -98,6 +104,22 @@ def _placed(annotation: Annotation, corpus: Corpus, ids: dict[str, list[str]]) -
     return replace(annotation, target=result.target)
 
 
+def read_import_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file to import: AnnotationImportError for anything but a regular file
+    (a FIFO would block for ever, /dev/zero never end) or one over MAX_IMPORT_BYTES."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise AnnotationImportError(f"{path.name or path} is not a regular file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise AnnotationImportError(f"{path.name} is too large ({info.st_size / 2**20:.0f} MB; "
+                                        f"at most {MAX_IMPORT_BYTES // 2**20} MB can be imported)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise AnnotationImportError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
 def _parse(payload: str | bytes | object) -> object:
     if isinstance(payload, bytes):
         try:
@@ -109,22 +131,45 @@ def _parse(payload: str | bytes | object) -> object:
             return json.loads(payload)
         except json.JSONDecodeError as exc:
             raise AnnotationImportError(f"the file is not valid JSON ({exc})") from exc
+        except ValueError as exc:
+            raise AnnotationImportError("the file holds a number too long to read") from exc
+        except RecursionError as exc:
+            raise AnnotationImportError("the file is nested too deeply to be annotations") from exc
     return payload
 
 
 def _read_entries(data: object) -> tuple[dict[str, Annotation], list[tuple[str, str]]]:
     incoming: dict[str, Annotation] = {}
     skipped: list[tuple[str, str]] = []
-    for index, entry in enumerate(_raw_annotations(data), 1):
+    entries = _raw_annotations(data)
+    if len(entries) > MAX_IMPORT_ENTRIES:
+        raise AnnotationImportError(f"the file holds {len(entries)} annotations, more than "
+                                    f"{MAX_IMPORT_ENTRIES} that can be imported at once")
+    for index, entry in enumerate(entries, 1):
         try:
-            annotation = annotation_from_w3c(_with_id(entry))
+            annotation = _checked(entry)
         except W3CError as exc:
             skipped.append((f"entry {index}", str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a hostile entry is skipped, never a traceback
+            skipped.append((f"entry {index}", f"cannot be read ({type(exc).__name__})"))
             continue
         previous = incoming.get(annotation.id)
         if previous is None or annotation.modified > previous.modified:
             incoming[annotation.id] = annotation
     return incoming, skipped
+
+
+def _checked(entry: object) -> Annotation:
+    """One entry read, after checking what the reader cannot: text fit to be saved, and a
+    quote short enough to be placed."""
+    if not encodable(entry):
+        raise W3CError("it contains text that is not valid Unicode")
+    annotation = annotation_from_w3c(_with_id(entry))
+    if len(annotation.target.quote.exact) > MAX_QUOTE:
+        raise W3CError(f"the quoted text is too long ({len(annotation.target.quote.exact)} characters; "
+                       f"at most {MAX_QUOTE})")
+    return annotation
 
 
 def _raw_annotations(data: object) -> list[object]:
@@ -138,13 +183,19 @@ def _raw_annotations(data: object) -> list[object]:
                                         f"Compact Reader (file format {version})")
         try:
             migrated = migrate(dict(data), version)
-        except (KeyError, TypeError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a damaged file provokes
             raise AnnotationImportError(f"the annotations file is damaged ({exc})") from exc
-        return list(migrated.get("annotations", []))
+        entries = migrated.get("annotations", [])
+        if not isinstance(entries, list):
+            raise AnnotationImportError("the annotations file is damaged: its annotations are not a list")
+        return entries
     try:
         return list(annotations_in(data))
     except (W3CError, FileProblem) as exc:
         raise AnnotationImportError(f"the file is not W3C Web Annotation JSON-LD: {exc}") from exc
+    except RecursionError as exc:
+        raise AnnotationImportError("the file is not W3C Web Annotation JSON-LD: its pages are nested "
+                                    "too deeply") from exc
 
 
 def _with_id(entry: object) -> object:

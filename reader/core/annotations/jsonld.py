@@ -150,21 +150,23 @@ def annotation_from_w3c(data: object) -> Annotation:
 
 
 def _times(data: Mapping[str, Any]) -> tuple[str, str]:
-    try:
-        created = _time(data.get("created"))
-        modified = _time(data.get("modified"))
-    except (TypeError, ValueError) as exc:
-        raise W3CError(f"bad date: {exc}") from exc
+    created, modified = _time(data, "created"), _time(data, "modified")
     created = created or modified or EPOCH
     return created, modified or created
 
 
-def _time(value: object) -> str:
+def _time(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
     if not value:
         return ""
     if isinstance(value, str) and _STORED_TIME.fullmatch(value):
         return value  # already in our form: the common case, and loading 10,000 must be quick
-    return normalize_time(value)  # type: ignore[arg-type]
+    if not isinstance(value, str):
+        raise W3CError(f"{key} is not a date")
+    try:
+        return normalize_time(value)
+    except (ValueError, OverflowError) as exc:  # OverflowError: a zone shift past year 1 or 9999
+        raise W3CError(f"{key} is not a date ({exc})") from exc
 
 
 def _target(value: object) -> tuple[Target, str]:
@@ -181,7 +183,7 @@ def _target(value: object) -> tuple[Target, str]:
         if quote is None:
             continue
         color = candidate.get("styleClass")
-        return Target(doc, quote, rng), color if color in COLORS else DEFAULT_COLOR
+        return Target(doc, quote, rng), color if isinstance(color, str) and color in COLORS else DEFAULT_COLOR
     raise W3CError("no target in a Compact Reader document (reader://…) with a TextQuoteSelector")
 
 
@@ -295,13 +297,13 @@ def annotations_in(payload: object) -> Iterator[object]:
     if isinstance(payload, list):
         for item in payload:
             nested = isinstance(item, dict) and {"AnnotationCollection", "AnnotationPage"} & set(
-                _as_list(item.get("type")))
+                _types(item))
             # anything else is handed on, so that the reader reports why it was skipped
             yield from annotations_in(item) if nested else [item]
         return
     if not isinstance(payload, dict):
         raise W3CError("not W3C Web Annotation JSON-LD")
-    types = _as_list(payload.get("type"))
+    types = _types(payload)
     if "Annotation" in types:
         yield payload
     elif "AnnotationCollection" in types:
@@ -314,6 +316,11 @@ def annotations_in(payload: object) -> Iterator[object]:
             yield from annotations_in(payload["next"])
     else:
         raise W3CError("neither an Annotation nor an AnnotationCollection or AnnotationPage")
+
+
+def _types(data: Mapping[str, Any]) -> list[str]:
+    """The entry's types; anything but text in "type" (a hostile file) is no type at all."""
+    return [t for t in _as_list(data.get("type")) if isinstance(t, str)]
 
 
 def _as_list(value: object) -> list[Any]:

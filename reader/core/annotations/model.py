@@ -289,7 +289,7 @@ class StoreState:
     `deleted` maps the id of each deleted annotation or bookmark to when it was deleted
     (a tombstone), so that merging with another instance's file does not bring it back.
     `unreadable` keeps entries this version could not read, verbatim, so that saving never
-    drops them: pairs of (section, entry).
+    drops them: pairs of (section, entry). `extra` likewise keeps unknown top-level keys.
     """
 
     annotations: Mapping[str, Annotation] = field(default_factory=dict)
@@ -297,3 +297,4 @@ class StoreState:
     deleted: Mapping[str, str] = field(default_factory=dict)
     palette: Palette = field(default_factory=Palette)
     unreadable: tuple[tuple[str, object], ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()  # top-level keys we do not know: written back as read

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -63,6 +64,7 @@ Item = Annotation | Bookmark
 BACKUPS = 3
 MIN_INTERVAL = 0.5  # seconds between writes while changes come fast
 LOCK_TIMEOUT = 10.0
+MAX_FILE_BYTES = 200 * 1024 * 1024  # about 300,000 annotations; a bigger file is not one we wrote
 
 
 class StoreError(Exception):
@@ -370,7 +372,7 @@ class Store:
         """Keep the file about to be replaced under a temporary name (a hard link: no copy)."""
         if self._backups < 1 or not self.path.exists():
             return None
-        held = self.path.with_name(f".{self.path.name}.previous.tmp")  # cleaned up if we are killed
+        held = self._held_previous()  # cleaned up, or made backup .1, if we are killed
         held.unlink(missing_ok=True)
         try:
             os.link(self.path, held)
@@ -400,6 +402,7 @@ class Store:
         messages: list[str] = []
         set_aside: list[Path] = []
         with self._io, self._locked():
+            self._finish_interrupted_rotation()
             self._remove_stale_temporaries()
             loaded = self._read_best(messages, set_aside)
             migrated = self._keep_original_of_migrated(loaded, messages)
@@ -424,15 +427,13 @@ class Store:
         main_missing = not self.path.exists()
         for candidate in [self.path, *(self._backup(n) for n in range(1, self._backups + 1))]:
             try:
-                data = candidate.read_bytes()
+                decoded = decode(_read_limited(candidate))
             except FileNotFoundError:
                 continue
             except OSError as exc:
                 messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
                                        path=str(candidate), reason=str(exc.strerror or exc)))
                 continue
-            try:
-                decoded = decode(data)
             except FileProblem as problem:
                 aside = self._set_aside(candidate, problem)
                 set_aside.append(aside)
@@ -473,6 +474,27 @@ class Store:
                                "the original is kept as {kept}.", file=loaded.path.name, old=version,
                                new=FORMAT_VERSION, kept=original.name))
         return version
+
+    def _finish_interrupted_rotation(self) -> None:
+        """A save killed between the renames of `_rotate_backups` leaves the held previous file
+        and a gap in .1/.2/.3: finish the rotation, so no backup goes missing."""
+        held = self._held_previous()
+        if not held.exists() or self._backups < 1:
+            return
+        try:
+            if self.path.exists() and os.path.samefile(held, self.path):
+                return  # killed before the new file was in place: nothing was replaced
+            # The renames run from the top down, so the lowest gap is where it stopped.
+            gap = next((n for n in range(1, self._backups + 1) if not self._backup(n).exists()),
+                       self._backups)
+            for n in range(gap, 1, -1):
+                os.replace(self._backup(n - 1), self._backup(n))
+            os.replace(held, self._backup(1))
+        except OSError:
+            pass  # the held file is then removed with the other temporaries; backups stay as they are
+
+    def _held_previous(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.previous.tmp")
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary files of writes that were killed half-way (we hold the lock: none is live)."""
@@ -516,6 +538,21 @@ def _problem_message(path: Path, problem: FileProblem, aside: Path) -> Notice:
                   "{kept}.", file=path.name, reason=problem.reason, kept=aside.name)
 
 
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, unless it is no regular file (a FIFO would block for ever, a device
+    never end) or larger than MAX_FILE_BYTES: then FileProblem, and it is set aside."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise FileProblem("corrupt", "it is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise FileProblem("corrupt", f"it is too large ({info.st_size / 2**20:.0f} MB; annotations files "
+                                     f"are read up to {MAX_FILE_BYTES // 2**20} MB)")
+    try:
+        return path.read_bytes()
+    except MemoryError as exc:
+        raise FileProblem("corrupt", "it is too large to read into memory") from exc
+
+
 def _signature(path: Path) -> tuple[int, ...] | None:
     """Identifies one version of the file: every save makes a new file (new inode)."""
     try:
@@ -526,6 +563,7 @@ def _signature(path: Path) -> tuple[int, ...] | None:
 
 
 def _validated(item: Item) -> Item:
+    _check_text(item)
     if isinstance(item, Annotation):
         if item.color not in COLORS:
             raise ValueError(f"unknown colour {item.color!r}")
@@ -535,6 +573,24 @@ def _validated(item: Item) -> Item:
     if not item.name.strip() or not item.doc or not item.anchor:
         raise ValueError("a bookmark needs a document, an anchor and a name")
     return replace(item, name=item.name.strip(), folder=normalize_folder(item.folder))
+
+
+def _check_text(item: Item) -> None:
+    """Refuse text that cannot be saved as UTF-8 (lone surrogates, e.g. from a command line
+    argument that was not UTF-8): taking it would make every later save fail."""
+    if isinstance(item, Annotation):
+        quote, rng = item.target.quote, item.target.range
+        texts = [item.id, item.doc, item.note, item.color, *item.tags, quote.exact, quote.prefix,
+                 quote.suffix]
+        texts += [rng.start_anchor, rng.end_anchor] if rng is not None else []
+    else:
+        texts = [item.id, item.doc, item.anchor, item.name, item.folder]
+    for text in texts:
+        try:
+            str(text).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"the text {text!r} contains characters that are not valid Unicode; "
+                             f"it cannot be saved") from None
 
 
 def diff_states(before: StoreState, after: StoreState) -> tuple[Change, ...]:

@@ -233,6 +233,7 @@ class IndexStore:
         from whoosh import index
 
         configure_jieba(self.jieba_cache)
+        self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
         folder = self.root / generation
         folder.mkdir(parents=True)
@@ -255,6 +256,7 @@ class IndexStore:
         from whoosh import index
 
         configure_jieba(self.jieba_cache)
+        self._remove_partial_generations()
         stamps = document_stamps(corpus)
         old = inspection.stamps
         added = [d for d in corpus if d.id not in old]
@@ -302,6 +304,17 @@ class IndexStore:
         writer.commit()
         if progress:
             progress(total + commit_share, total + commit_share)
+
+    def _remove_partial_generations(self) -> None:
+        """Folders of builds that were killed half-way (still marked as being written; we
+        hold the lock, so none is live). The current generation is recovered, not removed."""
+        try:
+            current = self.current_generation()
+        except ValueError:
+            current = None
+        for folder in self._generations():
+            if folder.name != current and (folder / WRITING_MARK).exists():
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _remove_generations(self, keep: str) -> None:
         # A reader in another process may still use an old generation; it notices

@@ -39,6 +39,7 @@ searched as literally as possible, with a warning.
 
 
 FILTER_FIELDS = ("doc", "obj", "kind")
+MAX_DEPTH = 64  # nested parentheses kept; deeper ones are ignored (the parser recurses per level)
 OPEN_QUOTES = {'"': '"', "“": "”", "＂": "＂"}
 SPACES = " \t\r\n\u3000"
 
@@ -224,17 +225,19 @@ class _Parser:
         return _join(Or, [c for c in children if c is not None])
 
     def _unary(self) -> Node | None:
-        tok = self._peek()
-        if tok is None:
-            return None
-        if tok.kind in ("minus", "not"):
+        """Any run of - and NOT before an atom, read in a loop (a thousand of them must not
+        exhaust the stack); two negations cancel."""
+        negations = 0
+        while (tok := self._peek()) is not None and tok.kind in ("minus", "not"):
             self.pos += 1
             if self._at_operator():
                 self._warn(f"{'NOT' if tok.kind == 'not' else '-'} needs a word after it: ignored")
                 return None
-            child = self._unary()
-            return Not(child) if child is not None else None
-        return self._atom()
+            negations += 1
+        if self._peek() is None:
+            return None
+        child = self._atom()
+        return Not(child) if child is not None and negations % 2 else child
 
     def _atom(self) -> Node | None:
         tok = self.tokens[self.pos]
@@ -265,6 +268,29 @@ class _Parser:
         return Word(tok.text)
 
 
+def _limit_nesting(tokens: list[_Tok], warnings: list[str]) -> list[_Tok]:
+    """Parentheses nested deeper than MAX_DEPTH dropped with their closing partners, so
+    their content is searched as if they were not there."""
+    kept: list[_Tok] = []
+    opened: list[bool] = []  # per open parenthesis: kept?
+    depth, dropped = 0, False
+    for tok in tokens:
+        if tok.kind == "open":
+            opened.append(depth < MAX_DEPTH)
+            if not opened[-1]:
+                dropped = True
+                continue
+            depth += 1
+        elif tok.kind == "close" and opened:
+            if not opened.pop():
+                continue
+            depth -= 1
+        kept.append(tok)
+    if dropped:
+        warnings.append(f"parentheses nested more than {MAX_DEPTH} deep: ignored the deeper ones")
+    return kept
+
+
 def _join(kind: type[And] | type[Or], children: list[Node]) -> Node | None:
     if not children:
         return None
@@ -281,7 +307,7 @@ def parse_query(text: str) -> ParsedQuery:
         # Nothing but operators: the user most likely meant the words themselves.
         warnings.append("the query is only operators: searched them as words")
         tokens = [_Tok("word", t.text or "-") for t in tokens if t.kind != "minus"]
-    root = _Parser(tokens, warnings).parse()
+    root = _Parser(_limit_nesting(tokens, warnings), warnings).parse()
     if root is None and not warnings:
         warnings.append("empty query")
     elif root is None:

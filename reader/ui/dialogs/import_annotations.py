@@ -7,8 +7,6 @@ changes until the user presses Import, and the import is one undoable step.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.annotations import AnnotationImportError, ImportPlan, plan_import
+from ...core.annotations.importer import read_import_file
 from ..annotating import Annotator
 from ..workers import Worker
 
@@ -95,7 +94,7 @@ class ImportDialog(QDialog):
         store, corpus = self.annotator.store, self.annotator.corpus
 
         def job() -> ImportPlan:
-            return plan_import(Path(path).read_bytes(), store.state, corpus)
+            return plan_import(read_import_file(path), store.state, corpus)
 
         self.worker.submit(PLAN_KEY, job, on_result=self._show_plan, on_error=self._failed)
 
