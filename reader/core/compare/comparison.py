@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -35,10 +35,24 @@ class Pair:
     changes: tuple[TextChange, ...] = ()
     old_index: int | None = None
     new_index: int | None = None
+    old_offset: int = 0  # where the compared part starts in old.text (a piece of a split)
+    new_offset: int = 0  # ... in new.text (a piece of a merge)
+
+    def map_old_offset(self, offset: int) -> int:
+        """The offset in the new block's text of `offset` in the old block's text."""
+        local = [_unshift(c, self.old_offset, self.new_offset) for c in self.changes]
+        position = map_old_to_new(offset - self.old_offset, local) + self.new_offset
+        return max(0, min(position, len(self.new.text) if self.new else 0))
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status.value, "old": _block_ref(self.old), "new": _block_ref(self.new),
                 "similarity": self.similarity, "changes": [c.to_dict() for c in self.changes]}
+
+
+def _unshift(change: TextChange, old_offset: int, new_offset: int) -> TextChange:
+    return TextChange(change.op, change.old_text, change.new_text,
+                      (change.old_range[0] - old_offset, change.old_range[1] - old_offset),
+                      (change.new_range[0] - new_offset, change.new_range[1] - new_offset))
 
 
 def _block_ref(block: Block | None) -> dict[str, str] | None:
@@ -123,7 +137,7 @@ def _one_to_one(old: Document, new: Document, i: int, j: int, ignore_width: bool
 
 
 def _indexed(pair: Pair, i: int, j: int) -> Pair:
-    return Pair(pair.status, pair.old, pair.new, pair.similarity, pair.changes, i, j)
+    return replace(pair, old_index=i, new_index=j)
 
 
 def _cut(whole: Block, pieces: list[Block], ignore_width: bool, status: Status) -> list[Pair]:
@@ -144,10 +158,12 @@ def _cut(whole: Block, pieces: list[Block], ignore_width: bool, status: Status) 
         part = whole.text[lo:max(lo, hi)]
         if status is Status.SPLIT:
             changes = _shifted(diff_texts(part, piece.text, ignore_width), lo, old_side=True)
-            pairs.append(Pair(status, whole, piece, similarity(part, piece.text, changes), tuple(changes)))
+            pairs.append(Pair(status, whole, piece, similarity(part, piece.text, changes), tuple(changes),
+                              old_offset=lo))
         else:
             changes = _shifted(diff_texts(piece.text, part, ignore_width), lo, old_side=False)
-            pairs.append(Pair(status, piece, whole, similarity(piece.text, part, changes), tuple(changes)))
+            pairs.append(Pair(status, piece, whole, similarity(piece.text, part, changes), tuple(changes),
+                              new_offset=lo))
         start = end
     return pairs
 
