@@ -29,11 +29,12 @@ from .textdiff import width_key
 
 STRONG = 0.6  # likeness at which two blocks pair wherever they are
 IN_PLACE = 0.35  # likeness enough between two pairs in place
-LONE_GAP = 0.2  # ... when the gap holds exactly one old and one new block
+LONE_GAP = 0.25  # ... when the gap holds exactly one old and one new block
 MOVED = 0.5  # likeness for an edited block found at another place
 SPLIT = 0.7  # likeness of a block with the run of blocks it was cut into
-PIECE_CONTAINED = 0.6  # share of a piece's character pairs found in the whole
-PIECE_MIN_CHARS = 6
+PIECE_CONTAINED = 0.7  # share of a piece's character pairs found in the whole
+PIECE_MIN_CHARS = 10
+SPLIT_GAIN = 0.02  # the run must be more like the whole than its paired piece alone
 COMMON_GRAM_SHARE = 0.1  # character pairs in more blocks than this don't propose candidates
 MAX_CANDIDATES = 24
 
@@ -223,7 +224,7 @@ def _find_cuts(whole: _Blocks, parts: _Blocks, result: Alignment,
         pieces = sorted(p for p in set(near[w]) | ({partner} if partner is not None else set())
                         if p == partner or (p not in taken and _contained(parts, p, whole.grams[w])))
         best = _best_run(whole, parts, w, pieces, partner)
-        if best is not None and best[1] >= max(SPLIT, score_now + 0.1):
+        if best is not None and best[1] >= SPLIT and best[1] > score_now + SPLIT_GAIN:
             _record_cut(result, w, best[0], merged)
 
 
