@@ -280,3 +280,14 @@ def test_random_edit_script_is_reported_exactly(gcm, foreign_texts, script):
     for pair in result.pairs:
         if pair.status in (Status.SAME, Status.CHANGED, Status.MOVED):
             assert apply(pair.old.text, pair.changes) == pair.new.text
+
+
+def test_repeated_boilerplate_edited_twice_stays_in_place(gcm):
+    """Every objective repeats 为履行这一承诺……; edited differently, each stays with its objective."""
+    blocks = list(gcm.blocks)
+    for anchor, words in (("18.p1", "各国"), ("20.p1", "共同")):
+        i = _index(gcm, anchor)
+        text = blocks[i].text
+        blocks[i] = replace(blocks[i], text=text[:6] + words + text[6:])
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == {("changed", "18.p1", "18.p1"), ("changed", "20.p1", "20.p1")}

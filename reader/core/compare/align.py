@@ -5,13 +5,14 @@ texts are. The steps, each working on what the previous ones left unpaired:
 
 1. identical texts in the same order (difflib's longest-run matching over whole blocks,
    so repeated short headings are paired by their neighbours);
-2. identical texts elsewhere, and pairs that are each other's best match by character
-   pairs (bigram Dice ≥ STRONG) wherever they are;
-3. the longest chain of those pairs that keeps both orders is "in place"; the others moved;
-4. a paragraph cut in two (or more) consecutive ones, or two glued into one: split/merged;
-5. between two pairs in place, the remaining blocks are paired in order by likeness
-   (a lower bar, since the place agrees too) — edited paragraphs;
-6. what is still unpaired and much alike elsewhere: moved and edited; the rest was
+2. identical texts elsewhere; the longest chain of the pairs so far that keeps both
+   orders is "in place", the others moved;
+3. a paragraph cut in two (or more) consecutive ones, or two glued into one: split/merged
+   (by character pairs: the pieces lie within the whole, and together they match it);
+4. between two pairs in place, the remaining blocks are paired in order by likeness
+   (bigram Dice; a low bar, since the place agrees too) — edited paragraphs — unless a
+   block is much more like one at another place;
+5. what is still unpaired and much alike elsewhere: moved and edited; the rest was
    deleted (old) or inserted (new).
 
 Everything is deterministic: ties are broken by position, never by hashing order.
@@ -20,6 +21,7 @@ Everything is deterministic: ties are broken by position, never by hashing order
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,7 +68,7 @@ def block_key(text: str) -> str:
 def grams(key: str) -> frozenset[str]:
     if len(key) < 2:
         return frozenset([key]) if key else frozenset()
-    return frozenset(key[i:i + 2] for i in range(len(key) - 1))
+    return frozenset(map(str.__add__, key, key[1:]))
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -76,14 +78,27 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class _Blocks:
-    """Keys and character pairs of one side, computed once."""
+    """Keys of one side, and their character pairs computed once when first needed (blocks
+    paired as identical never need them)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.keys = [block_key(t) for t in texts]
-        self.grams = [grams(k) for k in self.keys]
+        self.grams = _LazyGrams(self.keys)
 
     def __len__(self) -> int:
         return len(self.keys)
+
+
+class _LazyGrams:
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.cache: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, index: int) -> frozenset[str]:
+        found = self.cache.get(index)
+        if found is None:
+            found = self.cache[index] = grams(self.keys[index])
+        return found
 
 
 def align(old_texts: Sequence[str], new_texts: Sequence[str]) -> Alignment:
@@ -92,13 +107,12 @@ def align(old_texts: Sequence[str], new_texts: Sequence[str]) -> Alignment:
     result = Alignment()
     anchors = _identical_in_order(old.keys, new.keys)
     extra = _identical_elsewhere(old.keys, new.keys, anchors)
-    candidates = _candidates(old, new, set(anchors) | set(extra), set(anchors.values()) | set(extra.values()))
-    strong = _mutual_best(candidates, STRONG)
     # Identical blocks in order weigh most, so a moved paragraph never displaces them.
-    weights = {**{p: 1.5 for p in anchors.items()}, **{p: 1.0 for p in extra.items()}, **strong}
+    weights = {**{p: 1.5 for p in anchors.items()}, **{p: 1.0 for p in extra.items()}}
     chain = set(_heaviest_chain(weights))
     for (i, j) in weights:
         (result.in_place if (i, j) in chain else result.moved)[i] = j
+    candidates = _candidates(old, new, set(anchors) | set(extra), set(anchors.values()) | set(extra.values()))
     _find_splits(old, new, result, candidates)
     _pair_in_gaps(old, new, result, candidates)
     _pair_moved(result, candidates)
@@ -143,31 +157,25 @@ def _candidates(old: _Blocks, new: _Blocks, old_taken: set[int],
     for i in range(len(old)):
         if i in old_taken or not old.grams[i]:
             continue
+        mine = old.grams[i]
         shared: Counter[int] = Counter()
-        for gram in old.grams[i]:
+        for gram in mine:
             found = postings.get(gram)
             if found and len(found) <= common:
                 shared.update(found)
-        if not shared and len(old.grams[i]) <= 2:  # a short text: its pairs may all be common
-            for gram in old.grams[i]:
+        if not shared and len(mine) <= 2:  # a short text: its pairs may all be common
+            for gram in mine:
                 shared.update(postings.get(gram, ()))
-        for j, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]:
-            score = dice(old.grams[i], new.grams[j])
+        if len(shared) > MAX_CANDIDATES:
+            ranked = heapq.nsmallest(MAX_CANDIDATES, ((-n, j) for j, n in shared.items()))
+            likely = [j for _, j in ranked]
+        else:
+            likely = list(shared)
+        for j in likely:
+            score = dice(mine, new.grams[j])
             if score >= LONE_GAP:
                 scores[(i, j)] = score
     return scores
-
-
-def _mutual_best(candidates: dict[tuple[int, int], float], threshold: float) -> dict[tuple[int, int], float]:
-    best_old: dict[int, tuple[float, int]] = {}
-    best_new: dict[int, tuple[float, int]] = {}
-    for (i, j), score in candidates.items():
-        if score >= threshold:
-            if (score, -j) > best_old.get(i, (-1.0, 0)):
-                best_old[i] = (score, -j)
-            if (score, -i) > best_new.get(j, (-1.0, 0)):
-                best_new[j] = (score, -i)
-    return {(i, -negj): s for i, (s, negj) in best_old.items() if best_new[-negj][1] == -i}
 
 
 # --- step 3: the pairs in place ---------------------------------------------------------------
@@ -292,12 +300,21 @@ def _pair_in_gaps(old: _Blocks, new: _Blocks, result: Alignment,
     new_marks = sorted(j for _, j in fixed)
     taken_old, taken_new = result.paired_old(), result.paired_new()
     by_gap: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    elsewhere: dict[tuple[str, int], float] = defaultdict(float)  # best likeness in another gap
     for (i, j), score in candidates.items():
         if i in taken_old or j in taken_new:
             continue
         gap = bisect.bisect_left(old_marks, i)
         if gap == bisect.bisect_left(new_marks, j):
             by_gap[gap][(i, j)] = score
+        else:
+            elsewhere["old", i] = max(elsewhere["old", i], score)
+            elsewhere["new", j] = max(elsewhere["new", j], score)
+    for scores in by_gap.values():  # a block much more like one elsewhere has moved there
+        for (i, j), score in list(scores.items()):
+            rival = max(elsewhere["old", i], elsewhere["new", j])
+            if rival >= STRONG and rival >= score + 0.2:
+                del scores[(i, j)]
     for gap, scores in sorted(by_gap.items()):
         olds = {i for i, _ in scores}
         news = {j for _, j in scores}

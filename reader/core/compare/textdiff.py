@@ -46,23 +46,26 @@ class TextChange:
 
 
 # --- width ------------------------------------------------------------------------------
-@lru_cache(maxsize=4096)
-def _narrow_char(char: str) -> str:
-    code = ord(char)
-    if 0xFF01 <= code <= 0xFFEF or code == 0x3000:  # full-width and half-width forms
-        narrow = unicodedata.normalize("NFKC", char)
-        return narrow if len(narrow) == 1 else char
-    return char
+def _narrow_table() -> dict[int, str]:
+    table = {}
+    for code in [*range(0xFF01, 0xFFEF), 0x3000]:  # full-width and half-width forms
+        narrow = unicodedata.normalize("NFKC", chr(code))
+        if len(narrow) == 1 and narrow != chr(code):
+            table[code] = narrow
+    return table
+
+
+_NARROW = _narrow_table()
 
 
 def narrow(text: str) -> str:
     """Full-width forms as their ordinary (half-width) characters; same length as `text`."""
-    return "".join(_narrow_char(c) for c in text) if not text.isascii() else text
+    return text.translate(_NARROW)
 
 
 def width_key(text: str) -> str:
     """The text with width and spacing differences taken out: equal keys = width-only change."""
-    return "".join(narrow(text).split())
+    return "".join(text.translate(_NARROW).split())
 
 
 # --- words -------------------------------------------------------------------------------
@@ -89,19 +92,46 @@ def diff_texts(old: str, new: str, ignore_width: bool = False) -> list[TextChang
     """The edits that turn `old` into `new`, in order (empty when they are equal)."""
     if old == new or (ignore_width and width_key(old) == width_key(new)):
         return []
-    old_words, new_words = _comparable(old, ignore_width), _comparable(new, ignore_width)
+    lo, old_hi, new_hi = _differing_middle(old, new)
+    old_mid, new_mid = old[lo:old_hi], new[lo:new_hi]
+    old_words, new_words = _comparable(old_mid, ignore_width), _comparable(new_mid, ignore_width)
     matcher = SequenceMatcher(None, [k for k, _ in old_words], [k for k, _ in new_words],
                               autojunk=False)
     changes: list[TextChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        old_span = _span(old_words, i1, i2, len(old))
-        new_span = _span(new_words, j1, j2, len(new))
-        changes.extend(_refined(old, new, old_span, new_span))
+        old_span = _span(old_words, i1, i2, len(old_mid))
+        new_span = _span(new_words, j1, j2, len(new_mid))
+        changes.extend(_refined(old_mid, new_mid, old_span, new_span))
     if ignore_width:
         changes = [c for c in changes if not c.width_only]
-    return changes
+    return [TextChange(c.op, c.old_text, c.new_text, (c.old_range[0] + lo, c.old_range[1] + lo),
+                       (c.new_range[0] + lo, c.new_range[1] + lo)) for c in changes]
+
+
+_BOUNDARY = re.compile(r"[^\w]", re.UNICODE)  # punctuation or space: no word runs across it
+
+
+def _differing_middle(old: str, new: str) -> tuple[int, int, int]:
+    """Where the two texts stop agreeing, widened to punctuation on both sides so that the
+    words around the change are cut as they would be in the whole text (the diff, and jieba,
+    then only look at the middle: a long paragraph with one edit costs little)."""
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    lo = prefix
+    while lo > 0 and not _BOUNDARY.match(old[lo - 1]):
+        lo -= 1
+    old_hi, new_hi = len(old) - suffix, len(new) - suffix
+    while old_hi < len(old) and not _BOUNDARY.match(old[old_hi]):
+        old_hi += 1
+        new_hi += 1
+    return lo, old_hi, new_hi
 
 
 def _comparable(text: str, ignore_width: bool) -> list[tuple[str, tuple[int, int]]]:
