@@ -106,8 +106,33 @@ def diff_texts(old: str, new: str, ignore_width: bool = False) -> list[TextChang
         changes.extend(_refined(old_mid, new_mid, old_span, new_span))
     if ignore_width:
         changes = [c for c in changes if not c.width_only]
+    changes = _joined(changes, old_mid, new_mid)
     return [TextChange(c.op, c.old_text, c.new_text, (c.old_range[0] + lo, c.old_range[1] + lo),
                        (c.new_range[0] + lo, c.new_range[1] + lo)) for c in changes]
+
+
+def _joined(changes: list[TextChange], old: str, new: str) -> list[TextChange]:
+    """Two substantial changes with a single unchanged character between them (加强国家的能力 →
+    提高区域的水平: 的) read better as one replacement than as two."""
+    out: list[TextChange] = []
+    for change in changes:
+        if out and _joinable(out[-1], change):
+            last = out.pop()
+            change = _change(old, new, last.old_range[0], change.old_range[1],
+                             last.new_range[0], change.new_range[1])
+        out.append(change)
+    return out
+
+
+def _joinable(first: TextChange, second: TextChange) -> bool:
+    gap = second.old_range[0] - first.old_range[1]
+    if gap > 1 or first.width_only or second.width_only:
+        return False
+
+    def size(c: TextChange) -> int:
+        return max(len(c.old_text), len(c.new_text))
+
+    return size(first) >= 2 and size(second) >= 2
 
 
 _BOUNDARY = re.compile(r"[^\w]", re.UNICODE)  # punctuation or space: no word runs across it
