@@ -36,7 +36,8 @@ def heavy_revision(doc: Document, seed: int = 7) -> Document:
     for i in sorted(rng.sample(range(len(blocks)), 10), reverse=True):
         del blocks[i]
     for k in range(10):
-        blocks.insert(rng.randrange(len(blocks)), replace(blocks[k], anchor=f"new{k}", text=f"新增段落{k}：" * 9))
+        inserted = replace(blocks[k], anchor=f"new{k}", text=f"新增段落{k}：" * 9)
+        blocks.insert(rng.randrange(len(blocks)), inserted)
     moved = blocks.pop(50)
     blocks.insert(250, moved)
     half = len(blocks[120].text) // 2
