@@ -260,9 +260,10 @@ class _Heading:
 
 
 class _Builder:
-    def __init__(self, groups: list[_Group | None], main_part: str) -> None:
+    def __init__(self, groups: list[_Group | None], main_part: str, rejoin_cuts: bool = True) -> None:
         self.groups = groups
         self.main_part = main_part
+        self.rejoin_cuts = rejoin_cuts
         self.drafts: list[_Draft] = []
         self.part = "cover" if main_part == "annex" else ""
         self.seen_main_annex = False
@@ -477,6 +478,8 @@ class _Builder:
 
     def _continues(self, previous: _Draft, group: _Group, index: int) -> bool:
         """Is this run of unmarked lines the rest of `previous`, cut by a page break?"""
+        if not self.rejoin_cuts:
+            return False
         if previous.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
             return False
         if not self.only_notes_since(previous):
@@ -609,10 +612,16 @@ def find_symbol_refs(text: str, resolve: Callable[[str], str | None]) -> tuple[S
 
 # --- public entry point --------------------------------------------------------------
 def parse_text(text: str, *, main_part: str = "body",
-               resolve_symbol: Callable[[str], str | None] = lambda s: None) -> list[Block]:
-    """Parse one document's text into blocks, in reading order, footnotes last."""
+               resolve_symbol: Callable[[str], str | None] = lambda s: None,
+               rejoin_cuts: bool = True) -> list[Block]:
+    """Parse one document's text into blocks, in reading order, footnotes last.
+
+    `rejoin_cuts=False` is for text whose paragraphs are already whole, one per line (the
+    PDF and Word importers join page-break cuts by layout): a paragraph is then never
+    guessed to continue the one before it.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    drafts = _Builder(group_lines(text), main_part).build()
+    drafts = _Builder(group_lines(text), main_part, rejoin_cuts).build()
     _make_anchors_unique(drafts)
     star_is_note = any(d.kind is BlockKind.FOOTNOTE and d.label == "*" for d in drafts)
     footnotes = [d for d in drafts if d.kind is BlockKind.FOOTNOTE]
