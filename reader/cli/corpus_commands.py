@@ -1,13 +1,11 @@
-"""`reader docs`, `reader dump`, `reader objectives`, `reader import`."""
+"""`reader docs`, `reader dump`, `reader objectives` (`reader import` is in import_commands)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..core.corpus import CorpusError, import_document
 from ..core.serialize import block_to_dict, document_to_dict, objective_to_dict
-from .common import CommandError, Context, print_json
+from .common import Context, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,11 +21,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     objectives = subparsers.add_parser("objectives", help="list the 23 objectives and their links")
     objectives.add_argument("--json", action="store_true", help="print JSON")
     objectives.set_defaults(handler=cmd_objectives)
-
-    imp = subparsers.add_parser("import", help="import a .txt or .md document (UTF-8 or GB18030)")
-    imp.add_argument("file", metavar="FILE", type=Path)
-    imp.add_argument("--title", help="title to show (default: the first line)")
-    imp.set_defaults(handler=cmd_import)
 
 
 def cmd_docs(args: argparse.Namespace, context: Context) -> int:
@@ -61,11 +54,3 @@ def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
                   f"({len(row['actions'])} actions, {len(row['links'])} links)")
     return 0
 
-
-def cmd_import(args: argparse.Namespace, context: Context) -> int:
-    try:
-        info = import_document(args.file, context.paths, title=args.title)
-    except CorpusError as exc:
-        raise CommandError(str(exc)) from exc
-    print(f"imported {args.file.name} as {info.id}: {info.title}")
-    return 0

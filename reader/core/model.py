@@ -79,6 +79,7 @@ class DocumentInfo:
     cited_as: tuple[str, ...] = ()
     main_part: str = "body"
     bundled: bool = True
+    revision_of: str = ""  # id of the document this one is a revision of (imported drafts)
 
     @property
     def iri(self) -> str:
