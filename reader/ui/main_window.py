@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.annotations import COLORS
-from ..core.corpus import import_document, load_corpus, remove_imported
+from ..core.corpus import load_corpus, remove_imported
 from ..core.export import ExportFilter
 from ..core.objectives import COMPACT_ID, build_objectives
 from ..core.passages import (
@@ -54,6 +54,7 @@ from .dialogs.import_annotations import ImportDialog
 from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
+from .import_flow import ImportFlow
 from .library import LibraryDock
 from .notices import notice_text
 from .objective_tree import ObjectiveTreeDock
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._objective: tuple[int, str] | None = None
         self._fullscreen_state: QByteArray | None = None
         self._build()
+        self.import_flow = ImportFlow(self)  # file dialog, drag-and-drop, progress, repairs report
         self._connect()
         self.retranslate()
 
@@ -928,33 +930,22 @@ class MainWindow(QMainWindow):
         self.state.problemsReported.emit(messages)
 
     # === library changes ======================================================================
-    def ask_import_path(self) -> str | None:
-        """Ask for a document to import (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a document"), "",
-                                              self.tr("Text documents (*.txt *.md)"))
-        return path or None
+    def ask_import_path(self) -> list[str] | str | None:
+        """Ask for documents to import (tests replace this)."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import a document"), "",
+                                                self.tr("Documents (*.pdf *.docx *.txt *.md)"))
+        return paths or None
 
     def import_document(self) -> None:
-        path = self.ask_import_path()
-        if not path:
-            return
-        paths = self.services.paths
-        self.worker.submit("library", self._import_and_reload, path, paths,
-                           on_result=self._corpus_reloaded,
-                           on_error=lambda exc: self.show_problems([str(exc)]))
+        chosen = self.ask_import_path()
+        if chosen:
+            self.import_flow.start([chosen] if isinstance(chosen, str) else list(chosen))
 
     @staticmethod
     def _reloaded(paths, new_doc: str = ""):
         """Worker side of an import or removal: the corpus and objectives as they now are."""
         corpus = load_corpus(paths=paths)
         return corpus, build_objectives(corpus), new_doc
-
-    @classmethod
-    def _import_and_reload(cls, path: str, paths):
-        from pathlib import Path
-
-        info = import_document(Path(path), paths)
-        return cls._reloaded(paths, info.id)
 
     def remove_document(self, doc_id: str) -> None:
         paths = self.services.paths
