@@ -6,370 +6,370 @@
     <message>
         <location filename="../../reader/ui/actions.py" line="+69"/>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go back to the previous place</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to the previous place</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forward</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go forward again</source>
-        <translation type="unfinished"></translation>
+        <translation>Go forward again</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add pane</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open another document pane beside the others</source>
-        <translation type="unfinished"></translation>
+        <translation>Open another document pane beside the others</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Close pane</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the current pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the current pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Swap panes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Swap panes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap the current pane with the next one</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap the current pane with the next one</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next pa&amp;ne</source>
-        <translation type="unfinished"></translation>
+        <translation>Next pa&amp;ne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the keyboard focus to the next pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the keyboard focus to the next pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Linked scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linked scrolling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the other panes on the passage that corresponds</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the other panes on the passage that corresponds</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Larger text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;out</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Normal size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normal size</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset the text size</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Font…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Font…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the reading font</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the reading font</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Go to paragraph…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go to paragraph…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to a paragraph, e.g. 17(a)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jump to a paragraph, e.g. 17(a)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find in document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find in document…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find text in the current pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Find text in the current pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search all documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search all documents…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search every document</source>
-        <translation type="unfinished"></translation>
+        <translation>Search every document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next search &amp;result</source>
-        <translation type="unfinished"></translation>
+        <translation>Next search &amp;result</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the next search result</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the next search result</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous search r&amp;esult</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous search r&amp;esult</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the previous search result</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the previous search result</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;linked passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &amp;linked passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the next linked passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the next linked passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous linked &amp;passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous linked &amp;passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the previous linked passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the previous linked passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy with &amp;citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy with &amp;citation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the selection with its citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the selection with its citation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ull-screen reading</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ull-screen reading</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide everything but the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide everything but the documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import document…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import document…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a .txt or .md document to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a .txt or .md document to the library</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo the last change to your highlights, notes or bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the last change to your highlights, notes or bookmarks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redo what was undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo what was undone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight with &amp;note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight with &amp;note…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight the selection and write a note and tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight the selection and write a note and tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add &amp;bookmark…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;bookmark…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmark the paragraph you are reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark the paragraph you are reading</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour &amp;meanings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour &amp;meanings…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name what each highlight colour means</source>
-        <translation type="unfinished"></translation>
+        <translation>Name what each highlight colour means</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export annotations…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export annotations…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save highlighted excerpts with their citations</source>
-        <translation type="unfinished"></translation>
+        <translation>Save highlighted excerpts with their citations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a&amp;nnotations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a&amp;nnotations…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge a colleague&apos;s annotations (W3C JSON-LD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge a colleague&apos;s annotations (W3C JSON-LD)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Caret browsing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caret browsing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a text cursor with the keys to select text (Shift+arrows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Move a text cursor with the keys to select text (Shift+arrows)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close Compact Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Compact Reader</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Compact Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Compact Reader</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version and sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Version and sources</translation>
     </message>
 </context>
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>All documents</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All colours</source>
-        <translation type="unfinished"></translation>
+        <translation>All colours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>All tags</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>All objectives</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Filter by text, note, tag or citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by text, note, tag or citation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by text</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by document</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by colour</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by tag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by objective</translation>
     </message>
 </context>
 <context>
@@ -377,12 +377,12 @@
     <message>
         <location line="+27"/>
         <source>Could not be placed</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not be placed</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -395,7 +395,7 @@
     <message>
         <location line="+22"/>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: %1</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <message>
         <location line="+163"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -416,92 +416,92 @@
     <message>
         <location line="+2"/>
         <source>%1 of %2 highlights match the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 highlights match the filters</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>&amp;Go to passage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go to passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit note…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change c&amp;olour</source>
-        <translation type="unfinished"></translation>
+        <translation>Change c&amp;olour</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy &amp;link</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlights and notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlights and notes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit the note, tags and colour (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the note, tags and colour (F2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected highlights (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected highlights (Del)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the highlights shown, with their citations</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the highlights shown, with their citations</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a colleague&apos;s annotations (W3C JSON-LD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a colleague&apos;s annotations (W3C JSON-LD)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colours…</source>
-        <translation type="unfinished"></translation>
+        <translation>Colours…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name what each colour means</source>
-        <translation type="unfinished"></translation>
+        <translation>Name what each colour means</translation>
     </message>
 </context>
 <context>
@@ -509,17 +509,17 @@
     <message>
         <location filename="../../reader/ui/annotating.py" line="+217"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your annotations file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your annotations file:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Highlights to review:</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlights to review:</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -532,37 +532,37 @@
     <message>
         <location line="+34"/>
         <source>Highlight the selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight the selection: %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Highlight</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Edit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit note…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Change c&amp;olour</source>
-        <translation type="unfinished"></translation>
+        <translation>Change c&amp;olour</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Remove highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove highlight</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add &amp;bookmark…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;bookmark…</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Annotations not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotations not saved</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,38 +570,41 @@
 %1
 
 Quit anyway and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Your latest annotations could not be saved:
+%1
+
+Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select the text to highlight first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the text to highlight first.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This selection cannot be highlighted.</source>
-        <translation type="unfinished"></translation>
+        <translation>This selection cannot be highlighted.</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+47"/>
         <source>Change colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Change colour</translation>
     </message>
     <message>
         <location line="-43"/>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Add note</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit note</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -614,12 +617,12 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+18"/>
         <source>Add bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Add bookmark</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Edit bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit bookmark</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -632,27 +635,27 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+6"/>
         <source>Name colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Name colours</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annotations</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Annotations saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotations saved.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>While saving your annotations:</source>
-        <translation type="unfinished"></translation>
+        <translation>While saving your annotations:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</translation>
     </message>
 </context>
 <context>
@@ -660,37 +663,37 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
         <source>Add bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Add bookmark</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit bookmark</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Bookmark name</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark name</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None (top level); “a/b” for a subfolder</source>
-        <translation type="unfinished"></translation>
+        <translation>None (top level); “a/b” for a subfolder</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Folder:</translation>
     </message>
 </context>
 <context>
@@ -698,7 +701,7 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
         <source>(paragraph not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>(paragraph not found)</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -711,67 +714,67 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+2"/>
         <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
-        <translation type="unfinished"></translation>
+        <translation>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>&amp;Go to paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go to paragraph</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rename or move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rename or move…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy &amp;link</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy &amp;link</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Bookmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmarks by folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmarks by folder</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmark the paragraph you are reading (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark the paragraph you are reading (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename the bookmark or move it to a folder (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rename the bookmark or move it to a folder (F2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected bookmarks (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected bookmarks (Del)</translation>
     </message>
 </context>
 <context>
@@ -779,17 +782,17 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
         <source>Colour meanings</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour meanings</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Meaning of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meaning of %1</translation>
     </message>
 </context>
 <context>
@@ -797,52 +800,52 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/colors.py" line="+23"/>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>Yellow</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>Green</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blue</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Purple</source>
-        <translation type="unfinished"></translation>
+        <translation>Purple</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>agreed language</source>
-        <translation type="unfinished"></translation>
+        <translation>agreed language</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>red line</source>
-        <translation type="unfinished"></translation>
+        <translation>red line</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>key commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>key commitment</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>to check</source>
-        <translation type="unfinished"></translation>
+        <translation>to check</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>question</source>
-        <translation type="unfinished"></translation>
+        <translation>question</translation>
     </message>
 </context>
 <context>
@@ -850,22 +853,22 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/document_pane.py" line="+647"/>
         <source>Document text</source>
-        <translation type="unfinished"></translation>
+        <translation>Document text</translation>
     </message>
     <message>
         <location line="-107"/>
         <source>Note %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note %1</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Copy with citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy with citation</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Go to paragraph…</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to paragraph…</translation>
     </message>
 </context>
 <context>
@@ -873,22 +876,22 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/rendering.py" line="+284"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Open %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is not in the library</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not in the library</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -897,87 +900,87 @@ Quit anyway and lose them?</source>
         <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
         <location line="+112"/>
         <source>Export annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Export annotations</translation>
     </message>
     <message>
         <location line="-106"/>
         <source>Markdown (.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (.md)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Web page, ready to print (.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web page, ready to print (.html)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Word document (.docx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document (.docx)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spreadsheet, UTF-8 (.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheet, UTF-8 (.csv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>W3C Web Annotation JSON-LD (.jsonld)</source>
-        <translation type="unfinished"></translation>
+        <translation>W3C Web Annotation JSON-LD (.jsonld)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>By document, in reading order</source>
-        <translation type="unfinished"></translation>
+        <translation>By document, in reading order</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By objective</source>
-        <translation type="unfinished"></translation>
+        <translation>By objective</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Order:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fi&amp;lters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fi&amp;lters:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Preview of the export</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview of the export</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save…</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>A Word document cannot be shown here; this is its text, as Markdown.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preparing the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the preview…</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -990,17 +993,17 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+2"/>
         <source>(The preview stops here; the file has everything.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(The preview stops here; the file has everything.)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>annotations</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -1013,7 +1016,7 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+5"/>
         <source>The export could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The export could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1021,82 +1024,82 @@ Quit anyway and lose them?</source>
     <message>
         <location line="-170"/>
         <source>Compact Reader: annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Compact Reader: annotations</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excerpts</source>
-        <translation type="unfinished"></translation>
+        <translation>Excerpts</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Grouped by document</source>
-        <translation type="unfinished"></translation>
+        <translation>Grouped by document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grouped by objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Grouped by objective</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Citation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectives</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modified</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not found in the current text of the document; quoted as recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not found in the current text of the document; quoted as recorded.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not linked to an objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Not linked to an objective</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective {number}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective {number}: {title}</translation>
     </message>
 </context>
 <context>
@@ -1112,43 +1115,43 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+2"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>No matches</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+1"/>
         <source>Find in this document</source>
-        <translation type="unfinished"></translation>
+        <translation>Find in this document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match (Shift+Enter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous match</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match (Enter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Next match</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Close find bar</translation>
     </message>
 </context>
 <context>
@@ -1156,22 +1159,22 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/dialogs/goto.py" line="+59"/>
         <source>Go to paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to paragraph</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Paragraph</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No paragraph “%1” in this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>No paragraph “%1” in this document.</translation>
     </message>
 </context>
 <context>
@@ -1180,42 +1183,42 @@ Quit anyway and lose them?</source>
         <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
         <location line="+35"/>
         <source>Import annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Import annotations</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose file…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>What the import would change</source>
-        <translation type="unfinished"></translation>
+        <translation>What the import would change</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>W3C Web Annotations (*.jsonld *.json);;All files (*)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be imported: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -1268,37 +1271,132 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+1"/>
         <source>In this file: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In this file: %1.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing to import: you already have everything in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to import: you already have everything in it.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New:</source>
-        <translation type="unfinished"></translation>
+        <translation>New:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Updated:</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not found in the current text (listed under “Could not be placed” for you to review):</source>
-        <translation type="unfinished"></translation>
+        <translation>Not found in the current text (listed under “Could not be placed” for you to review):</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Skipped:</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped:</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_flow.py" line="+78"/>
+        <source>Importing %n document(s)…</source>
+        <translation>
+            <numerusform>Importing %n document…</numerusform>
+            <numerusform>Importing %n documents…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n skipped as already in the library</source>
+        <translation>
+            <numerusform>, %n skipped as already in the library</numerusform>
+            <numerusform>, %n skipped as already in the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some files could not be imported:</source>
+        <translation>Some files could not be imported:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported; what was repaired:</source>
+        <translation>Imported; what was repaired:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: already in the library</source>
+        <translation>%1: already in the library</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n page break(s) re-joined</source>
+        <translation>
+            <numerusform>%n page break re-joined</numerusform>
+            <numerusform>%n page breaks re-joined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n header/footer line(s) removed</source>
+        <translation>
+            <numerusform>%n header/footer line removed</numerusform>
+            <numerusform>%n header/footer lines removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n footnote(s)</source>
+        <translation>
+            <numerusform>%n footnote</numerusform>
+            <numerusform>%n footnotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -1306,81 +1404,81 @@ Quit anyway and lose them?</source>
     <message>
         <location filename="../../reader/ui/library.py" line="+67"/>
         <source>Bundled documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundled documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imported documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported documents</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open in a new pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in a new pane</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove from library</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove from library</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Library</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents in the library</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents in the library</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import document…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a document</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+411"/>
         <source>At most four panes can be open.</source>
-        <translation type="unfinished"></translation>
+        <translation>At most four panes can be open.</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+78"/>
         <source>Cannot open %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1 %2</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Redo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to %1</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -1393,151 +1491,152 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+44"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>No paragraph “%1” in this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>No paragraph “%1” in this document.</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Reading font</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading font</translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Compact Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Compact Reader</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Theme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow the &amp;system</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Light</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dark</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Main toolbar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight toolbar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Search index progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Search index progress</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>The search index could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index could not be built: %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Preparing search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing search…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Search ready</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search unavailable (index error)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search unavailable (index error)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Search not installed</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Some things could not be loaded; the rest works:</source>
-        <translation type="unfinished"></translation>
+        <translation>Some things could not be loaded; the rest works:</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Import a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a document</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Text documents (*.txt *.md)</source>
-        <translation type="unfinished"></translation>
+        <source>Documents (*.pdf *.docx *.txt *.md)</source>
+        <translation>Documents (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+50"/>
         <source>About Compact Reader</source>
-        <translation type="unfinished"></translation>
+        <translation>About Compact Reader</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compact Reader %1
 The UN texts on the Global Compact for Migration, side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compact Reader %1
+The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
         <location filename="../../reader/app.py" line="+216"/>
         <source>Unknown document: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown document: %1</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-880"/>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss message</translation>
     </message>
 </context>
 <context>
@@ -1545,52 +1644,52 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location filename="../../reader/ui/dialogs/note.py" line="+74"/>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>New note</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit note</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your note on this passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Your note on this passage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Separated by commas, e.g. 数据, 核实</source>
-        <translation type="unfinished"></translation>
+        <translation>Separated by commas, e.g. 数据, 核实</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Colour:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
 </context>
 <context>
@@ -1598,32 +1697,32 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location filename="../../reader/ui/notices.py" line="+41"/>
         <source>The search index did not exist yet; built it</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index did not exist yet; built it</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The search index was left half-written by an interrupted process; rebuilt it</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index was left half-written by an interrupted process; rebuilt it</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index was made by another version of Compact Reader; rebuilt it</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index was made by another version of Compact Reader; rebuilt it</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index was corrupt; rebuilt it</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index was corrupt; rebuilt it</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Search index updated: %1 documents added, %2 changed, %3 removed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search index rebuilt: %1 passages in %2 documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Search index rebuilt: %1 passages in %2 documents</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -1636,62 +1735,62 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location line="+3"/>
         <source>Could not read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 cannot be read: %2. It was not changed: it is kept as %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be read: %2. It was not changed: it is kept as %3.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 was missing; loaded the newest good backup, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was missing; loaded the newest good backup, %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was missing; loaded the newest good backup, %2 (saved %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was missing; loaded the newest good backup, %2 (saved %3).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 could not be used; loaded the newest good backup, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 could not be used; loaded the newest good backup, %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 could not be used; loaded the newest good backup, %2 (saved %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 could not be used; loaded the newest good backup, %2 (saved %3).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was upgraded from file format %2 to %3; the original is kept as %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was upgraded from file format %2 to %3; the original is kept as %4.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not update the backup of %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not update the backup of %1: %2.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot open %1 for the annotations: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1 for the annotations: %2.</translation>
     </message>
 </context>
 <context>
@@ -1699,37 +1798,37 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location filename="../../reader/ui/objective_tree.py" line="+241"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commitment: paragraph %1 · %2 actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment: paragraph %1 · %2 actions</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>《%1》: %2 linked passages</source>
-        <translation type="unfinished"></translation>
+        <translation>《%1》: %2 linked passages</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No passages of other documents name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No passages of other documents name it.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectives</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Objectives of the Global Compact</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectives of the Global Compact</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Columns: objective, linked passages per document</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns: objective, linked passages per document</translation>
     </message>
 </context>
 <context>
@@ -1737,28 +1836,28 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location line="-185"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Passages of 《%1》 linked to each objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Passages of 《%1》 linked to each objective</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Commitment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+21"/>
         <source>《%1》: %2 linked passages</source>
-        <translation type="unfinished"></translation>
+        <translation>《%1》: %2 linked passages</translation>
     </message>
 </context>
 <context>
@@ -1766,12 +1865,12 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location filename="../../reader/ui/outline.py" line="+124"/>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Outline</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outline of the current document</source>
-        <translation type="unfinished"></translation>
+        <translation>Outline of the current document</translation>
     </message>
 </context>
 <context>
@@ -1779,32 +1878,32 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location filename="../../reader/ui/pane_bars.py" line="-156"/>
         <source>Document shown in this pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Document shown in this pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the document shown in this pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the document shown in this pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap with the next pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap with the next pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap panes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close this pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Close this pane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Close pane</translation>
     </message>
 </context>
 <context>
@@ -1812,68 +1911,68 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location line="+54"/>
         <source>%1 (related)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (related)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+1"/>
         <source>Previous linked passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous linked passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Next linked passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Next linked passage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Linked passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked passages</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hide linked passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide linked passages</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>All documents</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All objectives</source>
-        <translation type="unfinished"></translation>
+        <translation>All objectives</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 results in %2 documents</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 results in %2 documents</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No results for “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>No results for “%1”</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -1886,72 +1985,72 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location line="+5"/>
         <source>Show more (%1 not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show more (%1 not shown)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The search index is busy; searching again when it is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index is busy; searching again when it is ready.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot search: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot search: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Search is not available in this installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Search is not available in this installation.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preparing the search index… results will appear when it is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the search index… results will appear when it is ready.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index could not be built; see the status bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>The search index could not be built; see the status bar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type words to search all documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type words to search all documents.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search all documents, e.g. 汇款 or 拘留 儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Search all documents, e.g. 汇款 or 拘留 儿童</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search query</source>
-        <translation type="unfinished"></translation>
+        <translation>Search query</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit to document</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit to document</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit to objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit to objective</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Search results</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show more results</source>
-        <translation type="unfinished"></translation>
+        <translation>Show more results</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +2066,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     <message>
         <location line="+7"/>
         <source>Passages with some of the words</source>
-        <translation type="unfinished"></translation>
+        <translation>Passages with some of the words</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>

@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -380,7 +380,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -648,7 +648,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -1290,6 +1290,92 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_flow.py" line="+78"/>
+        <source>Importing %n document(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文档…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 个文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n skipped as already in the library</source>
+        <translation>
+            <numerusform>，%n 个已在文库中，已跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>，%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some files could not be imported:</source>
+        <translation>有些文件无法导入：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported; what was repaired:</source>
+        <translation>已导入；修复情况：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: already in the library</source>
+        <translation>%1：已在文库中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n 个段落块</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n page break(s) re-joined</source>
+        <translation>
+            <numerusform>重新接合 %n 处分页断开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n header/footer line(s) removed</source>
+        <translation>
+            <numerusform>删除 %n 行页眉页脚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n footnote(s)</source>
+        <translation>
+            <numerusform>%n 条脚注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 个表格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <location filename="../../reader/ui/library.py" line="+67"/>
@@ -1340,7 +1426,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+411"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1463,6 +1549,11 @@ Quit anyway and lose them?</source>
         <translation>搜索索引进度</translation>
     </message>
     <message>
+        <location line="+82"/>
+        <source>Documents (*.pdf *.docx *.txt *.md)</source>
+        <translation>文档 (*.pdf *.docx *.txt *.md)</translation>
+    </message>
+    <message>
         <source>The search index did not exist yet; built it</source>
         <translation type="vanished">搜索索引尚不存在，已建立</translation>
     </message>
@@ -1487,7 +1578,7 @@ Quit anyway and lose them?</source>
         <translation type="vanished">搜索索引已重建：%2 个文件，共 %1 个段落</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-45"/>
         <source>The search index could not be built: %1</source>
         <translation>无法建立搜索索引：%1</translation>
     </message>
@@ -1522,12 +1613,11 @@ Quit anyway and lose them?</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Text documents (*.txt *.md)</source>
-        <translation>文本文件 (*.txt *.md)</translation>
+        <translation type="vanished">文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1547,7 +1637,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-880"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1857,7 +1947,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
