@@ -85,6 +85,10 @@ def expand_sources(sources: Iterable[Path]) -> tuple[list[Path], list[ImportOutc
                 found.extend(Path(root) / n for n in sorted(names)
                              if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
             files.extend(found)
+            if not found:
+                missing.append(ImportOutcome(_printable(str(source)), "failed",
+                                             reason="no .txt, .md, .pdf or .docx file in this folder",
+                                             code="empty-folder"))
         elif source.exists() or source.is_symlink():
             files.append(source)
         else:
