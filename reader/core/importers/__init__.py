@@ -47,7 +47,19 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def convert_bytes(data: bytes, name: str) -> Converted:
+    """Convert by content. Whatever a damaged file makes a library raise becomes one
+    ImportFailure with the file's name: an import never ends in a traceback."""
     kind = detect_format(data, name)
+    try:
+        return _convert(kind, data, name)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on bad input
+        raise ImportFailure(f"{name} is damaged and cannot be read ({type(exc).__name__})",
+                            "corrupt") from exc
+
+
+def _convert(kind: str, data: bytes, name: str) -> Converted:
     if kind == "pdf":
         from .pdf import convert_pdf
 

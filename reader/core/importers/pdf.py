@@ -20,6 +20,7 @@ gap). From the characters this module rebuilds:
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ from ..parser import (
 from .base import Converted
 from .cover import find_date, find_symbol, is_running_line, pick_title
 from .errors import ImportFailure
+
+# pdfminer logs every damaged stream it works around; the user gets one line from us instead.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _SUP = str.maketrans("0123456789", SUPERSCRIPTS)
 _MARKER_RES = (PARA_NUM_RE, LETTER_RE, CJK_HEAD_RE, SECTION_RE, OBJECTIVE_RE,
@@ -224,8 +228,9 @@ def _strip_running(pages: list[_Page], symbol: str) -> list[str]:
                     and len(line.flat) <= 80
                 if page.number == 1 and top:
                     continue  # the cover's symbol and "Distr.: General" are metadata, kept
-                if is_running_line(line.text, symbol) or repeated:
-                    page.lines.remove(line)
+                if (is_running_line(line.text, symbol) or repeated) and \
+                        any(kept is line for kept in page.lines):  # a tiny page: in both bands
+                    page.lines = [kept for kept in page.lines if kept is not line]
                     removed.append(line.flat)
     return removed
 
