@@ -261,3 +261,29 @@ def test_no_content_character_of_the_text_layer_is_lost(pages):
     for block in parse_text(text, rejoin_cuts=False):
         kept += _canonical(block.marker + block.text + "".join(n.mark for n in block.notes))
     assert kept + _canonical("".join(removed)) == layer
+
+
+# --- a report laid out differently: cover table, 10 pt body, 8 pt notes, a note overleaf ------
+import un_report as report  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["un-report.pdf", "un-report.docx"])
+def test_a_report_with_a_cover_table_and_a_note_running_overleaf(name, tmp_path):
+    info, doc = imported(name, tmp_path)
+    assert (info.symbol, info.date, info.title) == (report.SYMBOL, report.DATE_ISO, report.TITLE)
+    for number, text, note in report.PARAGRAPHS:
+        block = doc.block(str(number))
+        assert block.text == text, number
+        assert [doc.block(n.target).text for n in block.notes] == ([note] if note else []), number
+    # the quotation between paragraphs 5 and 6 stays a paragraph of its own
+    quote = doc.blocks[doc.index_of("5") + 1]
+    assert (quote.kind, quote.text) == (BlockKind.PARAGRAPH, report.QUOTE)
+    for block in doc.blocks:
+        assert report.JOB_NUMBER.split()[0] not in block.text and report.SHORT_TITLE + "\t" not in block.text
+
+
+def test_the_report_pdf_repairs():
+    converted, _ = convert(FIXTURES / "un-report.pdf")
+    assert converted.repairs.page_breaks_joined >= 2  # one of them across a page of footnote
+    assert converted.repairs.footnotes == sum(1 for *_, note in report.PARAGRAPHS if note)
+    assert any(report.SYMBOL in line and report.SHORT_TITLE in line for line in converted.removed)

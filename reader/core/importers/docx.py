@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..parser import (
     CJK_HEAD_RE,
     OBJECTIVE_RE,
+    PARA_NUM_RE,
     PART_RE,
     SECTION_RE,
     SUBSECTION_RE,
@@ -315,6 +316,7 @@ class _Writer:
         self.emphasised: set[int] = set()
         self.auto_numbered = 0
         self.tables = 0
+        self.body_started = False  # before the first numbered paragraph or heading: the cover
 
     def run(self) -> None:
         for child in self.document.element.body:
@@ -337,7 +339,10 @@ class _Writer:
             self.plain.append(raw)  # tabs kept: they separate the fields of a cover line
             if _is_emphasised(p):
                 self.emphasised.add(len(self.plain) - 1)
-            self.lines.append(self._line(p, text))
+            line = self._line(p, text)
+            self.lines.append(line)
+            if PARA_NUM_RE.match(line) or line.startswith("#") or SECTION_RE.match(line):
+                self.body_started = True
         self.lines.extend(self.notes.flush())
 
     def _line(self, p, text: str) -> str:
@@ -362,6 +367,9 @@ class _Writer:
         return text
 
     def _table(self, tbl) -> None:
+        if not self.body_started and len(self.plain) < 15:
+            self._cover_table(tbl)
+            return
         self.tables += 1
         rows = []
         for tr in tbl.iter(q("tr")):
@@ -373,6 +381,19 @@ class _Writer:
                 rows.append("\t".join(cells) if len(cells) > 1 else f"{cells[0]}\t")
         if rows:
             self.lines.append("\n".join(rows))
+        self.lines.extend(self.notes.flush())
+
+
+    def _cover_table(self, tbl) -> None:
+        """UN covers are often a layout table (联合国 | A/76/L.55, 大会 | Distr.: General …):
+        its cells are cover lines, not a table of the document."""
+        for p in tbl.iter(q("p")):
+            raw = _paragraph_text(p, self.notes).strip()
+            if raw:
+                self.plain.append(raw)
+                if _is_emphasised(p):
+                    self.emphasised.add(len(self.plain) - 1)
+                self.lines.append(_tidy(raw))
         self.lines.extend(self.notes.flush())
 
 

@@ -46,6 +46,7 @@ _SUP = str.maketrans("0123456789", SUPERSCRIPTS)
 _MARKER_RES = (PARA_NUM_RE, LETTER_RE, CJK_HEAD_RE, SECTION_RE, OBJECTIVE_RE,
                re.compile(r"^\([一二三四五六七八九十]+\)"), re.compile(r"^[IVX]{1,5}\.\s"))
 _NOTE_START_RE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\^[a-z]|\*|\d{{1,3}}(?=\s))\s*")
+_BARE_NOTE_RE = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff《（(“])")  # "1见…": a full-size number
 
 
 @dataclass
@@ -69,6 +70,7 @@ class _Line:
     size: float
     bold: bool
     page: int
+    trailing_space: bool = False  # a space glyph ends the line: the source had a space there
 
     @property
     def flat(self) -> str:
@@ -204,7 +206,8 @@ def _make_line(chars: list[_Char], page: int) -> _Line | None:
         out.append(text)
         previous, pending_space = char, False
     return _Line("".join(out), visible[0].x0, visible[-1].x1, max(c.y1 for c in visible),
-                 min(c.y0 for c in visible), size, all(c.bold for c in visible), page)
+                 min(c.y0 for c in visible), size, all(c.bold for c in visible), page,
+                 trailing_space=pending_space)
 
 
 # --- pages → regions ------------------------------------------------------------------
@@ -212,8 +215,12 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.replace("\t", " ")).strip()
 
 
-def _strip_running(pages: list[_Page], symbol: str) -> list[str]:
-    """Drop running headers/footers from each page in place; return the dropped lines."""
+def _strip_running(pages: list[_Page], symbol: str, body_size: float = 0.0) -> list[str]:
+    """Drop running headers/footers from each page in place; return the dropped lines.
+
+    A line repeated at the same end of most pages is a running head only if it does not
+    look like body text (smaller type, a tab stop, or short): repetitive prose at the top
+    of two pages stays."""
     removed: list[str] = []
     counted = len([p for p in pages if p.lines])
     top_shapes: Counter[str] = Counter()
@@ -225,10 +232,13 @@ def _strip_running(pages: list[_Page], symbol: str) -> list[str]:
         for top, shapes in ((True, top_shapes), (False, bottom_shapes)):
             for line in _band(page, top):
                 repeated = counted >= 3 and shapes[_shape(line.text)] >= max(2, 0.5 * counted) \
-                    and len(line.flat) <= 80
+                    and len(line.flat) <= 80 and (line.size < 0.95 * body_size or "\t" in line.text
+                                                  or len(line.flat) <= 30)
                 if page.number == 1 and top:
                     continue  # the cover's symbol and "Distr.: General" are metadata, kept
-                if (is_running_line(line.text, symbol) or repeated) and \
+                carries_symbol = top and bool(symbol) and symbol in line.flat.replace(" ", "") \
+                    and len(line.flat) <= 120
+                if (is_running_line(line.text, symbol) or repeated or carries_symbol) and \
                         any(kept is line for kept in page.lines):  # a tiny page: in both bands
                     page.lines = [kept for kept in page.lines if kept is not line]
                     removed.append(line.flat)
@@ -246,12 +256,14 @@ def _band(page: _Page, top: bool) -> list[_Line]:
     return [line for line in candidates if line.bottom <= limit]
 
 
-def _split_notes(page: _Page, body_size: float) -> tuple[list[_Line], list[_Line]]:
-    """(body lines, footnote lines) of one page."""
+def _split_notes(page: _Page, body_size: float,
+                 notes_before: bool = False) -> tuple[list[_Line], list[_Line]]:
+    """(body lines, footnote lines) of one page. The notes start with a mark, or — when the
+    page before had notes — may start with the end of a note continued from there."""
     lines = page.lines
     if page.rule is not None:
         below = [line for line in lines if line.top <= page.rule + 1]
-        if below and _NOTE_START_RE.match(below[0].flat):
+        if below and (notes_before or _starts_note(below[0].flat)):
             return [line for line in lines if line.top > page.rule + 1], below
     cut = len(lines)
     for index in range(len(lines) - 1, -1, -1):
@@ -259,12 +271,42 @@ def _split_notes(page: _Page, body_size: float) -> tuple[list[_Line], list[_Line
             cut = index
         else:
             break
-    while cut < len(lines) and not _NOTE_START_RE.match(lines[cut].flat):
+    while cut < len(lines) and not _starts_note(lines[cut].flat) and not notes_before:
         cut += 1
     return lines[:cut], lines[cut:]
 
 
+def _starts_note(text: str) -> bool:
+    return bool(_NOTE_START_RE.match(text) or _BARE_NOTE_RE.match(text))
+
+
 # --- regions → paragraphs ---------------------------------------------------------------
+def _body_size(lines: list[_Line]) -> float:
+    """The body text's font size: that of the numbered paragraphs when there are some (long
+    footnotes can outweigh the body), else the size most of the text is set in."""
+    numbered = Counter(round(line.size, 1) for line in lines if PARA_NUM_RE.match(line.flat))
+    if sum(numbered.values()) >= 2:
+        return numbered.most_common(1)[0][0]
+    weighted: Counter[float] = Counter()
+    for line in lines:
+        weighted[round(line.size, 1)] += len(line.text)
+    return weighted.most_common(1)[0][0] if weighted else 10.0
+
+
+def _typical_gap(pages: list[_Page], size: float) -> float:
+    """The usual white space between two lines of one paragraph (the median gap between
+    consecutive body-size lines), so paragraph spacing can be told from line spacing."""
+    gaps = []
+    for page in pages:
+        for above, below in zip(page.lines, page.lines[1:], strict=False):
+            if abs(above.size - size) < 0.6 and abs(below.size - size) < 0.6:
+                gap = above.bottom - below.top
+                if 0 <= gap < 3 * size:
+                    gaps.append(gap)
+    gaps.sort()
+    return gaps[len(gaps) // 2] if gaps else 0.5 * size
+
+
 def _is_marker(text: str) -> bool:
     return any(pattern.match(text) for pattern in _MARKER_RES)
 
@@ -282,9 +324,13 @@ class _Para:
         if self.table:
             return "\n".join(line.text.strip().replace("\t\t", "\t") for line in self.lines)
         out = ""
+        spaced = False
         for line in self.lines:
             piece = re.sub(r"\s*\t\s*", " ", line.text).strip()
-            out = join_halves(out, piece) if out else piece
+            joined = join_halves(out, piece) if out else piece
+            if spaced and len(joined) == len(out.rstrip()) + len(piece):
+                joined = out.rstrip() + " " + piece  # "development 领域" keeps its space
+            out, spaced = joined, line.trailing_space
         return out
 
 
@@ -292,10 +338,10 @@ class _Assembler:
     def __init__(self, pages: list[_Page]) -> None:
         self.pages = pages
         body = [line for page in pages for line in page.lines]
-        self.size = Counter(round(line.size, 1) for line in body for _ in range(len(line.text))) \
-            .most_common(1)[0][0] if body else 10.0
+        self.size = _body_size(body)
         rights = sorted(line.x1 for line in body if abs(line.size - self.size) < 0.6)
         self.right = rights[int(len(rights) * 0.9)] if rights else 0.0
+        self.line_gap = _typical_gap(pages, self.size)
         self.paragraphs: list[_Para] = []
         self.output: list[str] = []
         self.notes: list[str] = []
@@ -304,10 +350,13 @@ class _Assembler:
         self.tables = 0
         self.cover_done = False
         self.last_note = -1  # where in output the last footnote went (a note may go on overleaf)
+        self.last_number: int | None = None  # the last footnote's number
 
     def run(self) -> str:
+        notes_before = False
         for page in self.pages:
-            body, notes = _split_notes(page, self.size)
+            body, notes = _split_notes(page, self.size, notes_before)
+            notes_before = bool(notes)
             self._body(body)
             self._page_end()
             self._notes(notes)
@@ -335,15 +384,14 @@ class _Assembler:
         the page's footnotes follow the paragraph that cites them."""
         if self.paragraphs:
             last = self.paragraphs[-1].last
-            if last.x1 < self.right - 1.5 * last.size and not ends_open(last.flat):
+            if not self._full(last) and not ends_open(last.flat):
                 self._flush(keep_open=0)
 
     def _body(self, lines: list[_Line]) -> None:
         for index, line in enumerate(lines):
             current = self.paragraphs[-1] if self.paragraphs else None
             first_on_page = index == 0
-            if not self.cover_done and (_is_marker(line.flat) or line.page > 1
-                                        or line.x1 >= self.right - 1.5 * line.size):
+            if not self.cover_done and (_is_marker(line.flat) or line.page > 1 or self._full(line)):
                 self.cover_done = True  # the cover block ends where numbered text or prose starts
             if current is not None and self._continues(current, line, first_on_page):
                 if first_on_page:
@@ -367,32 +415,47 @@ class _Assembler:
             return False
         if line.bold != last.bold or abs(line.size - last.size) > 1:
             return False
-        full = last.x1 >= self.right - 1.5 * last.size
+        full = self._full(last)
         if first_on_page:
             return full or ends_open(last.flat)
         gap = last.bottom - line.top
-        if gap > 0.9 * last.size:
-            return False
-        return full or (last.bold and line.bold)
+        if gap > self.line_gap + 0.35 * last.size or gap < -0.5 * last.size:
+            return False  # paragraph spacing (or a line above the last: another column)
+        if len(current.lines) > 1 and line.x0 > last.x0 + 1.5 * last.size:
+            return False  # a first-line indent (a hanging indent shows on the second line only)
+        return full or ends_open(last.flat) or (last.bold and line.bold)
+
+    def _full(self, line: _Line) -> bool:
+        """Does the line run to the right margin? Chinese line breaking may leave up to two
+        characters' room (a line never starts with ，。), so the margin is generous."""
+        return line.x1 >= self.right - 2.5 * line.size
 
     def _prose(self, para: _Para) -> bool:
         """Has this paragraph started after the cover block (a cover line never continues)?"""
         first = para.lines[0]
-        return _is_marker(first.flat) or first.x1 >= self.right - 1.5 * first.size or first.bold
+        return _is_marker(first.flat) or self._full(first) or first.bold
 
     def _notes(self, lines: list[_Line]) -> None:
+        overleaf = False  # lines continuing a note already written out, from the page before
         for index, line in enumerate(lines):
             flat = line.flat
-            match = _NOTE_START_RE.match(flat)
+            match = _NOTE_START_RE.match(flat) or _BARE_NOTE_RE.match(flat)
+            plain = match.group(0).strip() if match else ""
+            if plain.isdigit() and self.last_number is not None and int(plain) != self.last_number + 1:
+                match = None  # "12月…" continuing a note, not note 12 (full-size numbers only)
             if match:
                 mark = match.group(0).strip()
+                digits = mark.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
+                self.last_number = int(digits) if digits.isdigit() else self.last_number
                 mark = mark.translate(_SUP) if mark.isdigit() else mark
                 self.notes.append(f"{mark} {flat[match.end():].strip()}")
                 self.footnotes += 1
-            elif self.notes:
+                overleaf = False
+            elif self.notes and not overleaf:
                 self.notes[-1] = join_halves(self.notes[-1], flat)
-            elif index == 0 and self.last_note >= 0:  # a note continued from the page before
+            elif (index == 0 or overleaf) and self.last_note >= 0:
                 self.output[self.last_note] = join_halves(self.output[self.last_note], flat)
+                overleaf = True
             else:
                 self.notes.append(flat)
 
@@ -410,12 +473,12 @@ def convert_pdf(data: bytes, name: str) -> Converted:
     first_lines = [line.text for line in pages[0].lines] if pages else []
     second_top = [line.text for line in pages[1].lines[:2]] if len(pages) > 1 else []
     symbol = next((s for s in map(find_symbol, second_top + first_lines[:4]) if s), "")
-    body_size = Counter(round(line.size, 1) for p in pages for line in p.lines).most_common(1)[0][0]
+    body_size = _body_size([line for p in pages for line in p.lines])
     emphasised = {i for i, line in enumerate(pages[0].lines)
                   if line.bold or line.size > body_size * 1.15}
     title = pick_title(first_lines[:20], emphasised)
     date = next((d for d in map(find_date, first_lines[:12]) if d), "")
-    removed = _strip_running(pages, symbol)
+    removed = _strip_running(pages, symbol, body_size)
     assembler = _Assembler(pages)
     text = assembler.run()
     converted = Converted(text=text, format="pdf", title=title, symbol=symbol, date=date,
