@@ -1,13 +1,11 @@
-"""`reader docs`, `reader dump`, `reader objectives`, `reader import`."""
+"""`reader docs`, `reader dump`, `reader objectives` (`reader import` is in import_commands)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..core.corpus import CorpusError, import_document
 from ..core.serialize import block_to_dict, document_to_dict, objective_to_dict
-from .common import CommandError, Context, print_json
+from .common import Context, print_json
 from .objective_text import LANGUAGES, interface_language, objective_lines
 
 
@@ -26,11 +24,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     objectives.add_argument("--lang", choices=LANGUAGES,
                             help="language of the listing (default: the window's, else zh_CN)")
     objectives.set_defaults(handler=cmd_objectives)
-
-    imp = subparsers.add_parser("import", help="import a .txt or .md document (UTF-8 or GB18030)")
-    imp.add_argument("file", metavar="FILE", type=Path)
-    imp.add_argument("--title", help="title to show (default: the first line)")
-    imp.set_defaults(handler=cmd_import)
 
 
 def cmd_docs(args: argparse.Namespace, context: Context) -> int:
@@ -62,11 +55,3 @@ def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
         print("\n".join(objective_lines(context.objectives, context.corpus, language)))
     return 0
 
-
-def cmd_import(args: argparse.Namespace, context: Context) -> int:
-    try:
-        info = import_document(args.file, context.paths, title=args.title)
-    except CorpusError as exc:
-        raise CommandError(str(exc)) from exc
-    print(f"imported {args.file.name} as {info.id}: {info.title}")
-    return 0

@@ -11,17 +11,20 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import replace
+from glob import escape as glob_escape
 from pathlib import Path
 
 from ..paths import CORPUS_DIR, AppPaths
-from .atomic import atomic_write_text
 from .citations import cite
 from .model import Block, Document, DocumentInfo
 from .parser import parse_text
 
 MANIFEST_VERSION = 1
 PARSER_VERSION = 1  # bump when parsing changes anchors or text: caches keyed on it go stale
-IMPORT_SUFFIXES = (".txt", ".md")
+IMPORT_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+# The stored text of an imported PDF or Word file: paragraphs already whole, one per line
+# (joined by layout), so the parser must not guess page-break cuts again.
+JOINED_SUFFIX = ".paragraphs.txt"
 
 
 class CorpusError(Exception):
@@ -134,7 +137,8 @@ def _normal_symbol(symbol: str) -> str:
 
 
 def parse_document(info: DocumentInfo, text: str, resolve=lambda s: None) -> Document:
-    blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve)
+    blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve,
+                        rejoin_cuts=not info.source.endswith(JOINED_SUFFIX))
     by_anchor = {b.anchor: b for b in blocks}
     blocks = [replace(b, citation=cite(info, b, by_anchor)) for b in blocks]
     return Document(info=info, blocks=tuple(blocks))
@@ -181,7 +185,8 @@ def imported_infos(paths: AppPaths, problems: list[str] | None = None) -> list[D
                 id=entry["id"], title=entry["title"], short_title=entry.get("short_title", entry["title"]),
                 kind=entry.get("kind", "imported"), date=entry.get("date", ""),
                 language=entry.get("language", "zh-Hans"), symbol=entry.get("symbol", ""),
-                source=str(folder / entry["file"]), main_part="body", bundled=False))
+                source=str(folder / entry["file"]), main_part="body", bundled=False,
+                revision_of=entry.get("revision_of", "")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
             if problems is not None:
                 problems.append(f"skipped imported document {meta.name}: {exc}")
@@ -199,35 +204,25 @@ def _slug(name: str, taken: set[str]) -> str:
 
 
 def import_document(source: Path, paths: AppPaths, title: str | None = None,
-                    corpus_dir: Path = CORPUS_DIR) -> DocumentInfo:
-    """Copy a user's .txt/.md document into the data folder, as UTF-8, and describe it.
+                    corpus_dir: Path = CORPUS_DIR, revision_of: str = "") -> DocumentInfo:
+    """Add a user's .txt, .md, .pdf or .docx file to the library (see `importers.library`).
 
     Everything is checked before anything is written, so a refused file changes nothing.
     """
-    source = Path(source)
-    if source.suffix.lower() not in IMPORT_SUFFIXES:
-        raise CorpusError(f"{source.name}: only .txt and .md documents can be imported")
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise CorpusError(f"cannot read {source}: {exc.strerror or exc}") from exc
-    text = decode_text(data, source.name)
-    title = (title or _first_line(text) or source.stem).strip()
-    taken = {i.id for i in read_manifest(corpus_dir)} | {i.id for i in imported_infos(paths)}
-    doc_id = _slug(source.stem, taken)
-    info = DocumentInfo(id=doc_id, title=title, short_title=title[:20], kind="imported", date="",
-                        language="zh-Hans", symbol="", source=str(paths.imported_dir / f"{doc_id}.txt"),
-                        main_part="body", bundled=False)
-    parse_document(info, text)  # must parse before we keep it
-    paths.imported_dir.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(Path(info.source), text)
-    atomic_write_text(paths.imported_dir / f"{doc_id}.toml", _sidecar(info, source.name))
-    return info
+    from .importers.library import import_one  # the importers build on this module
+
+    outcome = import_one(Path(source), paths, title=title, corpus_dir=corpus_dir,
+                         revision_of=revision_of, skip_duplicates=False)
+    if outcome.info is None:
+        raise CorpusError(outcome.reason)
+    return outcome.info
 
 
 def remove_imported(doc_id: str, paths: AppPaths) -> None:
-    for suffix in (".toml", ".txt"):
-        (paths.imported_dir / f"{doc_id}{suffix}").unlink(missing_ok=True)
+    """Remove the sidecar first (the document disappears), then its text and source copy."""
+    (paths.imported_dir / f"{doc_id}.toml").unlink(missing_ok=True)
+    for path in paths.imported_dir.glob(f"{glob_escape(doc_id)}.*"):
+        path.unlink(missing_ok=True)
 
 
 def _first_line(text: str) -> str:
@@ -243,9 +238,3 @@ def _toml_string(value: str) -> str:
     escaped = "".join(c if ord(c) >= 32 else f"\\u{ord(c):04x}" for c in escaped)
     return f'"{escaped}"'
 
-
-def _sidecar(info: DocumentInfo, original_name: str) -> str:
-    fields = {"id": info.id, "file": Path(info.source).name, "title": info.title,
-              "short_title": info.short_title, "kind": info.kind, "language": info.language,
-              "original_name": original_name}
-    return "".join(f"{key} = {_toml_string(value)}\n" for key, value in fields.items())

@@ -104,7 +104,7 @@ def ends_open(text: str) -> bool:
 
 def is_heading_like(text: str, limit: int = 60) -> bool:
     text = text.strip()
-    return (0 < len(text) <= limit and not any(c in SENTENCE_PUNCT for c in text)
+    return (0 < len(text) <= limit and SENTENCE_PUNCT.isdisjoint(text)
             and text[-1] not in CLOSED_END)
 
 
@@ -221,6 +221,18 @@ def group_lines(text: str) -> list[_Group | None]:
 
 
 # --- pass 2: groups → blocks ---------------------------------------------------------
+def _next_non_note_groups(groups: list[_Group | None]) -> list[_Group | None]:
+    """For each position, the next group after it that is not a footnote (one backward pass)."""
+    following: list[_Group | None] = [None] * len(groups)
+    nearest: _Group | None = None
+    for index in range(len(groups) - 1, -1, -1):
+        following[index] = nearest
+        group = groups[index]
+        if group is not None and group.kind != "footdef":
+            nearest = group
+    return following
+
+
 @dataclass
 class _Draft:
     kind: BlockKind
@@ -248,9 +260,10 @@ class _Heading:
 
 
 class _Builder:
-    def __init__(self, groups: list[_Group | None], main_part: str) -> None:
+    def __init__(self, groups: list[_Group | None], main_part: str, rejoin_cuts: bool = True) -> None:
         self.groups = groups
         self.main_part = main_part
+        self.rejoin_cuts = rejoin_cuts
         self.drafts: list[_Draft] = []
         self.part = "cover" if main_part == "annex" else ""
         self.seen_main_annex = False
@@ -264,6 +277,8 @@ class _Builder:
         self.item_kinds: list[str] = []
         self.bullets = 0
         self.last_para_num = 0
+        self._last_main: _Draft | None = None  # kept as drafts are added: no scans (linear time)
+        self._next_marked = _next_non_note_groups(groups)
 
     # -- helpers
     @property
@@ -276,14 +291,11 @@ class _Builder:
         return self.counters[key]
 
     def last_main(self) -> _Draft | None:
-        for draft in reversed(self.drafts):
-            if draft.kind is not BlockKind.FOOTNOTE:
-                return draft
-        return None
+        return self._last_main
 
     def only_notes_since(self, draft: _Draft) -> bool:
-        later = self.drafts[self.drafts.index(draft) + 1:]
-        return all(d.kind is BlockKind.FOOTNOTE for d in later)
+        # Identity, not equality: two drafts with the same text are different blocks.
+        return draft is self._last_main
 
     def path(self) -> tuple[str, ...]:
         return tuple(h.display for h in self.stack)
@@ -300,6 +312,8 @@ class _Builder:
     def add(self, draft: _Draft) -> _Draft:
         draft.heading_path = draft.heading_path or self.path()
         self.drafts.append(draft)
+        if draft.kind is not BlockKind.FOOTNOTE:
+            self._last_main = draft
         return draft
 
     # -- main loop
@@ -312,10 +326,7 @@ class _Builder:
         return self.drafts
 
     def _next_group(self, index: int) -> _Group | None:
-        for group in self.groups[index + 1:]:
-            if group is not None and group.kind != "footdef":
-                return group
-        return None
+        return self._next_marked[index]
 
     # -- footnotes and tables
     def _on_footdef(self, group: _Group, index: int) -> None:
@@ -467,6 +478,8 @@ class _Builder:
 
     def _continues(self, previous: _Draft, group: _Group, index: int) -> bool:
         """Is this run of unmarked lines the rest of `previous`, cut by a page break?"""
+        if not self.rejoin_cuts:
+            return False
         if previous.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
             return False
         if not self.only_notes_since(previous):
@@ -599,10 +612,16 @@ def find_symbol_refs(text: str, resolve: Callable[[str], str | None]) -> tuple[S
 
 # --- public entry point --------------------------------------------------------------
 def parse_text(text: str, *, main_part: str = "body",
-               resolve_symbol: Callable[[str], str | None] = lambda s: None) -> list[Block]:
-    """Parse one document's text into blocks, in reading order, footnotes last."""
+               resolve_symbol: Callable[[str], str | None] = lambda s: None,
+               rejoin_cuts: bool = True) -> list[Block]:
+    """Parse one document's text into blocks, in reading order, footnotes last.
+
+    `rejoin_cuts=False` is for text whose paragraphs are already whole, one per line (the
+    PDF and Word importers join page-break cuts by layout): a paragraph is then never
+    guessed to continue the one before it.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    drafts = _Builder(group_lines(text), main_part).build()
+    drafts = _Builder(group_lines(text), main_part, rejoin_cuts).build()
     _make_anchors_unique(drafts)
     star_is_note = any(d.kind is BlockKind.FOOTNOTE and d.label == "*" for d in drafts)
     footnotes = [d for d in drafts if d.kind is BlockKind.FOOTNOTE]

@@ -21,7 +21,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     return {"id": info.id, "title": info.title, "short_title": info.short_title, "kind": info.kind,
             "date": info.date, "symbol": info.symbol, "source": source.as_posix(),
             "bundled": info.bundled, "blocks": len(doc.blocks), "iri": info.iri,
-            "language": info.language}
+            "language": info.language, "revision_of": info.revision_of}
 
 
 def block_to_dict(doc: Document, block: Block) -> dict[str, Any]:

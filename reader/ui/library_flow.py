@@ -1,15 +1,14 @@
-"""Importing and removing documents: the work in the background, then one corpus reload.
+"""Removing documents: the work in the background, then one corpus reload (`reload_corpus`,
+which the import flow shares).
 
 The flow does the file work and reloads the corpus and objectives off the main thread;
 `reloaded` hands the new corpus to the window, which passes it to every part."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Signal
 
-from ..core.corpus import Corpus, import_document, load_corpus, remove_imported
+from ..core.corpus import Corpus, load_corpus, remove_imported
 from ..core.model import Objective
 from ..core.objectives import build_objectives
 from ..paths import AppPaths
@@ -24,11 +23,6 @@ def reload_corpus(paths: AppPaths, new_doc: str = "") -> Reloaded:
     return corpus, build_objectives(corpus), new_doc
 
 
-def import_and_reload(path: str, paths: AppPaths) -> Reloaded:
-    info = import_document(Path(path), paths)
-    return reload_corpus(paths, info.id)
-
-
 def remove_and_reload(doc_id: str, paths: AppPaths) -> Reloaded:
     remove_imported(doc_id, paths)
     return reload_corpus(paths)
@@ -41,10 +35,6 @@ class LibraryFlow(QObject):
     def __init__(self, paths: AppPaths, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.paths, self.worker = paths, worker
-
-    def import_document(self, path: str) -> None:
-        self.worker.submit("library", import_and_reload, path, self.paths,
-                           on_result=self.reloaded.emit, on_error=self._failed)
 
     def remove_document(self, doc_id: str) -> None:
         self.worker.submit("library", remove_and_reload, doc_id, self.paths,

@@ -46,6 +46,7 @@ from .dialogs.import_annotations import ImportDialog
 from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
+from .import_flow import ImportFlow
 from .index_status import IndexStatus
 from .library import LibraryDock
 from .library_flow import LibraryFlow, Reloaded
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.theme_mode = "system"
         self._fullscreen_state: QByteArray | None = None
         self._build()
+        self.import_flow = ImportFlow(self)  # file dialog, drag-and-drop, progress, repairs report
         self._connect()
         self.retranslate()
 
@@ -749,16 +751,16 @@ class MainWindow(QMainWindow):
         self.message_bar.show_messages(title, messages)
 
     # === library changes ======================================================================
-    def ask_import_path(self) -> str | None:
-        """Ask for a document to import (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a document"), "",
-                                              self.tr("Text documents (*.txt *.md)"))
-        return path or None
+    def ask_import_path(self) -> list[str] | str | None:
+        """Ask for documents to import (tests replace this)."""
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import a document"), "",
+                                                self.tr("Documents (*.pdf *.docx *.txt *.md)"))
+        return paths or None
 
     def import_document(self) -> None:
-        path = self.ask_import_path()
-        if path:
-            self.library_flow.import_document(path)
+        chosen = self.ask_import_path()
+        if chosen:
+            self.import_flow.start([chosen] if isinstance(chosen, str) else list(chosen))
 
     def remove_document(self, doc_id: str) -> None:
         self.library_flow.remove_document(doc_id)

@@ -1305,6 +1305,101 @@ Quit anyway and lose them?</translation>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_flow.py" line="+74"/>
+        <source>Importing %n document(s)…</source>
+        <translation>
+            <numerusform>Importing %n document…</numerusform>
+            <numerusform>Importing %n documents…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n skipped as already in the library</source>
+        <translation>
+            <numerusform>, %n skipped as already in the library</numerusform>
+            <numerusform>, %n skipped as already in the library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some files could not be imported:</source>
+        <translation>Some files could not be imported:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported; what was repaired:</source>
+        <translation>Imported; what was repaired:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: already in the library</source>
+        <translation>%1: already in the library</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n block</numerusform>
+            <numerusform>%n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n page break(s) re-joined</source>
+        <translation>
+            <numerusform>%n page break re-joined</numerusform>
+            <numerusform>%n page breaks re-joined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n header/footer line(s) removed</source>
+        <translation>
+            <numerusform>%n header/footer line removed</numerusform>
+            <numerusform>%n header/footer lines removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n footnote(s)</source>
+        <translation>
+            <numerusform>%n footnote</numerusform>
+            <numerusform>%n footnotes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n table</numerusform>
+            <numerusform>%n tables</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>IndexStatus</name>
     <message>
         <location filename="../../reader/ui/index_status.py" line="+68"/>
@@ -1388,7 +1483,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+413"/>
+        <location filename="../../reader/ui/main_window.py" line="+415"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
@@ -1513,8 +1608,8 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Text documents (*.txt *.md)</source>
-        <translation>Text documents (*.txt *.md)</translation>
+        <source>Documents (*.pdf *.docx *.txt *.md)</source>
+        <translation>Documents (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1547,7 +1642,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-691"/>
+        <location filename="../../reader/ui/main_window.py" line="-692"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>

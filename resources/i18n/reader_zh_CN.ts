@@ -1290,6 +1290,92 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../../reader/ui/import_flow.py" line="+74"/>
+        <source>Importing %n document(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文档…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n document(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 个文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n skipped as already in the library</source>
+        <translation>
+            <numerusform>，%n 个已在文库中，已跳过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>，%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some files could not be imported:</source>
+        <translation>有些文件无法导入：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported; what was repaired:</source>
+        <translation>已导入；修复情况：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: already in the library</source>
+        <translation>%1：已在文库中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n block(s)</source>
+        <translation>
+            <numerusform>%n 个段落块</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n page break(s) re-joined</source>
+        <translation>
+            <numerusform>重新接合 %n 处分页断开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n header/footer line(s) removed</source>
+        <translation>
+            <numerusform>删除 %n 行页眉页脚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n footnote(s)</source>
+        <translation>
+            <numerusform>%n 条脚注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n 个表格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>IndexStatus</name>
     <message>
         <location filename="../../reader/ui/index_status.py" line="+68"/>
@@ -1373,7 +1459,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+413"/>
+        <location filename="../../reader/ui/main_window.py" line="+415"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1497,8 +1583,8 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Text documents (*.txt *.md)</source>
-        <translation>文本文件 (*.txt *.md)</translation>
+        <source>Documents (*.pdf *.docx *.txt *.md)</source>
+        <translation>文档 (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1531,7 +1617,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-691"/>
+        <location filename="../../reader/ui/main_window.py" line="-692"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>

@@ -53,9 +53,9 @@ def test_bad_imports_are_refused_and_change_nothing(tmp_path, content, message, 
 
 
 def test_import_refuses_other_file_types(tmp_path):
-    source = tmp_path / "report.pdf"
-    source.write_bytes(b"%PDF-1.4")
-    with pytest.raises(CorpusError, match="only .txt and .md"):
+    source = tmp_path / "photo.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(CorpusError, match=r"only .txt, .md, .pdf and .docx"):
         import_document(source, resolve_paths())
 
 
