@@ -26,8 +26,6 @@ _ZH: dict[str, str] = {
     "Grouped by document": "按文件分组",
     "Grouped by objective": "按目标分组",
     "Grouped by section": "按章节分组",
-    "in reading order": "按阅读顺序",
-    "newest first": "最新的在前",
     "Filters": "筛选条件",
     "none": "无",
     "Citation": "出处",
@@ -52,6 +50,8 @@ _ZH: dict[str, str] = {
     "Not linked to an objective": "未关联任何目标",
     "Objective {number}: {title}": "目标{number}：{title}",
     "Objective {number}": "目标{number}",
+    "Objectives {numbers}": "目标 {numbers}",
+    "by date": "按日期排序",
     "Document start": "文件开头",
     # colours and their built-in meanings (stored in English)
     "yellow": "黄色", "red": "红色", "green": "绿色", "blue": "蓝色", "purple": "紫色",
