@@ -19,8 +19,17 @@ from ..core.annotations import (
     plan_import,
 )
 from ..core.atomic import WriteError, atomic_write_bytes
-from ..core.export import FORMATS, GROUP_BY, ExportFilter, build_excerpts, prepare_export, render
-from ..core.export.excerpts import Excerpt
+from ..core.export import (
+    FORMATS,
+    GROUP_BY,
+    ExportFilter,
+    ExportLabels,
+    build_excerpts,
+    prepare_export,
+    render,
+)
+from ..core.export.excerpts import SORT_BY, Excerpt
+from ..core.userconfig import config_file, user_name
 from .common import CommandError, Context, print_json
 
 
@@ -78,7 +87,13 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--objective", action="append", default=[], type=int, metavar="N",
                         help="only passages of or linked to objective N")
     export.add_argument("--text", default="", help="only excerpts containing this text")
-    export.add_argument("--group-by", choices=GROUP_BY, default="document")
+    export.add_argument("--group-by", choices=GROUP_BY, default="document",
+                        help="sections by document, by objective (each excerpt once, under its main "
+                             "objective) or by heading (the section of the document)")
+    export.add_argument("--sort", choices=SORT_BY, default="document",
+                        help="within a section: reading order (default) or the date they were made")
+    export.add_argument("--front-matter", action="store_true",
+                        help="Markdown: begin with YAML front matter (title, author, date, filters)")
     export.set_defaults(handler=cmd_export)
 
 
@@ -90,6 +105,7 @@ def open_store(context: Context) -> Store:
         raise CommandError(str(exc)) from exc
     for message in store.load_report.messages:
         print(f"reader: warning: {message}", file=sys.stderr)
+    store.creator = user_name(config_file(context.paths.data))
     return store
 
 
@@ -109,7 +125,7 @@ def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
             "suffix": a.target.quote.suffix, "color": a.color, "meaning": excerpt.meaning,
             "note": a.note, "tags": list(a.tags), "created": a.created, "modified": a.modified,
             "citation": excerpt.citation, "objectives": [n for n, _ in excerpt.objectives],
-            "link": excerpt.link, "status": excerpt.status}
+            "link": excerpt.link, "status": excerpt.status, "creator": a.creator}
 
 
 # --- annotations ---------------------------------------------------------------------------
@@ -144,7 +160,7 @@ def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
     if not args.dry_run:
         store.apply_import(plan)
         _flush(store)
-    print(("would import: " if args.dry_run else "imported: ") + report.summary())
+    print(("would import: " if args.dry_run else "imported: ") + report.summary(context.lang))
     for annotation_id in report.orphaned:
         print(f"  orphan (passage not found): {annotation_id}")
     for what, why in report.skipped:
@@ -173,7 +189,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, context: Context) -> int:
         doc = context.corpus.get(b.doc) if b.doc in context.corpus else None
         found = doc is not None and doc.has(b.anchor)
         rows.append({"id": b.id, "doc": b.doc, "anchor": b.anchor, "name": b.name, "folder": b.folder,
-                     "created": b.created, "modified": b.modified, "link": b.link,
+                     "created": b.created, "modified": b.modified, "link": b.link, "creator": b.creator,
                      "citation": doc.block(b.anchor).citation if found else "", "found": found})
     if args.json:
         print_json(rows)
@@ -208,7 +224,9 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     selection = ExportFilter(frozenset(args.doc), frozenset(args.tag), frozenset(args.color),
                              frozenset(args.objective), args.text)
     data = prepare_export(store.annotations, context.corpus, context.objectives, store.palette,
-                          selection=selection, group_by=args.group_by)
+                          selection=selection, group_by=args.group_by, sort=args.sort,
+                          labels=ExportLabels.for_language(context.lang), creator=store.creator,
+                          bookmarks=store.bookmarks, front_matter=args.front_matter)
     payload = render(args.format, data)
     if args.output is None:
         return _to_stdout(args.format, payload)
