@@ -29,6 +29,7 @@ from ..core.export import (
     render,
 )
 from ..core.export.excerpts import SORT_BY, Excerpt
+from ..core.i18n import tr, tr_format
 from ..core.userconfig import config_file, user_name
 from .common import CommandError, Context, print_json
 
@@ -160,11 +161,12 @@ def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
     if not args.dry_run:
         store.apply_import(plan)
         _flush(store)
-    print(("would import: " if args.dry_run else "imported: ") + report.summary(context.lang))
+    lang = context.lang
+    print(tr("would import: " if args.dry_run else "imported: ", lang) + report.summary(lang))
     for annotation_id in report.orphaned:
-        print(f"  orphan (passage not found): {annotation_id}")
+        print(tr("  orphan (passage not found): ", lang) + annotation_id)
     for what, why in report.skipped:
-        print(f"  skipped {what}: {why}")
+        print(tr_format("  skipped {what}: {why}", lang, what=what, why=why))
     return 0
 
 
@@ -234,7 +236,8 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         atomic_write_bytes(args.output, payload, shared=True)
     except WriteError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"wrote {len(data.excerpts)} excerpts to {args.output}", file=sys.stderr)
+    print(tr_format("wrote {count} excerpts to {path}", context.lang, count=len(data.excerpts),
+                    path=args.output), file=sys.stderr)
     return 0
 
 

@@ -69,6 +69,11 @@ _ZH: dict[str, str] = {
     "{count} colour meaning(s)": "颜色含义 {count} 个",
     "from {names}": "来自 {names}",
     "unknown author": "作者不详",
+    "would import: ": "将导入：",
+    "imported: ": "已导入：",
+    "  orphan (passage not found): ": "  无法定位（找不到段落）：",
+    "  skipped {what}: {why}": "  跳过 {what}：{why}",
+    "wrote {count} excerpts to {path}": "已将 {count} 条摘录写入 {path}",
 }
 _LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
