@@ -26,8 +26,11 @@ def _register_config(subparsers: argparse._SubParsersAction) -> None:
     get.add_argument("key", metavar="KEY", nargs="?", choices=list(KEYS))
     get.add_argument("--json", action="store_true", help="print JSON")
     get.set_defaults(handler=cmd_config_get)
-    put = actions.add_parser("set", help="change a setting ('' restores the default)",
-                             description="; ".join(f"{k}: {v}" for k, v in KEYS.items()))
+    put = actions.add_parser(
+        "set",
+        help="change a setting ('' restores the default)",
+        description="; ".join(f"{k}: {v}" for k, v in KEYS.items()),
+    )
     put.add_argument("key", metavar="KEY", choices=list(KEYS))
     put.add_argument("value", metavar="VALUE")
     put.set_defaults(handler=cmd_config_set)
@@ -80,9 +83,18 @@ def cmd_config_set(args: argparse.Namespace, context: Context) -> int:
 # --- colours -----------------------------------------------------------------------------
 def cmd_colors_list(args: argparse.Namespace, context: Context) -> int:
     store = open_store(context)
-    rows = [{"color": m.color, "name": color_name(m.color, context.lang), "hex": m.hex,
-             "meaning": meaning_text(m.name, context.lang), "stored": m.name, "default": m.is_default,
-             "modified": m.modified} for m in store.palette]
+    rows = [
+        {
+            "color": m.color,
+            "name": color_name(m.color, context.lang),
+            "hex": m.hex,
+            "meaning": meaning_text(m.name, context.lang),
+            "stored": m.name,
+            "default": m.is_default,
+            "modified": m.modified,
+        }
+        for m in store.palette
+    ]
     if args.json:
         print_json(rows)
         return 0

@@ -45,8 +45,7 @@ _ZH: dict[str, str] = {
     "Document": "文件",
     "Objective": "目标",
     "Text": "文字",
-    "Not found in the current text of the document; quoted as recorded.":
-        "在文件的当前文本中找不到；按记录时的原文引用。",
+    "Not found in the current text of the document; quoted as recorded.": "在文件的当前文本中找不到；按记录时的原文引用。",
     "Not linked to an objective": "未关联任何目标",
     "Objective {number}: {title}": "目标{number}：{title}",
     "Objective {number}": "目标{number}",
@@ -54,15 +53,21 @@ _ZH: dict[str, str] = {
     "by date": "按日期排序",
     "Document start": "文件开头",
     # colours and their built-in meanings (stored in English)
-    "yellow": "黄色", "red": "红色", "green": "绿色", "blue": "蓝色", "purple": "紫色",
-    "agreed language": "商定措辞", "red line": "红线", "key commitment": "关键承诺",
-    "to check": "待核实", "question": "疑问",
+    "yellow": "黄色",
+    "red": "红色",
+    "green": "绿色",
+    "blue": "蓝色",
+    "purple": "紫色",
+    "agreed language": "商定措辞",
+    "red line": "红线",
+    "key commitment": "关键承诺",
+    "to check": "待核实",
+    "question": "疑问",
     # the import report
     "{count} added": "新增 {count} 条",
     "{count} updated": "更新 {count} 条",
     "{count} unchanged": "{count} 条未变",
-    "{count} not found in the current text (listed as orphans)":
-        "{count} 条在当前文本中找不到（列为无法定位）",
+    "{count} not found in the current text (listed as orphans)": "{count} 条在当前文本中找不到（列为无法定位）",
     "{count} placed on a changed passage": "{count} 条定位到已改动的段落",
     "{count} skipped": "跳过 {count} 条",
     "{count} bookmark(s)": "书签 {count} 个",
@@ -79,7 +84,7 @@ _LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
 def language_of(value: str | None) -> str:
-    """"zh" or "en" from any spelling of them (zh_CN, zh-Hans, en_US …); Chinese by default."""
+    """ "zh" or "en" from any spelling of them (zh_CN, zh-Hans, en_US …); Chinese by default."""
     value = (value or "").strip().lower().replace("_", "-")
     return "en" if value.startswith("en") else DEFAULT_LANGUAGE
 
@@ -121,5 +126,17 @@ def long_date(iso_date: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")  # not strftime: that follows the process locale
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # not strftime: that follows the process locale

@@ -24,7 +24,9 @@ def mine(tmp_path, corpus) -> Store:
     """A user's store: highlights (one over two paragraphs), bookmarks, two renamed colours."""
     store = _clock_store(tmp_path / "me" / "annotations.json", "王芳")
     gcm, imrf = corpus.get("gcm"), corpus.get("imrf")
-    store.add(new_annotation(make_target(gcm, "17.a", 0, None, 20), note="第一行\n第二行", tags=["数据", "a;b"]))
+    store.add(
+        new_annotation(make_target(gcm, "17.a", 0, None, 20), note="第一行\n第二行", tags=["数据", "a;b"])
+    )
     store.add(new_annotation(make_target(gcm, "17.b", 3, "17.c", 12), color="red"))
     store.add(new_annotation(make_target(imrf, "48", 0, None, 12), color="blue", creator="Colleague Ana"))
     store.add(new_bookmark("gcm", "17", "数据承诺", "谈判/目标1"))
@@ -36,8 +38,16 @@ def mine(tmp_path, corpus) -> Store:
 
 
 def export_jsonld(store: Store, corpus, objectives, **options) -> str:
-    data = prepare_export(store.annotations, corpus, objectives, store.palette, creator=store.creator,
-                          bookmarks=store.bookmarks, labels=ExportLabels.for_language("zh"), **options)
+    data = prepare_export(
+        store.annotations,
+        corpus,
+        objectives,
+        store.palette,
+        creator=store.creator,
+        bookmarks=store.bookmarks,
+        labels=ExportLabels.for_language("zh"),
+        **options,
+    )
     return to_jsonld(data)
 
 
@@ -55,8 +65,9 @@ def same_content(a: Store, b: Store) -> None:
     assert list(a.palette) == list(b.palette)
 
 
-def test_json_ld_round_trip_keeps_annotations_bookmarks_colours_and_creators(tmp_path, mine, corpus,
-                                                                              objectives):
+def test_json_ld_round_trip_keeps_annotations_bookmarks_colours_and_creators(
+    tmp_path, mine, corpus, objectives
+):
     payload = export_jsonld(mine, corpus, objectives)
     theirs, report = import_into_empty(tmp_path, payload, corpus)
     same_content(mine, theirs)
@@ -78,9 +89,15 @@ def test_every_exported_annotation_has_a_creator_and_the_generator(mine, corpus,
     for item in items:
         assert item["creator"]["type"] == "Person" and item["creator"]["name"]
         assert item["generator"] == {"type": "Software", "name": "Compact Reader"}
-    assert collection["palette"][3] == {"color": "blue", "name": "核实 / to verify",
-                                        "modified": mine.palette.get("blue").modified, "hex": "#90caf9"}
-    bookmark = next(i for i in items if i["motivation"] == "bookmarking" and i["body"][0]["value"] == "数据承诺")
+    assert collection["palette"][3] == {
+        "color": "blue",
+        "name": "核实 / to verify",
+        "modified": mine.palette.get("blue").modified,
+        "hex": "#90caf9",
+    }
+    bookmark = next(
+        i for i in items if i["motivation"] == "bookmarking" and i["body"][0]["value"] == "数据承诺"
+    )
     assert bookmark["target"]["selector"]["value"] == "17" and bookmark["body"][1]["value"] == "谈判/目标1"
 
 
@@ -101,7 +118,8 @@ def test_a_whole_annotations_file_can_be_imported(tmp_path, mine, corpus):
 
 def test_a_bookmark_survives_its_own_w3c_form():
     bookmark = new_bookmark("nyd", "annex2/8", "附录二", "草案/第二轮", creator="Ana").edited(
-        created="2024-03-01T09:00:00.000Z", modified="2024-03-02T09:00:00.000Z")
+        created="2024-03-01T09:00:00.000Z", modified="2024-03-02T09:00:00.000Z"
+    )
     assert bookmark_from_jsonld(bookmark_to_jsonld(bookmark)) == bookmark
 
 

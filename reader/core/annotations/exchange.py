@@ -41,16 +41,23 @@ from .model import (
 
 PALETTE_KEY = "palette"
 # The collection's context: the W3C one, plus our palette kept as a JSON literal (JSON-LD 1.1).
-COLLECTION_CONTEXT: list[Any] = [ANNO_CONTEXT, {PALETTE_KEY: {"@id": "urn:compact-reader:palette",
-                                                              "@type": "@json"}}]
+COLLECTION_CONTEXT: list[Any] = [
+    ANNO_CONTEXT,
+    {PALETTE_KEY: {"@id": "urn:compact-reader:palette", "@type": "@json"}},
+]
 
 
 # --- writing ----------------------------------------------------------------------------
-def bookmark_to_jsonld(bookmark: Bookmark, *, citation: str = "", generated: str = "",
-                       creator: str = "") -> dict[str, Any]:
+def bookmark_to_jsonld(
+    bookmark: Bookmark, *, citation: str = "", generated: str = "", creator: str = ""
+) -> dict[str, Any]:
     """A bookmark as a self-contained W3C annotation (motivation ``bookmarking``)."""
-    data: dict[str, Any] = {"@context": ANNO_CONTEXT, "id": bookmark.id, "type": "Annotation",
-                            "motivation": "bookmarking"}
+    data: dict[str, Any] = {
+        "@context": ANNO_CONTEXT,
+        "id": bookmark.id,
+        "type": "Annotation",
+        "motivation": "bookmarking",
+    }
     data.update((k, v) for k, v in (("created", bookmark.created), ("modified", bookmark.modified)) if v)
     if bookmark.creator or creator:
         data["creator"] = person(bookmark.creator or creator)
@@ -61,10 +68,12 @@ def bookmark_to_jsonld(bookmark: Bookmark, *, citation: str = "", generated: str
     if bookmark.folder:
         bodies.append({"type": "TextualBody", "purpose": "tagging", "value": bookmark.folder})
     data["body"] = bodies
-    target: dict[str, Any] = {"type": "SpecificResource", "source": f"reader://{bookmark.doc}",
-                              "selector": {"type": "FragmentSelector", "conformsTo": ANCHOR_SPEC,
-                                           "value": bookmark.anchor},
-                              "scope": bookmark.link}
+    target: dict[str, Any] = {
+        "type": "SpecificResource",
+        "source": f"reader://{bookmark.doc}",
+        "selector": {"type": "FragmentSelector", "conformsTo": ANCHOR_SPEC, "value": bookmark.anchor},
+        "scope": bookmark.link,
+    }
     data["target"] = target
     if citation:
         data["label"] = citation  # for people reading the file; not read back
@@ -104,8 +113,16 @@ def bookmark_from_jsonld(data: Mapping[str, Any]) -> Bookmark:
     if not name.strip():
         raise W3CError("a bookmark needs a name")
     created, modified = _times(data)
-    return Bookmark(bookmark_id.strip(), doc, anchor, name.strip(), normalize_folder(folder), created,
-                    modified, creator_of(data))
+    return Bookmark(
+        bookmark_id.strip(),
+        doc,
+        anchor,
+        name.strip(),
+        normalize_folder(folder),
+        created,
+        modified,
+        creator_of(data),
+    )
 
 
 def _bookmark_target(value: object) -> tuple[str, str]:
@@ -114,9 +131,14 @@ def _bookmark_target(value: object) -> tuple[str, str]:
             continue
         doc = doc_id_of(target.get("source"))
         for selector in _as_list(target.get("selector")):
-            if (isinstance(selector, Mapping) and selector.get("type") == "FragmentSelector"
-                    and selector.get("conformsTo", ANCHOR_SPEC) == ANCHOR_SPEC
-                    and isinstance(selector.get("value"), str) and selector["value"].strip() and doc):
+            if (
+                isinstance(selector, Mapping)
+                and selector.get("type") == "FragmentSelector"
+                and selector.get("conformsTo", ANCHOR_SPEC) == ANCHOR_SPEC
+                and isinstance(selector.get("value"), str)
+                and selector["value"].strip()
+                and doc
+            ):
                 return doc, selector["value"].strip()
         scope = target.get("scope")  # reader://gcm/17 alone also says where
         if isinstance(scope, str) and doc_id_of(scope) and scope.count("/") >= 3:
