@@ -45,7 +45,9 @@ _ZH: dict[str, str] = {
     "Document": "文件",
     "Objective": "目标",
     "Text": "文字",
-    "Not found in the current text of the document; quoted as recorded.": "在文件的当前文本中找不到；按记录时的原文引用。",
+    "Not found in the current text of the document; quoted as recorded.": (
+        "在文件的当前文本中找不到；按记录时的原文引用。"
+    ),
     "Not linked to an objective": "未关联任何目标",
     "Objective {number}: {title}": "目标{number}：{title}",
     "Objective {number}": "目标{number}",
@@ -67,7 +69,9 @@ _ZH: dict[str, str] = {
     "{count} added": "新增 {count} 条",
     "{count} updated": "更新 {count} 条",
     "{count} unchanged": "{count} 条未变",
-    "{count} not found in the current text (listed as orphans)": "{count} 条在当前文本中找不到（列为无法定位）",
+    "{count} not found in the current text (listed as orphans)": (
+        "{count} 条在当前文本中找不到（列为无法定位）"
+    ),
     "{count} placed on a changed passage": "{count} 条定位到已改动的段落",
     "{count} skipped": "跳过 {count} 条",
     "{count} bookmark(s)": "书签 {count} 个",
