@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+69"/>
+        <location filename="../../reader/ui/actions.py" line="+70"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,6 +265,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Your &amp;name…</source>
+        <translation>Your &amp;name…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name shown as the author of your annotations and exports</source>
+        <translation>The name shown as the author of your annotations and exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Export annotations…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -317,7 +327,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+117"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,7 +352,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+12"/>
+        <source>All authors</source>
+        <translation>All authors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown author</source>
+        <translation>Unknown author</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Filter by text, note, tag or citation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,16 +391,21 @@
         <source>Filter by objective</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by author</source>
+        <translation>Filter by author</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Could not be placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,7 +426,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,9 +675,29 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuthorTexts</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/author.py" line="+17"/>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your name, shown as the author of your highlights, notes, bookmarks and exports
+(leave it empty to use your account&apos;s name):</source>
+        <translation>Your name, shown as the author of your highlights, notes, bookmarks and exports
+(leave it empty to use your account&apos;s name):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name could not be saved: %1</source>
+        <translation>Your name could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -894,13 +939,13 @@ Quit anyway and lose them?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
-        <location line="+112"/>
+        <location filename="../../reader/ui/dialogs/export.py" line="+65"/>
+        <location line="+124"/>
         <source>Export annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <source>Markdown (.md)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,8 +981,13 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>By objective</source>
-        <translation type="unfinished"></translation>
+        <source>By objective, each excerpt once</source>
+        <translation>By objective, each excerpt once</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By section of each document</source>
+        <translation>By section of each document</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -946,6 +996,21 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Reading order</source>
+        <translation>Reading order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date made</source>
+        <translation>Date made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,6 +1018,11 @@ Quit anyway and lose them?</source>
         <location line="+1"/>
         <source>&amp;Order:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;rt:</source>
+        <translation>So&amp;rt:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -970,7 +1040,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,7 +1063,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>annotations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,89 +1083,6 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+5"/>
         <source>The export could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ExportTexts</name>
-    <message>
-        <location line="-170"/>
-        <source>Compact Reader: annotations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Excerpts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Grouped by document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grouped by objective</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Citation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Objectives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Modified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not found in the current text of the document; quoted as recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not linked to an objective</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Objective {number}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,7 +1164,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+43"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation type="unfinished"></translation>
@@ -1204,8 +1191,8 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+14"/>
-        <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <source>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</source>
+        <translation>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1265,6 +1252,22 @@ Quit anyway and lose them?</source>
             <numerusform>%n skipped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n bookmark</numerusform>
+            <numerusform>%n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n colour meaning(s)</source>
+        <translation>
+            <numerusform>%n colour meaning</numerusform>
+            <numerusform>%n colour meanings</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>In this file: %1.</source>
@@ -1272,8 +1275,19 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>, </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Unknown author</source>
+        <translation>Unknown author</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By: %1</source>
+        <translation>By: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1352,7 +1366,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+412"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,7 +1530,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>About Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1549,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-891"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,7 +1860,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>

@@ -156,10 +156,13 @@ class ExportFilter:
     colors: frozenset[str] = frozenset()
     objectives: frozenset[int] = frozenset()
     text: str = ""
+    creators: frozenset[str] = frozenset()  # "" stands for highlights made before names were kept
 
     def matches(self, excerpt: Excerpt) -> bool:
         a = excerpt.annotation
         if self.docs and a.doc not in self.docs:
+            return False
+        if self.creators and a.creator not in self.creators:
             return False
         if self.colors and a.color not in self.colors:
             return False
@@ -326,6 +329,8 @@ def describe_filter(selection: ExportFilter, labels: ExportLabels,
         parts.append(f"{labels.color} {names}")
     if selection.tags:
         parts.append(f"{labels.tags} {labels.join(sorted(selection.tags, key=str.casefold))}")
+    if selection.creators:
+        parts.append(f"{labels.author} {labels.join(sorted(c or '—' for c in selection.creators))}")
     if selection.text.strip():
         parts.append(f"{labels.text} “{selection.text.strip()}”")
     return ("；" if labels.lang == "zh" else "; ").join(parts)
