@@ -43,7 +43,7 @@ PALETTE_KEY = "palette"
 # The collection's context: the W3C one, plus our palette kept as a JSON literal (JSON-LD 1.1).
 COLLECTION_CONTEXT: list[Any] = [
     ANNO_CONTEXT,
-    {PALETTE_KEY: {"@id": "urn:compact-reader:palette", "@type": "@json"}},
+    {"@version": 1.1, PALETTE_KEY: {"@id": "urn:compact-reader:palette", "@type": "@json"}},
 ]
 
 
