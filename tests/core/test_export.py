@@ -168,7 +168,7 @@ def test_grouping_by_objective_lists_each_excerpt_once_under_its_primary_objecti
     assert data.also_line(imrf, data.groups[0]) == "另见：目标 3、7、17、23"
     assert data.also_line(data.groups[0].excerpts[1], data.groups[0]) == ""  # gcm 17.a: objective 1 only
     md = to_markdown(data)
-    assert md.count("### ") == 5 and "另见：目标 3、7、17、23" in md
+    assert md.count("### ") == 5 and "- **另见：** 目标 3、7、17、23" in md
 
 
 def test_limiting_to_an_objective_shows_only_its_section(annotations, corpus, objectives, palette):
@@ -317,7 +317,9 @@ def test_html_ids_are_unique_and_cross_references_link_to_sections(annotations, 
     limited = to_html(export(annotations, corpus, objectives, palette, group_by="objective",
                              selection=ExportFilter(objectives=frozenset({1}))))
     assert '<section id="g-objective-1">' in limited and "g-objective-3" not in limited.split("<main>")[1]
-    assert "另见：目标 3、7、17、23" in re.sub("<[^>]+>", "", limited)
+    assert "<dt>另见</dt><dd>目标 3、7、17、23</dd>" in limited  # sections 3, 7 … are not in it
+    full = to_html(export(annotations, corpus, objectives, palette, group_by="objective"))
+    assert "<dd>目标 3、7、17、23</dd>" in full  # nor here: each excerpt under its primary objective
 
 
 def test_csv_has_a_bom_one_row_per_excerpt_and_no_live_formulas(annotations, corpus, objectives, palette):

@@ -176,6 +176,10 @@ def _excerpt(document: WordDocument, excerpt: Excerpt, group: ExcerptGroup, data
         document.add_paragraph(_t(labels.not_found), style=DETAIL_STYLE)
     rows = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
             for name, value in excerpt_fields(excerpt, labels, data.timezone)]
+    also = data.also_numbers(excerpt, group)
+    if also:  # "另见：目标 7、17" beside the objectives
+        at = next(i for i, (name, _) in enumerate(rows) if name == labels.objectives) + 1
+        rows.insert(at, (labels.also, data.also_value(also)))
     for i, (name, value) in enumerate(rows):
         paragraph = document.add_paragraph(style=DETAIL_STYLE)
         paragraph.add_run(_t(f"{name}{labels.sep}")).bold = True
@@ -183,9 +187,6 @@ def _excerpt(document: WordDocument, excerpt: Excerpt, group: ExcerptGroup, data
             _shade(paragraph.add_run("\u3000\u3000"), excerpt.color_hex)
             paragraph.add_run(" ")
         _add_text(paragraph, value)
-    also = data.also_line(excerpt, group)
-    if also:
-        document.add_paragraph(_t(also), style=DETAIL_STYLE)
     paragraph = document.add_paragraph(style=DETAIL_STYLE)
     paragraph.add_run(_t(f"{labels.link}{labels.sep}")).bold = True
     _hyperlink(paragraph, excerpt.link)

@@ -249,15 +249,20 @@ class ExportData:
             parts.append(long_date(source.date, self.labels.lang))
         return ("，" if self.labels.lang == "zh" else ", ").join(parts)
 
+    def also_numbers(self, excerpt: Excerpt, group: ExcerptGroup) -> list[int]:
+        """The other objectives of an excerpt filed under one (grouping by objective only)."""
+        if self.group_by != "objective":
+            return []
+        return [n for n, _ in excerpt.objectives if f"objective-{n}" != group.key]
+
+    def also_value(self, numbers: Iterable[object]) -> str:
+        """"目标 7、17" (the numbers may be links, for HTML)."""
+        return self.labels.objectives_short.format(numbers=self.labels.join(str(n) for n in numbers))
+
     def also_line(self, excerpt: Excerpt, group: ExcerptGroup) -> str:
         """"另见：目标 7、17": the other objectives of an excerpt filed under one ("" if none)."""
-        if self.group_by != "objective":
-            return ""
-        others = [str(n) for n, _ in excerpt.objectives if f"objective-{n}" != group.key]
-        if not others:
-            return ""
-        numbers = self.labels.objectives_short.format(numbers=self.labels.join(others))
-        return f"{self.labels.also}{self.labels.sep}{numbers}"
+        numbers = self.also_numbers(excerpt, group)
+        return f"{self.labels.also}{self.labels.sep}{self.also_value(numbers)}" if numbers else ""
 
 
 def prepare_export(annotations: Iterable[Annotation], corpus: Corpus, objectives: Sequence[Objective],

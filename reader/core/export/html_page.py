@@ -27,7 +27,6 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; font
   margin: .4em 0; }
 dt { color: var(--muted); }
 dd { margin: 0; white-space: pre-wrap; }
-.also { font-size: .92em; color: var(--muted); margin: .2em 0; }
 .sources li { margin: .2em 0; }
 .swatch { display: inline-block; width: .9em; height: .9em; border: 1px solid #0003; border-radius: 2px;
   vertical-align: -.1em; margin-right: .35em; }
@@ -92,23 +91,25 @@ def _excerpt(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> str:
     rows = [(name, _e(value).replace("\n", "<br>") if name == labels.objectives else _e(value))
             for name, value in excerpt_fields(excerpt, labels, data.timezone)]
     rows[0] = (rows[0][0], '<span class="swatch"></span>' + rows[0][1])  # the colour comes first
+    also = _also(excerpt, group, data)
+    if also:  # beside the objectives
+        rows.insert(next(i for i, (name, _) in enumerate(rows) if name == labels.objectives) + 1,
+                    (labels.also, also))
     rows.append((labels.link, f'<a href="{_e(excerpt.link)}">{_e(excerpt.link)}</a>'))
     details = "\n".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in rows)
     missing = f'<p class="missing">{_e(labels.not_found)}</p>\n' if not excerpt.found else ""
-    also = _also(excerpt, group, data)
     anchor_id = _e("x-" + a.id.rsplit(":", 1)[-1])
     return (f'<article class="excerpt c-{_e(excerpt.color)}" id="{anchor_id}">\n'
-            f"<h3>{_e(excerpt.dated_citation)}</h3>\n<blockquote>{quote}</blockquote>\n{missing}{also}"
+            f"<h3>{_e(excerpt.dated_citation)}</h3>\n<blockquote>{quote}</blockquote>\n{missing}"
             f"<dl>\n{details}\n</dl>\n</article>")
 
 
 def _also(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> str:
-    """"另见：目标 7、17", each number a link to its section when the export has one."""
-    line = data.also_line(excerpt, group)
-    if not line:
+    """目标 7、17 (escaped HTML), each number a link to its section when the export has one."""
+    numbers = data.also_numbers(excerpt, group)
+    if not numbers:
         return ""
     sections = {g.key for g in data.groups}
     links = [f'<a href="#{section_id(f"objective-{n}")}">{n}</a>' if f"objective-{n}" in sections else str(n)
-             for n, _ in excerpt.objectives if f"objective-{n}" != group.key]
-    numbers = _e(data.labels.objectives_short).format(numbers=data.labels.join(links))
-    return f'<p class="also">{_e(data.labels.also + data.labels.sep)}{numbers}</p>\n'
+             for n in numbers]
+    return _e(data.labels.objectives_short).format(numbers=data.labels.join(links))

@@ -71,11 +71,12 @@ def _excerpt(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> list[st
         lines += [f"*{escape(labels.not_found)}*", ""]
     items = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
              for name, value in excerpt_fields(excerpt, labels, data.timezone)]
-    also = data.also_line(excerpt, group)
+    also = data.also_numbers(excerpt, group)
     for name, value in items:
         lines.append(f"- **{escape(name)}{labels.sep.strip()}** " + _item_value(value))
-    if also:
-        lines.append(f"- {escape(also, at_line_start=False)}")
+        if name == labels.objectives and also:  # "另见：目标 7、17" beside the objectives
+            label = f"{escape(labels.also)}{labels.sep.strip()}"
+            lines.append(f"- **{label}** " + _item_value(data.also_value(also)))
     link = f"[{escape(excerpt.dated_citation)}]({_destination(excerpt.link)})"
     lines += [f"- **{escape(labels.link)}{labels.sep.strip()}** {link}", ""]
     return lines
