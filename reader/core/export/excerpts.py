@@ -431,8 +431,9 @@ def _by_heading(excerpts: list[Excerpt], labels: ExportLabels) -> list[ExcerptGr
     result = []
     for n, (doc, heading) in enumerate(keys, 1):
         items = groups[(doc, heading)]
-        section = " › ".join(heading) if heading else labels.document_start
-        result.append(ExcerptGroup(f"{doc}/section-{n}", f"{items[0].document_title} — {section}",
+        path = [h for h in heading if h != items[0].document_title]  # the title says it already
+        section = " › ".join(path) if path else labels.document_start
+        result.append(ExcerptGroup(f"{doc}/section-{n}", f"{items[0].document_label} — {section}",
                                    tuple(items)))
     return result
 
