@@ -31,7 +31,7 @@ from ..core.export import (
 from ..core.export.excerpts import SORT_BY, Excerpt
 from ..core.i18n import tr, tr_format
 from ..core.userconfig import config_file, user_name
-from .common import CommandError, Context, print_json
+from .common import CommandError, Context, add_lang_option, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,6 +50,7 @@ def _register_annotations(subparsers: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="merge a W3C Web Annotation JSON-LD file")
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    add_lang_option(imp)
     imp.set_defaults(handler=cmd_annotations_import)
     add = actions.add_parser("add", help="highlight a passage (offsets into the block's text)")
     add.add_argument("doc", metavar="DOC")
@@ -95,6 +96,7 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
                         help="within a section: reading order (default) or the date they were made")
     export.add_argument("--front-matter", action="store_true",
                         help="Markdown: begin with YAML front matter (title, author, date, filters)")
+    add_lang_option(export)
     export.set_defaults(handler=cmd_export)
 
 

@@ -58,6 +58,12 @@ class Context:
             raise CommandError(f"unknown document {doc_id!r} (known: {known})", 2) from None
 
 
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang` after a subcommand too (`reader export --lang en …`), same as before it."""
+    parser.add_argument("--lang", dest="global_lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of what this writes: zh (default) or en")
+
+
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 

@@ -10,7 +10,7 @@ from ..core.atomic import WriteError
 from ..core.i18n import color_name, meaning_text
 from ..core.userconfig import KEYS, ConfigError, config_file, load_config, os_user_name, set_value
 from .annotation_commands import _flush, open_store
-from .common import CommandError, Context, print_json
+from .common import CommandError, Context, add_lang_option, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,6 +41,7 @@ def _register_colors(subparsers: argparse._SubParsersAction) -> None:
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the five colours and their meanings")
     listing.add_argument("--json", action="store_true", help="print JSON")
+    add_lang_option(listing)
     listing.set_defaults(handler=cmd_colors_list)
     put = actions.add_parser("set", help="name what a colour means ('' restores the built-in meaning)")
     put.add_argument("color", metavar="COLOR", choices=list(COLORS), help=", ".join(COLORS))
