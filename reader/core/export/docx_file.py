@@ -49,7 +49,7 @@ def _t(text: str) -> str:
 def to_docx(data: ExportData) -> bytes:
     document = docx.Document()
     labels = data.labels
-    _set_up_chinese(document, data.labels.lang)
+    _set_up_chinese(document)
     _add_styles(document)
     _properties(document, data)
     document.add_heading(_t(labels.title), 0)
@@ -81,7 +81,7 @@ def _properties(document: WordDocument, data: ExportData) -> None:
 
 
 # --- styles and language -----------------------------------------------------------------
-def _set_up_chinese(document: WordDocument, lang: str) -> None:
+def _set_up_chinese(document: WordDocument) -> None:
     """Chinese fonts named outright in every style, East Asian text tagged zh-CN."""
     styles = document.styles.element
     for fonts in styles.iter(qn("w:rFonts")):
@@ -92,8 +92,8 @@ def _set_up_chinese(document: WordDocument, lang: str) -> None:
             fonts.set(qn("w:ascii"), LATIN)
             fonts.set(qn("w:hAnsi"), LATIN)
         fonts.set(qn("w:eastAsia"), SANS_CJK if heading else SERIF_CJK)
-    for language in styles.iter(qn("w:lang")):
-        language.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
+    for language in styles.iter(qn("w:lang")):  # as a Chinese Word writes it: Latin en-US
+        language.set(qn("w:val"), "en-US")
         language.set(qn("w:eastAsia"), "zh-CN")
     settings = document.settings.element
     theme_lang = settings.find(qn("w:themeFontLang"))
