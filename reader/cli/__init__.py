@@ -12,10 +12,18 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..paths import DATA_ENV
-from . import annotation_commands, compare_commands, corpus_commands, import_commands, search_commands
+from . import (
+    annotation_commands,
+    compare_commands,
+    config_commands,
+    corpus_commands,
+    import_commands,
+    search_commands,
+)
 from .common import CommandError, Context
 
-COMMAND_MODULES = [corpus_commands, import_commands, search_commands, annotation_commands, compare_commands]
+COMMAND_MODULES = [corpus_commands, import_commands, search_commands, annotation_commands,
+                   compare_commands, config_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"keep all user data (and caches) in DIR; also ${DATA_ENV}")
+    parser.add_argument("--lang", dest="global_lang", choices=("zh", "en"), default=None,
+                        help="language of what commands write (exports, reports): zh (default) or en")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -45,6 +55,8 @@ def _register_gui(subparsers: argparse._SubParsersAction) -> None:
 def _run_gui(args: argparse.Namespace, context: Context) -> int:
     from ..app import run_gui  # Qt is imported only for the window
 
+    if getattr(args, "lang", None) is None and args.global_lang:  # `reader --lang en gui`
+        args.lang = "zh_CN" if args.global_lang == "zh" else "en"
     return run_gui(args, context)
 
 
@@ -53,7 +65,7 @@ def link_means_gui(argv: Sequence[str]) -> list[str]:
     argv, skip = list(argv), False
     for i, arg in enumerate(argv):
         if skip or arg.startswith("-"):
-            skip = arg == "--data-dir"
+            skip = arg in ("--data-dir", "--lang")
             continue
         return [*argv[:i], "gui", *argv[i:]] if arg.startswith("reader://") else argv
     return argv

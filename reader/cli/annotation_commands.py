@@ -20,9 +20,19 @@ from ..core.annotations import (
 )
 from ..core.annotations.importer import read_import_file
 from ..core.atomic import WriteError, atomic_write_bytes
-from ..core.export import FORMATS, GROUP_BY, ExportFilter, build_excerpts, prepare_export, render
-from ..core.export.excerpts import Excerpt
-from .common import CommandError, Context, print_json
+from ..core.export import (
+    FORMATS,
+    GROUP_BY,
+    ExportFilter,
+    ExportLabels,
+    build_excerpts,
+    prepare_export,
+    render,
+)
+from ..core.export.excerpts import SORT_BY, Excerpt
+from ..core.i18n import tr, tr_format
+from ..core.userconfig import config_file, user_name
+from .common import CommandError, Context, add_lang_option, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,6 +51,7 @@ def _register_annotations(subparsers: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", help="merge a W3C Web Annotation JSON-LD file")
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="report what would change, change nothing")
+    add_lang_option(imp)
     imp.set_defaults(handler=cmd_annotations_import)
     add = actions.add_parser("add", help="highlight a passage (offsets into the block's text)")
     add.add_argument("doc", metavar="DOC")
@@ -79,7 +90,14 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--objective", action="append", default=[], type=int, metavar="N",
                         help="only passages of or linked to objective N")
     export.add_argument("--text", default="", help="only excerpts containing this text")
-    export.add_argument("--group-by", choices=GROUP_BY, default="document")
+    export.add_argument("--group-by", choices=GROUP_BY, default="document",
+                        help="sections by document, by objective (each excerpt once, under its main "
+                             "objective) or by heading (the section of the document)")
+    export.add_argument("--sort", choices=SORT_BY, default="document",
+                        help="within a section: reading order (default) or the date they were made")
+    export.add_argument("--front-matter", action="store_true",
+                        help="Markdown: begin with YAML front matter (title, author, date, filters)")
+    add_lang_option(export)
     export.set_defaults(handler=cmd_export)
 
 
@@ -91,6 +109,7 @@ def open_store(context: Context) -> Store:
         raise CommandError(str(exc)) from exc
     for message in store.load_report.messages:
         print(f"reader: warning: {message}", file=sys.stderr)
+    store.creator = user_name(config_file(context.paths.data))
     return store
 
 
@@ -118,7 +137,7 @@ def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
             "suffix": a.target.quote.suffix, "color": a.color, "meaning": excerpt.meaning,
             "note": a.note, "tags": list(a.tags), "created": a.created, "modified": a.modified,
             "citation": excerpt.citation, "objectives": [n for n, _ in excerpt.objectives],
-            "link": excerpt.link, "status": excerpt.status}
+            "link": excerpt.link, "status": excerpt.status, "creator": a.creator}
 
 
 # --- annotations ---------------------------------------------------------------------------
@@ -153,11 +172,12 @@ def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
     if not args.dry_run:
         store.apply_import(plan)
         _flush(store)
-    print(("would import: " if args.dry_run else "imported: ") + report.summary())
+    lang = context.lang
+    print(tr("would import: " if args.dry_run else "imported: ", lang) + report.summary(lang))
     for annotation_id in report.orphaned:
-        print(f"  orphan (passage not found): {annotation_id}")
+        print(tr("  orphan (passage not found): ", lang) + annotation_id)
     for what, why in report.skipped:
-        print(f"  skipped {what}: {why}")
+        print(tr_format("  skipped {what}: {why}", lang, what=what, why=why))
     return 0
 
 
@@ -182,7 +202,7 @@ def cmd_bookmarks_list(args: argparse.Namespace, context: Context) -> int:
         doc = context.corpus.get(b.doc) if b.doc in context.corpus else None
         found = doc is not None and doc.has(b.anchor)
         rows.append({"id": b.id, "doc": b.doc, "anchor": b.anchor, "name": b.name, "folder": b.folder,
-                     "created": b.created, "modified": b.modified, "link": b.link,
+                     "created": b.created, "modified": b.modified, "link": b.link, "creator": b.creator,
                      "citation": doc.block(b.anchor).citation if found else "", "found": found})
     if args.json:
         print_json(rows)
@@ -217,7 +237,9 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     selection = ExportFilter(frozenset(args.doc), frozenset(args.tag), frozenset(args.color),
                              frozenset(args.objective), args.text)
     data = prepare_export(store.annotations, context.corpus, context.objectives, store.palette,
-                          selection=selection, group_by=args.group_by)
+                          selection=selection, group_by=args.group_by, sort=args.sort,
+                          labels=ExportLabels.for_language(context.lang), creator=store.creator,
+                          bookmarks=store.bookmarks, front_matter=args.front_matter)
     payload = render(args.format, data)
     if args.output is None:
         return _to_stdout(args.format, payload)
@@ -225,7 +247,8 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         atomic_write_bytes(args.output, payload, shared=True)
     except WriteError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"wrote {len(data.excerpts)} excerpts to {args.output}", file=sys.stderr)
+    print(tr_format("wrote {count} excerpts to {path}", context.lang, count=len(data.excerpts),
+                    path=args.output), file=sys.stderr)
     return 0
 
 

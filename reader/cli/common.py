@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ..core.corpus import Corpus, CorpusError, load_corpus
+from ..core.i18n import DEFAULT_LANGUAGE, language_of
 from ..core.model import Document
 from ..core.objectives import build_objectives
 from ..paths import AppPaths, resolve_paths
@@ -27,10 +28,13 @@ class CommandError(Exception):
 class Context:
     paths: AppPaths
     _cache: dict[str, Any] = field(default_factory=dict)
+    lang: str = DEFAULT_LANGUAGE  # of exports and reports: "zh" (default) or "en" (`reader --lang en`)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
-        return cls(resolve_paths(getattr(args, "data_dir", None)))
+        lang = getattr(args, "global_lang", None)
+        return cls(resolve_paths(getattr(args, "data_dir", None)),
+                   lang=language_of(lang) if lang else DEFAULT_LANGUAGE)
 
     @cached_property
     def corpus(self) -> Corpus:
@@ -52,6 +56,12 @@ class Context:
         except KeyError:
             known = ", ".join(d.id for d in self.corpus)
             raise CommandError(f"unknown document {doc_id!r} (known: {known})", 2) from None
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang` after a subcommand too (`reader export --lang en …`), same as before it."""
+    parser.add_argument("--lang", dest="global_lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                        help="language of what this writes: zh (default) or en")
 
 
 def print_json(value: Any) -> None:

@@ -65,8 +65,9 @@ def _short(text: str, length: int) -> str:
 
 # --- filters --------------------------------------------------------------------------------
 class AnnotationFilters(QWidget):
-    """Text, document, colour, tag and objective; `selection()` is an `ExportFilter`.
-    Shared by the panel and the export dialog."""
+    """Text, document, colour, tag, objective and author; `selection()` is an `ExportFilter`.
+    Shared by the panel and the export dialog. The author filter shows once highlights come
+    from more than one person (a colleague's import)."""
 
     changed = Signal()
 
@@ -87,8 +88,10 @@ class AnnotationFilters(QWidget):
         self.tag.setObjectName("filterTag")
         self.objective = QComboBox(self)
         self.objective.setObjectName("filterObjective")
+        self.creator = QComboBox(self)
+        self.creator.setObjectName("filterCreator")
         layout.addWidget(self.text, 0, 0, 1, 2)
-        for i, combo in enumerate((self.doc, self.color, self.tag, self.objective)):
+        for i, combo in enumerate((self.doc, self.color, self.tag, self.objective, self.creator)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
             combo.activated.connect(lambda _i: self.changed.emit())
@@ -96,13 +99,16 @@ class AnnotationFilters(QWidget):
         self._delay = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._delay.timeout.connect(self.changed)
         self.text.textChanged.connect(lambda _t: self._delay.start())
-        self._sources: tuple[Corpus, list[Objective], Palette, list[str]] | None = None
+        self._sources: tuple[Corpus, list[Objective], Palette, list[str], list[str]] | None = None
         self.retranslate()
 
     def set_sources(self, corpus: Corpus, objectives: list[Objective], palette: Palette,
-                    tags: list[str]) -> None:
-        """The choices offered (keeps what is chosen where it still exists)."""
-        self._sources = (corpus, objectives, palette, tags)
+                    tags: list[str], creators: list[str] | None = None) -> None:
+        """The choices offered (keeps what is chosen where it still exists). `creators`: the
+        authors of the highlights ("" for those made before names were kept)."""
+        creators = list(creators or [])
+        self._set_creators(creators)
+        self._sources = (corpus, objectives, palette, tags, creators)
         chosen = (self.doc.currentData(), self.color.currentData(), self.tag.currentData(),
                   self.objective.currentData())
         for combo in (self.doc, self.color, self.tag, self.objective):
@@ -127,13 +133,30 @@ class AnnotationFilters(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
             combo.blockSignals(False)
 
+    def _set_creators(self, creators: list[str]) -> None:
+        chosen = self.creator.currentData() if self.creator.currentIndex() > 0 else None
+        self.creator.blockSignals(True)
+        self.creator.clear()
+        self.creator.addItem(self.tr("All authors"), None)
+        for name in creators:
+            self.creator.addItem(name or self.tr("Unknown author"), name)
+        index = self.creator.findData(chosen) if chosen is not None else 0
+        self.creator.setCurrentIndex(max(0, index))
+        self.creator.blockSignals(False)
+        self.creator.setVisible(len(creators) > 1)
+
+    def creators(self) -> list[str]:
+        return [self.creator.itemData(i) for i in range(1, self.creator.count())]
+
     def selection(self) -> ExportFilter:
         doc, color, tag = self.doc.currentData(), self.color.currentData(), self.tag.currentData()
         objective = self.objective.currentData()
+        creator = self.creator.currentData() if self.creator.currentIndex() > 0 else None
         return ExportFilter(docs=frozenset({doc} if doc else ()), tags=frozenset({tag} if tag else ()),
                             colors=frozenset({color} if color else ()),
                             objectives=frozenset({objective} if objective else ()),
-                            text=self.text.text().strip())
+                            text=self.text.text().strip(),
+                            creators=frozenset({creator} if creator is not None else ()))
 
     def set_selection(self, selection: ExportFilter) -> None:
         """Show a filter (one value of each set is shown: the combos choose one)."""
@@ -141,6 +164,8 @@ class AnnotationFilters(QWidget):
                               (self.tag, selection.tags), (self.objective, selection.objectives)):
             value = next(iter(sorted(values)), None)
             combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
+        creator = next(iter(sorted(selection.creators)), None)
+        self.creator.setCurrentIndex(max(0, self.creator.findData(creator)) if creator is not None else 0)
         self.text.blockSignals(True)
         self.text.setText(selection.text)
         self.text.blockSignals(False)
@@ -164,8 +189,14 @@ class AnnotationFilters(QWidget):
         self.color.setAccessibleName(self.tr("Filter by colour"))
         self.tag.setAccessibleName(self.tr("Filter by tag"))
         self.objective.setAccessibleName(self.tr("Filter by objective"))
+        self.creator.setAccessibleName(self.tr("Filter by author"))
         if self._sources is not None:
             self.set_sources(*self._sources)
+
+
+def annotation_creators(store) -> list[str]:
+    """The authors of the highlights, sorted ("" for those made before names were kept)."""
+    return sorted({a.creator for a in store.annotations}, key=str.casefold)
 
 
 # --- the model ------------------------------------------------------------------------------
@@ -397,7 +428,7 @@ class AnnotationsPanel(QDockWidget):
 
     def refresh_sources(self) -> None:
         self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette,
-                                 self.annotator.store.tags())
+                                 self.annotator.store.tags(), annotation_creators(self.annotator.store))
         self.refresh()
 
     def refresh_when_visible(self) -> None:
@@ -411,9 +442,10 @@ class AnnotationsPanel(QDockWidget):
         """Show the highlights that pass the filters, keeping the current one selected."""
         self._stale = False
         current = self.view.currentIndex().data(IdRole)
-        tags = self.annotator.store.tags()
-        if [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())] != tags:
-            self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette, tags)
+        tags, creators = self.annotator.store.tags(), annotation_creators(self.annotator.store)
+        if [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())] != tags or \
+                self.filters.creators() != creators:
+            self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette, tags, creators)
         selection = self.filters.selection()
         everything = self.annotator.index.ordered()
         shown = [e for e in everything if selection.matches(e)]

@@ -40,10 +40,12 @@ from .actions import create_actions, retranslate_actions
 from .annotating import Annotator, highlight_action_name
 from .annotations_panel import AnnotationsPanel
 from .bookmarks_panel import BookmarksPanel
+from .dialogs.author import ask_author_name
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog
 from .document_pane import DocumentPane, Highlight
+from .file_dialogs import documents_folder
 from .history import History
 from .i18n import LANGUAGES, Translations
 from .import_flow import ImportFlow
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         layout = {
             "file": ["importDocument", None, "importAnnotations", "exportAnnotations", None, "quit"],
             "edit": ["undo", "redo", None, *colors, "addNote", None, "addBookmark", None,
-                     "nameColors"],
+                     "nameColors", "authorName"],
             "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
                      "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
                      "caretBrowsing", "fullScreen"],
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
             "addNote": lambda: self.annotator.annotate(self.current_pane()),
             "addBookmark": lambda: self.annotator.add_bookmark(self.current_pane()),
             "nameColors": self.annotator.name_colors,
+            "authorName": lambda: ask_author_name(self, self.annotator.store),
             "exportAnnotations": lambda: self.export_annotations(),
             "importAnnotations": self.import_annotations,
         }
@@ -753,7 +756,7 @@ class MainWindow(QMainWindow):
     # === library changes ======================================================================
     def ask_import_path(self) -> list[str] | str | None:
         """Ask for documents to import (tests replace this)."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import a document"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import a document"), str(documents_folder()),
                                                 self.tr("Documents (*.pdf *.docx *.txt *.md)"))
         return paths or None
 

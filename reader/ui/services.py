@@ -19,6 +19,7 @@ from ..core.corpus import Corpus
 from ..core.model import Document, Objective
 from ..core.objectives import COMPACT_ID
 from ..core.search import SearchService
+from ..core.userconfig import config_file, user_name
 from ..paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)
         store.load_report = StoreLoadReport(paths.annotations_file, None, (exc.notice,))
+    store.creator = user_name(config_file(paths.data))  # the author of what the user adds
     if corpus is not None:
         try:
             store.reanchor(corpus)

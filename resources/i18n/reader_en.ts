@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+69"/>
+        <location filename="../../reader/ui/actions.py" line="+70"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -265,6 +265,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Your &amp;name…</source>
+        <translation>Your &amp;name…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name shown as the author of your annotations and exports</source>
+        <translation>The name shown as the author of your annotations and exports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Export annotations…</source>
         <translation>&amp;Export annotations…</translation>
     </message>
@@ -317,7 +327,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+117"/>
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
@@ -342,7 +352,17 @@
         <translation>Objective %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+12"/>
+        <source>All authors</source>
+        <translation>All authors</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown author</source>
+        <translation>Unknown author</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Filter by text, note, tag or citation</source>
         <translation>Filter by text, note, tag or citation</translation>
     </message>
@@ -371,11 +391,16 @@
         <source>Filter by objective</source>
         <translation>Filter by objective</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by author</source>
+        <translation>Filter by author</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Could not be placed</source>
         <translation>Could not be placed</translation>
     </message>
@@ -401,7 +426,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
     </message>
@@ -659,6 +684,26 @@ Quit anyway and lose them?</translation>
     </message>
 </context>
 <context>
+    <name>AuthorTexts</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/author.py" line="+17"/>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name, shown as the author of your highlights, notes, bookmarks and exports
+(leave it empty to use your account&apos;s name):</source>
+        <translation>Your name, shown as the author of your highlights, notes, bookmarks and exports
+(leave it empty to use your account&apos;s name):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your name could not be saved: %1</source>
+        <translation>Your name could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
@@ -897,13 +942,13 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
-        <location line="+112"/>
+        <location filename="../../reader/ui/dialogs/export.py" line="+65"/>
+        <location line="+124"/>
         <source>Export annotations</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
@@ -939,8 +984,13 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>By objective</source>
-        <translation>By objective</translation>
+        <source>By objective, each excerpt once</source>
+        <translation>By objective, each excerpt once</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By section of each document</source>
+        <translation>By section of each document</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -949,6 +999,21 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Reading order</source>
+        <translation>Reading order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date made</source>
+        <translation>Date made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
@@ -956,6 +1021,11 @@ Quit anyway and lose them?</translation>
         <location line="+1"/>
         <source>&amp;Order:</source>
         <translation>&amp;Order:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;rt:</source>
+        <translation>So&amp;rt:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -973,7 +1043,7 @@ Quit anyway and lose them?</translation>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
         <translation>A Word document cannot be shown here; this is its text, as Markdown.</translation>
     </message>
@@ -996,7 +1066,7 @@ Quit anyway and lose them?</translation>
         <translation>(The preview stops here; the file has everything.)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>annotations</source>
         <translation>annotations</translation>
     </message>
@@ -1017,89 +1087,6 @@ Quit anyway and lose them?</translation>
         <location line="+5"/>
         <source>The export could not be saved: %1</source>
         <translation>The export could not be saved: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ExportTexts</name>
-    <message>
-        <location line="-170"/>
-        <source>Compact Reader: annotations</source>
-        <translation>Compact Reader: annotations</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Exported</source>
-        <translation>Exported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Excerpts</source>
-        <translation>Excerpts</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Grouped by document</source>
-        <translation>Grouped by document</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grouped by objective</source>
-        <translation>Grouped by objective</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Citation</source>
-        <translation>Citation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Objectives</source>
-        <translation>Objectives</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Colour</source>
-        <translation>Colour</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tags</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Modified</source>
-        <translation>Modified</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Link</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not found in the current text of the document; quoted as recorded.</source>
-        <translation>Not found in the current text of the document; quoted as recorded.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not linked to an objective</source>
-        <translation>Not linked to an objective</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Objective {number}: {title}</source>
-        <translation>Objective {number}: {title}</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1167,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation>Import annotations</translation>
@@ -1207,8 +1194,8 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-        <translation>W3C Web Annotations (*.jsonld *.json);;All files (*)</translation>
+        <source>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</source>
+        <translation>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1268,6 +1255,22 @@ Quit anyway and lose them?</translation>
             <numerusform>%n skipped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n bookmark</numerusform>
+            <numerusform>%n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n colour meaning(s)</source>
+        <translation>
+            <numerusform>%n colour meaning</numerusform>
+            <numerusform>%n colour meanings</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>In this file: %1.</source>
@@ -1275,8 +1278,19 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Unknown author</source>
+        <translation>Unknown author</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By: %1</source>
+        <translation>By: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1483,7 +1497,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+415"/>
+        <location filename="../../reader/ui/main_window.py" line="+418"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
@@ -1642,7 +1656,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-692"/>
+        <location filename="../../reader/ui/main_window.py" line="-693"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+69"/>
+        <location filename="../../reader/ui/actions.py" line="+70"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -265,6 +265,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Your &amp;name…</source>
+        <translation>您的姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name shown as the author of your annotations and exports</source>
+        <translation>作为您的批注和导出文件作者显示的姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Export annotations…</source>
         <translation>导出批注(&amp;E)…</translation>
     </message>
@@ -317,7 +327,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+117"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -342,7 +352,17 @@
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+12"/>
+        <source>All authors</source>
+        <translation>所有作者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown author</source>
+        <translation>作者不详</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Filter by text, note, tag or citation</source>
         <translation>按文字、笔记、标签或出处筛选</translation>
     </message>
@@ -371,11 +391,16 @@
         <source>Filter by objective</source>
         <translation>按目标筛选</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by author</source>
+        <translation>按作者筛选</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Could not be placed</source>
         <translation>无法定位</translation>
     </message>
@@ -400,7 +425,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+163"/>
+        <location line="+164"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>还没有高亮。在文件中选中文字，按 Alt+1 … Alt+5（或使用工具栏上的颜色按钮）即可高亮。</translation>
     </message>
@@ -654,6 +679,26 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>AuthorTexts</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/author.py" line="+17"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name, shown as the author of your highlights, notes, bookmarks and exports
+(leave it empty to use your account&apos;s name):</source>
+        <translation>您的姓名，作为您的标注、笔记、书签和导出文件的作者显示
+（留空则使用您的账户名）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your name could not be saved: %1</source>
+        <translation>无法保存您的姓名：%1</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
@@ -891,13 +936,13 @@ Quit anyway and lose them?</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
-        <location line="+112"/>
+        <location filename="../../reader/ui/dialogs/export.py" line="+65"/>
+        <location line="+124"/>
         <source>Export annotations</source>
         <translation>导出批注</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-118"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
@@ -933,8 +978,13 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>By objective</source>
-        <translation>按目标</translation>
+        <source>By objective, each excerpt once</source>
+        <translation>按目标（每条摘录只列一次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By section of each document</source>
+        <translation>按各文件的章节</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -943,6 +993,21 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date made</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
@@ -950,6 +1015,11 @@ Quit anyway and lose them?</source>
         <location line="+1"/>
         <source>&amp;Order:</source>
         <translation>排列(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;rt:</source>
+        <translation>排序(&amp;R)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -967,7 +1037,7 @@ Quit anyway and lose them?</source>
         <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
         <translation>这里无法显示 Word 文档；以下是其文字内容（Markdown 格式）。</translation>
     </message>
@@ -989,7 +1059,7 @@ Quit anyway and lose them?</source>
         <translation>（预览到此为止；文件中包含全部内容。）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>annotations</source>
         <translation>批注</translation>
     </message>
@@ -1009,89 +1079,6 @@ Quit anyway and lose them?</source>
         <location line="+5"/>
         <source>The export could not be saved: %1</source>
         <translation>无法保存导出文件：%1</translation>
-    </message>
-</context>
-<context>
-    <name>ExportTexts</name>
-    <message>
-        <location line="-170"/>
-        <source>Compact Reader: annotations</source>
-        <translation>契约阅读器：批注</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Exported</source>
-        <translation>导出时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Excerpts</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Grouped by document</source>
-        <translation>按文件分组</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grouped by objective</source>
-        <translation>按目标分组</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Citation</source>
-        <translation>出处</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Objectives</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Colour</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Modified</source>
-        <translation>修改时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Link</source>
-        <translation>链接</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not found in the current text of the document; quoted as recorded.</source>
-        <translation>在文件的当前文本中找不到；按记录时的原文引用。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not linked to an objective</source>
-        <translation>未关联任何目标</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Objective {number}: {title}</source>
-        <translation>目标{number}：{title}</translation>
     </message>
 </context>
 <context>
@@ -1171,7 +1158,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+41"/>
+        <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
         <location line="+35"/>
         <source>Import annotations</source>
         <translation>导入批注</translation>
@@ -1198,8 +1185,8 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+14"/>
-        <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-        <translation>W3C 网络批注 (*.jsonld *.json);;所有文件 (*)</translation>
+        <source>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</source>
+        <translation>W3C 网络批注或批注文件 (*.jsonld *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1253,6 +1240,20 @@ Quit anyway and lose them?</source>
             <numerusform>%n 条已跳过</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>书签 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n colour meaning(s)</source>
+        <translation>
+            <numerusform>颜色含义 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>In this file: %1.</source>
@@ -1260,8 +1261,19 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Unknown author</source>
+        <translation>作者不详</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By: %1</source>
+        <translation>作者：%1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1459,7 +1471,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+415"/>
+        <location filename="../../reader/ui/main_window.py" line="+418"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1617,7 +1629,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-692"/>
+        <location filename="../../reader/ui/main_window.py" line="-693"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>

@@ -91,13 +91,13 @@ def test_bad_input_is_a_usage_error(capsys, args):
 def test_export_writes_every_format_to_a_file(capsys, tmp_path, filled, fmt):
     target = tmp_path / f"out.{fmt}"
     code, _, err = run(capsys, "export", "--format", fmt, "-o", str(target))
-    assert code == 0 and "wrote 2 excerpts" in err
+    assert code == 0 and "已将 2 条摘录写入" in err
     payload = target.read_bytes()
     if fmt == "docx":
         text = "\n".join(p.text for p in docx.Document(io.BytesIO(payload)).paragraphs)
     else:
         text = payload.decode("utf-8-sig")
-    assert "《全球契约》(A/RES/73/195)第17段(a)" in text and "reader://nyd/annex2/8.u" in text
+    assert "《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)" in text and "reader://nyd/annex2/8.u" in text
 
 
 def test_export_filters_and_groups(capsys, filled):
@@ -108,7 +108,9 @@ def test_export_filters_and_groups(capsys, filled):
     _, out, _ = run(capsys, "export", "--format", "md", "--objective", "1", "--group-by", "objective")
     assert "## 目标1：" in out and "纽约宣言" not in out
     _, out, _ = run(capsys, "export", "--format", "md", "--text", "没有这个词")
-    assert "Excerpts: 0" in out
+    assert "摘录：0" in out and "筛选条件：文字 “没有这个词”" in out
+    _, out, _ = run(capsys, "--lang", "en", "export", "--format", "md", "--text", "没有这个词")
+    assert "Excerpts: 0" in out and "Filters: Text “没有这个词”" in out
 
 
 def test_import_reports_and_is_idempotent(capsys, tmp_path, filled):
@@ -116,11 +118,11 @@ def test_import_reports_and_is_idempotent(capsys, tmp_path, filled):
     run(capsys, "export", "--format", "jsonld", "-o", str(exported))
     other = tmp_path / "colleague"
     code, out, _ = run(capsys, "--data-dir", str(other), "annotations", "import", str(exported), "--dry-run")
-    assert code == 0 and out.startswith("would import: 2 added") and not (other / "annotations.json").exists()
-    _, out, _ = run(capsys, "--data-dir", str(other), "annotations", "import", str(exported))
+    assert code == 0 and out.startswith("将导入：新增 2 条") and not (other / "annotations.json").exists()
+    _, out, _ = run(capsys, "--lang", "en", "--data-dir", str(other), "annotations", "import", str(exported))
     assert out.startswith("imported: 2 added, 0 updated, 0 unchanged")
     before = (other / "annotations.json").read_bytes()
-    _, out, _ = run(capsys, "--data-dir", str(other), "annotations", "import", str(exported))
+    _, out, _ = run(capsys, "--lang", "en", "--data-dir", str(other), "annotations", "import", str(exported))
     assert out.startswith("imported: 0 added, 0 updated, 2 unchanged")
     assert (other / "annotations.json").read_bytes() == before
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -40,6 +46,8 @@ from reader.core.export import (
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
 GENERATED = "2024-05-01T12:00:00.000Z"
+BEIJING = timezone(timedelta(hours=8))  # the times shown are local: fixed here for the references
+EXPORTER = "李雷"
 NOTE = '<script>alert("x")</script> & "引号"\n第二行 *重要* # 标题'
 
 
@@ -74,7 +82,11 @@ def palette():
 
 
 def export(annotations, corpus, objectives, palette, **options):
-    return prepare_export(annotations, corpus, objectives, palette, generated=GENERATED, **options)
+    """As the command line exports: in Chinese, by the user named, times in their zone."""
+    options.setdefault("labels", ExportLabels.for_language("zh"))
+    options.setdefault("creator", EXPORTER)
+    return prepare_export(annotations, corpus, objectives, palette, generated=GENERATED, timezone=BEIJING,
+                          **options)
 
 
 def check_reference(name: str, produced: str) -> None:
@@ -110,7 +122,7 @@ def test_docx_opens_with_python_docx_and_matches_the_reference_text(annotations,
     document = docx.Document(io.BytesIO(payload))
     paragraphs = [p.text for p in document.paragraphs]
     for excerpt in data.excerpts:
-        assert excerpt.citation in paragraphs
+        assert excerpt.dated_citation in paragraphs
         assert all(line in paragraphs for line in excerpt.exact.split("\n"))
     links = [r.target_ref for r in document.part.rels.values() if r.reltype.endswith("/hyperlink")]
     assert set(links) == {e.link for e in data.excerpts}
@@ -124,6 +136,7 @@ def test_each_excerpt_carries_quote_citation_objectives_colour_note_tags_dates_a
     first = excerpts["1"]
     assert first.exact == corpus.get("gcm").block("17.a").text[:20]
     assert first.citation == "《全球契约》(A/RES/73/195)第17段(a)"
+    assert first.dated_citation == "《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)"
     assert first.objectives == ((1, objectives[0].title),) and first.link == "reader://gcm/17.a"
     assert (first.color, first.meaning, first.found) == ("yellow", "agreed language", True)
     assert excerpts["2"].citation == "《全球契约》(A/RES/73/195)第17段(b)至第17段(c)"
@@ -143,15 +156,68 @@ def test_excerpts_come_in_document_order_with_orphans_last_in_their_document(ann
     assert [e.id[-1] for e in data.excerpts] == ["3", "1", "2", "5", "4"]
 
 
-def test_grouping_by_objective_lists_an_excerpt_under_each_of_its_objectives(annotations, corpus,
-                                                                              objectives, palette):
+def test_grouping_by_objective_lists_each_excerpt_once_under_its_primary_objective(
+        annotations, corpus, objectives, palette):
     data = export(annotations, corpus, objectives, palette, group_by="objective")
-    keys = [g.key for g in data.groups]
-    assert keys == ["objective-1", "objective-3", "objective-7", "objective-17", "objective-23",
-                    "objective-none"]
+    assert [g.key for g in data.groups] == ["objective-1", "objective-none"]
     assert [e.id[-1] for e in data.groups[0].excerpts] == ["3", "1", "2"]
     assert data.groups[0].title == f"目标1：{objectives[0].title}"
-    assert len(data.excerpts) == 5  # each once, however many groups list it
+    listed = [e.id for g in data.groups for e in g.excerpts]
+    assert len(listed) == len(set(listed)) == 5
+    imrf = data.groups[0].excerpts[0]
+    assert data.also_line(imrf, data.groups[0]) == "另见：目标 3、7、17、23"
+    assert data.also_line(data.groups[0].excerpts[1], data.groups[0]) == ""  # gcm 17.a: objective 1 only
+    md = to_markdown(data)
+    assert md.count("### ") == 5 and "- **另见：** 目标 3、7、17、23" in md
+
+
+def test_limiting_to_an_objective_shows_only_its_section(annotations, corpus, objectives, palette):
+    data = export(annotations, corpus, objectives, palette, group_by="objective",
+                  selection=ExportFilter(objectives=frozenset({17})))
+    assert [g.key for g in data.groups] == ["objective-17"]  # imrf 48, filed under 17 here
+    assert data.also_line(data.excerpts[0], data.groups[0]) == "另见：目标 1、3、7、23"
+    assert data.filters == "目标 17"
+
+
+def test_grouping_by_heading_and_sorting_by_date(annotations, corpus, objectives, palette):
+    data = export(annotations, corpus, objectives, palette, group_by="heading")
+    gcm_groups = [g for g in data.groups if g.key.startswith("gcm/")]
+    heading = corpus.get("gcm").block("17.a").heading_path
+    assert any(g.title.startswith("《全球契约》") and g.title.endswith(heading[-1]) for g in gcm_groups)
+    assert [e.id[-1] for e in data.excerpts] == ["3", "1", "2", "5", "4"]
+    by_date = export(list(reversed(annotations)), corpus, objectives, palette, sort="date")
+    assert [e.id[-1] for e in by_date.groups[1].excerpts] == ["1", "2", "5"]  # created order in gcm
+    assert by_date.grouping_label == "按文件分组 · 按日期排序"
+
+
+def test_every_export_ends_with_its_sources_and_carries_symbols_and_dates(annotations, corpus,
+                                                                        objectives, palette):
+    data = export(annotations, corpus, objectives, palette)
+    assert [s.doc for s in data.sources] == ["imrf", "gcm", "nyd"]
+    for fmt in ("md", "html"):
+        text = render_text(fmt, data)
+        sources = text.index("引用的文件")
+        assert sources > text.index("第17段(a)")
+        assert "《安全、有序和正常移民全球契约》，A/RES/73/195，2018年12月10日" in text[sources:]
+        assert "筛选条件：无" in text
+    sgr = corpus.get("sgr")
+    report = export([new_annotation(make_target(sgr, "18", 0, None, 10))], corpus, objectives, palette)
+    assert report.excerpts[0].dated_citation == "《秘书长报告》(A/76/642，2021年12月27日)第18段"
+    escap = corpus.get("escap")
+    anchor = next(b.anchor for b in escap.blocks if b.kind.value == "paragraph")
+    note = export([new_annotation(make_target(escap, anchor, 0, None, 5))], corpus, objectives, palette)
+    assert "2020年8月17日" in note.excerpts[0].dated_citation
+
+
+def test_english_labels_and_local_times(annotations, corpus, objectives, palette):
+    data = export(annotations, corpus, objectives, palette, labels=ExportLabels.for_language("en"))
+    md = to_markdown(data)
+    assert md.startswith("# Compact Reader: annotations")
+    assert "Exported: 2024-05-01 20:00 +08:00" in md and "**Colour:** blue · 核实 / to verify" in md
+    assert "**Colour:** yellow · agreed language" in md and "Sources" in md
+    zh = to_markdown(export(annotations, corpus, objectives, palette))
+    assert "**颜色：** 黄色 · 商定措辞" in zh and "导出时间：2024-05-01 20:00 +08:00" in zh
+    assert "green" not in zh and "Created" not in zh
 
 
 @pytest.mark.parametrize(("selection", "expected"), [
@@ -206,7 +272,54 @@ def test_html_escapes_every_note_and_document_text(annotations, corpus, objectiv
 def test_markdown_keeps_note_text_from_becoming_markup(annotations, corpus, objectives, palette):
     md = to_markdown(export(annotations[:1], corpus, objectives, palette))
     assert r"\<script\>" in md and r"\*重要\* \# 标题" in md
-    assert "- **Note:** " in md and "\n  第二行" in md  # a multi-line note stays in its item
+    assert "- **笔记：** " in md and "\\\n  第二行" in md  # a multi-line note stays in its item, broken
+
+
+def test_markdown_keeps_paragraphs_line_breaks_and_links_when_rendered(annotations, corpus, objectives,
+                                                                      palette):
+    """Read by a CommonMark parser (as pandoc reads it): a highlight over two paragraphs is two
+    paragraphs of one quote, a note's newline a line break, the link a link."""
+    from markdown_it import MarkdownIt
+
+    md = to_markdown(export(annotations[:2], corpus, objectives, palette))
+    page = MarkdownIt("commonmark").render(md)
+    gcm = corpus.get("gcm")
+    two = re.search(r"<blockquote>\s*<p>([^<]*)</p>\s*<p>([^<]*)</p>\s*</blockquote>", page)
+    assert two and two.group(1) == gcm.block("17.b").text and gcm.block("17.c").text.startswith(two.group(2))
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;引号&quot;<br />\n第二行" in page
+    assert '<a href="reader://gcm/17.a">《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)</a>' in page
+    vertical_tab = annotations[0].edited(note="", target=annotations[0].target)
+    assert "\x0b" not in to_markdown(export([vertical_tab.edited(note="甲\x0b乙")], corpus, objectives,
+                                            palette))
+
+
+def test_markdown_front_matter_is_yaml_with_title_date_and_filters(annotations, corpus, objectives,
+                                                                  palette):
+    data = export(annotations, corpus, objectives, palette, front_matter=True,
+                  selection=ExportFilter(tags=frozenset({"数据"})))
+    md = to_markdown(data)
+    head = md.split("---\n")[1]
+    values = dict(line.split(": ", 1) for line in head.strip().split("\n"))
+    assert json.loads(values["title"]) == "契约阅读器：批注" and json.loads(values["author"]) == EXPORTER
+    assert json.loads(values["date"]) == "2024-05-01 20:00 +08:00"
+    assert json.loads(values["filters"]) == "标签 数据"
+    assert not to_markdown(export(annotations, corpus, objectives, palette)).startswith("---")
+
+
+def test_html_ids_are_unique_and_cross_references_link_to_sections(annotations, corpus, objectives,
+                                                                  palette):
+    for group_by in ("document", "objective", "heading"):
+        page = to_html(export(annotations, corpus, objectives, palette, group_by=group_by))
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert ids and len(ids) == len(set(ids)), group_by
+        for target in re.findall(r'href="#([^"]+)"', page):
+            assert target in ids
+    limited = to_html(export(annotations, corpus, objectives, palette, group_by="objective",
+                             selection=ExportFilter(objectives=frozenset({1}))))
+    assert '<section id="g-objective-1">' in limited and "g-objective-3" not in limited.split("<main>")[1]
+    assert "<dt>另见</dt><dd>目标 3、7、17、23</dd>" in limited  # sections 3, 7 … are not in it
+    full = to_html(export(annotations, corpus, objectives, palette, group_by="objective"))
+    assert "<dd>目标 3、7、17、23</dd>" in full  # nor here: each excerpt under its primary objective
 
 
 def test_csv_has_a_bom_one_row_per_excerpt_and_no_live_formulas(annotations, corpus, objectives, palette):
@@ -216,11 +329,84 @@ def test_csv_has_a_bom_one_row_per_excerpt_and_no_live_formulas(annotations, cor
     rows = list(csv.DictReader(io.StringIO(to_csv(data).removeprefix("\ufeff"))))
     assert len(rows) == 5 and rows[0]["document"] == "imrf"
     assert rows[0]["note"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert rows[0]["anchors"] == "imrf/48"  # a bare 48 would become a number in a spreadsheet
     multi = next(r for r in rows if r["id"].endswith("2"))
-    assert multi["quote"].count("\n") == 1 and multi["anchors"] == "17.b 17.c"
+    assert multi["quote"].count("\n") == 1 and multi["anchors"] == "gcm/17.b gcm/17.c"
+    assert next(r for r in rows if r["id"].endswith("1"))["tags"] == "数据; 统计"
 
 
-def test_docx_survives_control_characters_in_a_note(annotations, corpus, objectives, palette):
-    odd = annotations[0].edited(note="响铃\x07 与 \x0b 垂直制表")
+def test_csv_and_every_other_format_use_one_tag_separator(annotations, corpus, objectives, palette):
+    tagged = annotations[0].edited(tags=["甲;乙", "丙"])
+    data = export([tagged], corpus, objectives, palette)
+    row = next(csv.DictReader(io.StringIO(to_csv(data).removeprefix("\ufeff"))))
+    assert row["tags"] == '"甲;乙"; 丙'
+    assert '"甲;乙"; 丙' in to_markdown(data) and "&quot;甲;乙&quot;; 丙" in to_html(data)
+
+
+# --- DOCX, as Word and LibreOffice read it ----------------------------------------------------
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_part(payload: bytes, name: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(payload)).read(name).decode("utf-8")
+
+
+def test_docx_declares_chinese_and_keeps_excerpts_upright_and_not_small(annotations, corpus, objectives,
+                                                                        palette):
+    payload = to_docx(export(annotations, corpus, objectives, palette))
+    styles = docx_part(payload, "word/styles.xml")
+    assert 'w:eastAsia="zh-CN"' in styles and 'w:eastAsia="en-US"' not in styles
+    assert "eastAsiaTheme" not in styles  # the theme's East Asian font is empty: never ask it
+    assert re.search(r'<w:rFonts [^>]*w:eastAsia="Noto Serif CJK SC"', styles)
+    font_table = docx_part(payload, "word/fontTable.xml")
+    assert "宋体" in font_table and "ＭＳ" not in font_table  # no Japanese fallback
+    assert 'w:eastAsia="zh-CN"' in docx_part(payload, "word/settings.xml")
+    document = docx.Document(io.BytesIO(payload))
+    excerpt_style, details = document.styles["Excerpt"], document.styles["Excerpt Details"]
+    assert excerpt_style.font.italic is False and excerpt_style.font.size >= details.font.size
+    quotes = [p for p in document.paragraphs if p.style.name == "Excerpt"]
+    assert len(quotes) == 6  # five excerpts, one over two paragraphs
+    assert not any(run.italic for p in quotes for run in p.runs)
+    assert not any(p.style.name == "Quote" for p in document.paragraphs)
+    for level in (1, 2):
+        assert document.styles[f"Heading {level}"].font.bold
+
+
+def test_docx_core_properties_name_the_exporter_and_the_program(annotations, corpus, objectives, palette):
+    payload = to_docx(export(annotations, corpus, objectives, palette))
+    props = docx.Document(io.BytesIO(payload)).core_properties
+    assert props.title == "契约阅读器：批注" and props.author == EXPORTER
+    assert "python-docx" not in docx_part(payload, "docProps/core.xml")
+    assert "<Application>Compact Reader</Application>" in docx_part(payload, "docProps/app.xml")
+
+
+def test_docx_turns_a_vertical_tab_into_a_line_break_and_drops_other_controls(annotations, corpus,
+                                                                              objectives, palette):
+    odd = annotations[0].edited(note="响铃\x07 与\x0b垂直制表\n第二行")
     payload = to_docx(export([odd], corpus, objectives, palette))
-    assert "响铃 与  垂直制表" in docx_text(payload)
+    body = docx_part(payload, "word/document.xml")
+    assert "与</w:t></w:r><w:r><w:br/><w:t>垂直制表" in body
+    assert "\x07" not in body and "响铃 与\n垂直制表\n第二行" in docx_text(payload)
+
+
+def test_docx_converts_in_libreoffice(annotations, corpus, objectives, palette, tmp_path):
+    """LibreOffice opens the file and turns it into a PDF that holds the excerpts' text."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the DOCX conversion check needs it")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the converted PDF cannot be read")
+    source = tmp_path / "excerpts.docx"
+    source.write_bytes(to_docx(export(annotations, corpus, objectives, palette)))
+    profile = (tmp_path / "profile").as_uri()
+    done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                           "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "excerpts.pdf"), "-"], capture_output=True,
+                          check=True, timeout=60).stdout.decode("utf-8")
+    assert "在联合国统计委员会的指导下通过所有相关利" in text.replace("\n", "")
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "excerpts.pdf")], capture_output=True,
+                           timeout=60).stdout.decode("utf-8", "replace")
+    # Bold Chinese headings: a bold CJK face is embedded (LibreOffice names every face of the
+    # Noto CJK collection after its first, "…CJKjp…", so the name cannot tell SC from JP).
+    assert re.search(r"CJK\w*-Bold", fonts), fonts

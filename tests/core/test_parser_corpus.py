@@ -217,6 +217,6 @@ def test_citations(corpus):
     assert gcm.block("obj13").citation == "《全球契约》(A/RES/73/195)目标13"
     assert nyd.block("annex2/8").citation == "《纽约宣言》(A/RES/71/1)附录二第8段"
     assert corpus.get("imrf").block("24").citation == "《进展宣言》(A/RES/76/266)第24段"
-    assert corpus.get("sgr").block("fn12").citation == "《秘书长报告》脚注12"
+    assert corpus.get("sgr").block("fn12").citation == "《秘书长报告》(A/76/642)脚注12"  # manifest symbol
     for doc in corpus:
         assert all(b.citation.startswith(f"《{doc.info.short_title}》") for b in doc.blocks)

@@ -54,15 +54,16 @@ def test_export_markdown_through_the_dialog(qtbot, noted, tmp_path, monkeypatch)
     assert "<!DOCTYPE html>" in shown.args[0] or "<html" in shown.args[0]
     with qtbot.waitSignal(dialog.previewShown) as shown:
         dialog.set_format("md")
-    assert quote in shown.args[0] and "《全球契约》(A/RES/73/195)第17段(a)" in shown.args[0]
+    assert quote in shown.args[0] and "《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)" in shown.args[0]
     assert "1" in dialog.count.text()
     with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert saved.args[0] == str(tmp_path / "摘录.md")
     written = (tmp_path / "摘录.md").read_text(encoding="utf-8")
     assert f"> {quote}" in written
-    assert "### 《全球契约》(A/RES/73/195)第17段(a)" in written
-    assert "商定措辞，可引用" in written and "<reader://gcm/17.a>" in written
+    assert "### 《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)" in written
+    assert "商定措辞，可引用" in written, written
+    assert "](reader://gcm/17.a)" in written
     assert "目标1：" in written, "the objective it belongs to, labelled in the interface language"
     dialog.reject()
 

@@ -13,15 +13,18 @@ import json
 import os
 import stat
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..corpus import Corpus
+from ..i18n import join_list, language_of, tr, tr_format
 from .anchoring import AnchorStatus, resolve
+from .exchange import Extras, is_bookmark, read_extras
 from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, encodable, migrate
 from .jsonld import W3CError, annotation_from_w3c, annotations_in
-from .model import Annotation, StoreState
+from .model import Annotation, Bookmark, ColorMeaning, StoreState
 
 IMPORT_NAMESPACE = uuid.UUID("0f7e6d4c-3b2a-4c1d-8e9f-a1b2c3d4e5f6")
 MAX_IMPORT_ENTRIES = 100_000  # ten times a heavy user's whole store
@@ -41,32 +44,41 @@ class ImportReport:
     orphaned: tuple[str, ...] = ()  # taken, but their passage is not in the current text
     fuzzy: tuple[str, ...] = ()  # taken, placed on a similar (changed) passage
     skipped: tuple[tuple[str, str], ...] = ()  # (entry, reason)
+    bookmarks: tuple[str, ...] = ()  # bookmarks taken (new or newer)
+    colors: tuple[str, ...] = ()  # colours whose meaning is taken
+    creators: tuple[tuple[str, int], ...] = ()  # (creator, annotations taken), most first
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.bookmarks or self.colors)
 
-    def summary(self) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
-                 f"{len(self.unchanged)} unchanged"]
-        if self.orphaned:
-            parts.append(f"{len(self.orphaned)} not found in the current text (listed as orphans)")
-        if self.fuzzy:
-            parts.append(f"{len(self.fuzzy)} placed on a changed passage")
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        return ", ".join(parts)
+    def summary(self, lang: str = "en") -> str:
+        counts = [("{count} added", self.added), ("{count} updated", self.updated),
+                  ("{count} unchanged", self.unchanged)]
+        counts += [(text, ids) for text, ids in (
+            ("{count} not found in the current text (listed as orphans)", self.orphaned),
+            ("{count} placed on a changed passage", self.fuzzy), ("{count} skipped", self.skipped),
+            ("{count} bookmark(s)", self.bookmarks), ("{count} colour meaning(s)", self.colors)) if ids]
+        parts = [tr_format(text, lang, count=len(ids)) for text, ids in counts]
+        if self.creators:
+            names = [f"{name or tr('unknown author', lang)} ({n})" for name, n in self.creators]
+            parts.append(tr_format("from {names}", lang, names=join_list(names, lang)))
+        return ("，" if language_of(lang) == "zh" else ", ").join(parts)
 
 
 @dataclass(frozen=True)
 class ImportPlan:
     annotations: tuple[Annotation, ...]  # to apply: new or newer than ours, already placed
     report: ImportReport
+    bookmarks: tuple[Bookmark, ...] = ()
+    colors: tuple[ColorMeaning, ...] = ()
 
 
 def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus) -> ImportPlan:
     """What importing `payload` (JSON text, bytes, or already-parsed JSON) would change."""
-    incoming, skipped = _read_entries(_parse(payload))
+    data = _as_document(_parse(payload))
+    entries = _raw_annotations(data)
+    incoming, skipped = _read_entries([e for e in entries if not is_bookmark(e)])
     ids: dict[str, list[str]] = {k: [] for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")}
     taken: list[Annotation] = []
     for annotation in incoming.values():
@@ -77,9 +89,18 @@ def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus
         ids[verdict].append(annotation.id)
         if verdict != "unchanged":
             taken.append(_placed(annotation, corpus, ids))
+    extras = read_extras(data, entries, state)
     report = ImportReport(*(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
-                          skipped=tuple(skipped))
-    return ImportPlan(tuple(taken), report)
+                          skipped=tuple(skipped) + extras.skipped,
+                          bookmarks=tuple(b.id for b in extras.bookmarks),
+                          colors=tuple(m.color for m in extras.colors), creators=_creators(taken, extras))
+    return ImportPlan(tuple(taken), report, extras.bookmarks, extras.colors)
+
+
+def _creators(taken: list[Annotation], extras: Extras) -> tuple[tuple[str, int], ...]:
+    """Whose work is being imported: a colleague's notes are told apart by their creator."""
+    counts = Counter(item.creator for item in [*taken, *extras.bookmarks])
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _verdict(annotation: Annotation, state: StoreState) -> str:
@@ -138,10 +159,9 @@ def _parse(payload: str | bytes | object) -> object:
     return payload
 
 
-def _read_entries(data: object) -> tuple[dict[str, Annotation], list[tuple[str, str]]]:
+def _read_entries(entries: list[object]) -> tuple[dict[str, Annotation], list[tuple[str, str]]]:
     incoming: dict[str, Annotation] = {}
     skipped: list[tuple[str, str]] = []
-    entries = _raw_annotations(data)
     if len(entries) > MAX_IMPORT_ENTRIES:
         raise AnnotationImportError(f"the file holds {len(entries)} annotations, more than "
                                     f"{MAX_IMPORT_ENTRIES} that can be imported at once")
@@ -173,7 +193,24 @@ def _checked(entry: object) -> Annotation:
 
 
 def _raw_annotations(data: object) -> list[object]:
-    """JSON-LD, or one of our own annotations files (a colleague's annotations.json)."""
+    """JSON-LD, or one of our own annotations files (already migrated by `_as_document`)."""
+    if isinstance(data, Mapping) and data.get("format") == FORMAT_NAME:
+        entries = data.get("annotations", [])
+        if not isinstance(entries, list):
+            raise AnnotationImportError("the annotations file is damaged: its annotations are not a list")
+        return entries
+    try:
+        return list(annotations_in(data))
+    except (W3CError, FileProblem) as exc:
+        raise AnnotationImportError(f"the file is not W3C Web Annotation JSON-LD: {exc}") from exc
+    except RecursionError as exc:
+        raise AnnotationImportError("the file is not W3C Web Annotation JSON-LD: its pages are nested "
+                                    "too deeply") from exc
+
+
+def _as_document(data: object) -> object:
+    """One of our own annotations files (a colleague's whole annotations.json) brought up to
+    the current format; anything else as it is."""
     if isinstance(data, Mapping) and data.get("format") == FORMAT_NAME:
         version = data.get("version")
         if not isinstance(version, int) or version < 1:
@@ -185,17 +222,8 @@ def _raw_annotations(data: object) -> list[object]:
             migrated = migrate(dict(data), version)
         except Exception as exc:  # noqa: BLE001 - whatever a damaged file provokes
             raise AnnotationImportError(f"the annotations file is damaged ({exc})") from exc
-        entries = migrated.get("annotations", [])
-        if not isinstance(entries, list):
-            raise AnnotationImportError("the annotations file is damaged: its annotations are not a list")
-        return entries
-    try:
-        return list(annotations_in(data))
-    except (W3CError, FileProblem) as exc:
-        raise AnnotationImportError(f"the file is not W3C Web Annotation JSON-LD: {exc}") from exc
-    except RecursionError as exc:
-        raise AnnotationImportError("the file is not W3C Web Annotation JSON-LD: its pages are nested "
-                                    "too deeply") from exc
+        return migrated
+    return data
 
 
 def _with_id(entry: object) -> object:

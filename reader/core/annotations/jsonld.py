@@ -39,6 +39,8 @@ from .model import (
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANCHOR_SPEC = "urn:compact-reader:block-anchor"  # what our FragmentSelector values conform to
 READER_SCHEME = "reader://"
+# Who wrote an exported file (W3C `generator`): the program, as a Software agent.
+GENERATOR = {"type": "Software", "name": "Compact Reader"}
 _STORED_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 
 
@@ -53,6 +55,8 @@ def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
     data: dict[str, Any] = {"id": annotation.id, "type": "Annotation", "motivation": "highlighting"}
     data.update((key, value) for key, value in (("created", annotation.created),
                                                 ("modified", annotation.modified)) if value)
+    if annotation.creator:
+        data["creator"] = person(annotation.creator)
     bodies = _bodies(annotation)
     if bodies:
         data["body"] = bodies
@@ -65,9 +69,11 @@ def annotation_to_jsonld(annotation: Annotation, *, meaning: str = "", citation:
     """A self-contained JSON-LD annotation for export, with the derived bodies and styling."""
     stored = annotation_to_w3c(annotation)
     data: dict[str, Any] = {"@context": ANNO_CONTEXT}
-    data.update((k, stored[k]) for k in ("id", "type", "motivation", "created", "modified") if k in stored)
+    data.update((k, stored[k]) for k in ("id", "type", "motivation", "created", "modified", "creator")
+                if k in stored)
     if generated:
         data["generated"] = generated
+    data["generator"] = GENERATOR
     bodies = [{**b, "format": "text/plain"} if b["purpose"] == "commenting" else b
               for b in stored.get("body", [])]
     if meaning:
@@ -85,6 +91,27 @@ def annotation_to_jsonld(annotation: Annotation, *, meaning: str = "", citation:
     data["stylesheet"] = {"type": "CssStylesheet",
                           "value": f".{color} {{ background-color: {COLORS[color]}; }}"}
     return data
+
+
+def person(name: str) -> dict[str, str]:
+    """A W3C creator: a Person with a name (no email or IRI: we have none to give)."""
+    return {"type": "Person", "name": name}
+
+
+def creator_of(data: Mapping[str, Any]) -> str:
+    """The creator's name from a W3C annotation: an Agent object, a list of them, or a bare
+    string (an IRI, or a name written by a less careful tool)."""
+    for agent in _as_list(data.get("creator")):
+        if isinstance(agent, str) and agent.strip():
+            return agent.strip()
+        if isinstance(agent, dict):
+            for key in ("name", "nickname", "id"):
+                value = agent.get(key)
+                if isinstance(value, list):
+                    value = next((v for v in value if isinstance(v, str)), "")
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
+    return ""
 
 
 def _bodies(annotation: Annotation) -> list[dict[str, Any]]:
@@ -124,8 +151,9 @@ def _point(anchor: str, start: int, end: int) -> dict[str, Any]:
 
 
 def bookmark_to_dict(bookmark: Bookmark) -> dict[str, Any]:
-    return {"id": bookmark.id, "doc": bookmark.doc, "anchor": bookmark.anchor, "name": bookmark.name,
+    data = {"id": bookmark.id, "doc": bookmark.doc, "anchor": bookmark.anchor, "name": bookmark.name,
             "folder": bookmark.folder, "created": bookmark.created, "modified": bookmark.modified}
+    return {**data, "creator": bookmark.creator} if bookmark.creator else data
 
 
 def color_to_dict(meaning: ColorMeaning) -> dict[str, Any]:
@@ -146,7 +174,8 @@ def annotation_from_w3c(data: object) -> Annotation:
     target, color = _target(data.get("target"))
     note, tags = _read_bodies(data.get("body"), data.get("bodyValue"))
     created, modified = _times(data)
-    return Annotation(annotation_id.strip(), target, color, note, tags, created, modified)
+    return Annotation(annotation_id.strip(), target, color, note, tags, created, modified,
+                      creator_of(data))
 
 
 def _times(data: Mapping[str, Any]) -> tuple[str, str]:
@@ -273,10 +302,11 @@ def bookmark_from_dict(data: object) -> Bookmark:
     fields = {key: data.get(key) for key in ("id", "doc", "anchor", "name")}
     if not all(isinstance(v, str) and v for v in fields.values()):
         raise W3CError("a bookmark needs id, doc, anchor and name")
-    folder = data.get("folder", "")
+    folder, creator = data.get("folder", ""), data.get("creator", "")
     created, modified = _times(data)
     return Bookmark(fields["id"], fields["doc"], fields["anchor"], fields["name"],  # type: ignore[arg-type]
-                    normalize_folder(folder if isinstance(folder, str) else ""), created, modified)
+                    normalize_folder(folder if isinstance(folder, str) else ""), created, modified,
+                    creator.strip() if isinstance(creator, str) else "")
 
 
 def color_from_dict(data: object) -> ColorMeaning:

@@ -168,6 +168,7 @@ class Annotation:
     tags: tuple[str, ...] = ()
     created: str = ""
     modified: str = ""
+    creator: str = ""  # who made it (a name), so a colleague's notes can be told from one's own
 
     @property
     def doc(self) -> str:
@@ -199,6 +200,7 @@ class Bookmark:
     folder: str = ""
     created: str = ""
     modified: str = ""
+    creator: str = ""
 
     @property
     def link(self) -> str:
@@ -209,16 +211,20 @@ class Bookmark:
 
 
 def new_annotation(target: Target, *, color: str = DEFAULT_COLOR, note: str = "",
-                   tags: Iterable[str] = (), annotation_id: str | None = None) -> Annotation:
-    """A fresh highlight; the Store fills in `created` and `modified` when it is added."""
+                   tags: Iterable[str] = (), annotation_id: str | None = None,
+                   creator: str = "") -> Annotation:
+    """A fresh highlight; the Store fills in `created` and `modified` when it is added (and
+    `creator`, when it is not given, from `Store.creator`)."""
     if color not in COLORS:
         raise ValueError(f"unknown colour {color!r} (choose from {', '.join(COLORS)})")
-    return Annotation(annotation_id or new_id(), target, color, note, normalize_tags(tags))
+    return Annotation(annotation_id or new_id(), target, color, note, normalize_tags(tags),
+                      creator=creator.strip())
 
 
 def new_bookmark(doc: str, anchor: str, name: str, folder: str = "",
-                 bookmark_id: str | None = None) -> Bookmark:
-    return Bookmark(bookmark_id or new_id(), doc, anchor, name.strip(), normalize_folder(folder))
+                 bookmark_id: str | None = None, creator: str = "") -> Bookmark:
+    return Bookmark(bookmark_id or new_id(), doc, anchor, name.strip(), normalize_folder(folder),
+                    creator=creator.strip())
 
 
 def normalize_folder(folder: str) -> str:

@@ -151,6 +151,7 @@ class Store:
         self._mutex = threading.RLock()  # guards the in-memory state
         self._io = threading.Lock()  # one load/save at a time
         self.load_report = StoreLoadReport(self.path)
+        self.creator = ""  # the user's name, given to what they add (see reader.core.userconfig)
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Store:
@@ -245,8 +246,19 @@ class Store:
             return Change("updated", before, after)
 
     def apply_import(self, plan: ImportPlan) -> list[Change]:
-        """Apply what `plan_import` found (after the user saw its report)."""
-        return self.put_many(plan.annotations, keep_times=True)
+        """Apply what `plan_import` found (after the user saw its report): highlights, bookmarks
+        and colour meanings, each only if newer than ours, keeping its own times and creator."""
+        with self._mutex:
+            changes = self.put_many([*plan.annotations, *plan.bookmarks], keep_times=True)
+            palette = self._state.palette
+            for meaning in plan.colors:
+                before = palette.get(meaning.color)
+                if meaning.modified > before.modified:
+                    palette = palette.with_meaning(meaning)
+                    changes.append(Change("updated", before, meaning))
+            if palette is not self._state.palette:
+                self._commit(replace(self._state, palette=palette))
+            return changes
 
     def reanchor(self, corpus: Corpus) -> ReanchorReport:
         """Place every annotation in the current texts; keep the new places (orphans untouched)."""
@@ -275,8 +287,9 @@ class Store:
                     continue
             else:
                 modified = stamp_after(self._clock(), floor)
+                creator = item.creator or (before.creator if before else self.creator)
                 item = replace(item, created=before.created if before else (item.created or modified),
-                               modified=modified)
+                               modified=modified, creator=creator)
             deleted.pop(item.id, None)
             sections[name][item.id] = item
             changes.append(Change("added" if before is None else "updated", before, item))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,34 +34,21 @@ from ...core.export import (
     render,
     render_text,
 )
+from ...core.i18n import language_of
 from ...core.model import Objective
 from ..annotating import Annotator
-from ..annotations_panel import AnnotationFilters
+from ..annotations_panel import AnnotationFilters, annotation_creators
+from ..file_dialogs import documents_folder
 from ..workers import Worker
 
 PREVIEW_LIMIT = 60_000  # characters shown; the file has everything
 PREVIEW_KEY, SAVE_KEY = "export-preview", "export-save"
 
 
-class ExportTexts(QObject):
-    """The words written into an exported file, in the interface language."""
-
-    def labels(self) -> ExportLabels:
-        return ExportLabels(
-            title=self.tr("Compact Reader: annotations"), exported=self.tr("Exported"),
-            count=self.tr("Excerpts"), by_document=self.tr("Grouped by document"),
-            by_objective=self.tr("Grouped by objective"), citation=self.tr("Citation"),
-            objectives=self.tr("Objectives"), color=self.tr("Colour"), note=self.tr("Note"),
-            tags=self.tr("Tags"), created=self.tr("Created"), modified=self.tr("Modified"),
-            link=self.tr("Link"),
-            not_found=self.tr("Not found in the current text of the document; quoted as recorded."),
-            no_objective=self.tr("Not linked to an objective"),
-            # Keep {number} and {title}: they are filled in.
-            objective=self.tr("Objective {number}: {title}"))
-
-
 def export_labels() -> ExportLabels:
-    return ExportTexts().labels()
+    """The words written into an exported file, in the interface language, from the same
+    Qt-free table the command line uses (reader.core.i18n)."""
+    return ExportLabels.for_language(language_of(QLocale().name()))
 
 
 class ExportDialog(QDialog):
@@ -91,12 +78,20 @@ class ExportDialog(QDialog):
         self.group_by = QComboBox(self)
         self.group_by.setObjectName("exportGroupBy")
         self.group_by.addItem(self.tr("By document, in reading order"), "document")
-        self.group_by.addItem(self.tr("By objective"), "objective")
+        self.group_by.addItem(self.tr("By objective, each excerpt once"), "objective")
+        self.group_by.addItem(self.tr("By section of each document"), "heading")
         self.group_by.setAccessibleName(self.tr("Order"))
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("exportSort")
+        self.sort.addItem(self.tr("Reading order"), "document")
+        self.sort.addItem(self.tr("Date made"), "date")
+        self.sort.setAccessibleName(self.tr("Sort"))
         self.filters = AnnotationFilters(self)
-        self.filters.set_sources(corpus, objectives, annotator.palette, annotator.store.tags())
+        self.filters.set_sources(corpus, objectives, annotator.palette, annotator.store.tags(),
+                                 annotation_creators(annotator.store))
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Order:"), self.group_by)
+        form.addRow(self.tr("So&rt:"), self.sort)
         form.addRow(self.tr("Fi&lters:"), self.filters)
         self.count = QLabel(self)
         self.count.setObjectName("exportCount")
@@ -127,6 +122,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(lambda _i: self.update_preview())
         self.group_by.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.sort.currentIndexChanged.connect(lambda _i: self.update_preview())
         self.filters.changed.connect(self.update_preview)
         if selection is not None:
             self.filters.set_selection(selection)  # emits changed: the preview follows
@@ -141,14 +137,18 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(fmt))
 
     def _inputs(self) -> tuple:
-        return (self.annotator.store.annotations, self.corpus, list(self.objectives),
-                self.annotator.palette, self.filters.selection(), str(self.group_by.currentData()),
-                export_labels())
+        store = self.annotator.store
+        # The palette as stored: the labels' language names the built-in meanings.
+        return (store.annotations, self.corpus, list(self.objectives), store.palette,
+                self.filters.selection(), str(self.group_by.currentData()), export_labels(),
+                str(self.sort.currentData()), store.creator, store.bookmarks)
 
     @staticmethod
-    def _prepare(annotations, corpus, objectives, palette, selection, group_by, labels):
+    def _prepare(annotations, corpus, objectives, palette, selection, group_by, labels, sort, creator,
+                 bookmarks):
         return prepare_export(annotations, corpus, objectives, palette, selection=selection,
-                              group_by=group_by, labels=labels)
+                              group_by=group_by, labels=labels, sort=sort, creator=creator,
+                              bookmarks=bookmarks)
 
     # --- preview ------------------------------------------------------------------------------
     def update_preview(self) -> None:
@@ -182,8 +182,7 @@ class ExportDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
     def suggested_path(self, fmt: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return str(Path(folder or Path.home()) / (self.tr("annotations") + SUFFIXES[fmt]))
+        return str(documents_folder() / (self.tr("annotations") + SUFFIXES[fmt]))
 
     def ask_save_path(self, suggested: str, fmt: str) -> str | None:
         """Where to save (tests replace this)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.annotations import AnnotationImportError, ImportPlan, plan_import
 from ...core.annotations.importer import read_import_file
 from ..annotating import Annotator
+from ..file_dialogs import documents_folder
 from ..workers import Worker
 
 PLAN_KEY = "import-plan"
@@ -73,8 +74,8 @@ class ImportDialog(QDialog):
     def ask_open_path(self) -> str | None:
         """Which file to import (tests replace this)."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import annotations"), "",
-            self.tr("W3C Web Annotations (*.jsonld *.json);;All files (*)"))
+            self, self.tr("Import annotations"), str(documents_folder()),
+            self.tr("W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)"))
         return path or None
 
     def choose_file(self) -> None:
@@ -115,7 +116,15 @@ class ImportDialog(QDialog):
             counts.append(self.tr("%n not found in the current text", "", len(report.orphaned)))
         if report.skipped:
             counts.append(self.tr("%n skipped", "", len(report.skipped)))
+        if report.bookmarks:
+            counts.append(self.tr("%n bookmark(s)", "", len(report.bookmarks)))
+        if report.colors:
+            counts.append(self.tr("%n colour meaning(s)", "", len(report.colors)))
         summary = self.tr("In this file: %1.").replace("%1", self.tr(", ").join(counts))
+        if report.creators:
+            unknown = self.tr("Unknown author")
+            names = self.tr(", ").join(f"{name or unknown} ({count})" for name, count in report.creators)
+            summary += "\n" + self.tr("By: %1").replace("%1", names)
         if not report.changed:
             summary += "\n" + self.tr("Nothing to import: you already have everything in it.")
         self.summary.setText(summary)
