@@ -72,18 +72,19 @@ def objective_of_anchor(objectives: list[Objective], doc_id: str, anchor: str) -
     return next((o for o in objectives if o.anchor == anchor), None)
 
 
-def related_hits(objective: Objective, corpus: Corpus, limit: int) -> list[dict[str, Any]]:
-    """The objective's related links, shaped as `reader related` prints search hits."""
+def related_hits(objective: Objective, corpus: Corpus, limit: int
+                 ) -> list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]]:
+    """The objective's related links in the JSON shape of `reader related`'s search hits,
+    each with the spans of the objective's words in its snippet (for a terminal)."""
     hits = []
     for link in objective.related[:max(0, limit)]:
         if link.doc not in corpus or not corpus.get(link.doc).has(link.anchor):
             continue
         block = corpus.get(link.doc).block(link.anchor)
         snippet, spans = passage_snippet(block.text, objective.topic_terms, width=80)
-        hits.append({"doc": link.doc, "anchor": link.anchor, "kind": block.kind.value,
-                     "link": link.kind, "citation": link.citation, "text": block.text,
-                     "highlights": [list(s) for s in
-                                    highlight_spans(block.text, objective.topic_terms)],
-                     "snippet": snippet, "snippet_highlights": [list(s) for s in spans],
-                     "score": link.score})
+        hit = {"doc": link.doc, "anchor": link.anchor, "kind": block.kind.value,
+               "citation": link.citation, "text": block.text, "snippet": snippet,
+               "highlights": [list(s) for s in highlight_spans(block.text, objective.topic_terms)],
+               "score": link.score}
+        hits.append((hit, spans))
     return hits

@@ -88,11 +88,11 @@ def cmd_related(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _print_related(hits: list[dict[str, Any]], as_json: bool) -> int:
+def _print_related(hits: list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]],
+                   as_json: bool) -> int:
     if as_json:
-        print_json({"hits": hits})
-    for hit in [] if as_json else hits:
-        spans = tuple(tuple(span) for span in hit["snippet_highlights"])
+        print_json({"hits": [hit for hit, _spans in hits]})
+    for hit, spans in [] if as_json else hits:
         print(f"\n{hit['doc']}/{hit['anchor']}  {hit['citation']}  [{hit['score']:.2f}]")
         print(f"  {_marked(hit['snippet'], spans)}")
     return 0

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -71,7 +71,7 @@ class TopicalIndex:
 
     def __init__(self, documents: Iterable[Document], compact_id: str) -> None:
         self.passages: list[ScoredPassage] = []
-        self._counts: list[Counter[str]] = []
+        counted: list[Counter[str]] = []
         document_frequency: Counter[str] = Counter()
         blocks = 0
         for doc in documents:
@@ -83,13 +83,18 @@ class TopicalIndex:
                 blocks += 1
                 if doc.id != compact_id and block.kind in SCORED_KINDS:
                     self.passages.append(ScoredPassage(doc.id, block.anchor, block.heading_path))
-                    self._counts.append(counts)
+                    counted.append(counts)
         self._idf = {w: math.log(1 + (blocks - n + 0.5) / (n + 0.5))
                      for w, n in document_frequency.items()}
-        lengths = [sum(counts.values()) for counts in self._counts]
+        lengths = [sum(counts.values()) for counts in counted]
         average = sum(lengths) / max(1, len(lengths)) or 1.0
         # BM25's length normalisation, once per passage
         self._norms = [BM25_K1 * (1 - BM25_B + BM25_B * n / average) for n in lengths]
+        # word → (passage, count): scoring then visits only the passages holding a query word
+        self._postings: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, counts in enumerate(counted):
+            for word, tf in counts.items():
+                self._postings[word].append((i, tf))
         self._neighbours, self._sections = self._structure()
 
     def _structure(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
@@ -139,13 +144,12 @@ class TopicalIndex:
         return result
 
     def _bm25(self, weights: dict[str, float]) -> list[float]:
-        boosts = {w: self._idf[w] * weight * (BM25_K1 + 1) for w, weight in weights.items()}
-        wanted = boosts.keys()
-        scores = []
-        for counts, norm in zip(self._counts, self._norms, strict=True):
-            # the set intersection runs in C: only the few query words a passage holds
-            scores.append(sum(boosts[w] * counts[w] / (counts[w] + norm)
-                              for w in wanted & counts.keys()))
+        scores = [0.0] * len(self.passages)
+        norms = self._norms
+        for word, weight in weights.items():
+            boost = self._idf[word] * weight * (BM25_K1 + 1)
+            for i, tf in self._postings.get(word, ()):
+                scores[i] += boost * tf / (tf + norms[i])
         return scores
 
 

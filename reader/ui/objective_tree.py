@@ -232,6 +232,7 @@ class ObjectiveTreeDock(QDockWidget):
         self.setObjectName("objectivesDock")
         self._corpus = corpus
         self._following = False  # selecting quietly: no objectiveSelected
+        self._quiet: QPersistentModelIndex | None = None  # selected quietly, not shown yet
         self.model = ObjectiveTreeModel(objectives, corpus, self)
         self.view = QTreeView(self)
         self.view.setObjectName("objectiveTree")
@@ -245,6 +246,7 @@ class ObjectiveTreeDock(QDockWidget):
         self.setWidget(self._body())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._clicked)
         self.retranslate()
 
     def _body(self) -> QWidget:
@@ -362,6 +364,12 @@ class ObjectiveTreeDock(QDockWidget):
             self.view.scrollTo(index)
         finally:
             self._following = False
+        self._quiet = QPersistentModelIndex(index)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        """A click on the row the tree moved to by itself shows it (selection did not change)."""
+        if self._quiet is not None and index.siblingAtColumn(0) == QModelIndex(self._quiet):
+            self._activated(index)
 
     def select(self, number: int, anchor: str = "") -> None:
         """Select a row as the user would (emits objectiveSelected)."""
@@ -387,6 +395,7 @@ class ObjectiveTreeDock(QDockWidget):
             self._activated(indexes[0])
 
     def _activated(self, index: QModelIndex) -> None:
+        self._quiet = None
         if index.isValid():
             index = index.siblingAtColumn(0)
             objective = self.model.objective_at(index)

@@ -1,9 +1,10 @@
 """The objectives flow: an objective of the Compact in one pane, its passages in the others.
 
 Selecting an objective shows its section of the Compact (shaded, the objective and its
-commitment in focus) and lays out the linked passages of the other documents in the
-other panes; once the search index is ready, related passages found by search are
-merged in.
+commitment in focus) and lays out its passages of the other documents in the other
+panes: per document its explicit links, ranked by topic, then its related ones. As
+the reader scrolls into an objective (or a passage linked or related to one), the
+tree selects it quietly; a passage clicked in the tree's details panel is shown.
 """
 
 from __future__ import annotations
@@ -118,6 +119,9 @@ class ObjectivesFlow(QObject):
         if not anchor or not pane.doc_id:
             return
         numbers = self.objective_map.objectives_following(pane.doc_id, anchor)
-        if not numbers or self.tree.current_number() in numbers[1:]:
-            return  # several objectives share this passage and one of them is already selected
-        self.tree.follow(numbers[0], anchor if pane.doc_id == COMPACT_ID else "")
+        if not numbers:
+            return
+        if pane.doc_id == COMPACT_ID:
+            self.tree.follow(numbers[0], anchor)  # down to the action being read
+        elif self.tree.current_number() not in numbers:  # several objectives may share a passage
+            self.tree.follow(numbers[0])

@@ -147,6 +147,9 @@ def test_the_tree_follows_the_reader_quietly(qtbot, window):
     with qtbot.waitSignal(other.userScrolled):
         other.view.verticalScrollBar().setSliderPosition(int(other._block_top(span.start)) + 1)
     assert dock.current_number() == 20 and shown == []
+    with qtbot.waitSignal(window.objectiveShown):  # clicking the row it moved to shows it
+        click_row(qtbot, dock.view, dock.view.currentIndex())
+    assert shown == [20]
 
 
 def test_outline_model_passes_the_model_tester(qtmodeltester, corpus):
