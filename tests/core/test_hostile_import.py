@@ -85,6 +85,15 @@ def test_too_many_entries_is_refused_with_a_clear_message(corpus, monkeypatch):
                            corpus).annotations) == 3
 
 
+def test_an_import_that_would_overflow_the_store_is_refused(corpus, colleague_state, monkeypatch):
+    from reader.core.annotations import fileformat
+
+    monkeypatch.setattr(fileformat, "MAX_ENTRIES", 2)
+    payload = json.dumps([good(id=f"urn:uuid:{i}") for i in range(2)])
+    with pytest.raises(AnnotationImportError, match="more than 2"):
+        plan_import(payload, colleague_state, corpus)  # which holds one already
+
+
 def test_a_huge_quote_is_skipped_instead_of_stalling_the_placing(corpus):
     quote = {"type": "TextQuoteSelector", "exact": "移" * 200_000}
     huge = good(target={"source": "reader://gcm", "selector": quote})

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..corpus import Corpus
+from . import fileformat
 from .anchoring import AnchorStatus, resolve
 from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, encodable, migrate
 from .jsonld import W3CError, annotation_from_w3c, annotations_in
@@ -77,6 +78,9 @@ def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus
         ids[verdict].append(annotation.id)
         if verdict != "unchanged":
             taken.append(_placed(annotation, corpus, ids))
+    if len(state.annotations) + len(ids["added"]) > fileformat.MAX_ENTRIES:  # or the file would not load
+        raise AnnotationImportError(f"with these, the annotations would number more than "
+                                    f"{fileformat.MAX_ENTRIES}, more than this version can handle")
     report = ImportReport(*(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
                           skipped=tuple(skipped))
     return ImportPlan(tuple(taken), report)
