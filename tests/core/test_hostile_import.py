@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -99,6 +100,17 @@ def test_a_huge_quote_is_skipped_instead_of_stalling_the_placing(corpus):
     huge = good(target={"source": "reader://gcm", "selector": quote})
     plan = plan_import(json.dumps([huge]), StoreState(), corpus)
     assert plan.annotations == () and "too long" in plan.report.skipped[0][1]
+
+
+def test_a_long_changed_quote_becomes_an_orphan_quickly(corpus):
+    text = "\n".join(b.text for b in corpus.get("gcm").blocks)
+    changed = "".join("X" if i % 40 == 0 else ch for i, ch in enumerate(text[1000:6000]))
+    quote = {"type": "TextQuoteSelector", "exact": changed}
+    entry = good(target={"source": "reader://gcm", "selector": quote})
+    started = time.monotonic()
+    plan = plan_import(json.dumps([entry]), StoreState(), corpus)
+    assert plan.report.orphaned == (entry["id"],)
+    assert time.monotonic() - started < 10  # placing it by likeness took 20 s (quadratic)
 
 
 def test_only_regular_files_of_a_sane_size_are_read(tmp_path, monkeypatch):
