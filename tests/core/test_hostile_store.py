@@ -101,8 +101,7 @@ def test_a_file_that_cannot_be_decoded_is_set_aside_and_the_backup_loaded(path, 
 @pytest.mark.parametrize("bad", [
     {"modified": "0001-01-01T00:00:00+14:00"},  # OverflowError in the time zone shift
     {"created": 12345}, {"created": ["2024"]}, {"created": True}, {"modified": {"a": 1}},
-    {"target": {"source": "reader://gcm", "styleClass": ["yellow"],
-                "selector": [{"type": "TextQuoteSelector", "exact": "引文"}]}},
+    {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": ["引文"]}]}},
     {"type": [{"not": "a string"}]}, {"body": [{"type": "TextualBody", "value": "\ud800"}]},
     {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": "\udcff"}]}},
 ])
@@ -173,6 +172,19 @@ def test_a_fifo_in_place_of_the_file_does_not_hang(path):
     store = open_store(path)
     assert [a.id for a in store.annotations] == [first.id]
     assert "not a regular file" in store.load_report.messages[0]
+
+
+def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_reported(path, monkeypatch):
+    first, _ = saved_twice(path)
+    path.write_bytes(b"{not json")
+
+    def refused(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store_module.os, "rename", refused)
+    store = open_store(path)
+    assert [a.id for a in store.annotations] == [first.id] and path.read_bytes() == b"{not json"
+    assert "could not be set aside" in store.load_report.messages[0]
 
 
 def test_text_that_cannot_be_encoded_is_refused_at_input(path):

@@ -435,7 +435,13 @@ class Store:
                                        path=str(candidate), reason=str(exc.strerror or exc)))
                 continue
             except FileProblem as problem:
-                aside = self._set_aside(candidate, problem)
+                try:
+                    aside = self._set_aside(candidate, problem)
+                except OSError as exc:  # a read-only folder: say so, and try the backups
+                    messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
+                                           path=str(candidate), reason=f"{problem.reason}; it could not "
+                                           f"be set aside ({exc.strerror or exc})"))
+                    continue
                 set_aside.append(aside)
                 messages.append(_problem_message(candidate, problem, aside))
                 continue
