@@ -266,3 +266,20 @@ def test_fuzz_the_decoder_never_lets_an_exception_escape(sections, version):
     again = decode(encode(decoded.state, decoded.saved))  # what loads also saves, and reloads
     assert set(again.state.annotations) == set(decoded.state.annotations)
     assert len(again.state.unreadable) == len(decoded.state.unreadable)
+
+
+GOOD_FILE = file_with([entry()], palette=[{"color": "red", "name": "红线"}],
+                      bookmarks=[{"id": "urn:b", "doc": "gcm", "anchor": "17", "name": "书签",
+                                  "created": "2024-05-01T10:00:00.000Z"}],
+                      deleted=[{"id": "urn:gone", "deleted": "2024-05-01T10:00:00.000Z"}])
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(GOOD_FILE)), at=st.integers(0, len(GOOD_FILE) - 1), byte=st.binary(max_size=3))
+def test_fuzz_damaged_bytes_never_let_an_exception_escape(cut, at, byte):
+    for data in (GOOD_FILE[:cut], GOOD_FILE[:at] + byte + GOOD_FILE[at + 1:], byte * 50):
+        try:
+            decoded = decode(data)
+        except FileProblem:
+            continue
+        decode(encode(decoded.state, decoded.saved))
