@@ -56,7 +56,12 @@ def atomic_write_bytes(path: Path, data: bytes, *, shared: bool = False) -> None
 
 def _written_path(path: Path) -> Path:
     """Where the bytes go: through any symlinks to the file they name (it may not exist yet)."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # a loop of links: writing would replace one of them
+        raise WriteError(0, f"could not save {path}: it is a symbolic link that leads nowhere")
+    return target
 
 
 def _write_error(path: Path, exc: OSError, existed: bool) -> WriteError:

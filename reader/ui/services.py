@@ -44,10 +44,11 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     """
     try:
         store = Store.open(paths.annotations_file)
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:  # OSError: e.g. the folder cannot be written
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)
-        store.load_report = StoreLoadReport(paths.annotations_file, None, (exc.notice,))
+        store.load_report = StoreLoadReport(paths.annotations_file, None,
+                                            (getattr(exc, "notice", None) or str(exc),))
     store.creator = user_name(config_file(paths.data))  # the author of what the user adds
     if corpus is not None:
         try:

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.search.query import MAX_DEPTH, And, Not, Or, parse_query, positive_terms
+from reader.core.search.query import (
+    MAX_DEPTH,
+    MAX_QUERY,
+    MAX_TERMS,
+    And,
+    Not,
+    Or,
+    parse_query,
+    positive_terms,
+)
 
 
 def depth(node) -> int:
@@ -41,6 +50,14 @@ def test_parentheses_deeper_than_the_limit_are_ignored_with_a_warning():
     assert any("nested" in w for w in parsed.warnings)
     shallow = parse_query("(" * MAX_DEPTH + "移民" + ")" * MAX_DEPTH)
     assert shallow.warnings == [] and [t.text for t in positive_terms(shallow.root)] == ["移民"]
+
+
+def test_a_query_with_too_many_words_or_characters_is_cut_with_a_warning():
+    parsed = parse_query("移民 " * (MAX_TERMS + 5))
+    assert any(str(MAX_TERMS) in w for w in parsed.warnings)
+    assert isinstance(parsed.root, And) and len(parsed.root.children) == MAX_TERMS
+    long = parse_query("移" * (MAX_QUERY + 1))
+    assert any(str(MAX_QUERY) in w for w in long.warnings) and len(long.root.text) == MAX_QUERY
 
 
 def test_repeated_negations_cancel_in_pairs():

@@ -52,6 +52,15 @@ def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
     assert dangling.is_symlink() and (tmp_path / "real" / "later.html").read_bytes() == b"made"
 
 
+def test_a_loop_of_links_is_refused_and_left_alone(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    with pytest.raises(WriteError, match="leads nowhere"):
+        atomic_write_bytes(a, b"x")
+    assert a.is_symlink() and b.is_symlink()
+
+
 def test_the_previous_version_is_mentioned_only_when_there_was_one(tmp_path, monkeypatch):
     def failing(*args):
         raise OSError(5, "Input/output error")

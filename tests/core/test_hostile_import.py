@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -85,11 +86,31 @@ def test_too_many_entries_is_refused_with_a_clear_message(corpus, monkeypatch):
                            corpus).annotations) == 3
 
 
+def test_an_import_that_would_overflow_the_store_is_refused(corpus, colleague_state, monkeypatch):
+    from reader.core.annotations import fileformat
+
+    monkeypatch.setattr(fileformat, "MAX_ENTRIES", 2)
+    payload = json.dumps([good(id=f"urn:uuid:{i}") for i in range(2)])
+    with pytest.raises(AnnotationImportError, match="more than 2"):
+        plan_import(payload, colleague_state, corpus)  # which holds one already
+
+
 def test_a_huge_quote_is_skipped_instead_of_stalling_the_placing(corpus):
     quote = {"type": "TextQuoteSelector", "exact": "移" * 200_000}
     huge = good(target={"source": "reader://gcm", "selector": quote})
     plan = plan_import(json.dumps([huge]), StoreState(), corpus)
     assert plan.annotations == () and "too long" in plan.report.skipped[0][1]
+
+
+def test_a_long_changed_quote_becomes_an_orphan_quickly(corpus):
+    text = "\n".join(b.text for b in corpus.get("gcm").blocks)
+    changed = "".join("X" if i % 40 == 0 else ch for i, ch in enumerate(text[1000:6000]))
+    quote = {"type": "TextQuoteSelector", "exact": changed}
+    entry = good(target={"source": "reader://gcm", "selector": quote})
+    started = time.monotonic()
+    plan = plan_import(json.dumps([entry]), StoreState(), corpus)
+    assert plan.report.orphaned == (entry["id"],)
+    assert time.monotonic() - started < 10  # placing it by likeness took 20 s (quadratic)
 
 
 def test_only_regular_files_of_a_sane_size_are_read(tmp_path, monkeypatch):

@@ -101,8 +101,7 @@ def test_a_file_that_cannot_be_decoded_is_set_aside_and_the_backup_loaded(path, 
 @pytest.mark.parametrize("bad", [
     {"modified": "0001-01-01T00:00:00+14:00"},  # OverflowError in the time zone shift
     {"created": 12345}, {"created": ["2024"]}, {"created": True}, {"modified": {"a": 1}},
-    {"target": {"source": "reader://gcm", "styleClass": ["yellow"],
-                "selector": [{"type": "TextQuoteSelector", "exact": "引文"}]}},
+    {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": ["引文"]}]}},
     {"type": [{"not": "a string"}]}, {"body": [{"type": "TextualBody", "value": "\ud800"}]},
     {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": "\udcff"}]}},
 ])
@@ -173,6 +172,19 @@ def test_a_fifo_in_place_of_the_file_does_not_hang(path):
     store = open_store(path)
     assert [a.id for a in store.annotations] == [first.id]
     assert "not a regular file" in store.load_report.messages[0]
+
+
+def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_reported(path, monkeypatch):
+    first, _ = saved_twice(path)
+    path.write_bytes(b"{not json")
+
+    def refused(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store_module.os, "rename", refused)
+    store = open_store(path)
+    assert [a.id for a in store.annotations] == [first.id] and path.read_bytes() == b"{not json"
+    assert "could not be set aside" in store.load_report.messages[0]
 
 
 def test_text_that_cannot_be_encoded_is_refused_at_input(path):
@@ -254,3 +266,20 @@ def test_fuzz_the_decoder_never_lets_an_exception_escape(sections, version):
     again = decode(encode(decoded.state, decoded.saved))  # what loads also saves, and reloads
     assert set(again.state.annotations) == set(decoded.state.annotations)
     assert len(again.state.unreadable) == len(decoded.state.unreadable)
+
+
+GOOD_FILE = file_with([entry()], palette=[{"color": "red", "name": "红线"}],
+                      bookmarks=[{"id": "urn:b", "doc": "gcm", "anchor": "17", "name": "书签",
+                                  "created": "2024-05-01T10:00:00.000Z"}],
+                      deleted=[{"id": "urn:gone", "deleted": "2024-05-01T10:00:00.000Z"}])
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(GOOD_FILE)), at=st.integers(0, len(GOOD_FILE) - 1), byte=st.binary(max_size=3))
+def test_fuzz_damaged_bytes_never_let_an_exception_escape(cut, at, byte):
+    for data in (GOOD_FILE[:cut], GOOD_FILE[:at] + byte + GOOD_FILE[at + 1:], byte * 50):
+        try:
+            decoded = decode(data)
+        except FileProblem:
+            continue
+        decode(encode(decoded.state, decoded.saved))

@@ -25,6 +25,7 @@ from .model import Annotation, BlockRangeSelector, Target, TextQuoteSelector
 CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 0.75  # similarity (difflib ratio) below which a passage is an orphan
 FUZZY_MIN_LENGTH = 8  # shorter quotes are too common to place by likeness (3 of 4 is 0.86)
+FUZZY_MAX_LENGTH = 2000  # likeness costs the square of the length: 5,000 characters took 20 s
 MAX_OCCURRENCES = 2000
 MAX_FUZZY_CANDIDATES = 40
 SEPARATOR = "\n"
@@ -240,7 +241,7 @@ def _find_exact(text: str, quote: TextQuoteSelector, hint: int | None) -> int | 
 def _find_fuzzy(text: str, quote: TextQuoteSelector,
                 hint: int | None) -> tuple[tuple[int, int], float] | None:
     exact = quote.exact
-    if len(exact) < FUZZY_MIN_LENGTH:
+    if not FUZZY_MIN_LENGTH <= len(exact) <= FUZZY_MAX_LENGTH:
         return None
     best: tuple[tuple[float, int, int], tuple[int, int]] | None = None
     for candidate in _fuzzy_candidates(text, exact, hint):

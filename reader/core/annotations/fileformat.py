@@ -91,7 +91,7 @@ def decode(data: bytes) -> DecodedFile:
         except FileProblem:
             raise
         except RecursionError as exc:
-            raise FileProblem("corrupt", f"it is nested more than {MAX_DEPTH} levels deep") from exc
+            raise FileProblem("corrupt", "it is nested too deeply to be read") from exc
         except MemoryError as exc:
             raise FileProblem("corrupt", "it is too large to read into memory") from exc
         except Exception as exc:  # noqa: BLE001 - any failure to decode means "set it aside"

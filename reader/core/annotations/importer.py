@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..corpus import Corpus
 from ..i18n import join_list, language_of, tr, tr_format
+from . import fileformat
 from .anchoring import AnchorStatus, resolve
 from .exchange import Extras, is_bookmark, read_extras
 from .fileformat import FORMAT_NAME, FORMAT_VERSION, FileProblem, encodable, migrate
@@ -89,6 +90,9 @@ def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus
         ids[verdict].append(annotation.id)
         if verdict != "unchanged":
             taken.append(_placed(annotation, corpus, ids))
+    if len(state.annotations) + len(ids["added"]) > fileformat.MAX_ENTRIES:  # or the file would not load
+        raise AnnotationImportError(f"with these, the annotations would number more than "
+                                    f"{fileformat.MAX_ENTRIES}, more than this version can handle")
     extras = read_extras(data, entries, state)
     report = ImportReport(*(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
                           skipped=tuple(skipped) + extras.skipped,

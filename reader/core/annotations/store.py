@@ -19,6 +19,7 @@ Nothing here uses Qt; the UI drives `flush_if_due` from a QTimer and `flush` on 
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import shutil
 import stat
@@ -448,7 +449,13 @@ class Store:
                                        path=str(candidate), reason=str(exc.strerror or exc)))
                 continue
             except FileProblem as problem:
-                aside = self._set_aside(candidate, problem)
+                try:
+                    aside = self._set_aside(candidate, problem)
+                except OSError as exc:  # a read-only folder: say so, and try the backups
+                    messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
+                                           path=str(candidate), reason=f"{problem.reason}; it could not "
+                                           f"be set aside ({exc.strerror or exc})"))
+                    continue
                 set_aside.append(aside)
                 messages.append(_problem_message(candidate, problem, aside))
                 continue
@@ -495,7 +502,8 @@ class Store:
         if not held.exists() or self._backups < 1:
             return
         try:
-            if self.path.exists() and os.path.samefile(held, self.path):
+            if self.path.exists() and (os.path.samefile(held, self.path)
+                                       or filecmp.cmp(held, self.path, shallow=False)):
                 return  # killed before the new file was in place: nothing was replaced
             # The renames run from the top down, so the lowest gap is where it stopped.
             gap = next((n for n in range(1, self._backups + 1) if not self._backup(n).exists()),
@@ -602,7 +610,8 @@ def _check_text(item: Item) -> None:
         try:
             str(text).encode("utf-8")
         except UnicodeEncodeError:
-            raise ValueError(f"the text {text!r} contains characters that are not valid Unicode; "
+            shown = str(text)[:40] + ("…" if len(str(text)) > 40 else "")
+            raise ValueError(f"the text {shown!r} contains characters that are not valid Unicode; "
                              f"it cannot be saved") from None
 
 

@@ -40,6 +40,8 @@ searched as literally as possible, with a warning.
 
 FILTER_FIELDS = ("doc", "obj", "kind")
 MAX_DEPTH = 64  # nested parentheses kept; deeper ones are ignored (the parser recurses per level)
+MAX_QUERY = 100_000  # characters read at all
+MAX_TERMS = 500  # words, phrases and filters searched: each costs a lookup, a pasted book would stall
 OPEN_QUOTES = {'"': '"', "“": "”", "＂": "＂"}
 SPACES = " \t\r\n\u3000"
 
@@ -268,6 +270,18 @@ class _Parser:
         return Word(tok.text)
 
 
+def _limit_terms(tokens: list[_Tok], warnings: list[str]) -> list[_Tok]:
+    """The tokens up to the MAX_TERMS-th word, phrase or filter."""
+    terms = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind in ("word", "phrase", "filter"):
+            terms += 1
+            if terms > MAX_TERMS:
+                warnings.append(f"the query has more than {MAX_TERMS} words: searched the first {MAX_TERMS}")
+                return tokens[:i]
+    return tokens
+
+
 def _limit_nesting(tokens: list[_Tok], warnings: list[str]) -> list[_Tok]:
     """Parentheses nested deeper than MAX_DEPTH dropped with their closing partners, so
     their content is searched as if they were not there."""
@@ -302,7 +316,11 @@ def _join(kind: type[And] | type[Or], children: list[Node]) -> Node | None:
 def parse_query(text: str) -> ParsedQuery:
     """Parse a query string; never raises. `root` is None for an empty query."""
     warnings: list[str] = []
-    tokens = _lex(text or "", warnings)
+    searched = text or ""
+    if len(searched) > MAX_QUERY:
+        warnings.append(f"the query is longer than {MAX_QUERY} characters: searched its first {MAX_QUERY}")
+        searched = searched[:MAX_QUERY]
+    tokens = _limit_terms(_lex(searched, warnings), warnings)
     if tokens and all(t.kind in ("or", "and", "not", "minus") for t in tokens):
         # Nothing but operators: the user most likely meant the words themselves.
         warnings.append("the query is only operators: searched them as words")
