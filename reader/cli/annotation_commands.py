@@ -90,6 +90,8 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--objective", action="append", default=[], type=int, metavar="N",
                         help="only passages of or linked to objective N")
     export.add_argument("--text", default="", help="only excerpts containing this text")
+    export.add_argument("--author", action="append", default=[], metavar="NAME",
+                        help="only highlights made by NAME (a colleague's, after an import)")
     export.add_argument("--group-by", choices=GROUP_BY, default="document",
                         help="sections by document, by objective (each excerpt once, under its main "
                              "objective) or by heading (the section of the document)")
@@ -235,7 +237,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         raise CommandError(f"objectives are numbered 1 to {len(context.objectives)}", 2)
     store = open_store(context)
     selection = ExportFilter(frozenset(args.doc), frozenset(args.tag), frozenset(args.color),
-                             frozenset(args.objective), args.text)
+                             frozenset(args.objective), args.text, frozenset(args.author))
     data = prepare_export(store.annotations, context.corpus, context.objectives, store.palette,
                           selection=selection, group_by=args.group_by, sort=args.sort,
                           labels=ExportLabels.for_language(context.lang), creator=store.creator,

@@ -54,6 +54,7 @@ _ZH: dict[str, str] = {
     "Objectives {numbers}": "目标 {numbers}",
     "by date": "按日期排序",
     "Document start": "文件开头",
+    "Could not be placed": "无法定位",
     # colours and their built-in meanings (stored in English)
     "yellow": "黄色",
     "red": "红色",

@@ -43,3 +43,14 @@ def test_the_name_set_once_is_the_author_of_new_annotations_and_exports(capsys):
     assert "Exported by: 王芳" in out and "**Author:** 王芳" in out
     _, out, _ = run(capsys, "export", "--format", "md")
     assert "导出人：王芳" in out and "**作者：** 王芳" in out
+
+
+def test_export_can_be_limited_to_one_author(capsys):
+    run(capsys, "config", "set", "name", "王芳")
+    run(capsys, "annotations", "add", "gcm", "17.a", "--start", "0", "--end", "10")
+    run(capsys, "config", "set", "name", "Ana")
+    run(capsys, "annotations", "add", "gcm", "17.b", "--start", "0", "--end", "10")
+    _, out, _ = run(capsys, "export", "--format", "csv", "--author", "Ana")
+    assert "reader://gcm/17.b" in out and "reader://gcm/17.a" not in out
+    _, out, _ = run(capsys, "export", "--format", "md", "--author", "王芳")
+    assert "筛选条件：作者 王芳" in out and "reader://gcm/17.a" in out

@@ -184,6 +184,8 @@ def test_grouping_by_heading_and_sorting_by_date(annotations, corpus, objectives
     gcm_groups = [g for g in data.groups if g.key.startswith("gcm/")]
     heading = corpus.get("gcm").block("17.a").heading_path
     assert any(g.title.startswith("《全球契约》") and g.title.endswith(heading[-1]) for g in gcm_groups)
+    orphan_section = next(g for g in gcm_groups if any(not e.found for e in g.excerpts))
+    assert orphan_section.title.endswith("— 无法定位") and len(orphan_section.excerpts) == 1
     assert [e.id[-1] for e in data.excerpts] == ["3", "1", "2", "5", "4"]
     by_date = export(list(reversed(annotations)), corpus, objectives, palette, sort="date")
     assert [e.id[-1] for e in by_date.groups[1].excerpts] == ["1", "2", "5"]  # created order in gcm

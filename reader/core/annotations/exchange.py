@@ -43,7 +43,12 @@ PALETTE_KEY = "palette"
 # The collection's context: the W3C one, plus our palette kept as a JSON literal (JSON-LD 1.1).
 COLLECTION_CONTEXT: list[Any] = [
     ANNO_CONTEXT,
-    {"@version": 1.1, PALETTE_KEY: {"@id": "urn:compact-reader:palette", "@type": "@json"}},
+    {
+        "@version": 1.1,
+        PALETTE_KEY: {"@id": "urn:compact-reader:palette", "@type": "@json"},
+        "sources": {"@id": "urn:compact-reader:sources", "@type": "@json"},
+        "filters": "urn:compact-reader:filters",
+    },
 ]
 
 

@@ -23,6 +23,7 @@ SORT_BY = ("document", "date")
 # Which of an excerpt's objectives it is filed under: the Compact's own text first, then a
 # passage under a heading naming the objective, a table row naming it, a mention in the text.
 _LINK_RANK = {"own": 0, "roundtable": 1, "table": 2, "mention": 3}
+_NOT_PLACED = "\x00not-placed"  # the section of excerpts not found in the current text
 LIST_SEPARATOR = "; "  # between tags (and objectives in a CSV cell), in every format
 
 
@@ -66,6 +67,7 @@ class ExportLabels:
     document: str = "Document"
     text: str = "Text"
     document_start: str = "Document start"
+    not_placed: str = "Could not be placed"
     lang: str = "en"  # for colour names, meanings and dates
 
     @classmethod
@@ -91,7 +93,7 @@ class ExportLabels:
 _TRANSLATED = ("title", "exported", "count", "by_document", "by_objective", "citation", "objectives",
                "color", "note", "tags", "created", "modified", "link", "not_found", "no_objective",
                "also", "author", "exported_by", "by_heading", "by_date", "filters", "no_filter",
-               "sources", "symbol", "date", "document", "text", "document_start")
+               "sources", "symbol", "date", "document", "text", "document_start", "not_placed")
 
 
 @dataclass(frozen=True)
@@ -426,13 +428,17 @@ def _by_heading(excerpts: list[Excerpt], labels: ExportLabels) -> list[ExcerptGr
     """One group per section of a document (its heading path), in reading order."""
     groups: dict[tuple[str, tuple[str, ...]], list[Excerpt]] = {}
     for excerpt in sorted(excerpts, key=lambda e: e.order[0]):
-        groups.setdefault((excerpt.doc, excerpt.heading), []).append(excerpt)
+        # an excerpt not found in the current text has no section: it gets one of its own
+        section = excerpt.heading if excerpt.found else (_NOT_PLACED,)
+        groups.setdefault((excerpt.doc, section), []).append(excerpt)
     keys = sorted(groups, key=lambda k: min(e.order for e in groups[k]))
     result = []
     for n, (doc, heading) in enumerate(keys, 1):
         items = groups[(doc, heading)]
         path = [h for h in heading if h != items[0].document_title]  # the title says it already
-        section = " › ".join(path) if path else labels.document_start
+        section = " › ".join(path) or labels.document_start
+        if heading == (_NOT_PLACED,):
+            section = labels.not_placed
         result.append(ExcerptGroup(f"{doc}/section-{n}", f"{items[0].document_label} — {section}",
                                    tuple(items)))
     return result

@@ -31,8 +31,10 @@ def to_jsonld(data: ExportData) -> str:
                   "label": data.labels.title}
     if data.creator:
         collection["creator"] = person(data.creator)
-    collection.update({"generator": GENERATOR, "generated": data.generated,
-                       PALETTE_KEY: palette_to_jsonld(data.palette), "total": len(items),
+    sources = [{"id": f"reader://{s.doc}", "title": s.title, "symbol": s.symbol, "date": s.date}
+               for s in data.sources]  # the documents cited (title, symbol, date)
+    collection.update({"generator": GENERATOR, "generated": data.generated, "filters": data.filters_line(),
+                       PALETTE_KEY: palette_to_jsonld(data.palette), "sources": sources, "total": len(items),
                        "first": {"id": page_id, "type": "AnnotationPage", "startIndex": 0, "items": items}})
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
