@@ -144,13 +144,13 @@ def test_the_import_command_never_shows_a_traceback(tmp_path, capsys, name):
     path = tmp_path / name
     data = HOSTILE_FILES[name]
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    code = main(["annotations", "import", str(path)])
+    code = main(["--lang", "en", "annotations", "import", str(path)])
     out, err = capsys.readouterr()
     assert code in (0, 1) and "Traceback" not in out + err
     assert (code == 0 and out.startswith("imported:")) or (code == 1 and err.startswith("reader: "))
     if name == "wrong-types.jsonld":
         assert "1 added" in out and "created is not a date" in out and out.count("skipped entry") == 3
-    assert main(["annotations", "list"]) == 0  # the store is still fine
+    assert main(["--lang", "en", "annotations", "list"]) == 0  # the store is still fine
 
 
 def test_the_import_command_refuses_a_fifo(tmp_path, capsys):
