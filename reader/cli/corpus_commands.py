@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.serialize import block_to_dict, document_to_dict, objective_to_dict
-from .common import Context, print_json
-from .objective_text import LANGUAGES, interface_language, objective_lines
+from .common import Context, add_lang_option, print_json
+from .objective_text import interface_language, objective_lines
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     objectives = subparsers.add_parser("objectives", help="list the 23 objectives and their links")
     objectives.add_argument("--json", action="store_true", help="print JSON")
-    objectives.add_argument("--lang", choices=LANGUAGES,
-                            help="language of the listing (default: the window's, else zh_CN)")
+    add_lang_option(objectives)  # without it: the window's language, else Chinese
     objectives.set_defaults(handler=cmd_objectives)
 
 
@@ -51,7 +50,7 @@ def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print_json([objective_to_dict(o, context.corpus) for o in context.objectives])
     else:
-        language = args.lang or interface_language(context.paths)
+        language = getattr(args, "global_lang", None) or interface_language(context.paths)
         print("\n".join(objective_lines(context.objectives, context.corpus, language)))
     return 0
 

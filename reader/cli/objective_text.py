@@ -1,8 +1,8 @@
 """What `reader objectives` and `reader related gcm objN` print about objectives' links.
 
-The human listing speaks the interface's language (the window's saved choice,
-Chinese unless English was chosen, or `--lang`), and counts links exactly as the
-objective tree does: explicit + related per document.
+The human listing speaks the interface's language (`--lang`, else the window's
+saved choice, else Chinese), and counts links exactly as the objective tree does:
+explicit + related per document.
 """
 
 from __future__ import annotations
@@ -11,17 +11,17 @@ import configparser
 from typing import Any
 
 from ..core.corpus import Corpus
+from ..core.i18n import DEFAULT_LANGUAGE, language_of
 from ..core.model import Objective
 from ..core.objectives import COMPACT_ID
 from ..core.passages import link_counts, related_counts
 from ..core.related import highlight_spans, passage_snippet
 from ..paths import AppPaths
 
-LANGUAGES = ("zh_CN", "en")
 SETTINGS_FILE = "settings.ini"  # the window's (QSettings, INI format), in the data folder
 
 _TEXT = {
-    "zh_CN": {
+    "zh": {
         "legend": "每个文件的段落数：明确链接 + 相关段落（按主题找到）",
         "objective": "目标 {number}：{title}",
         "summary": "  {actions} 项行动；{counts}",
@@ -39,18 +39,17 @@ _TEXT = {
 
 
 def interface_language(paths: AppPaths) -> str:
-    """The language the window was last set to; Chinese when unknown or unreadable."""
+    """"zh" or "en": the language the window was last set to; Chinese when unknown."""
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(paths.data / SETTINGS_FILE, encoding="utf-8")
-        value = parser.get("General", "language", fallback="zh_CN")
+        return language_of(parser.get("General", "language", fallback=DEFAULT_LANGUAGE))
     except (configparser.Error, OSError, UnicodeDecodeError):
-        return "zh_CN"
-    return value if value in LANGUAGES else "zh_CN"
+        return DEFAULT_LANGUAGE
 
 
 def objective_lines(objectives: list[Objective], corpus: Corpus, language: str) -> list[str]:
-    text = _TEXT.get(language, _TEXT["zh_CN"])
+    text = _TEXT[language_of(language)]
     names = {doc.id: doc.info.short_title or doc.id for doc in corpus}
     lines = [text["legend"]]
     for objective in objectives:
