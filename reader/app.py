@@ -182,14 +182,13 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
     """Corpus, objectives, search service, settings and annotations, for the window."""
     from PySide6.QtCore import QSettings
 
-    from .core.corpus import load_corpus
-    from .core.objectives import build_objectives
+    from .core.library_cache import load_library
     from .core.search import SearchService
     from .ui.services import Services, open_annotation_store, open_settings
 
     paths.ensure()
-    corpus = load_corpus(paths=paths)
-    objectives = build_objectives(corpus)
+    library = load_library(paths)  # from the cache when no document changed
+    corpus, objectives = library.corpus, library.objectives
     if persist:
         settings = open_settings(paths)
     else:  # screenshot mode: defaults only, nothing written to the user's folder

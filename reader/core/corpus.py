@@ -15,9 +15,7 @@ from pathlib import Path
 
 from ..paths import CORPUS_DIR, AppPaths
 from .atomic import atomic_write_text
-from .citations import cite
 from .model import Block, Document, DocumentInfo
-from .parser import parse_text
 
 MANIFEST_VERSION = 1
 PARSER_VERSION = 1  # bump when parsing changes anchors or text: caches keyed on it go stale
@@ -134,6 +132,10 @@ def _normal_symbol(symbol: str) -> str:
 
 
 def parse_document(info: DocumentInfo, text: str, resolve=lambda s: None) -> Document:
+    # Imported here: a library read from its cache (library_cache) needs no parser at all.
+    from .citations import cite
+    from .parser import parse_text
+
     blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve)
     by_anchor = {b.anchor: b for b in blocks}
     blocks = [replace(b, citation=cite(info, b, by_anchor)) for b in blocks]

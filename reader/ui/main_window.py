@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.annotations import COLORS
-from ..core.corpus import import_document, load_corpus, remove_imported
+from ..core.corpus import import_document, remove_imported
 from ..core.export import ExportFilter
-from ..core.objectives import COMPACT_ID, build_objectives
+from ..core.library_cache import load_library
+from ..core.objectives import COMPACT_ID
 from ..core.passages import (
     ObjectiveMap,
     Passage,
@@ -946,8 +947,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _reloaded(paths, new_doc: str = ""):
         """Worker side of an import or removal: the corpus and objectives as they now are."""
-        corpus = load_corpus(paths=paths)
-        return corpus, build_objectives(corpus), new_doc
+        library = load_library(paths)  # parses only what the cache no longer matches
+        return library.corpus, library.objectives, new_doc
 
     @classmethod
     def _import_and_reload(cls, path: str, paths):

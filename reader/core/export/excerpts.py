@@ -16,8 +16,7 @@ from ..citations import document_label
 from ..corpus import Corpus
 from ..model import Document, Objective
 from ..objectives import objective_for_block
-
-GROUP_BY = ("document", "objective")
+from .options import GROUP_BY
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,165 @@
+"""The parsed library, cached: a start does not re-parse the bundled and imported documents.
+
+`load_library(paths)` returns the corpus and its objective tree. The first call parses and
+builds them (`load_corpus`, `build_objectives`) and saves the result in the user's cache
+folder; later calls read it back, which is many times faster.
+
+The saved copy is used only when its key matches, and the key changes whenever the result
+could differ:
+
+* the code: a hash of every source file of `reader.core` (a new field on a dataclass, a parser
+  fix), plus the Python version and this module's format number;
+* the documents: the manifest's and the import sidecars' bytes, and the name, size and
+  modification time of every file in the corpus folder and the imports folder (a cheap
+  `stat`, never a parse).
+
+The cache is never trusted blindly: it is read with an unpickler that can only build the core's
+own value types, its contents are type-checked, and any failure to read it (missing, truncated,
+from another version, tampered with) just means parsing again and replacing it. It is written
+atomically, so a killed process leaves the old copy or the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..paths import CORPUS_DIR, AppPaths
+from . import model
+from .atomic import atomic_write_bytes
+from .corpus import Corpus, load_corpus
+from .model import Document, Objective
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1
+CORE_DIR = Path(__file__).resolve().parent
+MANIFEST = "manifest.toml"
+SIDECAR_SUFFIX = ".toml"
+
+
+@dataclass(frozen=True)
+class Library:
+    corpus: Corpus
+    objectives: list[Objective]
+    from_cache: bool = False
+
+
+def load_library(paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> Library:
+    """The corpus (bundled documents and, given `paths`, the user's imports) and its objectives.
+
+    Raises `CorpusError` as `load_corpus` does (a broken bundled document); nothing is cached then.
+    """
+    from .objectives import build_objectives  # imported only when something has to be built
+
+    file = cache_file(paths, corpus_dir) if paths is not None else None
+    key = library_key(paths, corpus_dir)
+    if file is not None:
+        cached = _read(file, key)
+        if cached is not None:
+            return cached
+    corpus = load_corpus(corpus_dir, paths=paths)
+    library = Library(corpus, build_objectives(corpus))
+    if file is not None:
+        _write(file, key, library)
+    return library
+
+
+def cache_file(paths: AppPaths, corpus_dir: Path = CORPUS_DIR) -> Path:
+    """One file per (corpus folder, imports folder): a cache folder shared by several data
+    folders keeps one copy for each instead of overwriting the other's."""
+    where = f"{Path(corpus_dir).resolve()}\0{paths.imported_dir}".encode()
+    return paths.cache / f"library-{hashlib.sha256(where).hexdigest()[:12]}.pickle"
+
+
+def library_key(paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> str:
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(_folder_state(Path(corpus_dir), content_of=lambda name: name == MANIFEST))
+    if paths is not None:
+        digest.update(b"\1imports\1")
+        digest.update(_folder_state(paths.imported_dir, content_of=lambda n: n.endswith(SIDECAR_SUFFIX)))
+    return digest.hexdigest()
+
+
+@cache
+def code_version() -> str:
+    """Changes with any source file of the core, the Python version or the cache format."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{pickle.DEFAULT_PROTOCOL}".encode())
+    for path in sorted(CORE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(CORE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _folder_state(folder: Path, content_of) -> bytes:
+    """Name, size, times and inode of every entry; the full bytes of the small metadata files."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return b"absent"
+    parts = [str(folder).encode()]
+    for entry in entries:
+        try:
+            st = entry.stat()
+            parts.append(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode())
+            if content_of(entry.name) and entry.is_file():
+                parts.append(hashlib.sha256(Path(entry.path).read_bytes()).digest())
+        except OSError as exc:  # vanished or unreadable: part of the state, parsed (and reported) anew
+            parts.append(f"{entry.name}\0error {exc.errno}".encode())
+    return b"\1".join(parts)
+
+
+# --- reading and writing -----------------------------------------------------------------------
+class _CoreOnlyUnpickler(pickle.Unpickler):
+    """Builds nothing but the core's value types (and the built-in containers pickle encodes
+    by itself): a tampered file cannot make it call anything else."""
+
+    def find_class(self, module: str, name: str):
+        value = getattr(model, name, None) if module == model.__name__ else None
+        if isinstance(value, type) and value.__module__ == model.__name__:
+            return value
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the library cache")
+
+
+def _read(file: Path, key: str) -> Library | None:
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        log.info("cannot read the library cache %s (%s): parsing again", file, exc)
+        return None
+    try:
+        stored_key, documents, problems, objectives = _CoreOnlyUnpickler(io.BytesIO(data)).load()
+        if stored_key != key:
+            return None
+        _check(documents, problems, objectives)
+    except Exception as exc:  # any damage at all means: parse again (the cache is disposable)
+        log.info("the library cache %s is unusable (%s): parsing again", file, exc)
+        return None
+    return Library(Corpus(list(documents), list(problems)), list(objectives), from_cache=True)
+
+
+def _check(documents, problems, objectives) -> None:
+    if not (isinstance(documents, tuple) and all(isinstance(d, Document) for d in documents)):
+        raise TypeError("documents")
+    if not (isinstance(problems, list) and all(isinstance(p, str) for p in problems)):
+        raise TypeError("problems")
+    if not (isinstance(objectives, list) and all(isinstance(o, Objective) for o in objectives)):
+        raise TypeError("objectives")
+
+
+def _write(file: Path, key: str, library: Library) -> None:
+    payload = (key, tuple(library.corpus.documents), list(library.corpus.problems), list(library.objectives))
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(file, pickle.dumps(payload, protocol=pickle.DEFAULT_PROTOCOL))
+    except Exception as exc:  # a cache that cannot be written only costs time next start
+        log.info("cannot write the library cache %s: %s", file, exc)
