@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..paths import DATA_ENV
-from . import annotation_commands, corpus_commands, search_commands
+from . import annotation_commands, corpus_commands, desktop_commands, search_commands
 from .common import CommandError, Context
 
-COMMAND_MODULES = [corpus_commands, search_commands, annotation_commands]
+COMMAND_MODULES = [corpus_commands, search_commands, annotation_commands, desktop_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:
