@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import logging.handlers
 import os
 import sys
 import tempfile
@@ -120,6 +119,8 @@ def split_target(text: str) -> tuple[str, str]:
 
 # --- logging ----------------------------------------------------------------------------------
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
+    import logging.handlers  # brings socket and more: only the window needs it, not `reader --help`
+
     root = logging.getLogger()
     if getattr(root, "_compact_reader", False):
         return
@@ -182,7 +183,7 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
     """Corpus, objectives, search service, settings and annotations, for the window."""
     from PySide6.QtCore import QSettings
 
-    from .core.library_cache import load_library
+    from .core.library_cache import load_library, load_search_table
     from .core.search import SearchService
     from .ui.services import Services, open_annotation_store, open_settings
 
@@ -194,7 +195,7 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
     else:  # screenshot mode: defaults only, nothing written to the user's folder
         scratch = Path(tempfile.mkdtemp(prefix="compact-reader-shot-"))
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    search = SearchService(corpus, objectives, paths)
+    search = SearchService(corpus, objectives, paths, table=load_search_table(library, paths))
     store = open_annotation_store(paths, corpus)
     return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
                     search=search, persist=persist, store=store)

@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CompactReader"
 DATA_ENV = "COMPACT_READER_DATA_DIR"
 CACHE_ENV = "COMPACT_READER_CACHE_DIR"
@@ -74,6 +72,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         data = Path(data_value).expanduser().resolve()
         cache = Path(cache_value).expanduser().resolve() if cache_value else data / "cache"
     else:
+        import platformdirs  # only for the default folders: a moved data folder never needs it
+
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         cache = (Path(cache_value).expanduser().resolve() if cache_value
                  else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))

@@ -2,7 +2,9 @@
 
 `load_library(paths)` returns the corpus and its objective tree. The first call parses and
 builds them (`load_corpus`, `build_objectives`) and saves the result in the user's cache
-folder; later calls read it back, which is many times faster.
+folder; later calls read it back, which is many times faster. `load_search_table(library,
+paths)` does the same for the search engine's folded copy of every block (`BlockTable`),
+kept in a second file under the same key, read only by the commands that search.
 
 The saved copy is used only when its key matches, and the key changes whenever the result
 could differ:
@@ -30,12 +32,16 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..paths import CORPUS_DIR, AppPaths
 from . import model
 from .atomic import atomic_write_bytes
 from .corpus import Corpus, load_corpus
 from .model import Document, Objective
+
+if TYPE_CHECKING:
+    from .search.table import BlockTable
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,7 @@ class Library:
     corpus: Corpus
     objectives: list[Objective]
     from_cache: bool = False
+    key: str = ""  # what the cache files are valid for (empty: nothing cached)
 
 
 def load_library(paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> Library:
@@ -66,10 +73,50 @@ def load_library(paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> Libra
         if cached is not None:
             return cached
     corpus = load_corpus(corpus_dir, paths=paths)
-    library = Library(corpus, build_objectives(corpus))
+    library = Library(corpus, build_objectives(corpus), key=key if file is not None else "")
     if file is not None:
         _write(file, key, library)
     return library
+
+
+def load_search_table(library: Library, paths: AppPaths | None,
+                      corpus_dir: Path = CORPUS_DIR) -> BlockTable:
+    """The search engine's table of the library's blocks: from the cache when it was made for
+    this library, else built (and saved)."""
+    from .search.table import BlockTable
+
+    if paths is None or not library.key:
+        return BlockTable.build(library.corpus, library.objectives)
+    file = cache_file(paths, corpus_dir).with_suffix(".search.pickle")
+    try:
+        stored_key, texts, context, numbers = _CoreOnlyUnpickler(io.BytesIO(file.read_bytes())).load()
+        if stored_key == library.key:
+            return _table_from(library.corpus, texts, context, numbers)
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # damaged, or made by other code: build it again
+        log.info("the search table cache %s is unusable (%s): building it again", file, exc)
+    table = BlockTable.build(library.corpus, library.objectives)
+    _save(file, (library.key, table.texts, table.context, table.objectives))
+    return table
+
+
+def _table_from(corpus: Corpus, texts, context, numbers) -> BlockTable:
+    """A BlockTable from the cached folded texts and the corpus's own blocks."""
+    from .search.index import block_key
+    from .search.table import BlockTable
+
+    doc_ids = [doc.id for doc in corpus for _ in doc.blocks]
+    blocks = [block for doc in corpus for block in doc.blocks]
+    columns = (texts, context, numbers)
+    if not all(isinstance(c, list) and len(c) == len(blocks) for c in columns):
+        raise TypeError("the table does not match the library")
+    if not all(isinstance(t, str) for t in (*texts, *context)):
+        raise TypeError("texts")
+    if not all(isinstance(n, tuple) and all(type(x) is int for x in n) for n in numbers):
+        raise TypeError("objective numbers")
+    positions = {block_key(d, b.anchor): i for i, (d, b) in enumerate(zip(doc_ids, blocks, strict=True))}
+    return BlockTable(doc_ids, blocks, texts, context, numbers, positions)
 
 
 def cache_file(paths: AppPaths, corpus_dir: Path = CORPUS_DIR) -> Path:
@@ -144,7 +191,7 @@ def _read(file: Path, key: str) -> Library | None:
     except Exception as exc:  # any damage at all means: parse again (the cache is disposable)
         log.info("the library cache %s is unusable (%s): parsing again", file, exc)
         return None
-    return Library(Corpus(list(documents), list(problems)), list(objectives), from_cache=True)
+    return Library(Corpus(list(documents), list(problems)), list(objectives), from_cache=True, key=key)
 
 
 def _check(documents, problems, objectives) -> None:
@@ -157,9 +204,13 @@ def _check(documents, problems, objectives) -> None:
 
 
 def _write(file: Path, key: str, library: Library) -> None:
-    payload = (key, tuple(library.corpus.documents), list(library.corpus.problems), list(library.objectives))
+    _save(file, (key, tuple(library.corpus.documents), list(library.corpus.problems),
+                 list(library.objectives)))
+
+
+def _save(file: Path, payload: tuple) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(file, pickle.dumps(payload, protocol=pickle.DEFAULT_PROTOCOL))
     except Exception as exc:  # a cache that cannot be written only costs time next start
-        log.info("cannot write the library cache %s: %s", file, exc)
+        log.info("cannot write the cache file %s: %s", file, exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import pickle
 
@@ -97,3 +98,28 @@ def test_two_data_folders_sharing_a_cache_folder_keep_their_own_copy(tmp_path, m
     assert cache_file(one) != cache_file(two)
     load_library(one), load_library(two)
     assert load_library(one).from_cache and load_library(two).from_cache
+
+
+def test_the_search_table_is_cached_for_the_same_library_only(paths, tmp_path):
+    from reader.core.library_cache import load_search_table
+    from reader.core.search.table import BlockTable
+
+    library = load_library(paths)
+    built = BlockTable.build(library.corpus, library.objectives)
+    first = load_search_table(library, paths)
+    file = cache_file(paths).with_suffix(".search.pickle")
+    assert file.exists()
+    reloaded = load_library(paths)
+    again = load_search_table(reloaded, paths)
+    for table in (first, again):
+        assert (table.texts, table.context, table.objectives, table.positions, table.doc_ids) == \
+               (built.texts, built.context, built.objectives, built.positions, built.doc_ids)
+    own_blocks = [b for d in reloaded.corpus for b in d.blocks]  # the table shares the corpus's blocks
+    assert len(again.blocks) == len(own_blocks) and all(map(operator.is_, again.blocks, own_blocks))
+    file.write_bytes(pickle.dumps((library.key, ["too short"], [], [])))
+    assert load_search_table(library, paths).texts == built.texts  # rebuilt, not trusted
+    source = tmp_path / "notes.txt"
+    source.write_text("笔记\n\n1. 关于汇款的一段。\n", encoding="utf-8")
+    import_document(source, paths)
+    changed = load_library(paths)
+    assert len(load_search_table(changed, paths).texts) == sum(len(d.blocks) for d in changed.corpus)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         segments,
         target_at,
     )
+    from .colors import COLORS
     from .fileformat import FORMAT_NAME, FORMAT_VERSION
     from .importer import AnnotationImportError, ImportPlan, ImportReport, plan_import
     from .jsonld import (
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
         annotation_to_w3c,
     )
     from .model import (
-        COLORS,
         DEFAULT_COLOR,
         DEFAULT_MEANINGS,
         Annotation,
@@ -66,7 +66,7 @@ _EXPORTS = {
     "plan_import": ".importer",
     "ANCHOR_SPEC": ".jsonld", "ANNO_CONTEXT": ".jsonld", "annotation_from_w3c": ".jsonld",
     "annotation_to_jsonld": ".jsonld", "annotation_to_w3c": ".jsonld",
-    "COLORS": ".model", "DEFAULT_COLOR": ".model", "DEFAULT_MEANINGS": ".model", "Annotation": ".model",
+    "COLORS": ".colors", "DEFAULT_COLOR": ".model", "DEFAULT_MEANINGS": ".model", "Annotation": ".model",
     "BlockRangeSelector": ".model", "Bookmark": ".model", "ColorMeaning": ".model", "Palette": ".model",
     "StoreState": ".model", "Target": ".model", "TextPositionSelector": ".model",
     "TextQuoteSelector": ".model", "new_annotation": ".model", "new_bookmark": ".model",
