@@ -151,20 +151,22 @@ def load_document(info: DocumentInfo, resolve=lambda s: None) -> Document:
     return parse_document(info, decode_text(data, path.name), resolve)
 
 
-def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None) -> Corpus:
+def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None,
+                loader=load_document) -> Corpus:
     """Load every bundled document and, given `paths`, the user's imports.
 
     A broken bundled document is an installation error and raises; a broken
     import is reported in `Corpus.problems` and skipped, so the rest still opens.
+    `loader(info, resolve)` reads one document (library_cache passes one that caches).
     """
     infos = read_manifest(corpus_dir)
     problems: list[str] = []
     imported = imported_infos(paths, problems) if paths else []
     resolve = _symbol_resolver(infos + imported)
-    documents = [load_document(info, resolve) for info in infos]
+    documents = [loader(info, resolve) for info in infos]
     for info in imported:
         try:
-            documents.append(load_document(info, resolve))
+            documents.append(loader(info, resolve))
         except CorpusError as exc:
             problems.append(str(exc))
     return Corpus(documents, problems)

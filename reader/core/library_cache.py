@@ -2,7 +2,9 @@
 
 `load_library(paths)` returns the corpus and its objective tree. The first call parses and
 builds them (`load_corpus`, `build_objectives`) and saves the result in the user's cache
-folder; later calls read it back, which is many times faster. `load_search_table(library,
+folder; later calls read it back, which is many times faster. When something changed, each
+document that did not change is still read back from its own cache file, so importing a
+document parses only that one. `load_search_table(library,
 paths)` does the same for the search engine's folded copy of every block (`BlockTable`),
 kept in a second file under the same key, read only by the commands that search.
 
@@ -23,6 +25,7 @@ atomically, so a killed process leaves the old copy or the new one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
@@ -37,8 +40,8 @@ from typing import TYPE_CHECKING
 from ..paths import CORPUS_DIR, AppPaths
 from . import model
 from .atomic import atomic_write_bytes
-from .corpus import Corpus, load_corpus
-from .model import Document, Objective
+from .corpus import Corpus, imported_infos, load_corpus, load_document, read_manifest
+from .model import Document, DocumentInfo, Objective
 
 if TYPE_CHECKING:
     from .search.table import BlockTable
@@ -72,11 +75,69 @@ def load_library(paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> Libra
         cached = _read(file, key)
         if cached is not None:
             return cached
-    corpus = load_corpus(corpus_dir, paths=paths)
+    if file is None:
+        corpus = load_corpus(corpus_dir)
+    else:
+        documents = _DocumentCache(file.with_suffix(".docs"), _symbols_digest(paths, corpus_dir))
+        corpus = load_corpus(corpus_dir, paths=paths, loader=documents)
+        documents.forget_unused()
     library = Library(corpus, build_objectives(corpus), key=key if file is not None else "")
     if file is not None:
         _write(file, key, library)
     return library
+
+
+class _DocumentCache:
+    """`load_corpus`'s document loader, with one cache file per document: when the library
+    changes (an import added or removed), only the documents that changed are parsed again."""
+
+    def __init__(self, folder: Path, symbols_digest: str) -> None:
+        self.folder = folder
+        self.symbols_digest = symbols_digest
+        self.used: set[str] = set()
+
+    def __call__(self, info: DocumentInfo, resolve) -> Document:
+        where = hashlib.sha256(f"{info.id}|{info.source}".encode()).hexdigest()[:16]
+        file = self.folder / f"{where}.pickle"
+        self.used.add(file.name)
+        key = self._key(info)
+        try:
+            stored_key, document = _CoreOnlyUnpickler(io.BytesIO(file.read_bytes())).load()
+            if stored_key == key and isinstance(document, Document) and document.info == info:
+                return document
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # damaged: parse again
+            log.info("the document cache %s is unusable (%s): parsing again", file, exc)
+        document = load_document(info, resolve)
+        _save(file, (key, document))
+        return document
+
+    def _key(self, info: DocumentInfo) -> str:
+        """The code, the library's symbols (a document's links to others depend on them), the
+        document's description and its file's size, times and inode."""
+        try:
+            st = os.stat(info.source)
+            state = f"{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}"
+        except OSError as exc:
+            state = f"error {exc.errno}"
+        text = f"{code_version()}|{self.symbols_digest}|{info!r}|{state}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def forget_unused(self) -> None:
+        """Remove the files of documents no longer in the library (a removed import)."""
+        with contextlib.suppress(OSError):
+            for path in self.folder.glob("*.pickle"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
+def _symbols_digest(paths: AppPaths, corpus_dir: Path) -> str:
+    """Every document's id and symbols: what decides which mentions link to which document."""
+    infos = read_manifest(corpus_dir) + imported_infos(paths)
+    table = sorted((info.id, info.symbol, tuple(info.cited_as)) for info in infos
+                   if info.symbol or info.cited_as)  # a document without symbols changes no link
+    return hashlib.sha256(repr(table).encode()).hexdigest()
 
 
 def load_search_table(library: Library, paths: AppPaths | None,

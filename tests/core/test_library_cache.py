@@ -123,3 +123,32 @@ def test_the_search_table_is_cached_for_the_same_library_only(paths, tmp_path):
     import_document(source, paths)
     changed = load_library(paths)
     assert len(load_search_table(changed, paths).texts) == sum(len(d.blocks) for d in changed.corpus)
+
+
+def test_an_import_parses_only_the_new_document(paths, tmp_path, monkeypatch):
+    from reader.core import corpus as corpus_module
+
+    first = tmp_path / "first.txt"
+    first.write_text("第一份\n\n1. 关于汇款的一段。\n", encoding="utf-8")
+    import_document(first, paths)
+    load_library(paths)
+    parsed: list[str] = []
+    real_parse = corpus_module.parse_document
+
+    def counting_parse(info, text, resolve=None):
+        parsed.append(info.id)
+        return real_parse(info, text, resolve)
+
+    monkeypatch.setattr(corpus_module, "parse_document", counting_parse)
+    second = tmp_path / "second.txt"
+    second.write_text("第二份\n\n1. 另一段。\n", encoding="utf-8")
+    info = import_document(second, paths)
+    parsed.clear()
+    library = load_library(paths)
+    assert not library.from_cache and parsed == [info.id]
+    assert {"gcm", "user-first", info.id} <= {d.id for d in library.corpus}
+    (paths.imported_dir / f"{info.id}.toml").unlink()
+    (paths.imported_dir / f"{info.id}.txt").unlink()
+    parsed.clear()
+    assert info.id not in load_library(paths).corpus and parsed == []
+    assert len(list(cache_file(paths).with_suffix(".docs").glob("*.pickle"))) == 6  # five bundled, one import
