@@ -32,6 +32,7 @@ import logging
 import os
 import pickle
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,7 +40,6 @@ from typing import TYPE_CHECKING
 
 from ..paths import CORPUS_DIR, AppPaths
 from . import model
-from .atomic import atomic_write_bytes
 from .corpus import Corpus, imported_infos, load_corpus, load_document, read_manifest
 from .model import Document, DocumentInfo, Objective
 
@@ -270,8 +270,17 @@ def _write(file: Path, key: str, library: Library) -> None:
 
 
 def _save(file: Path, payload: tuple) -> None:
+    """Write atomically (a temporary file renamed over the old one) but without fsync: a cache
+    lost in a power cut is only rebuilt, and syncing every start's files would cost more."""
+    tmp = None
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(file, pickle.dumps(payload, protocol=pickle.DEFAULT_PROTOCOL))
+        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.DEFAULT_PROTOCOL)
+        os.replace(tmp, file)
     except Exception as exc:  # a cache that cannot be written only costs time next start
         log.info("cannot write the cache file %s: %s", file, exc)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
