@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import logging.handlers
 import os
 import shutil
 import sys
@@ -139,6 +138,8 @@ LINK_PROBLEMS = {"no-document": "the link {target} names no document",
 
 # --- logging ----------------------------------------------------------------------------------
 def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
+    import logging.handlers  # brings socket and more: only the window needs it, not `reader --help`
+
     root = logging.getLogger()
     if getattr(root, "_compact_reader", False):
         return
@@ -201,20 +202,19 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
     """Corpus, objectives, search service, settings and annotations, for the window."""
     from PySide6.QtCore import QSettings
 
-    from .core.corpus import load_corpus
-    from .core.objectives import build_objectives
+    from .core.library_cache import load_library, load_search_table
     from .core.search import SearchService
     from .ui.services import Services, open_annotation_store, open_settings
 
     paths.ensure()
-    corpus = load_corpus(paths=paths)
-    objectives = build_objectives(corpus)
+    library = load_library(paths)  # from the cache when no document changed
+    corpus, objectives = library.corpus, library.objectives
     if persist:
         settings = open_settings(paths)
     else:  # screenshot mode: defaults only, nothing written to the user's folder
         scratch = Path(tempfile.mkdtemp(prefix="compact-reader-shot-"))
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-    search = SearchService(corpus, objectives, paths)
+    search = SearchService(corpus, objectives, paths, table=load_search_table(library, paths))
     store = open_annotation_store(paths, corpus)
     return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
                     search=search, persist=persist, store=store)

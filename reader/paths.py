@@ -1,4 +1,4 @@
-"""Where Compact Reader keeps things: bundled corpus, user data, caches.
+"""Where Compact Reader keeps things: bundled corpus and resources, user data, caches.
 
 Every folder can be moved: `--data-dir` on the command line (see cli.py) or the
 environment variables below. Tests always point them at a temporary folder.
@@ -10,15 +10,25 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CompactReader"
 DATA_ENV = "COMPACT_READER_DATA_DIR"
 CACHE_ENV = "COMPACT_READER_CACHE_DIR"
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DIR = PROJECT_ROOT / "corpus"
-RESOURCES_DIR = PROJECT_ROOT / "resources"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def bundled_data_root() -> Path:
+    """The folder holding `corpus/` and `resources/`: inside the package when installed from a
+    wheel (setup.py copies them to reader/_data), else the checkout's top level (editable install,
+    or running from the source tree), where the repository keeps them."""
+    packaged = PACKAGE_DIR / "_data"
+    return packaged if (packaged / "corpus" / "manifest.toml").is_file() else PROJECT_ROOT
+
+
+DATA_ROOT = bundled_data_root()
+CORPUS_DIR = DATA_ROOT / "corpus"
+RESOURCES_DIR = DATA_ROOT / "resources"
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         data = Path(data_value).expanduser().resolve()
         cache = Path(cache_value).expanduser().resolve() if cache_value else data / "cache"
     else:
+        import platformdirs  # only for the default folders: a moved data folder never needs it
+
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         cache = (Path(cache_value).expanduser().resolve() if cache_value
                  else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))

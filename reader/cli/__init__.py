@@ -17,13 +17,14 @@ from . import (
     compare_commands,
     config_commands,
     corpus_commands,
+    desktop_commands,
     import_commands,
     search_commands,
 )
 from .common import CommandError, Context
 
 COMMAND_MODULES = [corpus_commands, import_commands, search_commands, annotation_commands,
-                   compare_commands, config_commands]
+                   compare_commands, config_commands, desktop_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,33 +6,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.annotations import (
-    COLORS,
-    AnnotationImportError,
-    Store,
-    StoreError,
-    make_target,
-    new_annotation,
-    new_bookmark,
-    plan_import,
-)
-from ..core.annotations.importer import read_import_file
-from ..core.atomic import WriteError, atomic_write_bytes
-from ..core.export import (
-    FORMATS,
-    GROUP_BY,
-    ExportFilter,
-    ExportLabels,
-    build_excerpts,
-    prepare_export,
-    render,
-)
-from ..core.export.excerpts import SORT_BY, Excerpt
+# Registering the subcommands needs only the colour names and the export choices; the store,
+# the exporters and python-docx are imported by the handlers that use them (see reader.core.lazy).
+from ..core.annotations import COLORS
+from ..core.export import FORMATS
+from ..core.export.options import GROUP_BY, SORT_BY
 from ..core.i18n import tr, tr_format
 from ..core.userconfig import config_file, user_name
 from .common import CommandError, Context, add_lang_option, print_json
+
+if TYPE_CHECKING:
+    from ..core.annotations import Store
+    from ..core.export.excerpts import Excerpt
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,6 +92,8 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
 
 # --- shared ------------------------------------------------------------------------------
 def open_store(context: Context) -> Store:
+    from ..core.annotations import Store, StoreError
+
     try:
         store = Store.open(context.paths.annotations_file)
     except StoreError as exc:
@@ -116,6 +105,9 @@ def open_store(context: Context) -> Store:
 
 
 def _flush(store: Store) -> None:
+    from ..core.annotations import StoreError
+    from ..core.atomic import WriteError
+
     try:
         store.flush()
     except (StoreError, WriteError) as exc:
@@ -144,6 +136,8 @@ def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
 
 # --- annotations ---------------------------------------------------------------------------
 def cmd_annotations_list(args: argparse.Namespace, context: Context) -> int:
+    from ..core.export import build_excerpts
+
     store = open_store(context)
     excerpts = build_excerpts(store.annotations, context.corpus, context.objectives, store.palette)
     rows = [_excerpt_row(e) for e in excerpts]
@@ -161,6 +155,9 @@ def cmd_annotations_list(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
+    from ..core.annotations import AnnotationImportError, plan_import
+    from ..core.annotations.importer import read_import_file
+
     try:
         payload = read_import_file(args.file)
     except AnnotationImportError as exc:
@@ -184,6 +181,8 @@ def cmd_annotations_import(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_annotations_add(args: argparse.Namespace, context: Context) -> int:
+    from ..core.annotations import make_target, new_annotation
+
     doc = context.document(args.doc)
     try:
         target = make_target(doc, args.anchor, args.start, args.end_anchor or args.anchor, args.end)
@@ -217,6 +216,8 @@ def cmd_bookmarks_list(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_bookmarks_add(args: argparse.Namespace, context: Context) -> int:
+    from ..core.annotations import new_bookmark
+
     doc = context.document(args.doc)
     if not doc.has(args.anchor):
         raise CommandError(f"{doc.id} has no block {args.anchor!r} (see `reader dump {doc.id}`)", 2)
@@ -231,6 +232,9 @@ def cmd_bookmarks_add(args: argparse.Namespace, context: Context) -> int:
 
 # --- export ---------------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
+    from ..core.atomic import WriteError, atomic_write_bytes
+    from ..core.export import ExportFilter, ExportLabels, prepare_export, render
+
     for doc_id in args.doc:
         context.document(doc_id)  # an unknown id is a usage error, not an empty export
     if any(not 1 <= n <= len(context.objectives) for n in args.objective):

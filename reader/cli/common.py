@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..core.corpus import Corpus, CorpusError, load_corpus
+from ..core.corpus import Corpus, CorpusError
 from ..core.i18n import DEFAULT_LANGUAGE, language_of
-from ..core.model import Document
-from ..core.objectives import build_objectives
+from ..core.library_cache import Library, load_library
+from ..core.model import Document, Objective
 from ..paths import AppPaths, resolve_paths
 
 
@@ -37,18 +37,23 @@ class Context:
                    lang=language_of(lang) if lang else DEFAULT_LANGUAGE)
 
     @cached_property
-    def corpus(self) -> Corpus:
+    def library(self) -> Library:
+        """The corpus and its objectives, from the cache when nothing changed (see library_cache)."""
         try:
-            corpus = load_corpus(paths=self.paths)
+            library = load_library(self.paths)
         except CorpusError as exc:
             raise CommandError(str(exc)) from exc
-        for problem in corpus.problems:
+        for problem in library.corpus.problems:
             print(f"reader: warning: {problem}", file=sys.stderr)
-        return corpus
+        return library
 
     @cached_property
-    def objectives(self):
-        return build_objectives(self.corpus)
+    def corpus(self) -> Corpus:
+        return self.library.corpus
+
+    @cached_property
+    def objectives(self) -> list[Objective]:
+        return self.library.objectives
 
     def document(self, doc_id: str) -> Document:
         try:

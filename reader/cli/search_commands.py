@@ -17,13 +17,12 @@ if TYPE_CHECKING:
     from ..core.search import Hit, SearchResults, SearchService
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from ..core.search.query import QUERY_HELP  # plain text; whoosh and jieba stay unloaded
-
     search = subparsers.add_parser(
         "search", help="search every passage of every document",
         description="Search every passage. Without QUERY, read one query per line from "
                     "standard input and print one JSON object per line.",
-        epilog=QUERY_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _with_query_help(search)
     search.add_argument("query", nargs="?", metavar="QUERY", help="the query (see below)")
     search.add_argument("--doc", metavar="ID", help="only this document")
     search.add_argument("--obj", metavar="N", type=int, help="only passages of objective N")
@@ -48,6 +47,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     index = subparsers.add_parser("index", help="build or update the search index")
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     index.set_defaults(handler=cmd_index)
+
+
+def _with_query_help(parser: argparse.ArgumentParser) -> None:
+    """The query language as the help's epilog, loaded only when help is shown: the query
+    module compiles its patterns on import, which every other run can skip."""
+    format_help = parser.format_help
+
+    def with_query_help() -> str:
+        from ..core.search.query import QUERY_HELP
+
+        parser.epilog = QUERY_HELP
+        return format_help()
+
+    parser.format_help = with_query_help  # type: ignore[method-assign]
 
 
 # --- handlers ------------------------------------------------------------------------
@@ -116,9 +129,11 @@ def cmd_index(args: argparse.Namespace, context: Context) -> int:
 
 # --- helpers -------------------------------------------------------------------------
 def _service(context: Context) -> SearchService:
+    from ..core.library_cache import load_search_table
     from ..core.search import SearchService
 
-    return SearchService(context.corpus, context.objectives, context.paths)
+    table = load_search_table(context.library, context.paths)
+    return SearchService(context.corpus, context.objectives, context.paths, table=table)
 
 
 def _ensure(service: SearchService) -> None:

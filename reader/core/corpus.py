@@ -15,9 +15,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from ..paths import CORPUS_DIR, AppPaths
-from .citations import cite
 from .model import Block, Document, DocumentInfo
-from .parser import parse_text
 
 MANIFEST_VERSION = 1
 PARSER_VERSION = 1  # bump when parsing changes anchors or text: caches keyed on it go stale
@@ -137,6 +135,10 @@ def _normal_symbol(symbol: str) -> str:
 
 
 def parse_document(info: DocumentInfo, text: str, resolve=lambda s: None) -> Document:
+    # Imported here: a library read from its cache (library_cache) needs no parser at all.
+    from .citations import cite
+    from .parser import parse_text
+
     blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve,
                         rejoin_cuts=not info.source.endswith(JOINED_SUFFIX))
     by_anchor = {b.anchor: b for b in blocks}
@@ -153,20 +155,22 @@ def load_document(info: DocumentInfo, resolve=lambda s: None) -> Document:
     return parse_document(info, decode_text(data, path.name), resolve)
 
 
-def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None) -> Corpus:
+def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None,
+                loader=load_document) -> Corpus:
     """Load every bundled document and, given `paths`, the user's imports.
 
     A broken bundled document is an installation error and raises; a broken
     import is reported in `Corpus.problems` and skipped, so the rest still opens.
+    `loader(info, resolve)` reads one document (library_cache passes one that caches).
     """
     infos = read_manifest(corpus_dir)
     problems: list[str] = []
     imported = imported_infos(paths, problems) if paths else []
     resolve = _symbol_resolver(infos + imported)
-    documents = [load_document(info, resolve) for info in infos]
+    documents = [loader(info, resolve) for info in infos]
     for info in imported:
         try:
-            documents.append(load_document(info, resolve))
+            documents.append(loader(info, resolve))
         except CorpusError as exc:
             problems.append(str(exc))
     return Corpus(documents, problems)

@@ -5,19 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..paths import PROJECT_ROOT
+from ..paths import DATA_ROOT
 from .corpus import Corpus
 from .model import Block, Document, Objective, ObjectiveLink
 from .passages import link_counts, links_by_document, related_counts
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """`source` is the text file: relative to the project for bundled documents,
+    """`source` is the text file: `corpus/…` for bundled documents,
     absolute (in the user data folder) for imported ones."""
     info = doc.info
     source = Path(info.source)
-    if info.bundled and source.is_relative_to(PROJECT_ROOT):
-        source = source.relative_to(PROJECT_ROOT)
+    if info.bundled and source.is_relative_to(DATA_ROOT):
+        source = source.relative_to(DATA_ROOT)  # corpus/…, installed or not
     return {"id": info.id, "title": info.title, "short_title": info.short_title, "kind": info.kind,
             "date": info.date, "symbol": info.symbol, "source": source.as_posix(),
             "bundled": info.bundled, "blocks": len(doc.blocks), "iri": info.iri,

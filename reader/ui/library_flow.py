@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.corpus import Corpus, load_corpus, remove_imported
+from ..core.corpus import Corpus, remove_imported
+from ..core.library_cache import load_library
 from ..core.model import Objective
-from ..core.objectives import build_objectives
 from ..paths import AppPaths
 from .workers import Worker
 
@@ -19,8 +19,8 @@ Reloaded = tuple[Corpus, list[Objective], str]  # corpus, objectives, id of a ne
 
 def reload_corpus(paths: AppPaths, new_doc: str = "") -> Reloaded:
     """Worker side of an import or removal: the corpus and objectives as they now are."""
-    corpus = load_corpus(paths=paths)
-    return corpus, build_objectives(corpus), new_doc
+    library = load_library(paths)  # parses only what the cache no longer matches
+    return library.corpus, library.objectives, new_doc
 
 
 def remove_and_reload(doc_id: str, paths: AppPaths) -> Reloaded:

@@ -14,37 +14,66 @@ No Qt anywhere. In short (FORMAT.md documents the file):
 
 from __future__ import annotations
 
-from .anchoring import (
-    AnchorStatus,
-    ReanchorReport,
-    Resolution,
-    Segment,
-    make_target,
-    reanchor,
-    resolve,
-    segments,
-    target_at,
-)
-from .fileformat import FORMAT_NAME, FORMAT_VERSION
-from .importer import AnnotationImportError, ImportPlan, ImportReport, plan_import
-from .jsonld import ANCHOR_SPEC, ANNO_CONTEXT, annotation_from_w3c, annotation_to_jsonld, annotation_to_w3c
-from .model import (
-    COLORS,
-    DEFAULT_COLOR,
-    DEFAULT_MEANINGS,
-    Annotation,
-    BlockRangeSelector,
-    Bookmark,
-    ColorMeaning,
-    Palette,
-    StoreState,
-    Target,
-    TextPositionSelector,
-    TextQuoteSelector,
-    new_annotation,
-    new_bookmark,
-)
-from .store import Change, SaveResult, Store, StoreError, StoreLoadReport, diff_states, open_store
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .anchoring import (
+        AnchorStatus,
+        ReanchorReport,
+        Resolution,
+        Segment,
+        make_target,
+        reanchor,
+        resolve,
+        segments,
+        target_at,
+    )
+    from .colors import COLORS
+    from .fileformat import FORMAT_NAME, FORMAT_VERSION
+    from .importer import AnnotationImportError, ImportPlan, ImportReport, plan_import
+    from .jsonld import (
+        ANCHOR_SPEC,
+        ANNO_CONTEXT,
+        annotation_from_w3c,
+        annotation_to_jsonld,
+        annotation_to_w3c,
+    )
+    from .model import (
+        DEFAULT_COLOR,
+        DEFAULT_MEANINGS,
+        Annotation,
+        BlockRangeSelector,
+        Bookmark,
+        ColorMeaning,
+        Palette,
+        StoreState,
+        Target,
+        TextPositionSelector,
+        TextQuoteSelector,
+        new_annotation,
+        new_bookmark,
+    )
+    from .store import Change, SaveResult, Store, StoreError, StoreLoadReport, diff_states, open_store
+
+_EXPORTS = {
+    "AnchorStatus": ".anchoring", "ReanchorReport": ".anchoring", "Resolution": ".anchoring",
+    "Segment": ".anchoring", "make_target": ".anchoring", "reanchor": ".anchoring",
+    "resolve": ".anchoring", "segments": ".anchoring", "target_at": ".anchoring",
+    "FORMAT_NAME": ".fileformat", "FORMAT_VERSION": ".fileformat",
+    "AnnotationImportError": ".importer", "ImportPlan": ".importer", "ImportReport": ".importer",
+    "plan_import": ".importer",
+    "ANCHOR_SPEC": ".jsonld", "ANNO_CONTEXT": ".jsonld", "annotation_from_w3c": ".jsonld",
+    "annotation_to_jsonld": ".jsonld", "annotation_to_w3c": ".jsonld",
+    "COLORS": ".colors", "DEFAULT_COLOR": ".model", "DEFAULT_MEANINGS": ".model", "Annotation": ".model",
+    "BlockRangeSelector": ".model", "Bookmark": ".model", "ColorMeaning": ".model", "Palette": ".model",
+    "StoreState": ".model", "Target": ".model", "TextPositionSelector": ".model",
+    "TextQuoteSelector": ".model", "new_annotation": ".model", "new_bookmark": ".model",
+    "Change": ".store", "SaveResult": ".store", "Store": ".store", "StoreError": ".store",
+    "StoreLoadReport": ".store", "diff_states": ".store", "open_store": ".store",
+}
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
 
 __all__ = [
     "ANCHOR_SPEC", "ANNO_CONTEXT", "COLORS", "DEFAULT_COLOR", "DEFAULT_MEANINGS", "FORMAT_NAME",

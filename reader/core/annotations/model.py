@@ -11,15 +11,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-# Five fixed colours; the user names what each means. The hex values are ours, never read
-# from a file, so nothing a file says can reach a style attribute of an export.
-COLORS: dict[str, str] = {
-    "yellow": "#ffe066",
-    "red": "#ff8a80",
-    "green": "#a5d6a7",
-    "blue": "#90caf9",
-    "purple": "#ce93d8",
-}
+from .colors import COLORS
+
 DEFAULT_COLOR = "yellow"
 # Stored in English; the UI translates a name that still equals its default.
 DEFAULT_MEANINGS: dict[str, str] = {

@@ -17,9 +17,8 @@ from ..corpus import Corpus
 from ..i18n import color_name, join_list, long_date, meaning_text, tr
 from ..model import Document, DocumentInfo, Objective
 from ..objectives import objective_for_block
+from .options import GROUP_BY, SORT_BY
 
-GROUP_BY = ("document", "objective", "heading")
-SORT_BY = ("document", "date")
 # Which of an excerpt's objectives it is filed under: the Compact's own text first, then a
 # passage under a heading naming the objective, a table row naming it, a mention in the text.
 _LINK_RANK = {"own": 0, "roundtable": 1, "table": 2, "mention": 3}

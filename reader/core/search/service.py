@@ -34,13 +34,15 @@ class SearchService:
     call it themselves when needed. All methods are thread-safe (one at a time).
     """
 
-    def __init__(self, corpus: Corpus, objectives: list[Objective], paths: AppPaths) -> None:
+    def __init__(self, corpus: Corpus, objectives: list[Objective], paths: AppPaths,
+                 table: BlockTable | None = None) -> None:
+        """`table`: the corpus's BlockTable when the caller has it (library_cache keeps one)."""
         self.corpus = corpus
         self.objectives = objectives
         self.paths = paths
         self._store = IndexStore(paths.index_dir, paths.jieba_cache)
         self._lock = threading.RLock()
-        self._table: BlockTable | None = None
+        self._table: BlockTable | None = table
         self._view: IndexView | None = None
 
     # --- the index -------------------------------------------------------------------
