@@ -287,3 +287,16 @@ def test_the_report_pdf_repairs():
     assert converted.repairs.page_breaks_joined >= 2  # one of them across a page of footnote
     assert converted.repairs.footnotes == sum(1 for *_, note in report.PARAGRAPHS if note)
     assert any(report.SYMBOL in line and report.SHORT_TITLE in line for line in converted.removed)
+
+
+# --- English, python-docx defaults: justified text, "List Number" style ----------------------
+import un_english as english  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["un-english.pdf", "un-english.docx"])
+def test_an_english_resolution_numbered_by_a_list_style(name, tmp_path):
+    info, doc = imported(name, tmp_path)
+    assert (info.symbol, info.date, info.title) == (english.SYMBOL, english.DATE_ISO, english.TITLE)
+    for number, text in english.PARAGRAPHS:
+        assert doc.block(str(number)).text == text, number
+    assert not any(b.text.strip() == "22-08597 (E)" for b in doc.blocks)

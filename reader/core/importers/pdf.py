@@ -46,6 +46,8 @@ _SUP = str.maketrans("0123456789", SUPERSCRIPTS)
 _MARKER_RES = (PARA_NUM_RE, LETTER_RE, CJK_HEAD_RE, SECTION_RE, OBJECTIVE_RE,
                re.compile(r"^\([一二三四五六七八九十]+\)"), re.compile(r"^[IVX]{1,5}\.\s"))
 _NOTE_START_RE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\^[a-z]|\*|\d{{1,3}}(?=\s))\s*")
+# "10.We" at a line start: the tab after a wide paragraph number can shrink to nothing
+_SQUEEZED_NUMBER_RE = re.compile(r"^(\d{1,3}\.)(?=[A-Za-z\u4e00-\u9fff“\"(《])")
 _BARE_NOTE_RE = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff《（(“])")  # "1见…": a full-size number
 
 
@@ -246,7 +248,8 @@ def _make_line(chars: list[_Char], page: int) -> _Line | None:
                 out.append(" ")  # a PDF without space glyphs between Latin words
         out.append(text)
         previous, pending_space = char, False
-    return _Line("".join(out), visible[0].x0, visible[-1].x1, max(c.y1 for c in visible),
+    text = _SQUEEZED_NUMBER_RE.sub(r"\1 ", "".join(out))
+    return _Line(text, visible[0].x0, visible[-1].x1, max(c.y1 for c in visible),
                  min(c.y0 for c in visible), size, all(c.bold for c in visible), page,
                  trailing_space=pending_space)
 
@@ -275,7 +278,7 @@ def _strip_running(pages: list[_Page], symbol: str, body_size: float = 0.0) -> l
                 repeated = counted >= 3 and shapes[_shape(line.text)] >= max(2, 0.5 * counted) \
                     and len(line.flat) <= 80 and (line.size < 0.95 * body_size or "\t" in line.text
                                                   or len(line.flat) <= 30)
-                if page.number == 1 and top:
+                if page.number == 1 and top and not repeated:
                     continue  # the cover's symbol and "Distr.: General" are metadata, kept
                 carries_symbol = top and bool(symbol) and symbol in line.flat.replace(" ", "") \
                     and len(line.flat) <= 120
@@ -368,11 +371,23 @@ class _Para:
         spaced = False
         for line in self.lines:
             piece = re.sub(r"\s*\t\s*", " ", line.text).strip()
-            joined = join_halves(out, piece) if out else piece
+            joined = _join_lines(out, piece) if out else piece
             if spaced and len(joined) == len(out.rstrip()) + len(piece):
                 joined = out.rstrip() + " " + piece  # "development 领域" keeps its space
             out, spaced = joined, line.trailing_space
         return out
+
+
+def _join_lines(first: str, second: str) -> str:
+    """Join two lines of one paragraph. Latin text wrapped after a word or punctuation
+    ("prosperity," / "innovation") gets its space back; Chinese joins with none; a line
+    ending in a hyphen or slash (COVID-, A/RES/) is one word cut, joined as it stands."""
+    first, second = first.rstrip(), second.lstrip()
+    last, next_char = first[-1:], second[:1]
+    if last.isascii() and last not in "-/ " and last and (
+            (next_char.isascii() and next_char.isalnum()) or next_char in "(\"'[“‘"):
+        return f"{first} {second}"
+    return join_halves(first, second)
 
 
 class _Assembler:
