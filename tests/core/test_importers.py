@@ -300,3 +300,24 @@ def test_an_english_resolution_numbered_by_a_list_style(name, tmp_path):
     for number, text in english.PARAGRAPHS:
         assert doc.block(str(number)).text == text, number
     assert not any(b.text.strip() == "22-08597 (E)" for b in doc.blocks)
+
+
+def test_a_batch_updates_an_existing_search_index_once(tmp_path, capsys):
+    from reader.core.objectives import build_objectives
+    from reader.core.search import SearchService
+    from reader.core.search.index import IndexStore
+
+    paths = resolve_paths()
+    corpus = load_corpus(paths=paths)
+    SearchService(corpus, build_objectives(corpus), paths).ensure_index()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "un-draft.docx", folder / "a.docx")
+    (folder / "b.txt").write_text("1. 关于汇款成本的一段。\n", encoding="utf-8")
+    assert main(["import", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["index"] == "search index updated" and report["summary"]["imported"] == 2
+    after = load_corpus(paths=paths)
+    assert IndexStore(paths.index_dir, paths.jieba_cache).inspect(after).state == "current"
+    hits = SearchService(after, build_objectives(after), paths).search("汇款成本")
+    assert any(hit.doc.startswith("user-b") for hit in hits.hits)
