@@ -321,3 +321,52 @@ def test_a_batch_updates_an_existing_search_index_once(tmp_path, capsys):
     assert IndexStore(paths.index_dir, paths.jieba_cache).inspect(after).state == "current"
     hits = SearchService(after, build_objectives(after), paths).search("汇款成本")
     assert any(hit.doc.startswith("user-b") for hit in hits.hits)
+
+
+def test_word_multilevel_and_chinese_numbering(tmp_path):
+    """One list with "%1." paragraphs and "(%2)" items under them, a Chinese-counting list
+    "%1、", and a second instance of the first list restarting at 7 with a start override."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="80">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+        '</w:lvl></w:abstractNum>'))
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="81"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    for num_id, abstract, start in ((80, 80, None), (81, 81, None), (82, 80, 7)):
+        override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                    if start else "")
+        numbering.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                                   f'{override}</w:num>'))
+
+    def numbered(text: str, num_id: int, level: int = 0) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    numbered("导言部分的标题", 81)
+    numbered("第一段。", 80)
+    numbered("第二段：", 80)
+    numbered("甲项；", 80, 1)
+    numbered("乙项。", 80, 1)
+    numbered("第三段。", 80)
+    numbered("执行部分的标题", 81)
+    numbered("第七段。", 82)
+    path = tmp_path / "lists.docx"
+    document.save(path)
+    converted, _ = convert(path)
+    lines = converted.text.strip().split("\n\n")
+    assert lines == [
+        "一、导言部分的标题", "1. 第一段。", "2. 第二段：", "(a) 甲项；", "(b) 乙项。", "3. 第三段。",
+        "二、执行部分的标题", "7. 第七段。"]
+    blocks = parse_text(converted.text, rejoin_cuts=False)
+    assert [(b.anchor, b.text) for b in blocks if b.kind is not BlockKind.HEADING] == [
+        ("1", "第一段。"), ("2", "第二段："), ("2.a", "甲项；"), ("2.b", "乙项。"), ("3", "第三段。"),
+        ("7", "第七段。")]

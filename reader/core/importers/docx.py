@@ -361,7 +361,7 @@ class _Writer:
         label = self.numbering.label(*num) if num and num[0] not in ("", "0") else ""
         if label:
             self.auto_numbered += 1
-            text = f"{label} {text}"
+            text = f"{label}{'' if label.endswith(('、', '．')) else ' '}{text}"  # 一、导言 as typed
         if outline is not None and is_heading_like(text, 200):
             return _heading_line(text, outline + 1)
         return text
