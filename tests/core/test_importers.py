@@ -370,3 +370,21 @@ def test_word_multilevel_and_chinese_numbering(tmp_path):
     assert [(b.anchor, b.text) for b in blocks if b.kind is not BlockKind.HEADING] == [
         ("1", "第一段。"), ("2", "第二段："), ("2.a", "甲项；"), ("2.b", "乙项。"), ("3", "第三段。"),
         ("7", "第七段。")]
+
+
+def test_notes_in_body_type_without_a_rule_do_not_break_a_paragraph_cut_by_the_page():
+    def line(text, page, top, right=520):
+        return _Line(text, 90, right, top, top - 11, 11.0, False, page)
+
+    first = _Page(1, 612, 792, [line("1. 第一段开始，各国重申必须加强合作¹", 1, 700),
+                                 line("确保移民安全、有序和正常，并在执行工作", 1, 682),
+                                 line("¹ 见第73/195号决议。", 1, 90, right=200)])
+    second = _Page(2, 612, 792, [line("中充分考虑移民的需要。", 2, 700, right=300),
+                                  line("2. 第二段。", 2, 670, right=200)])
+    text = _Assembler([first, second]).run()
+    blocks = parse_text(text, rejoin_cuts=False)
+    para = next(b for b in blocks if b.anchor == "1")
+    assert para.text == ("第一段开始，各国重申必须加强合作确保移民安全、有序和正常，"
+                         "并在执行工作中充分考虑移民的需要。")
+    notes = [next(b for b in blocks if b.anchor == n.target).text for n in para.notes]
+    assert notes == ["见第73/195号决议。"]

@@ -48,6 +48,7 @@ _MARKER_RES = (PARA_NUM_RE, LETTER_RE, CJK_HEAD_RE, SECTION_RE, OBJECTIVE_RE,
 _NOTE_START_RE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\^[a-z]|\*|\d{{1,3}}(?=\s))\s*")
 # "10.We" at a line start: the tab after a wide paragraph number can shrink to nothing
 _SQUEEZED_NUMBER_RE = re.compile(r"^(\d{1,3}\.)(?=[A-Za-z\u4e00-\u9fff“\"(《])")
+_SUPERSCRIPT_START_RE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\^[a-z])\s")
 _BARE_NOTE_RE = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff《（(“])")  # "1见…": a full-size number
 
 
@@ -317,7 +318,22 @@ def _split_notes(page: _Page, body_size: float,
             break
     while cut < len(lines) and not _starts_note(lines[cut].flat) and not notes_before:
         cut += 1
+    if cut == len(lines):
+        cut = _notes_in_body_type(page)
     return lines[:cut], lines[cut:]
+
+
+def _notes_in_body_type(page: _Page) -> int:
+    """Footnotes set in the body's size with no rule drawn: the last run of lines in the
+    lower part of the page that starts with a superscript mark (never a numbered paragraph)."""
+    cut = len(page.lines)
+    for index in range(len(page.lines) - 1, -1, -1):
+        line = page.lines[index]
+        if line.top > page.height * 0.4 or _is_marker(line.flat):
+            break
+        if _SUPERSCRIPT_START_RE.match(line.flat):
+            cut = index
+    return cut
 
 
 def _starts_note(text: str) -> bool:
