@@ -6,312 +6,312 @@
     <message>
         <location filename="../../reader/ui/actions.py" line="+69"/>
         <source>&amp;Back</source>
-        <translation>&amp;Back</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go back to the previous place</source>
-        <translation>Go back to the previous place</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forward</source>
-        <translation>&amp;Forward</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go forward again</source>
-        <translation>Go forward again</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add pane</source>
-        <translation>&amp;Add pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open another document pane beside the others</source>
-        <translation>Open another document pane beside the others</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Close pane</source>
-        <translation>&amp;Close pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the current pane</source>
-        <translation>Close the current pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Swap panes</source>
-        <translation>&amp;Swap panes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap the current pane with the next one</source>
-        <translation>Swap the current pane with the next one</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next pa&amp;ne</source>
-        <translation>Next pa&amp;ne</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the keyboard focus to the next pane</source>
-        <translation>Move the keyboard focus to the next pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Linked scrolling</source>
-        <translation>&amp;Linked scrolling</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the other panes on the passage that corresponds</source>
-        <translation>Keep the other panes on the passage that corresponds</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;in</source>
-        <translation>Zoom &amp;in</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Larger text</source>
-        <translation>Larger text</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom &amp;out</source>
-        <translation>Zoom &amp;out</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Smaller text</source>
-        <translation>Smaller text</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Normal size</source>
-        <translation>&amp;Normal size</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the text size</source>
-        <translation>Reset the text size</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Font…</source>
-        <translation>&amp;Font…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the reading font</source>
-        <translation>Choose the reading font</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Go to paragraph…</source>
-        <translation>&amp;Go to paragraph…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jump to a paragraph, e.g. 17(a)</source>
-        <translation>Jump to a paragraph, e.g. 17(a)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find in document…</source>
-        <translation>&amp;Find in document…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find text in the current pane</source>
-        <translation>Find text in the current pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search all documents…</source>
-        <translation>&amp;Search all documents…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search every document</source>
-        <translation>Search every document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next search &amp;result</source>
-        <translation>Next search &amp;result</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the next search result</source>
-        <translation>Open the next search result</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous search r&amp;esult</source>
-        <translation>Previous search r&amp;esult</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the previous search result</source>
-        <translation>Open the previous search result</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;linked passage</source>
-        <translation>Next &amp;linked passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the next linked passage</source>
-        <translation>Show the next linked passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous linked &amp;passage</source>
-        <translation>Previous linked &amp;passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the previous linked passage</source>
-        <translation>Show the previous linked passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy with &amp;citation</source>
-        <translation>Copy with &amp;citation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy the selection with its citation</source>
-        <translation>Copy the selection with its citation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ull-screen reading</source>
-        <translation>F&amp;ull-screen reading</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide everything but the documents</source>
-        <translation>Hide everything but the documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import document…</source>
-        <translation>&amp;Import document…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a .txt or .md document to the library</source>
-        <translation>Add a .txt or .md document to the library</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Undo</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo the last change to your highlights, notes or bookmarks</source>
-        <translation>Undo the last change to your highlights, notes or bookmarks</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation>&amp;Redo</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redo what was undone</source>
-        <translation>Redo what was undone</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight with &amp;note…</source>
-        <translation>Highlight with &amp;note…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight the selection and write a note and tags</source>
-        <translation>Highlight the selection and write a note and tags</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add &amp;bookmark…</source>
-        <translation>Add &amp;bookmark…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmark the paragraph you are reading</source>
-        <translation>Bookmark the paragraph you are reading</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour &amp;meanings…</source>
-        <translation>Colour &amp;meanings…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name what each highlight colour means</source>
-        <translation>Name what each highlight colour means</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export annotations…</source>
-        <translation>&amp;Export annotations…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save highlighted excerpts with their citations</source>
-        <translation>Save highlighted excerpts with their citations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a&amp;nnotations…</source>
-        <translation>Import a&amp;nnotations…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge a colleague&apos;s annotations (W3C JSON-LD)</source>
-        <translation>Merge a colleague&apos;s annotations (W3C JSON-LD)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Caret browsing</source>
-        <translation>&amp;Caret browsing</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move a text cursor with the keys to select text (Shift+arrows)</source>
-        <translation>Move a text cursor with the keys to select text (Shift+arrows)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation>&amp;Quit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close Compact Reader</source>
-        <translation>Close Compact Reader</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Compact Reader</source>
-        <translation>&amp;About Compact Reader</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version and sources</source>
-        <translation>Version and sources</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -319,57 +319,57 @@
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
-        <translation>All documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All colours</source>
-        <translation>All colours</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All tags</source>
-        <translation>All tags</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All objectives</source>
-        <translation>All objectives</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective %1</source>
-        <translation>Objective %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Filter by text, note, tag or citation</source>
-        <translation>Filter by text, note, tag or citation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by text</source>
-        <translation>Filter by text</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by document</source>
-        <translation>Filter by document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by colour</source>
-        <translation>Filter by colour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by tag</source>
-        <translation>Filter by tag</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter by objective</source>
-        <translation>Filter by objective</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -377,12 +377,12 @@
     <message>
         <location line="+27"/>
         <source>Could not be placed</source>
-        <translation>Could not be placed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
-        <translation>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -395,7 +395,7 @@
     <message>
         <location line="+22"/>
         <source>Note: %1</source>
-        <translation>Note: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <message>
         <location line="+163"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
-        <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -416,92 +416,92 @@
     <message>
         <location line="+2"/>
         <source>%1 of %2 highlights match the filters</source>
-        <translation>%1 of %2 highlights match the filters</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+38"/>
         <source>&amp;Go to passage</source>
-        <translation>&amp;Go to passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit note…</source>
-        <translation>&amp;Edit note…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change c&amp;olour</source>
-        <translation>Change c&amp;olour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Copy &amp;link</source>
-        <translation>Copy &amp;link</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete</source>
-        <translation>&amp;Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Annotations</source>
-        <translation>Annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlights and notes</source>
-        <translation>Highlights and notes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit…</source>
-        <translation>Edit…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit the note, tags and colour (F2)</source>
-        <translation>Edit the note, tags and colour (F2)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected highlights (Del)</source>
-        <translation>Delete the selected highlights (Del)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export…</source>
-        <translation>Export…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the highlights shown, with their citations</source>
-        <translation>Export the highlights shown, with their citations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import…</source>
-        <translation>Import…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a colleague&apos;s annotations (W3C JSON-LD)</source>
-        <translation>Import a colleague&apos;s annotations (W3C JSON-LD)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colours…</source>
-        <translation>Colours…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name what each colour means</source>
-        <translation>Name what each colour means</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -509,17 +509,17 @@
     <message>
         <location filename="../../reader/ui/annotating.py" line="+217"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
-        <translation>Your annotations file had a problem. Nothing was deleted:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your annotations file:</source>
-        <translation>Your annotations file:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Highlights to review:</source>
-        <translation>Highlights to review:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -532,37 +532,37 @@
     <message>
         <location line="+34"/>
         <source>Highlight the selection: %1</source>
-        <translation>Highlight the selection: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Highlight</source>
-        <translation>&amp;Highlight</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Edit note…</source>
-        <translation>&amp;Edit note…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Change c&amp;olour</source>
-        <translation>Change c&amp;olour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Remove highlight</source>
-        <translation>&amp;Remove highlight</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add &amp;bookmark…</source>
-        <translation>Add &amp;bookmark…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Annotations not saved</source>
-        <translation>Annotations not saved</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -570,41 +570,38 @@
 %1
 
 Quit anyway and lose them?</source>
-        <translation>Your latest annotations could not be saved:
-%1
-
-Quit anyway and lose them?</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select the text to highlight first.</source>
-        <translation>Select the text to highlight first.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This selection cannot be highlighted.</source>
-        <translation>This selection cannot be highlighted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+47"/>
         <source>Change colour</source>
-        <translation>Change colour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-43"/>
         <source>Highlight</source>
-        <translation>Highlight</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Add note</source>
-        <translation>Add note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Edit note</source>
-        <translation>Edit note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -617,12 +614,12 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+18"/>
         <source>Add bookmark</source>
-        <translation>Add bookmark</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Edit bookmark</source>
-        <translation>Edit bookmark</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -635,27 +632,27 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+6"/>
         <source>Name colours</source>
-        <translation>Name colours</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Import annotations</source>
-        <translation>Import annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Annotations saved.</source>
-        <translation>Annotations saved.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>While saving your annotations:</source>
-        <translation>While saving your annotations:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
-        <translation>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,37 +660,37 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
         <source>Add bookmark</source>
-        <translation>Add bookmark</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit bookmark</source>
-        <translation>Edit bookmark</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Bookmark name</source>
-        <translation>Bookmark name</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Folder</source>
-        <translation>Folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None (top level); “a/b” for a subfolder</source>
-        <translation>None (top level); “a/b” for a subfolder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Folder:</source>
-        <translation>&amp;Folder:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -701,7 +698,7 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
         <source>(paragraph not found)</source>
-        <translation>(paragraph not found)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
@@ -714,67 +711,67 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+2"/>
         <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
-        <translation>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+41"/>
         <source>&amp;Go to paragraph</source>
-        <translation>&amp;Go to paragraph</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rename or move…</source>
-        <translation>&amp;Rename or move…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy &amp;link</source>
-        <translation>Copy &amp;link</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete</source>
-        <translation>&amp;Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Bookmarks</source>
-        <translation>Bookmarks</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmarks by folder</source>
-        <translation>Bookmarks by folder</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add…</source>
-        <translation>Add…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bookmark the paragraph you are reading (Ctrl+D)</source>
-        <translation>Bookmark the paragraph you are reading (Ctrl+D)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit…</source>
-        <translation>Edit…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename the bookmark or move it to a folder (F2)</source>
-        <translation>Rename the bookmark or move it to a folder (F2)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delete the selected bookmarks (Del)</source>
-        <translation>Delete the selected bookmarks (Del)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -782,17 +779,17 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
         <source>Colour meanings</source>
-        <translation>Colour meanings</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</source>
-        <translation>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Meaning of %1</source>
-        <translation>Meaning of %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -800,52 +797,52 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/colors.py" line="+23"/>
         <source>Yellow</source>
-        <translation>Yellow</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Red</source>
-        <translation>Red</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Green</source>
-        <translation>Green</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blue</source>
-        <translation>Blue</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Purple</source>
-        <translation>Purple</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>agreed language</source>
-        <translation>agreed language</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>red line</source>
-        <translation>red line</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>key commitment</source>
-        <translation>key commitment</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>to check</source>
-        <translation>to check</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>question</source>
-        <translation>question</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -853,22 +850,22 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/document_pane.py" line="+647"/>
         <source>Document text</source>
-        <translation>Document text</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-107"/>
         <source>Note %1</source>
-        <translation>Note %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Copy with citation</source>
-        <translation>Copy with citation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Go to paragraph…</source>
-        <translation>Go to paragraph…</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -876,22 +873,22 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/rendering.py" line="+284"/>
         <source>Open %1</source>
-        <translation>Open %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is not in the library</source>
-        <translation>%1 is not in the library</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Table %1</source>
-        <translation>Table %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Notes</source>
-        <translation>Notes</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -900,87 +897,87 @@ Quit anyway and lose them?</translation>
         <location filename="../../reader/ui/dialogs/export.py" line="+78"/>
         <location line="+112"/>
         <source>Export annotations</source>
-        <translation>Export annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-106"/>
         <source>Markdown (.md)</source>
-        <translation>Markdown (.md)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Web page, ready to print (.html)</source>
-        <translation>Web page, ready to print (.html)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Word document (.docx)</source>
-        <translation>Word document (.docx)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spreadsheet, UTF-8 (.csv)</source>
-        <translation>Spreadsheet, UTF-8 (.csv)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>W3C Web Annotation JSON-LD (.jsonld)</source>
-        <translation>W3C Web Annotation JSON-LD (.jsonld)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Format</source>
-        <translation>Format</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>By document, in reading order</source>
-        <translation>By document, in reading order</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By objective</source>
-        <translation>By objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Order</source>
-        <translation>Order</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Format:</source>
-        <translation>&amp;Format:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Order:</source>
-        <translation>&amp;Order:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fi&amp;lters:</source>
-        <translation>Fi&amp;lters:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Preview of the export</source>
-        <translation>Preview of the export</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Save…</source>
-        <translation>&amp;Save…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+39"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
-        <translation>A Word document cannot be shown here; this is its text, as Markdown.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preparing the preview…</source>
-        <translation>Preparing the preview…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -993,17 +990,17 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+2"/>
         <source>(The preview stops here; the file has everything.)</source>
-        <translation>(The preview stops here; the file has everything.)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
         <source>annotations</source>
-        <translation>annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Saving…</source>
-        <translation>Saving…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -1016,7 +1013,7 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+5"/>
         <source>The export could not be saved: %1</source>
-        <translation>The export could not be saved: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1024,82 +1021,82 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="-170"/>
         <source>Compact Reader: annotations</source>
-        <translation>Compact Reader: annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Exported</source>
-        <translation>Exported</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excerpts</source>
-        <translation>Excerpts</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Grouped by document</source>
-        <translation>Grouped by document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grouped by objective</source>
-        <translation>Grouped by objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Citation</source>
-        <translation>Citation</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Objectives</source>
-        <translation>Objectives</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Colour</source>
-        <translation>Colour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation>Note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation>Tags</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Created</source>
-        <translation>Created</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Modified</source>
-        <translation>Modified</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link</source>
-        <translation>Link</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not found in the current text of the document; quoted as recorded.</source>
-        <translation>Not found in the current text of the document; quoted as recorded.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not linked to an objective</source>
-        <translation>Not linked to an objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective {number}: {title}</source>
-        <translation>Objective {number}: {title}</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1115,43 +1112,43 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+2"/>
         <source>No matches</source>
-        <translation>No matches</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+1"/>
         <source>Find in this document</source>
-        <translation>Find in this document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous match (Shift+Enter)</source>
-        <translation>Previous match (Shift+Enter)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous match</source>
-        <translation>Previous match</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match (Enter)</source>
-        <translation>Next match (Enter)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next match</source>
-        <translation>Next match</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close find bar</source>
-        <translation>Close find bar</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1159,22 +1156,22 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/dialogs/goto.py" line="+59"/>
         <source>Go to paragraph</source>
-        <translation>Go to paragraph</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</source>
-        <translation>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paragraph</source>
-        <translation>Paragraph</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No paragraph “%1” in this document.</source>
-        <translation>No paragraph “%1” in this document.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1183,42 +1180,42 @@ Quit anyway and lose them?</translation>
         <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
         <location line="+35"/>
         <source>Import annotations</source>
-        <translation>Import annotations</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-31"/>
         <source>No file chosen.</source>
-        <translation>No file chosen.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Choose file…</source>
-        <translation>&amp;Choose file…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>What the import would change</source>
-        <translation>What the import would change</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Import</source>
-        <translation>&amp;Import</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
         <source>W3C Web Annotations (*.jsonld *.json);;All files (*)</source>
-        <translation>W3C Web Annotations (*.jsonld *.json);;All files (*)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Reading…</source>
-        <translation>Reading…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This file cannot be imported: %1</source>
-        <translation>This file cannot be imported: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
@@ -1271,37 +1268,37 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+1"/>
         <source>In this file: %1.</source>
-        <translation>In this file: %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>, </source>
-        <translation>, </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing to import: you already have everything in it.</source>
-        <translation>Nothing to import: you already have everything in it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New:</source>
-        <translation>New:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Updated:</source>
-        <translation>Updated:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not found in the current text (listed under “Could not be placed” for you to review):</source>
-        <translation>Not found in the current text (listed under “Could not be placed” for you to review):</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Skipped:</source>
-        <translation>Skipped:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1404,47 +1401,47 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/library.py" line="+67"/>
         <source>Bundled documents</source>
-        <translation>Bundled documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imported documents</source>
-        <translation>Imported documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Open</source>
-        <translation>Open</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open in a new pane</source>
-        <translation>Open in a new pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove from library</source>
-        <translation>Remove from library</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Library</source>
-        <translation>Library</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Documents in the library</source>
-        <translation>Documents in the library</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import document…</source>
-        <translation>Import document…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import a document</source>
-        <translation>Import a document</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1452,33 +1449,33 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/main_window.py" line="+411"/>
         <source>At most four panes can be open.</source>
-        <translation>At most four panes can be open.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+78"/>
         <source>Cannot open %1 %2</source>
-        <translation>Cannot open %1 %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Undo: %1</source>
-        <translation>Undo: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Redo: %1</source>
-        <translation>Redo: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <source>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</source>
-        <translation>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Exported to %1</source>
-        <translation>Exported to %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -1491,122 +1488,122 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+44"/>
         <source>Objective %1</source>
-        <translation>Objective %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+107"/>
         <source>No paragraph “%1” in this document.</source>
-        <translation>No paragraph “%1” in this document.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Reading font</source>
-        <translation>Reading font</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+80"/>
         <source>Compact Reader</source>
-        <translation>Compact Reader</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;File</source>
-        <translation>&amp;File</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;View</source>
-        <translation>&amp;View</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Go</source>
-        <translation>&amp;Go</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Language</source>
-        <translation>&amp;Language</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Theme</source>
-        <translation>&amp;Theme</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow the &amp;system</source>
-        <translation>Follow the &amp;system</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Light</source>
-        <translation>&amp;Light</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dark</source>
-        <translation>&amp;Dark</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Main toolbar</source>
-        <translation>Main toolbar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Highlight toolbar</source>
-        <translation>Highlight toolbar</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Search index progress</source>
-        <translation>Search index progress</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+37"/>
         <source>The search index could not be built: %1</source>
-        <translation>The search index could not be built: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Preparing search…</source>
-        <translation>Preparing search…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search ready</source>
-        <translation>Search ready</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search unavailable (index error)</source>
-        <translation>Search unavailable (index error)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search not installed</source>
-        <translation>Search not installed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Some things could not be loaded; the rest works:</source>
-        <translation>Some things could not be loaded; the rest works:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Import a document</source>
-        <translation>Import a document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1616,19 +1613,18 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+50"/>
         <source>About Compact Reader</source>
-        <translation>About Compact Reader</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compact Reader %1
 The UN texts on the Global Compact for Migration, side by side.</source>
-        <translation>Compact Reader %1
-The UN texts on the Global Compact for Migration, side by side.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../reader/app.py" line="+216"/>
         <source>Unknown document: %1</source>
-        <translation>Unknown document: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1636,7 +1632,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/main_window.py" line="-880"/>
         <source>Dismiss message</source>
-        <translation>Dismiss message</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1644,52 +1640,52 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/dialogs/note.py" line="+74"/>
         <source>New note</source>
-        <translation>New note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit note</source>
-        <translation>Edit note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Colour</source>
-        <translation>Colour</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Note</source>
-        <translation>Note</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your note on this passage</source>
-        <translation>Your note on this passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tags</source>
-        <translation>Tags</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Separated by commas, e.g. 数据, 核实</source>
-        <translation>Separated by commas, e.g. 数据, 核实</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Colour:</source>
-        <translation>&amp;Colour:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Note:</source>
-        <translation>&amp;Note:</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tags:</source>
-        <translation>&amp;Tags:</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1697,32 +1693,32 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/notices.py" line="+41"/>
         <source>The search index did not exist yet; built it</source>
-        <translation>The search index did not exist yet; built it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The search index was left half-written by an interrupted process; rebuilt it</source>
-        <translation>The search index was left half-written by an interrupted process; rebuilt it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index was made by another version of Compact Reader; rebuilt it</source>
-        <translation>The search index was made by another version of Compact Reader; rebuilt it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index was corrupt; rebuilt it</source>
-        <translation>The search index was corrupt; rebuilt it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
-        <translation>Search index updated: %1 documents added, %2 changed, %3 removed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search index rebuilt: %1 passages in %2 documents</source>
-        <translation>Search index rebuilt: %1 passages in %2 documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -1735,62 +1731,62 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location line="+3"/>
         <source>Could not read %1: %2.</source>
-        <translation>Could not read %1: %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 cannot be read: %2. It was not changed: it is kept as %3.</source>
-        <translation>%1 cannot be read: %2. It was not changed: it is kept as %3.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</source>
-        <translation>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 was missing; loaded the newest good backup, %2.</source>
-        <translation>%1 was missing; loaded the newest good backup, %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was missing; loaded the newest good backup, %2 (saved %3).</source>
-        <translation>%1 was missing; loaded the newest good backup, %2 (saved %3).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 could not be used; loaded the newest good backup, %2.</source>
-        <translation>%1 could not be used; loaded the newest good backup, %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 could not be used; loaded the newest good backup, %2 (saved %3).</source>
-        <translation>%1 could not be used; loaded the newest good backup, %2 (saved %3).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</source>
-        <translation>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 was upgraded from file format %2 to %3; the original is kept as %4.</source>
-        <translation>%1 was upgraded from file format %2 to %3; the original is kept as %4.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Could not update the backup of %1: %2.</source>
-        <translation>Could not update the backup of %1: %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</source>
-        <translation>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot open %1 for the annotations: %2.</source>
-        <translation>Cannot open %1 for the annotations: %2.</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1798,37 +1794,37 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/objective_tree.py" line="+241"/>
         <source>Objective %1</source>
-        <translation>Objective %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Commitment: paragraph %1 · %2 actions</source>
-        <translation>Commitment: paragraph %1 · %2 actions</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>《%1》: %2 linked passages</source>
-        <translation>《%1》: %2 linked passages</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No passages of other documents name it.</source>
-        <translation>No passages of other documents name it.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Objectives</source>
-        <translation>Objectives</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Objectives of the Global Compact</source>
-        <translation>Objectives of the Global Compact</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Columns: objective, linked passages per document</source>
-        <translation>Columns: objective, linked passages per document</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1836,28 +1832,28 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location line="-185"/>
         <source>Objective</source>
-        <translation>Objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Passages of 《%1》 linked to each objective</source>
-        <translation>Passages of 《%1》 linked to each objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Commitment: %1</source>
-        <translation>Commitment: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Objective %1</source>
-        <translation>Objective %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+21"/>
         <source>《%1》: %2 linked passages</source>
-        <translation>《%1》: %2 linked passages</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1865,12 +1861,12 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/outline.py" line="+124"/>
         <source>Outline</source>
-        <translation>Outline</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outline of the current document</source>
-        <translation>Outline of the current document</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1878,32 +1874,32 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/pane_bars.py" line="-156"/>
         <source>Document shown in this pane</source>
-        <translation>Document shown in this pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the document shown in this pane</source>
-        <translation>Choose the document shown in this pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap with the next pane</source>
-        <translation>Swap with the next pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swap panes</source>
-        <translation>Swap panes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close this pane</source>
-        <translation>Close this pane</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close pane</source>
-        <translation>Close pane</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1911,35 +1907,35 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location line="+54"/>
         <source>%1 (related)</source>
-        <translation>%1 (related)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 of %2</source>
-        <translation>%1 of %2</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+1"/>
         <source>Previous linked passage</source>
-        <translation>Previous linked passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Next linked passage</source>
-        <translation>Next linked passage</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Linked passages</source>
-        <translation>Linked passages</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Hide linked passages</source>
-        <translation>Hide linked passages</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1947,32 +1943,32 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
-        <translation>All documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All objectives</source>
-        <translation>All objectives</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Objective %1</source>
-        <translation>Objective %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Searching…</source>
-        <translation>Searching…</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 results in %2 documents</source>
-        <translation>%1 results in %2 documents</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No results for “%1”</source>
-        <translation>No results for “%1”</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -1985,72 +1981,72 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location line="+5"/>
         <source>Show more (%1 not shown)</source>
-        <translation>Show more (%1 not shown)</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The search index is busy; searching again when it is ready.</source>
-        <translation>The search index is busy; searching again when it is ready.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot search: %1</source>
-        <translation>Cannot search: %1</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Search is not available in this installation.</source>
-        <translation>Search is not available in this installation.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preparing the search index… results will appear when it is ready.</source>
-        <translation>Preparing the search index… results will appear when it is ready.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The search index could not be built; see the status bar.</source>
-        <translation>The search index could not be built; see the status bar.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type words to search all documents.</source>
-        <translation>Type words to search all documents.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Search</source>
-        <translation>Search</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search all documents, e.g. 汇款 or 拘留 儿童</source>
-        <translation>Search all documents, e.g. 汇款 or 拘留 儿童</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search query</source>
-        <translation>Search query</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit to document</source>
-        <translation>Limit to document</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Limit to objective</source>
-        <translation>Limit to objective</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search results</source>
-        <translation>Search results</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show more results</source>
-        <translation>Show more results</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2066,7 +2062,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     <message>
         <location line="+7"/>
         <source>Passages with some of the words</source>
-        <translation>Passages with some of the words</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
