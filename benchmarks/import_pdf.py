@@ -38,26 +38,28 @@ def twenty_page_pdf() -> Path:
     return pdf
 
 
-def import_once(pdf: Path) -> tuple[float, int]:
+def import_once(pdf: Path) -> tuple[float, float, int]:
     with tempfile.TemporaryDirectory() as data:
         paths = AppPaths(Path(data), Path(data) / "cache")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         outcome = import_files([pdf], paths)[0]
         corpus = load_corpus(paths=paths)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         assert outcome.status == "imported" and outcome.info.id in corpus, outcome.reason
-        return elapsed, outcome.converted.repairs.pages
+        return elapsed, cpu, outcome.converted.repairs.pages
 
 
 def main(rounds: int = 5) -> None:
     pdf = twenty_page_pdf()
-    timings, pages = [], 0
+    timings, cpu_times, pages = [], [], 0
     for _ in range(rounds):
-        elapsed, pages = import_once(pdf)
+        elapsed, cpu, pages = import_once(pdf)
         timings.append(elapsed)
+        cpu_times.append(cpu)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"import of a {pages}-page PDF + library load: median {statistics.median(timings):.2f} s, "
-          f"min {min(timings):.2f} s over {rounds} rounds (target ≤ {TARGET_SECONDS:.0f} s)")
+    print(f"import of a {pages}-page PDF + library load: median {statistics.median(timings):.2f} s wall, "
+          f"{statistics.median(cpu_times):.2f} s CPU, min {min(timings):.2f} s wall over {rounds} rounds "
+          f"(target ≤ {TARGET_SECONDS:.0f} s; on a busy shared machine read the CPU figure)")
     print(f"peak resident memory of the process: {peak_mb:.0f} MB (target ≤ {TARGET_MB} MB)")
 
 

@@ -94,27 +94,14 @@ def read_manifest(corpus_dir: Path = CORPUS_DIR) -> list[DocumentInfo]:
 
 
 def decode_text(data: bytes, name: str = "the file") -> str:
-    """Decode a document: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
+    """Decode a document: UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030.
 
-    Refuses binary and empty input with a message a user can act on.
+    Refuses binary, empty and BOM-only input with a message a user can act on (the one
+    decoder the importers use too).
     """
-    if not data.strip():
-        raise CorpusError(f"{name} is empty")
-    if b"\x00" in data[:8192]:
-        raise CorpusError(f"{name} is a binary file, not a text document")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_like_text(text):
-            return text
-    raise CorpusError(f"{name} is neither UTF-8 nor GB18030/GBK text")
+    from .importers.text import decode_text as detect_and_decode  # importers build on this module
 
-
-def _looks_like_text(text: str) -> bool:
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls <= len(text) // 100
+    return detect_and_decode(data, name)
 
 
 def _symbol_resolver(infos: list[DocumentInfo]):

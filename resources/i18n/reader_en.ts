@@ -1818,7 +1818,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+284"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
@@ -1838,7 +1838,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>%1 (related)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>Columns: objective, then per document: linking passages + related passages</translation>
     </message>
@@ -1861,7 +1861,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-266"/>
+        <location line="-275"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
@@ -1889,7 +1889,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectivesFlow</name>
     <message>
-        <location filename="../../reader/ui/objectives_flow.py" line="+58"/>
+        <location filename="../../reader/ui/objectives_flow.py" line="+59"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>

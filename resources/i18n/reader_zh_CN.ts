@@ -1790,7 +1790,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+284"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -1810,7 +1810,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>%1（相关）</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>各列：目标，以及各文件中的明确链接段落数 + 相关段落数</translation>
     </message>
@@ -1833,7 +1833,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-266"/>
+        <location line="-275"/>
         <source>Objective</source>
         <translation>目标</translation>
     </message>
@@ -1861,7 +1861,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectivesFlow</name>
     <message>
-        <location filename="../../reader/ui/objectives_flow.py" line="+58"/>
+        <location filename="../../reader/ui/objectives_flow.py" line="+59"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>

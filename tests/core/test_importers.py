@@ -287,3 +287,104 @@ def test_the_report_pdf_repairs():
     assert converted.repairs.page_breaks_joined >= 2  # one of them across a page of footnote
     assert converted.repairs.footnotes == sum(1 for *_, note in report.PARAGRAPHS if note)
     assert any(report.SYMBOL in line and report.SHORT_TITLE in line for line in converted.removed)
+
+
+# --- English, python-docx defaults: justified text, "List Number" style ----------------------
+import un_english as english  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["un-english.pdf", "un-english.docx"])
+def test_an_english_resolution_numbered_by_a_list_style(name, tmp_path):
+    info, doc = imported(name, tmp_path)
+    assert (info.symbol, info.date, info.title) == (english.SYMBOL, english.DATE_ISO, english.TITLE)
+    for number, text in english.PARAGRAPHS:
+        assert doc.block(str(number)).text == text, number
+    assert not any(b.text.strip() == "22-08597 (E)" for b in doc.blocks)
+
+
+def test_a_batch_updates_an_existing_search_index_once(tmp_path, capsys):
+    from reader.core.objectives import build_objectives
+    from reader.core.search import SearchService
+    from reader.core.search.index import IndexStore
+
+    paths = resolve_paths()
+    corpus = load_corpus(paths=paths)
+    SearchService(corpus, build_objectives(corpus), paths).ensure_index()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "un-draft.docx", folder / "a.docx")
+    (folder / "b.txt").write_text("1. 关于汇款成本的一段。\n", encoding="utf-8")
+    assert main(["import", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["index"] == "search index updated" and report["summary"]["imported"] == 2
+    after = load_corpus(paths=paths)
+    assert IndexStore(paths.index_dir, paths.jieba_cache).inspect(after).state == "current"
+    hits = SearchService(after, build_objectives(after), paths).search("汇款成本")
+    assert any(hit.doc.startswith("user-b") for hit in hits.hits)
+
+
+def test_word_multilevel_and_chinese_numbering(tmp_path):
+    """One list with "%1." paragraphs and "(%2)" items under them, a Chinese-counting list
+    "%1、", and a second instance of the first list restarting at 7 with a start override."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="80">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+        '</w:lvl></w:abstractNum>'))
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="81"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    for num_id, abstract, start in ((80, 80, None), (81, 81, None), (82, 80, 7)):
+        override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+                    if start else "")
+        numbering.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                                   f'{override}</w:num>'))
+
+    def numbered(text: str, num_id: int, level: int = 0) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    numbered("导言部分的标题", 81)
+    numbered("第一段。", 80)
+    numbered("第二段：", 80)
+    numbered("甲项；", 80, 1)
+    numbered("乙项。", 80, 1)
+    numbered("第三段。", 80)
+    numbered("执行部分的标题", 81)
+    numbered("第七段。", 82)
+    path = tmp_path / "lists.docx"
+    document.save(path)
+    converted, _ = convert(path)
+    lines = converted.text.strip().split("\n\n")
+    assert lines == [
+        "一、导言部分的标题", "1. 第一段。", "2. 第二段：", "(a) 甲项；", "(b) 乙项。", "3. 第三段。",
+        "二、执行部分的标题", "7. 第七段。"]
+    blocks = parse_text(converted.text, rejoin_cuts=False)
+    assert [(b.anchor, b.text) for b in blocks if b.kind is not BlockKind.HEADING] == [
+        ("1", "第一段。"), ("2", "第二段："), ("2.a", "甲项；"), ("2.b", "乙项。"), ("3", "第三段。"),
+        ("7", "第七段。")]
+
+
+def test_notes_in_body_type_without_a_rule_do_not_break_a_paragraph_cut_by_the_page():
+    def line(text, page, top, right=520):
+        return _Line(text, 90, right, top, top - 11, 11.0, False, page)
+
+    first = _Page(1, 612, 792, [line("1. 第一段开始，各国重申必须加强合作¹", 1, 700),
+                                 line("确保移民安全、有序和正常，并在执行工作", 1, 682),
+                                 line("¹ 见第73/195号决议。", 1, 90, right=200)])
+    second = _Page(2, 612, 792, [line("中充分考虑移民的需要。", 2, 700, right=300),
+                                  line("2. 第二段。", 2, 670, right=200)])
+    text = _Assembler([first, second]).run()
+    blocks = parse_text(text, rejoin_cuts=False)
+    para = next(b for b in blocks if b.anchor == "1")
+    assert para.text == ("第一段开始，各国重申必须加强合作确保移民安全、有序和正常，"
+                         "并在执行工作中充分考虑移民的需要。")
+    notes = [next(b for b in blocks if b.anchor == n.target).text for n in para.notes]
+    assert notes == ["见第73/195号决议。"]

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+from reader.core.importers import convert
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
@@ -38,7 +40,11 @@ def test_dropping_a_pdf_on_the_library_dock_imports_it_and_reports_repairs(qtbot
     assert [d.info.symbol for d in imported] == ["A/76/L.99"]
     qtbot.waitUntil(window.message_bar.isVisible)
     report = window.message_bar.text.text()
-    assert "page break" in report and "footnote" in report and "A/76/L.99" in report
+    repairs = convert(source)[0].repairs
+    flow = window.import_flow  # the report is in the window's language: compare translated
+    assert "A/76/L.99" in report and repairs.footnotes and repairs.page_breaks_joined
+    assert flow.tr("%n footnote(s)", "", repairs.footnotes) in report
+    assert flow.tr("%n page break(s) re-joined", "", repairs.page_breaks_joined) in report
     assert not window.import_flow.progress_bar.isVisible()
 
 
@@ -54,7 +60,8 @@ def test_dropping_a_duplicate_and_a_bad_file_on_the_window_says_why(qtbot, make_
     assert "scan.pdf" in window.message_bar.text.text()
     before = len(window.services.corpus)
     drop(window, [good])
-    qtbot.waitUntil(lambda: "already in the library" in window.message_bar.text.text(), timeout=30000)
+    duplicate = window.import_flow.tr("%1: already in the library").replace("%1", good.name)
+    qtbot.waitUntil(lambda: duplicate in window.message_bar.text.text(), timeout=30000)
     assert len(window.services.corpus) == before
 
 

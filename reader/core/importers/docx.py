@@ -337,9 +337,9 @@ class _Writer:
         text = _tidy(raw)
         if text:
             self.plain.append(raw)  # tabs kept: they separate the fields of a cover line
-            if _is_emphasised(p):
-                self.emphasised.add(len(self.plain) - 1)
             line = self._line(p, text)
+            if _is_emphasised(p) or line.startswith("#") and not self.body_started:
+                self.emphasised.add(len(self.plain) - 1)  # bold, or a Title/Heading style
             self.lines.append(line)
             if PARA_NUM_RE.match(line) or line.startswith("#") or SECTION_RE.match(line):
                 self.body_started = True
@@ -361,7 +361,7 @@ class _Writer:
         label = self.numbering.label(*num) if num and num[0] not in ("", "0") else ""
         if label:
             self.auto_numbered += 1
-            text = f"{label} {text}"
+            text = f"{label}{'' if label.endswith(('、', '．')) else ' '}{text}"  # 一、导言 as typed
         if outline is not None and is_heading_like(text, 200):
             return _heading_line(text, outline + 1)
         return text
@@ -441,6 +441,20 @@ def _header_symbol(document) -> str:
     return ""
 
 
+def _text_box_lines(document) -> list[str]:
+    """Text in text boxes and frames (some covers put the symbol and date there): read for the
+    cover's metadata only; such boxes are not part of the body."""
+    lines = []
+    for box in document.element.body.iter(q("txbxContent")):
+        for p in box.iter(q("p")):
+            text = "".join(t.text or "" for t in p.iter(q("t"))).strip()
+            if text:
+                lines.append(text)
+        if len(lines) > 40:
+            break
+    return lines
+
+
 def convert_docx(data: bytes, name: str) -> Converted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -456,7 +470,7 @@ def convert_docx(data: bytes, name: str) -> Converted:
     writer.run()
     if not writer.plain:
         raise ImportFailure(f"{name} contains no text", "empty")
-    cover = writer.plain[:15]
+    cover = writer.plain[:15] + _text_box_lines(document)
     symbol = _header_symbol(document) or next((find_symbol(t) for t in cover if is_cover_field(t)
                                                and find_symbol(t)), "")
     converted = Converted(text="\n\n".join(writer.lines) + "\n", format="docx",
