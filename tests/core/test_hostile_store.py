@@ -187,6 +187,22 @@ def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_reported(path, mon
     assert "could not be set aside" in store.load_report.messages[0]
 
 
+def test_a_symlinked_file_stays_a_link_and_its_backups_hold_the_old_content(path, tmp_path):
+    real = tmp_path / "synced" / "annotations.json"
+    store = open_store(real)
+    store.add(highlight(1))
+    store.flush()
+    path.parent.mkdir(parents=True)
+    path.symlink_to(real)
+    before = real.read_bytes()
+    store = open_store(path)
+    store.add(highlight(2))
+    store.flush()
+    assert path.is_symlink() and len(open_store(real).annotations) == 2
+    backup = path.with_name("annotations.json.1")
+    assert not backup.is_symlink() and backup.read_bytes() == before
+
+
 def test_text_that_cannot_be_encoded_is_refused_at_input(path):
     store = open_store(path)
     target = Target("gcm", TextQuoteSelector("引文"), BlockRangeSelector("17.a", 0, "17.a", 2))
