@@ -10,6 +10,7 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_hostile_store import json_values  # tests/core is on sys.path
 
 from reader.cli import main
 from reader.core.annotations import AnnotationImportError, Store, make_target, new_annotation, plan_import
@@ -161,10 +162,6 @@ def test_the_import_command_refuses_a_fifo(tmp_path, capsys):
 
 
 # --- fuzzing ---------------------------------------------------------------------------------
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
-    max_leaves=16)
 FIELDS = ["id", "type", "created", "modified", "target", "body", "bodyValue", "source", "selector",
           "styleClass", "exact", "prefix", "suffix", "refinedBy", "start", "end", "value", "purpose",
           "startSelector", "endSelector", "conformsTo", "items", "first", "next", "format", "version",

@@ -8,42 +8,17 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_annotations_store import FakeClock, highlight, saved_twice  # tests/core is on sys.path
 
-from reader.core.annotations import Annotation, Store, new_annotation
+from reader.core.annotations import Store, new_annotation
 from reader.core.annotations import store as store_module
 from reader.core.annotations.fileformat import FileProblem, decode, encode
 from reader.core.annotations.model import BlockRangeSelector, Target, TextQuoteSelector
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-def highlight(i: int) -> Annotation:
-    where = BlockRangeSelector("17.a", 2, "17.a", 9)
-    target = Target("gcm", TextQuoteSelector(f"引文 {i}", "前", "后"), where)
-    return new_annotation(target)
-
-
-def saved_twice(path: Path) -> list[Annotation]:
-    """A file whose backup .1 holds one annotation and whose main file holds two."""
-    store = open_store(path)
-    first = store.add(highlight(1)).after
-    store.flush()
-    second = store.add(highlight(2)).after
-    store.flush()
-    return [first, second]
 
 
 def open_store(path: Path, **options) -> Store:
@@ -185,6 +160,22 @@ def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_reported(path, mon
     store = open_store(path)
     assert [a.id for a in store.annotations] == [first.id] and path.read_bytes() == b"{not json"
     assert "could not be set aside" in store.load_report.messages[0]
+
+
+def test_a_symlinked_file_stays_a_link_and_its_backups_hold_the_old_content(path, tmp_path):
+    real = tmp_path / "synced" / "annotations.json"
+    store = open_store(real)
+    store.add(highlight(1))
+    store.flush()
+    path.parent.mkdir(parents=True)
+    path.symlink_to(real)
+    before = real.read_bytes()
+    store = open_store(path)
+    store.add(highlight(2))
+    store.flush()
+    assert path.is_symlink() and len(open_store(real).annotations) == 2
+    backup = path.with_name("annotations.json.1")
+    assert not backup.is_symlink() and backup.read_bytes() == before
 
 
 def test_text_that_cannot_be_encoded_is_refused_at_input(path):

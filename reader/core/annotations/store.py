@@ -389,7 +389,7 @@ class Store:
         held = self._held_previous()  # cleaned up, or made backup .1, if we are killed
         held.unlink(missing_ok=True)
         try:
-            os.link(self.path, held)
+            os.link(os.path.realpath(self.path), held)  # a symlinked file: its content, not the link
         except OSError:  # a file system without hard links
             shutil.copy2(self.path, held)
         return held
