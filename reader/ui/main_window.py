@@ -48,6 +48,7 @@ from .actions import create_actions, retranslate_actions
 from .annotating import Annotator, highlight_action_name
 from .annotations_panel import AnnotationsPanel
 from .bookmarks_panel import BookmarksPanel
+from .compare_view import install_compare
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self._fullscreen_state: QByteArray | None = None
         self._build()
         self._connect()
+        self.compare_hooks = install_compare(self)
         self.retranslate()
 
     # === construction =========================================================================
