@@ -55,11 +55,15 @@ GAP_TINT = "#f4f4f4"
 
 
 def status_names() -> dict[Status, str]:
-    tr = QCoreApplication.translate
-    return {Status.SAME: tr("CompareWindow", "same"), Status.CHANGED: tr("CompareWindow", "changed"),
-            Status.INSERTED: tr("CompareWindow", "inserted"), Status.DELETED: tr("CompareWindow", "deleted"),
-            Status.MOVED: tr("CompareWindow", "moved"), Status.SPLIT: tr("CompareWindow", "split"),
-            Status.MERGED: tr("CompareWindow", "merged")}
+    return {
+        Status.SAME: QCoreApplication.translate("CompareWindow", "same"),
+        Status.CHANGED: QCoreApplication.translate("CompareWindow", "changed"),
+        Status.INSERTED: QCoreApplication.translate("CompareWindow", "inserted"),
+        Status.DELETED: QCoreApplication.translate("CompareWindow", "deleted"),
+        Status.MOVED: QCoreApplication.translate("CompareWindow", "moved"),
+        Status.SPLIT: QCoreApplication.translate("CompareWindow", "split"),
+        Status.MERGED: QCoreApplication.translate("CompareWindow", "merged"),
+    }
 
 
 # --- HTML of one side of a pair ------------------------------------------------------------------
@@ -105,8 +109,9 @@ class CompareView(QTextBrowser):
         self.redline = False
         self.highlights: dict[tuple[str, str], list[Range]] = {}
 
-    def show_comparison(self, comparison: Comparison | None, redline: bool,
-                        highlights: dict[tuple[str, str], list[Range]]) -> None:
+    def show_comparison(
+        self, comparison: Comparison | None, redline: bool, highlights: dict[tuple[str, str], list[Range]]
+    ) -> None:
         self.comparison, self.redline, self.highlights = comparison, redline, highlights
         bar = self.verticalScrollBar().value()
         if comparison is None:
@@ -140,8 +145,11 @@ class CompareView(QTextBrowser):
                     if pair.status is Status.SPLIT:
                         split_seen.add(anchor)
                     pieces = by_old[anchor] if pair.status is Status.SPLIT else [pair]
-                    marks = ([(0, len(pair.old.text), DELETE_STYLE)] if pair.status is Status.DELETED
-                             else _side_marks(pieces, old_side=True))
+                    marks = (
+                        [(0, len(pair.old.text), DELETE_STYLE)]
+                        if pair.status is Status.DELETED
+                        else _side_marks(pieces, old_side=True)
+                    )
                     old_html = self._cell(comparison.old.id, pair.old, marks)
             if pair.new is not None:
                 anchor = pair.new.anchor
@@ -151,26 +159,37 @@ class CompareView(QTextBrowser):
                     if pair.status is Status.MERGED:
                         merged_seen.add(anchor)
                     pieces = by_new[anchor] if pair.status is Status.MERGED else [pair]
-                    marks = ([(0, len(pair.new.text), INSERT_STYLE)] if pair.status is Status.INSERTED
-                             else _side_marks(pieces, old_side=False))
+                    marks = (
+                        [(0, len(pair.new.text), INSERT_STYLE)]
+                        if pair.status is Status.INSERTED
+                        else _side_marks(pieces, old_side=False)
+                    )
                     new_html = self._cell(comparison.new.id, pair.new, marks)
             tint = ROW_TINT.get(pair.status, "")
             old_bg = GAP_TINT if pair.old is None else tint
             new_bg = GAP_TINT if pair.new is None else tint
-            label = "" if pair.status is Status.SAME else (
-                f'<span style="color:#555; font-size:small;">{html.escape(names[pair.status])}'
-                + (f" · {pair.similarity:.0%}" if pair.status in (Status.CHANGED, Status.MOVED) else "")
-                + "</span><br>")
+            label = (
+                ""
+                if pair.status is Status.SAME
+                else (
+                    f'<span style="color:#555; font-size:small;">{html.escape(names[pair.status])}'
+                    + (f" · {pair.similarity:.0%}" if pair.status in (Status.CHANGED, Status.MOVED) else "")
+                    + "</span><br>"
+                )
+            )
             cell = '<td width="50%" valign="top" style="background-color:{};">'
-            rows.append("<tr>" + cell.format(old_bg or "transparent")
-                        + f'<a name="pair-{n}"></a>{old_html}</td>'
-                        + cell.format(new_bg or "transparent") + f"{label}{new_html}</td></tr>")
+            rows.append(
+                "<tr>"
+                + cell.format(old_bg or "transparent")
+                + f'<a name="pair-{n}"></a>{old_html}</td>'
+                + cell.format(new_bg or "transparent")
+                + f"{label}{new_html}</td></tr>"
+            )
         rows.append("</table>")
         return "".join(rows)
 
     def _cell(self, doc_id: str, block, marks: list[Range]) -> str:
-        marker = (f'<span style="color:#777;">{html.escape(block.marker)}</span> '
-                  if block.marker else "")
+        marker = f'<span style="color:#777;">{html.escape(block.marker)}</span> ' if block.marker else ""
         body = marked_html(block.text, marks, self.highlights.get((doc_id, block.anchor), ()))
         if block.kind.value == "heading":
             body = f"<b>{body}</b>"
@@ -291,8 +310,9 @@ class ChangesDock(QDockWidget):
 def _snippet(pair: Pair, size: int = 24) -> str:
     if pair.changes:
         change = pair.changes[0]
-        return (f"[-{change.old_text[:size]}-]" if change.old_text else "") + \
-               (f"{{+{change.new_text[:size]}+}}" if change.new_text else "")
+        return (f"[-{change.old_text[:size]}-]" if change.old_text else "") + (
+            f"{{+{change.new_text[:size]}+}}" if change.new_text else ""
+        )
     block = pair.new or pair.old
     assert block is not None
     return block.text[:size] + ("…" if len(block.text) > size else "")
@@ -358,8 +378,13 @@ class CompareWindow(QMainWindow):
         self.export_action.setObjectName("action_exportRedline")
         self.undo_action = self.annotator.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        for action in (self.previous_action, self.next_action, self.carry_action, self.export_action,
-                       self.undo_action):
+        for action in (
+            self.previous_action,
+            self.next_action,
+            self.carry_action,
+            self.export_action,
+            self.undo_action,
+        ):
             bar.addAction(action)
         self.side_action.triggered.connect(self._refresh_view)
         self.redline_action.triggered.connect(self._refresh_view)
@@ -393,13 +418,23 @@ class CompareWindow(QMainWindow):
             return
         old, new = self.corpus.get(old_id), self.corpus.get(new_id)
         self.summary.setText(self.tr("Comparing…"))
-        self.main_window.worker.submit("compare", compare_documents, old, new, self.ignore_width.isChecked(),
-                                       on_result=self._compared, on_error=self._failed)
+        self.main_window.worker.submit(
+            "compare",
+            compare_documents,
+            old,
+            new,
+            self.ignore_width.isChecked(),
+            on_result=self._compared,
+            on_error=self._failed,
+        )
 
     def _compared(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.setWindowTitle(self.tr("Compare: %1 → %2").replace("%1", comparison.old.info.short_title)
-                            .replace("%2", comparison.new.info.short_title))
+        self.setWindowTitle(
+            self.tr("Compare: %1 → %2")
+            .replace("%1", comparison.old.info.short_title)
+            .replace("%2", comparison.new.info.short_title)
+        )
         names = status_names()
         counts = [f"{names[Status(s)]} {n}" for s, n in comparison.summary().items() if n]
         self.summary.setText(" · ".join(counts))
@@ -443,21 +478,39 @@ class CompareWindow(QMainWindow):
         adding = plan.to_add()
         counts = plan.counts()
         if not adding:
-            QMessageBox.information(self, self.tr("Carry annotations"),
-                                    self.tr("Nothing to carry: every annotation of the old draft is "
-                                            "already on the new one, or it has none."))
+            QMessageBox.information(
+                self,
+                self.tr("Carry annotations"),
+                self.tr(
+                    "Nothing to carry: every annotation of the old draft is "
+                    "already on the new one, or it has none."
+                ),
+            )
             return []
-        question = self.tr("Copy %1 annotations and bookmarks onto the new draft?\n\n"
-                           "Unchanged: %2\nWords edited (tagged to re-read): %3\n"
-                           "Could not be placed (listed in the annotations panel): %4") \
-            .replace("%1", str(len(adding))).replace("%2", str(counts["unchanged"])) \
-            .replace("%3", str(counts["changed"])).replace("%4", str(counts["orphaned"]))
-        if confirm and QMessageBox.question(self, self.tr("Carry annotations"), question) \
-                != QMessageBox.StandardButton.Yes:
+        question = (
+            self.tr(
+                "Copy %1 annotations and bookmarks onto the new draft?\n\n"
+                "Unchanged: %2\nWords edited (tagged to re-read): %3\n"
+                "Could not be placed (listed in the annotations panel): %4"
+            )
+            .replace("%1", str(len(adding)))
+            .replace("%2", str(counts["unchanged"]))
+            .replace("%3", str(counts["changed"]))
+            .replace("%4", str(counts["orphaned"]))
+        )
+        if (
+            confirm
+            and QMessageBox.question(self, self.tr("Carry annotations"), question)
+            != QMessageBox.StandardButton.Yes
+        ):
             return []
         changes = apply_carry(plan, self.annotator.store)
-        self.annotator.record(self.tr("Carry annotations to %1").replace(
-            "%1", self.comparison.new.info.short_title if self.comparison else ""), changes)
+        self.annotator.record(
+            self.tr("Carry annotations to %1").replace(
+                "%1", self.comparison.new.info.short_title if self.comparison else ""
+            ),
+            changes,
+        )
         return changes
 
     # --- redline export -----------------------------------------------------------------------
@@ -466,14 +519,20 @@ class CompareWindow(QMainWindow):
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export redline"), f"{self.comparison.old.id}-{self.comparison.new.id}.docx",
-                self.tr("Word document (*.docx);;Web page (*.html)"))
+                self,
+                self.tr("Export redline"),
+                f"{self.comparison.old.id}-{self.comparison.new.id}.docx",
+                self.tr("Word document (*.docx);;Web page (*.html)"),
+            )
             if not path:
                 return False
         target = Path(path)
         try:
-            data = (to_html(self.comparison).encode("utf-8") if target.suffix.lower() in (".html", ".htm")
-                    else to_docx(self.comparison))
+            data = (
+                to_html(self.comparison).encode("utf-8")
+                if target.suffix.lower() in (".html", ".htm")
+                else to_docx(self.comparison)
+            )
             atomic_write_bytes(target, data, shared=True)
         except (WriteError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export redline"), str(exc))
@@ -492,8 +551,9 @@ class CompareWindow(QMainWindow):
         self.previous_action.setText(self.tr("Previous change"))
         self.next_action.setText(self.tr("Next change"))
         self.carry_action.setText(self.tr("Carry annotations…"))
-        self.carry_action.setToolTip(self.tr("Copy the old draft's highlights, notes and bookmarks "
-                                             "onto the new draft"))
+        self.carry_action.setToolTip(
+            self.tr("Copy the old draft's highlights, notes and bookmarks onto the new draft")
+        )
         self.export_action.setText(self.tr("Export redline…"))
         if self.comparison is not None:
             self._compared(self.comparison)
@@ -545,8 +605,12 @@ def open_compare(window, old_id: str, new_id: str) -> CompareWindow | None:
     corpus = window.services.corpus
     missing = [d for d in (old_id, new_id) if d not in corpus]
     if missing:
-        window.show_problems([QCoreApplication.translate("MainWindow", "Unknown document: %1")
-                              .replace("%1", d) for d in missing])
+        window.show_problems(
+            [
+                QCoreApplication.translate("MainWindow", "Unknown document: %1").replace("%1", d)
+                for d in missing
+            ]
+        )
         return None
     view = getattr(window, "compare_window", None)
     if view is None:
@@ -587,6 +651,7 @@ class CompareHooks(QObject):
         window.state.corpusChanged.connect(self.update_offer)
         for pane in window.panes.panes:
             self._watch(pane)
+        window.library_dock.compareRequested.connect(lambda old, new: open_compare(window, old, new))
         self.retranslate()
 
     def _watch(self, pane) -> None:
@@ -609,8 +674,11 @@ class CompareHooks(QObject):
         self._older = doc.id if newest else ""
         self.newest_button.setVisible(bool(newest))
         if newest:
-            self.newest_button.setText(self.tr("A newer draft exists: compare with 《%1》")
-                                       .replace("%1", corpus.get(newest).info.short_title))
+            self.newest_button.setText(
+                self.tr("A newer draft exists: compare with 《%1》").replace(
+                    "%1", corpus.get(newest).info.short_title
+                )
+            )
 
     def _compare_with_newest(self) -> None:
         newest = newest_version(self.window.services.corpus, self._older) if self._older else None

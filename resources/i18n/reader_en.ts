@@ -317,7 +317,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+115"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+111"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,7 +640,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Annotations saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +650,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +775,19 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ChangesDock</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+243"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColorNamesDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
@@ -842,6 +855,191 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+1"/>
         <source>question</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+333"/>
+        <source>Compare drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Older draft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareHooks</name>
+    <message>
+        <location line="+91"/>
+        <source>A newer draft exists: compare with 《%1》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Compare drafts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare two drafts and carry your annotations to the newer one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location line="-634"/>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+355"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comparison failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+20"/>
+        <source>Carry annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Nothing to carry: every annotation of the old draft is already on the new one, or it has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy %1 annotations and bookmarks onto the new draft?
+
+Unchanged: %2
+Words edited (tagged to re-read): %3
+Could not be placed (listed in the annotations panel): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Carry annotations to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+15"/>
+        <source>Export redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore width (，/,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the old draft&apos;s highlights, notes and bookmarks onto the new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export redline…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1304,7 +1502,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+67"/>
+        <location filename="../../reader/ui/library.py" line="+69"/>
         <source>Bundled documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,7 +1512,12 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>draft %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,7 +1527,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Remove from library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,11 +1551,26 @@ Quit anyway and lose them?</source>
         <source>Import a document</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/compare_menu.py" line="+40"/>
+        <source>Compare with the newest draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compare with the previous draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+409"/>
+        <location filename="../../reader/ui/main_window.py" line="+411"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,7 +1734,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>About Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,7 +1745,8 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/app.py" line="+217"/>
         <source>Unknown document: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1754,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-886"/>
+        <location filename="../../reader/ui/main_window.py" line="-891"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,7 +2065,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+355"/>
+        <location filename="../../reader/ui/search_panel.py" line="+335"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
