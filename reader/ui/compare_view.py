@@ -478,14 +478,15 @@ class CompareWindow(QMainWindow):
         adding = plan.to_add()
         counts = plan.counts()
         if not adding:
-            QMessageBox.information(
-                self,
-                self.tr("Carry annotations"),
-                self.tr(
-                    "Nothing to carry: every annotation of the old draft is "
-                    "already on the new one, or it has none."
-                ),
-            )
+            if confirm:
+                QMessageBox.information(
+                    self,
+                    self.tr("Carry annotations"),
+                    self.tr(
+                        "Nothing to carry: every annotation of the old draft is "
+                        "already on the new one, or it has none."
+                    ),
+                )
             return []
         question = (
             self.tr(

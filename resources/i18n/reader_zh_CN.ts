@@ -883,7 +883,7 @@ Quit anyway and lose them?</source>
     <message>
         <location line="+14"/>
         <source>&amp;Compare drafts…</source>
-        <translation>比较草案(&amp;amp;C)…</translation>
+        <translation>比较草案(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
