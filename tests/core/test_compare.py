@@ -291,3 +291,18 @@ def test_repeated_boilerplate_edited_twice_stays_in_place(gcm):
         blocks[i] = replace(blocks[i], text=text[:6] + words + text[6:])
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == {("changed", "18.p1", "18.p1"), ("changed", "20.p1", "20.p1")}
+
+
+def test_a_rewritten_paragraph_between_unchanged_ones_is_changed(gcm, corpus):
+    """Little left of the old wording, but the same place: the same paragraph, rewritten."""
+    from reader.core.compare.align import IN_PLACE, dice, grams
+
+    blocks = list(gcm.blocks)
+    i = _index(gcm, "11")
+    old_text = blocks[i].text
+    new_text = old_text[:len(old_text) // 8] + corpus.get("escap").blocks[20].text
+    score = dice(grams(block_key(old_text)), grams(block_key(new_text)))
+    assert score < IN_PLACE  # too unlike to be paired by likeness alone
+    blocks[i] = replace(blocks[i], text=new_text)
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == {("changed", "11", "11")}
