@@ -306,3 +306,14 @@ def test_a_rewritten_paragraph_between_unchanged_ones_is_changed(gcm, corpus):
     blocks[i] = replace(blocks[i], text=new_text)
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == {("changed", "11", "11")}
+
+
+def test_an_edited_paragraph_followed_by_one_reusing_its_words_is_not_a_split(gcm):
+    blocks = list(gcm.blocks)
+    i = _index(gcm, "12")
+    text = blocks[i].text
+    edited = replace(blocks[i], text=text.replace("本全球契约", "本契约", 1))
+    echo = replace(blocks[i], anchor="12-new", text="各国还应" + text[len(text) // 3: 2 * len(text) // 3])
+    blocks[i:i + 1] = [edited, echo]
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == {("changed", "12", "12"), ("inserted", None, "12-new")}

@@ -235,8 +235,14 @@ def _find_cuts(whole: _Blocks, parts: _Blocks, result: Alignment,
         pieces = sorted(p for p in set(near[w]) | ({partner} if partner is not None else set())
                         if p == partner or (p not in taken and _contained(parts, p, whole.grams[w])))
         best = _best_run(whole, parts, w, pieces, partner)
-        if best is not None and best[1] >= SPLIT and best[1] > score_now + SPLIT_GAIN:
-            _record_cut(result, w, best[0], merged)
+        if best is None:
+            continue
+        run, score = best
+        # The run must beat its best single piece: an edited paragraph followed by a new one
+        # that reuses its words is not a split.
+        single = max(dice(whole.grams[w], parts.grams[p]) for p in run)
+        if score >= SPLIT and score > max(score_now, single) + SPLIT_GAIN:
+            _record_cut(result, w, run, merged)
 
 
 def _partner(result: Alignment, w: int, merged: bool) -> int | None | bool:
