@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -226,15 +226,20 @@ class ChangesDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QComboBox(body)
         self.filter.setObjectName("compareStatusFilter")
+        self.objective_filter = QComboBox(body)
+        self.objective_filter.setObjectName("compareObjectiveFilter")
         self.list = QListWidget(body)
         self.list.setObjectName("compareChangesList")
         self.list.setWordWrap(True)
         layout.addWidget(self.filter)
+        layout.addWidget(self.objective_filter)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
         self.comparison: Comparison | None = None
         self.redline = False
+        self.objectives_of: Callable[[Pair], list[int]] = lambda _pair: []
         self.filter.currentIndexChanged.connect(lambda _: self._fill())
+        self.objective_filter.currentIndexChanged.connect(lambda _: self._fill())
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.retranslate()
@@ -251,11 +256,34 @@ class ChangesDock(QDockWidget):
         index = self.filter.findData(current)
         self.filter.setCurrentIndex(max(0, index))
         self.filter.blockSignals(False)
+        self._fill_objectives()
         self._fill()
 
-    def set_comparison(self, comparison: Comparison | None, redline: bool) -> None:
+    def set_comparison(self, comparison: Comparison | None, redline: bool,
+                       objectives_of: Callable[[Pair], list[int]] | None = None) -> None:
         self.comparison, self.redline = comparison, redline
+        if objectives_of is not None:
+            self.objectives_of = objectives_of
+        self._fill_objectives()
         self._fill()
+
+    def _fill_objectives(self) -> None:
+        """Each objective whose passages changed, with how many of its pairs did."""
+        current = self.objective_filter.currentData()
+        counts: dict[int, int] = defaultdict(int)
+        for pair in self.comparison.pairs if self.comparison is not None else ():
+            if pair.status is not Status.SAME:
+                for number in self.objectives_of(pair):
+                    counts[number] += 1
+        self.objective_filter.blockSignals(True)
+        self.objective_filter.clear()
+        self.objective_filter.addItem(self.tr("All objectives"), 0)
+        for number in sorted(counts):
+            label = self.tr("Objective %1 (%2 changed)").replace("%1", str(number))
+            self.objective_filter.addItem(label.replace("%2", str(counts[number])), number)
+        self.objective_filter.setCurrentIndex(max(0, self.objective_filter.findData(current)))
+        self.objective_filter.blockSignals(False)
+        self.objective_filter.setVisible(bool(counts))
 
     def _rows(self) -> list[int]:
         """Row numbers in the view of the pairs listed (redline rows fold a merge into one)."""
@@ -277,9 +305,12 @@ class ChangesDock(QDockWidget):
         if self.comparison is None:
             return
         wanted = self.filter.currentData() or ""
+        objective = self.objective_filter.currentData() or 0
         names = status_names()
         for pair, row in zip(self.comparison.pairs, self._rows(), strict=True):
             if pair.status is Status.SAME or (wanted and pair.status.value != wanted):
+                continue
+            if objective and objective not in self.objectives_of(pair):
                 continue
             block = pair.new or pair.old
             snippet = _snippet(pair) if block is not None else ""
@@ -458,7 +489,18 @@ class CompareWindow(QMainWindow):
     def _refresh_view(self) -> None:
         redline = self.redline_action.isChecked()
         self.view.show_comparison(self.comparison, redline, self._highlights())
-        self.changes.set_comparison(self.comparison, redline)
+        self.changes.set_comparison(self.comparison, redline, self._objectives_of)
+
+    def _objectives_of(self, pair: Pair) -> list[int]:
+        """The objectives a pair's passages belong to or are linked to, in either draft."""
+        found: set[int] = set()
+        objective_map = getattr(self.main_window, "objective_map", None)
+        if objective_map is None or self.comparison is None:
+            return []
+        for doc, block in ((self.comparison.old, pair.old), (self.comparison.new, pair.new)):
+            if block is not None:
+                found.update(objective_map.objectives_at(doc.id, block.anchor))
+        return sorted(found)
 
     def _annotations_changed(self, _changes, docs: set[str]) -> None:
         if self.comparison is not None and docs & {self.comparison.old.id, self.comparison.new.id}:

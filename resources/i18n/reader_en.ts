@@ -777,13 +777,23 @@ Quit anyway and lose them?</source>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+243"/>
+        <location filename="../../reader/ui/compare_view.py" line="+248"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All objectives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective %1 (%2 changed)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -861,7 +871,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+333"/>
+        <location filename="../../reader/ui/compare_view.py" line="+341"/>
         <source>Compare drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,7 +907,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-634"/>
+        <location line="-677"/>
         <source>same</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,7 +942,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+386"/>
         <source>Comparing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +957,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation type="unfinished"></translation>

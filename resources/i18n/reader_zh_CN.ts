@@ -774,7 +774,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+243"/>
+        <location filename="../../reader/ui/compare_view.py" line="+248"/>
         <source>Changes</source>
         <translation>变动</translation>
     </message>
@@ -782,6 +782,16 @@ Quit anyway and lose them?</source>
         <location line="+4"/>
         <source>All changes</source>
         <translation>全部变动</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All objectives</source>
+        <translation>全部目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective %1 (%2 changed)</source>
+        <translation>目标 %1（%2 处变动）</translation>
     </message>
 </context>
 <context>
@@ -858,7 +868,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+333"/>
+        <location filename="../../reader/ui/compare_view.py" line="+341"/>
         <source>Compare drafts</source>
         <translation>比较草案</translation>
     </message>
@@ -894,7 +904,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-634"/>
+        <location line="-677"/>
         <source>same</source>
         <translation>相同</translation>
     </message>
@@ -929,7 +939,7 @@ Quit anyway and lose them?</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+386"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
@@ -944,7 +954,7 @@ Quit anyway and lose them?</source>
         <translation>比较失败：%1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+50"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation>带入批注</translation>

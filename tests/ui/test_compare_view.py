@@ -17,7 +17,7 @@ from reader.ui.services import Services, open_settings
 @pytest.fixture
 def revised_services(paths, corpus, objectives) -> Services:
     """The library plus a Rev.1 of the Compact (marked as its revision): words added to 9,
-    paragraph 5 deleted, text that looks like markup added to 10."""
+    paragraph 5 deleted, text that looks like markup added to 10, a word added to 17(a)."""
     gcm = corpus.get("gcm")
     blocks = []
     for block in gcm.blocks:
@@ -27,6 +27,8 @@ def revised_services(paths, corpus, objectives) -> Services:
             block = replace(block, text=block.text.replace("共同责任", "共同但有区别的责任"))
         if block.anchor == "10":
             block = replace(block, text=block.text + "<b>不是标记</b>")
+        if block.anchor == "17.a":
+            block = replace(block, text="尽快" + block.text)
         blocks.append(block)
     info = replace(gcm.info, id="gcm-rev1", title="全球契约 修订一稿", short_title="契约修订一稿",
                    bundled=False, revision_of="gcm")
@@ -46,12 +48,16 @@ def compare(qtbot, make_window, revised_services):
 
 def test_drafts_are_shown_pair_by_pair(compare):
     _, view = compare
-    assert view.comparison.summary()["deleted"] == 1 and view.comparison.summary()["changed"] == 2
+    assert view.comparison.summary()["deleted"] == 1 and view.comparison.summary()["changed"] == 3
     page = view.view.toHtml()
     assert "但有区别的" in page and "underline" in page and "line-through" in page
     assert "<b>不是标记</b>" in view.view.toPlainText()  # document text is never markup
-    assert view.changes.list.count() == 3
+    assert view.changes.list.count() == 4
     assert "删除" in view.summary.text()  # the interface is in Chinese
+    objectives = view.changes.objective_filter
+    assert [objectives.itemData(i) for i in range(objectives.count())] == [0, 1]
+    objectives.setCurrentIndex(1)
+    assert view.changes.list.count() == 1 and "17.a" in view.changes.list.item(0).text()
 
 
 def test_changes_dock_filters_and_steps(qtbot, compare):

@@ -13,10 +13,11 @@ MAX_SHOWN = 120  # characters of an inserted or deleted block shown
 
 
 def block_label(block: Block | None) -> str:
-    """How a block is named in a report: its number, else its anchor."""
+    """How a block is named in a report: its anchor (17.a), which unlike its label ("a")
+    says where it is."""
     if block is None:
         return "—"
-    return block.label or block.anchor
+    return block.anchor
 
 
 def marked_changes(text: str, changes: Sequence[TextChange], context: int = CONTEXT) -> str:
