@@ -317,3 +317,18 @@ def test_an_edited_paragraph_followed_by_one_reusing_its_words_is_not_a_split(gc
     blocks[i:i + 1] = [edited, echo]
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == {("changed", "12", "12"), ("inserted", None, "12-new")}
+
+
+def test_renumbered_objective_headings_are_the_same(gcm):
+    """An objective inserted before objective 5 renumbers the headings after it (目标 5 → 目标 6)."""
+    blocks = list(gcm.blocks)
+    for k, block in enumerate(blocks):
+        match = re.match(r"目标 (\d+)：", block.text)
+        if match and int(match.group(1)) >= 5:
+            blocks[k] = replace(block, text=f"目标 {int(match.group(1)) + 1}：" + block.text[match.end():])
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == set()
+    edited = list(blocks)
+    k = _index(gcm, "obj7")
+    edited[k] = replace(edited[k], text=edited[k].text + "（新）")
+    assert differences(compare_documents(gcm, revision(gcm, edited))) == {("changed", "obj7", "obj7")}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,9 +63,20 @@ class Alignment:
                 | {j for news in self.split.values() for j in news})
 
 
+# A heading's own number (目标 13：, 第二章): renumbered when something is inserted before it.
+LEADING_NUMBER = re.compile(
+    r"^\s*(?:目标|第)\s*[0-9０-９一二三四五六七八九十百零〇]+\s*(?:[章节条部分]|[：:、.．])?\s*")
+
+
+def leading_number_end(text: str) -> int:
+    """Where a heading's leading number (目标 13：) ends; 0 if the text has none."""
+    match = LEADING_NUMBER.match(text)
+    return match.end() if match else 0
+
+
 def block_key(text: str) -> str:
-    """What pairing compares: the text without width and spacing differences."""
-    return width_key(text)
+    """What pairing compares: the text without its leading number, width and spacing."""
+    return width_key(text[leading_number_end(text):]) or width_key(text)
 
 
 def grams(key: str) -> frozenset[str]:
