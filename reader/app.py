@@ -66,6 +66,7 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParse
                         help="select objective N in the objective tree")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY (opens the first result)")
     parser.add_argument("--dock", choices=DOCKS, help="bring this dock to the front")
+    parser.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two drafts")
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
                         help="save a PNG of the window once it is ready, then exit")
     parser.add_argument("--size", metavar="WxH", type=size_arg,
@@ -222,7 +223,7 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
 
 def request_from(options: argparse.Namespace) -> dict[str, Any]:
     return {"open": list(options.open), "objective": options.objective, "search": options.search,
-            "dock": options.dock}
+            "dock": options.dock, "compare": getattr(options, "compare", None)}
 
 
 def apply_request(window, request: dict[str, Any]) -> None:
@@ -255,6 +256,10 @@ def apply_request(window, request: dict[str, Any]) -> None:
         window.search_panel.set_query(str(request["search"]))
     if request.get("dock") in DOCKS:
         window.show_dock(str(request["dock"]))
+    if request.get("compare"):
+        from .ui.compare_view import open_compare
+
+        open_compare(window, *map(str, request["compare"][:2]))
 
 
 def _open_first_result(window) -> None:
@@ -298,7 +303,9 @@ def _take_screenshot(window, path: Path, app) -> None:
             app.exit(1)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(path), "PNG"):
+        from .ui.compare_view import screenshot_widget
+
+        if not screenshot_widget(window).grab().save(str(path), "PNG"):
             print(f"reader: cannot write {path}", file=sys.stderr)
             app.exit(1)
             return

@@ -480,6 +480,10 @@ class Annotator(QObject):
         return changes
 
     # --- changing, undo and redo ----------------------------------------------------------------
+    def record(self, text: str, changes: Sequence[Change]) -> None:
+        """Record changes made to the store elsewhere (e.g. carrying annotations) as one undoable step."""
+        self._commit(text, changes)
+
     def _commit(self, text: str, changes: Sequence[Change]) -> None:
         """Record changes already made as one undoable step; refresh views; save."""
         if not changes:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.model import Document
+from .compare_menu import add_compare_entries, family_order
 from .escaping import plain_tip
 from .icons import bind
 
@@ -32,6 +33,7 @@ class LibraryDock(QDockWidget):
     openRequested = Signal(str, bool)   # doc id, in a new pane
     importRequested = Signal()
     removeRequested = Signal(str)
+    compareRequested = Signal(str, str)  # older draft, newer draft
 
     def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,8 +74,9 @@ class LibraryDock(QDockWidget):
             group = QStandardItem(title)
             group.setSelectable(False)
             group.setEditable(False)
-            for doc in docs:
-                item = QStandardItem(f"《{doc.info.short_title}》")
+            for doc, version in family_order(self._corpus, docs):
+                item = QStandardItem(f"《{doc.info.short_title}》" + (
+                    "  " + self.tr("draft %1").replace("%1", str(version)) if version else ""))
                 item.setData(doc.id, DocRole)
                 item.setToolTip(plain_tip(document_tooltip(doc)))
                 item.setEditable(False)
@@ -90,6 +93,8 @@ class LibraryDock(QDockWidget):
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(doc_id, False))
         menu.addAction(self.tr("Open in a new pane"), lambda: self.openRequested.emit(doc_id, True))
+        if doc_id in self._corpus:
+            add_compare_entries(menu, self._corpus, doc_id, self.compareRequested.emit)
         if doc_id in self._corpus and not self._corpus.get(doc_id).info.bundled:
             menu.addSeparator()
             menu.addAction(self.tr("Remove from library"), lambda: self.removeRequested.emit(doc_id))

@@ -41,6 +41,7 @@ from .annotating import Annotator, highlight_action_name
 from .annotations_panel import AnnotationsPanel
 from .bookmarks_panel import BookmarksPanel
 from .dialogs.author import ask_author_name
+from .compare_view import install_compare
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.import_flow = ImportFlow(self)  # file dialog, drag-and-drop, progress, repairs report
         self._connect()
+        self.compare_hooks = install_compare(self)
         self.retranslate()
 
     # === construction =========================================================================

@@ -668,7 +668,7 @@ Quit anyway and lose them?</translation>
         <translation>Import annotations</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Annotations saved.</source>
         <translation>Annotations saved.</translation>
     </message>
@@ -823,6 +823,29 @@ Quit anyway and lose them?</translation>
     </message>
 </context>
 <context>
+    <name>ChangesDock</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All objectives</source>
+        <translation>All objectives</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective %1 (%2 changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColorNamesDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
@@ -891,6 +914,191 @@ Quit anyway and lose them?</translation>
         <location line="+1"/>
         <source>question</source>
         <translation>question</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <source>Compare drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Older draft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareHooks</name>
+    <message>
+        <location line="+91"/>
+        <source>A newer draft exists: compare with 《%1》</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Compare drafts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare two drafts and carry your annotations to the newer one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location line="-677"/>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+386"/>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comparison failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+20"/>
+        <source>Carry annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Nothing to carry: every annotation of the old draft is already on the new one, or it has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy %1 annotations and bookmarks onto the new draft?
+
+Unchanged: %2
+Words edited (tagged to re-read): %3
+Could not be placed (listed in the annotations panel): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Carry annotations to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+15"/>
+        <source>Export redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore width (，/,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the old draft&apos;s highlights, notes and bookmarks onto the new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export redline…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1657,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+67"/>
+        <location filename="../../reader/ui/library.py" line="+69"/>
         <source>Bundled documents</source>
         <translation>Bundled documents</translation>
     </message>
@@ -1459,7 +1667,12 @@ Quit anyway and lose them?</translation>
         <translation>Imported documents</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>draft %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -1469,7 +1682,7 @@ Quit anyway and lose them?</translation>
         <translation>Open in a new pane</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Remove from library</source>
         <translation>Remove from library</translation>
     </message>
@@ -1493,11 +1706,26 @@ Quit anyway and lose them?</translation>
         <source>Import a document</source>
         <translation>Import a document</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/compare_menu.py" line="+40"/>
+        <source>Compare with the newest draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compare with the previous draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+418"/>
+        <location filename="../../reader/ui/main_window.py" line="+420"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
@@ -1638,7 +1866,8 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+236"/>
+        <location filename="../../reader/app.py" line="+237"/>
+        <location filename="../../reader/ui/compare_view.py" line="+53"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
     </message>
@@ -1656,7 +1885,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-693"/>
+        <location filename="../../reader/ui/main_window.py" line="-694"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>

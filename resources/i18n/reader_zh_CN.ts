@@ -663,7 +663,7 @@ Quit anyway and lose them?</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Annotations saved.</source>
         <translation>批注已保存。</translation>
     </message>
@@ -817,6 +817,29 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ChangesDock</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <source>Changes</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All changes</source>
+        <translation>全部变动</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>All objectives</source>
+        <translation>全部目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objective %1 (%2 changed)</source>
+        <translation>目标 %1（%2 处变动）</translation>
+    </message>
+</context>
+<context>
     <name>ColorNamesDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/colors.py" line="+25"/>
@@ -885,6 +908,195 @@ Quit anyway and lose them?</source>
         <location line="+1"/>
         <source>question</source>
         <translation>疑问</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <source>Compare drafts</source>
+        <translation>比较草案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Older draft:</source>
+        <translation>旧稿：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft:</source>
+        <translation>新稿：</translation>
+    </message>
+</context>
+<context>
+    <name>CompareHooks</name>
+    <message>
+        <location line="+91"/>
+        <source>A newer draft exists: compare with 《%1》</source>
+        <translation>有更新的草案：与《%1》比较</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Compare drafts…</source>
+        <translation>比较草案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare two drafts and carry your annotations to the newer one</source>
+        <translation>比较两份草案，并把您的批注带到新稿</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location line="-677"/>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inserted</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+386"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare: %1 → %2</source>
+        <translation>比较：%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comparison failed: %1</source>
+        <translation>比较失败：%1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+20"/>
+        <source>Carry annotations</source>
+        <translation>带入批注</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Nothing to carry: every annotation of the old draft is already on the new one, or it has none.</source>
+        <translation>没有可带入的内容：旧稿的批注都已在新稿上，或旧稿没有批注。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy %1 annotations and bookmarks onto the new draft?
+
+Unchanged: %2
+Words edited (tagged to re-read): %3
+Could not be placed (listed in the annotations panel): %4</source>
+        <translation>将 %1 条批注和书签复制到新稿？
+
+文字未变：%2
+文字已改（加标签，请复核）：%3
+无法定位（列在批注面板中）：%4</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Carry annotations to %1</source>
+        <translation>将批注带入%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+15"/>
+        <source>Export redline</source>
+        <translation>导出修订稿</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Word document (*.docx);;Web page (*.html)</source>
+        <translation>Word 文档 (*.docx);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare drafts</source>
+        <translation>比较草案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older draft</source>
+        <translation>旧稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer draft</source>
+        <translation>新稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redline</source>
+        <translation>修订视图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore width (，/,)</source>
+        <translation>忽略全角半角（，/,）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous change</source>
+        <translation>上一处变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next change</source>
+        <translation>下一处变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry annotations…</source>
+        <translation>带入批注…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the old draft&apos;s highlights, notes and bookmarks onto the new draft</source>
+        <translation>把旧稿的高亮、笔记和书签复制到新稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export redline…</source>
+        <translation>导出修订稿…</translation>
     </message>
 </context>
 <context>
@@ -1423,7 +1635,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+67"/>
+        <location filename="../../reader/ui/library.py" line="+69"/>
         <source>Bundled documents</source>
         <translation>随附文件</translation>
     </message>
@@ -1433,7 +1645,12 @@ Quit anyway and lose them?</source>
         <translation>导入的文件</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>draft %1</source>
+        <translation>第 %1 稿</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1443,7 +1660,7 @@ Quit anyway and lose them?</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Remove from library</source>
         <translation>从文库中移除</translation>
     </message>
@@ -1467,11 +1684,26 @@ Quit anyway and lose them?</source>
         <source>Import a document</source>
         <translation>导入文件</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/compare_menu.py" line="+40"/>
+        <source>Compare with the newest draft</source>
+        <translation>与最新稿比较</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compare with the previous draft</source>
+        <translation>与上一稿比较</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with…</source>
+        <translation>比较…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+418"/>
+        <location filename="../../reader/ui/main_window.py" line="+420"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1611,7 +1843,8 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+236"/>
+        <location filename="../../reader/app.py" line="+237"/>
+        <location filename="../../reader/ui/compare_view.py" line="+53"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
@@ -1629,7 +1862,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-693"/>
+        <location filename="../../reader/ui/main_window.py" line="-694"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>

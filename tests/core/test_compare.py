@@ -291,3 +291,44 @@ def test_repeated_boilerplate_edited_twice_stays_in_place(gcm):
         blocks[i] = replace(blocks[i], text=text[:6] + words + text[6:])
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == {("changed", "18.p1", "18.p1"), ("changed", "20.p1", "20.p1")}
+
+
+def test_a_rewritten_paragraph_between_unchanged_ones_is_changed(gcm, corpus):
+    """Little left of the old wording, but the same place: the same paragraph, rewritten."""
+    from reader.core.compare.align import IN_PLACE, dice, grams
+
+    blocks = list(gcm.blocks)
+    i = _index(gcm, "11")
+    old_text = blocks[i].text
+    new_text = old_text[:len(old_text) // 8] + corpus.get("escap").blocks[20].text
+    score = dice(grams(block_key(old_text)), grams(block_key(new_text)))
+    assert score < IN_PLACE  # too unlike to be paired by likeness alone
+    blocks[i] = replace(blocks[i], text=new_text)
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == {("changed", "11", "11")}
+
+
+def test_an_edited_paragraph_followed_by_one_reusing_its_words_is_not_a_split(gcm):
+    blocks = list(gcm.blocks)
+    i = _index(gcm, "12")
+    text = blocks[i].text
+    edited = replace(blocks[i], text=text.replace("本全球契约", "本契约", 1))
+    echo = replace(blocks[i], anchor="12-new", text="各国还应" + text[len(text) // 3: 2 * len(text) // 3])
+    blocks[i:i + 1] = [edited, echo]
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == {("changed", "12", "12"), ("inserted", None, "12-new")}
+
+
+def test_renumbered_objective_headings_are_the_same(gcm):
+    """An objective inserted before objective 5 renumbers the headings after it (目标 5 → 目标 6)."""
+    blocks = list(gcm.blocks)
+    for k, block in enumerate(blocks):
+        match = re.match(r"目标 (\d+)：", block.text)
+        if match and int(match.group(1)) >= 5:
+            blocks[k] = replace(block, text=f"目标 {int(match.group(1)) + 1}：" + block.text[match.end():])
+    result = compare_documents(gcm, revision(gcm, blocks))
+    assert differences(result) == set()
+    edited = list(blocks)
+    k = _index(gcm, "obj7")
+    edited[k] = replace(edited[k], text=edited[k].text + "（新）")
+    assert differences(compare_documents(gcm, revision(gcm, edited))) == {("changed", "obj7", "obj7")}

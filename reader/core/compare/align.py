@@ -11,7 +11,8 @@ texts are. The steps, each working on what the previous ones left unpaired:
    (by character pairs: the pieces lie within the whole, and together they match it);
 4. between two pairs in place, the remaining blocks are paired in order by likeness
    (bigram Dice; a low bar, since the place agrees too) — edited paragraphs — unless a
-   block is much more like one at another place;
+   block is much more like one at another place; a lone old and a lone new block left
+   between the same two pairs are the same paragraph rewritten (a lower bar still);
 5. what is still unpaired and much alike elsewhere: moved and edited; the rest was
    deleted (old) or inserted (new).
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -31,7 +33,8 @@ from .textdiff import width_key
 
 STRONG = 0.6  # likeness at which two blocks pair wherever they are
 IN_PLACE = 0.35  # likeness enough between two pairs in place
-LONE_GAP = 0.25  # ... when the gap holds exactly one old and one new block
+LONE_GAP = 0.2  # ... when exactly one old and one new block lie between two pairs in place
+MIN_CANDIDATE = 0.25  # below this, two blocks are not worth remembering as a possible pair
 MOVED = 0.5  # likeness for an edited block found at another place
 SPLIT = 0.7  # likeness of a block with the run of blocks it was cut into
 PIECE_CONTAINED = 0.7  # share of a piece's character pairs found in the whole
@@ -60,9 +63,20 @@ class Alignment:
                 | {j for news in self.split.values() for j in news})
 
 
+# A heading's own number (目标 13：, 第二章): renumbered when something is inserted before it.
+LEADING_NUMBER = re.compile(
+    r"^\s*(?:目标|第)\s*[0-9０-９一二三四五六七八九十百零〇]+\s*(?:[章节条部分]|[：:、.．])?\s*")
+
+
+def leading_number_end(text: str) -> int:
+    """Where a heading's leading number (目标 13：) ends; 0 if the text has none."""
+    match = LEADING_NUMBER.match(text)
+    return match.end() if match else 0
+
+
 def block_key(text: str) -> str:
-    """What pairing compares: the text without width and spacing differences."""
-    return width_key(text)
+    """What pairing compares: the text without its leading number, width and spacing."""
+    return width_key(text[leading_number_end(text):]) or width_key(text)
 
 
 def grams(key: str) -> frozenset[str]:
@@ -115,6 +129,7 @@ def align(old_texts: Sequence[str], new_texts: Sequence[str]) -> Alignment:
     candidates = _candidates(old, new, set(anchors) | set(extra), set(anchors.values()) | set(extra.values()))
     _find_splits(old, new, result, candidates)
     _pair_in_gaps(old, new, result, candidates)
+    _pair_sandwiched(old, new, result)
     _pair_moved(result, candidates)
     return result
 
@@ -173,7 +188,7 @@ def _candidates(old: _Blocks, new: _Blocks, old_taken: set[int],
             likely = list(shared)
         for j in likely:
             score = dice(mine, new.grams[j])
-            if score >= LONE_GAP:
+            if score >= MIN_CANDIDATE:
                 scores[(i, j)] = score
     return scores
 
@@ -232,8 +247,14 @@ def _find_cuts(whole: _Blocks, parts: _Blocks, result: Alignment,
         pieces = sorted(p for p in set(near[w]) | ({partner} if partner is not None else set())
                         if p == partner or (p not in taken and _contained(parts, p, whole.grams[w])))
         best = _best_run(whole, parts, w, pieces, partner)
-        if best is not None and best[1] >= SPLIT and best[1] > score_now + SPLIT_GAIN:
-            _record_cut(result, w, best[0], merged)
+        if best is None:
+            continue
+        run, score = best
+        # The run must beat its best single piece: an edited paragraph followed by a new one
+        # that reuses its words is not a split.
+        single = max(dice(whole.grams[w], parts.grams[p]) for p in run)
+        if score >= SPLIT and score > max(score_now, single) + SPLIT_GAIN:
+            _record_cut(result, w, run, merged)
 
 
 def _partner(result: Alignment, w: int, merged: bool) -> int | None | bool:
@@ -315,21 +336,26 @@ def _pair_in_gaps(old: _Blocks, new: _Blocks, result: Alignment,
             rival = max(elsewhere["old", i], elsewhere["new", j])
             if rival >= STRONG and rival >= score + 0.2:
                 del scores[(i, j)]
-    for gap, scores in sorted(by_gap.items()):
-        olds = {i for i, _ in scores}
-        news = {j for _, j in scores}
-        lone = _gap_size(old_marks, gap, len(old), taken_old) == 1 == \
-            _gap_size(new_marks, gap, len(new), taken_new)
-        floor = LONE_GAP if lone and len(olds) == len(news) == 1 else IN_PLACE
-        usable = {p: s for p, s in scores.items() if s >= floor}
+    for _, scores in sorted(by_gap.items()):
+        usable = {p: s for p, s in scores.items() if s >= IN_PLACE}
         for i, j in _heaviest_chain(usable):
             result.in_place[i] = j
 
 
-def _gap_size(marks: list[int], gap: int, length: int, taken: set[int]) -> int:
-    start = marks[gap - 1] + 1 if gap > 0 else 0
-    end = marks[gap] if gap < len(marks) else length
-    return sum(1 for k in range(start, end) if k not in taken)
+def _pair_sandwiched(old: _Blocks, new: _Blocks, result: Alignment) -> None:
+    """One unpaired old and one unpaired new block between the same two pairs in place are
+    the same paragraph rewritten, unless they have almost nothing in common."""
+    fixed = sorted([(-1, -1), *result.in_place.items(),
+                    *((i, max(js)) for i, js in result.split.items()),
+                    *((max(is_), j) for j, is_ in result.merged.items()), (len(old), len(new))])
+    taken_old, taken_new = result.paired_old(), result.paired_new()
+    for (i1, j1), (i2, j2) in zip(fixed, fixed[1:], strict=False):
+        if i2 <= i1 or j2 <= j1:
+            continue
+        olds = [i for i in range(i1 + 1, i2) if i not in taken_old]
+        news = [j for j in range(j1 + 1, j2) if j not in taken_new]
+        if len(olds) == len(news) == 1 and dice(old.grams[olds[0]], new.grams[news[0]]) >= LONE_GAP:
+            result.in_place[olds[0]] = news[0]
 
 
 def _pair_moved(result: Alignment, candidates: dict[tuple[int, int], float]) -> None:

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..model import Block, Document
-from .align import Alignment, align
+from .align import Alignment, align, leading_number_end
 from .textdiff import TextChange, diff_texts, map_new_to_old, map_old_to_new, similarity
 
 
@@ -132,8 +132,16 @@ def _deleted_rows(old: Document, alignment: Alignment) -> list[tuple[tuple[int, 
 def _one_to_one(old: Document, new: Document, i: int, j: int, ignore_width: bool, moved: bool) -> Pair:
     a, b = old.blocks[i], new.blocks[j]
     changes = diff_texts(a.text, b.text, ignore_width)
+    if changes and _renumbered_only(a.text, b.text, changes):
+        changes = []  # 目标 5 → 目标 6: the heading was renumbered, like a paragraph's marker
     status = Status.MOVED if moved else Status.CHANGED if changes else Status.SAME
     return Pair(status, a, b, similarity(a.text, b.text, changes), tuple(changes), i, j)
+
+
+def _renumbered_only(old: str, new: str, changes: list[TextChange]) -> bool:
+    old_end, new_end = leading_number_end(old), leading_number_end(new)
+    return bool(old_end and new_end) and old[old_end:] == new[new_end:] and all(
+        c.old_range[1] <= old_end and c.new_range[1] <= new_end for c in changes)
 
 
 def _indexed(pair: Pair, i: int, j: int) -> Pair:

@@ -13,10 +13,11 @@ MAX_SHOWN = 120  # characters of an inserted or deleted block shown
 
 
 def block_label(block: Block | None) -> str:
-    """How a block is named in a report: its number, else its anchor."""
+    """How a block is named in a report: its anchor (17.a), which unlike its label ("a")
+    says where it is."""
     if block is None:
         return "—"
-    return block.label or block.anchor
+    return block.anchor
 
 
 def marked_changes(text: str, changes: Sequence[TextChange], context: int = CONTEXT) -> str:
@@ -57,9 +58,9 @@ def pair_line(pair: Pair) -> str:
     old, new = block_label(pair.old), block_label(pair.new)
     head = f"{pair.status.value:<9}{old:>10} → {new:<10}"
     if pair.status is Status.INSERTED and pair.new is not None:
-        return f"{head} {{+{_short(pair.new.text)}+}}"
+        return f"{head} {{+{_short(pair.new.text or pair.new.marker)}+}}"
     if pair.status is Status.DELETED and pair.old is not None:
-        return f"{head} [-{_short(pair.old.text)}-]"
+        return f"{head} [-{_short(pair.old.text or pair.old.marker)}-]"
     if pair.changes and pair.new is not None:
         return f"{head} {marked_changes(pair.new.text, pair.changes)}"
     return head.rstrip()
