@@ -40,8 +40,8 @@ from .actions import create_actions, retranslate_actions
 from .annotating import Annotator, highlight_action_name
 from .annotations_panel import AnnotationsPanel
 from .bookmarks_panel import BookmarksPanel
-from .dialogs.author import ask_author_name
 from .compare_view import install_compare
+from .dialogs.author import ask_author_name
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog

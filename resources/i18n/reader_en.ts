@@ -827,12 +827,12 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/compare_view.py" line="+248"/>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All changes</source>
-        <translation type="unfinished"></translation>
+        <translation>All changes</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -842,7 +842,7 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+2"/>
         <source>Objective %1 (%2 changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Objective %1 (%2 changed)</translation>
     </message>
 </context>
 <context>
@@ -921,17 +921,17 @@ Quit anyway and lose them?</translation>
     <message>
         <location filename="../../reader/ui/compare_view.py" line="+341"/>
         <source>Compare drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare drafts</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Older draft:</source>
-        <translation type="unfinished"></translation>
+        <translation>Older draft:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Newer draft:</source>
-        <translation type="unfinished"></translation>
+        <translation>Newer draft:</translation>
     </message>
 </context>
 <context>
@@ -939,17 +939,17 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="+91"/>
         <source>A newer draft exists: compare with 《%1》</source>
-        <translation type="unfinished"></translation>
+        <translation>A newer draft exists: compare with 《%1》</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&amp;Compare drafts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compare drafts…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare two drafts and carry your annotations to the newer one</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare two drafts and carry your annotations to the newer one</translation>
     </message>
 </context>
 <context>
@@ -957,63 +957,63 @@ Quit anyway and lose them?</translation>
     <message>
         <location line="-677"/>
         <source>same</source>
-        <translation type="unfinished"></translation>
+        <translation>same</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>changed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>inserted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>moved</source>
-        <translation type="unfinished"></translation>
+        <translation>moved</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>split</source>
-        <translation type="unfinished"></translation>
+        <translation>split</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>merged</translation>
     </message>
     <message>
         <location line="+386"/>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparing…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Compare: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare: %1 → %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The comparison failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The comparison failed: %1</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+20"/>
         <source>Carry annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Carry annotations</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Nothing to carry: every annotation of the old draft is already on the new one, or it has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to carry: every annotation of the old draft is already on the new one, or it has none.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1022,83 +1022,87 @@ Quit anyway and lose them?</translation>
 Unchanged: %2
 Words edited (tagged to re-read): %3
 Could not be placed (listed in the annotations panel): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy %1 annotations and bookmarks onto the new draft?
+
+Unchanged: %2
+Words edited (tagged to re-read): %3
+Could not be placed (listed in the annotations panel): %4</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Carry annotations to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Carry annotations to %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+15"/>
         <source>Export redline</source>
-        <translation type="unfinished"></translation>
+        <translation>Export redline</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Word document (*.docx);;Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Word document (*.docx);;Web page (*.html)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Compare drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare drafts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Older draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Older draft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Newer draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Newer draft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Side by side</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Redline</source>
-        <translation type="unfinished"></translation>
+        <translation>Redline</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ignore width (，/,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignore width (，/,)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous change</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous change</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next change</source>
-        <translation type="unfinished"></translation>
+        <translation>Next change</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Carry annotations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carry annotations…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the old draft&apos;s highlights, notes and bookmarks onto the new draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the old draft&apos;s highlights, notes and bookmarks onto the new draft</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export redline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export redline…</translation>
     </message>
 </context>
 <context>
@@ -1669,7 +1673,7 @@ Could not be placed (listed in the annotations panel): %4</source>
     <message>
         <location line="+9"/>
         <source>draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>draft %1</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1709,17 +1713,17 @@ Could not be placed (listed in the annotations panel): %4</source>
     <message>
         <location filename="../../reader/ui/compare_menu.py" line="+40"/>
         <source>Compare with the newest draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with the newest draft</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Compare with the previous draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with the previous draft</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with…</translation>
     </message>
 </context>
 <context>
@@ -1866,13 +1870,13 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+237"/>
         <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/app.py" line="+237"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../reader/app.py" line="+1"/>
         <source>This link names no document: %1</source>
         <translation>This link names no document: %1</translation>
     </message>
