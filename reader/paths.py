@@ -20,8 +20,8 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 
 def bundled_data_root() -> Path:
     """The folder holding `corpus/` and `resources/`: inside the package when installed from a
-    wheel (setup.py copies them to reader/_data), else the checkout's top level (editable install,
-    or running from the source tree), where the repository keeps them."""
+    wheel (the build step in reader/_build.py copies them to reader/_data), else the checkout's
+    top level (editable install, or running from the source tree), where the repository keeps them."""
     packaged = PACKAGE_DIR / "_data"
     return packaged if (packaged / "corpus" / "manifest.toml").is_file() else PROJECT_ROOT
 

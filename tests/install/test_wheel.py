@@ -34,7 +34,7 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str], Path]:
     work = tmp_path_factory.mktemp("wheel")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env.update(PYTHONNOUSERSITE="1", QT_QPA_PLATFORM="offscreen", COMPACT_READER_DATA_DIR=str(work / "data"))
-    # The build runs from the sdist, so a file missing from MANIFEST.in fails here too.
+    # The build runs from the sdist, so a file the sdist step (reader/_build.py) leaves out fails here too.
     _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(work / "dist"), str(PROJECT_ROOT)],
          cwd=work, env=env)
     wheels = list((work / "dist").glob("compact_reader-*.whl"))
