@@ -7,11 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.atomic import WriteError, atomic_write_bytes
-from ..core.compare import compare_documents
-from ..core.compare.carry import CHANGED_TAG, apply_carry, plan_carry
-from ..core.compare.redline import to_docx, to_html
-from ..core.compare.report import text_report
+# Registering needs none of the comparison machinery (jieba, python-docx): the handler imports it.
 from .common import CommandError, Context, print_json
 
 FORMATS = ("docx", "html")
@@ -29,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="treat full-/half-width forms and spacing (，/,) as no change")
     compare.add_argument("--carry-annotations", action="store_true",
                          help="copy OLD's highlights, notes and bookmarks onto NEW "
-                              f"(edited ones are tagged {CHANGED_TAG})")
+                              "(those whose words were edited get the tag 措辞已改)")
     compare.add_argument("--dry-run", action="store_true",
                          help="with --carry-annotations: report, change nothing")
     compare.add_argument("--format", choices=FORMATS, help="write a redline: Word (tracked changes) or HTML")
@@ -38,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_compare(args: argparse.Namespace, context: Context) -> int:
+    from ..core.compare import compare_documents
+    from ..core.compare.report import text_report
+
     if args.dry_run and not args.carry_annotations:
         raise CommandError("--dry-run goes with --carry-annotations", 2)
     if args.format and not args.output:
@@ -70,6 +69,9 @@ def _format_from_name(path: Path) -> str:
 
 
 def _write_redline(comparison, fmt: str, output: Path) -> None:
+    from ..core.atomic import WriteError, atomic_write_bytes
+    from ..core.compare.redline import to_docx, to_html
+
     data = to_docx(comparison) if fmt == "docx" else to_html(comparison).encode("utf-8")
     try:
         atomic_write_bytes(output, data, shared=True)
@@ -78,6 +80,7 @@ def _write_redline(comparison, fmt: str, output: Path) -> None:
 
 
 def _carry(comparison, context: Context, dry_run: bool, as_json: bool) -> int:
+    from ..core.compare.carry import apply_carry, plan_carry
     from .annotation_commands import _flush, open_store
 
     store = open_store(context)
