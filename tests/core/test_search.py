@@ -198,7 +198,8 @@ HIGHLIGHT_QUERIES = ["汇款", '"正常移民途径"', "儿童 最佳利益", "�
 
 
 @pytest.mark.parametrize("query", HIGHLIGHT_QUERIES)
-def test_every_highlight_points_at_matching_characters(service, query):
+def test_every_highlight_points_at_matching_characters(service, built, query):
+    _JIEBA_DIR[:] = [built.cache]
     results = service.search(query, limit=50)
     assert results.hits
     units = _query_units(query)
@@ -226,10 +227,21 @@ def _query_units(query: str) -> list[str]:
     return [u for u in units if u]
 
 
-def _jieba_words(text: str) -> list[str]:
-    from reader.core.search.text import word_spans
+_JIEBA = []
 
-    return [w for w, *_ in word_spans(text)]
+
+def _jieba_words(text: str) -> list[str]:
+    """jieba's own words (no HMM), its dictionary cache kept in the session's folder."""
+    if not _JIEBA:
+        import jieba
+
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(_JIEBA_DIR[0])
+        _JIEBA.append(tokenizer)
+    return [w for w, *_ in _JIEBA[0].tokenize(text, HMM=False)]
+
+
+_JIEBA_DIR: list[Path] = []
 
 
 def _covered(span: str, units: list[str]) -> bool:
@@ -412,22 +424,17 @@ def test_a_fresh_service_reports_what_it_did(own, corpus, objectives):
 CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from whoosh import index as whoosh_index
     from reader.core.corpus import load_corpus
     from reader.core.objectives import build_objectives
     from reader.core.search import SearchService
+    from reader.core.search import index as search_index
     from reader.paths import AppPaths
 
-    original, passes = whoosh_index.TOC.write, [int(sys.argv[3])]
-
-    def write(self, *args, **kwargs):  # the table of contents publishes a commit
-        if passes[0]:
-            passes[0] -= 1
-            return original(self, *args, **kwargs)
+    def commit(self, db):  # the moment a write would become visible
         print("committing", flush=True)
         time.sleep(300)
 
-    whoosh_index.TOC.write = write
+    search_index.IndexStore._commit = commit
     paths = AppPaths(Path(sys.argv[1]), Path(sys.argv[2]))
     corpus = load_corpus(paths=paths)
     SearchService(corpus, build_objectives(corpus), paths).ensure_index()
@@ -435,10 +442,10 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def _kill_mid_commit(paths: AppPaths, passes: int) -> None:
-    """Run an index write in another process and kill -9 it inside whoosh's commit."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(paths.data), str(paths.cache),
-                              str(passes)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+def _kill_mid_commit(paths: AppPaths) -> None:
+    """Run an index write in another process and kill -9 it as it commits."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(paths.data), str(paths.cache)],
+                             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "committing"
     finally:
@@ -450,7 +457,7 @@ def test_killed_update_then_search_works(own, tmp_path):
     source = tmp_path / "update.txt"
     source.write_text("临时文件\n\n这份文件谈到候鸟迁徙路线。\n", encoding="utf-8")
     info = import_document(source, own)
-    _kill_mid_commit(own, passes=0)
+    _kill_mid_commit(own)
     corpus = load_corpus(paths=own)
     svc = SearchService(corpus, build_objectives(corpus), own)
     messages = svc.ensure_index()
@@ -468,7 +475,7 @@ def _copy_jieba_cache(built: AppPaths, paths: AppPaths) -> None:
 
 def test_killed_first_build_then_search_works(isolated_data, built, corpus, objectives):
     _copy_jieba_cache(built, isolated_data)
-    _kill_mid_commit(isolated_data, passes=1)  # the first TOC write creates the index
+    _kill_mid_commit(isolated_data)
     svc = SearchService(corpus, objectives, isolated_data)
     messages = svc.ensure_index()
     assert any("interrupted" in m for m in messages), messages
@@ -480,15 +487,15 @@ def _generation_dir(paths: AppPaths) -> Path:
     return paths.index_dir / store.current_generation()
 
 
-@pytest.mark.parametrize("damage", ["garbage toc", "truncated segment", "no generation",
+@pytest.mark.parametrize("damage", ["garbage file", "truncated file", "no generation",
                                     "bad current", "old schema"])
 def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage):
     folder = _generation_dir(own)
-    if damage == "garbage toc":
-        next(folder.glob("*.toc")).write_bytes(b"\x00garbage" * 10)
-    elif damage == "truncated segment":
-        segment = next(folder.glob("*.seg"))
-        segment.write_bytes(segment.read_bytes()[:1000])
+    database = folder / search_index.DATABASE
+    if damage == "garbage file":
+        database.write_bytes(b"\x00garbage" * 10)
+    elif damage == "truncated file":
+        database.write_bytes(database.read_bytes()[:5000])
     elif damage == "no generation":
         shutil.rmtree(folder)
     elif damage == "bad current":
@@ -503,7 +510,7 @@ def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage
 
 
 def test_search_alone_repairs_a_damaged_index(own, corpus, objectives):
-    next(_generation_dir(own).glob("*.seg")).write_bytes(b"\x00" * 100)
+    (_generation_dir(own) / search_index.DATABASE).write_bytes(b"\x00" * 100)
     results = SearchService(corpus, objectives, own).search("汇款")
     assert results.total > 0
     assert any("rebuilt" in m for m in results.messages)

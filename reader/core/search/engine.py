@@ -21,23 +21,27 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
+import sqlite3
+import struct
+from array import array
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ..model import BlockKind
-from .index import read_lexicon
+from .dictionary import Dictionary
+from .index import POSTING
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
-from .text import ALNUM, CJK, fold, gram_terms, is_cjk
+from .text import ALNUM, CJK, fold, is_cjk, query_grams
 
 CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
 PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
-SCAN_RATIO = 16  # read postings only when they are this much shorter than the corpus
+SCAN_RATIO = 2  # read postings only when they are this much shorter than the corpus
 # An unquoted term found as written in fewer blocks than this is relaxed to "all of
 # its words" (汇款成本 → 汇款 … 成本): exact where the corpus says it, helpful where not.
 RELAX_BELOW = 10
@@ -78,41 +82,78 @@ def _needs_boundary(text: str) -> bool:
 
 
 class IndexView:
-    """What the engine reads from one open whoosh index."""
+    """What the engine reads from one open index: postings of characters and pairs,
+    and the lexicon that segments queries."""
 
-    def __init__(self, ix: Any, table: BlockTable) -> None:
-        self.ix = ix
-        self.searcher = ix.searcher()
-        self.reader = self.searcher.reader()
-        self.lexicon: Lexicon = read_lexicon(self.searcher)
+    POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
+
+    def __init__(self, db: sqlite3.Connection, table: BlockTable, dictionary: Dictionary) -> None:
+        self.db = db
         self._table = table
-        self._docmap: list[int] | None = None
+        self._starts = table.doc_starts
+        self._df: dict[str, int] = {}
+        self._postings: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._present: dict[str, bool] = {}
+        dictionary.ensure()
+        self.lexicon = Lexicon(dictionary.counts, dictionary.total, dictionary.longest_from,
+                               present=self.contains)
 
     def close(self) -> None:
-        self.searcher.close()
-
-    @property
-    def docmap(self) -> list[int]:
-        """whoosh document number → table position (-1: meta, deleted or unknown)."""
-        if self._docmap is None:
-            docmap = [-1] * self.reader.doc_count_all()
-            positions = self._table.positions
-            for docnum, fields in self.reader.iter_docs():
-                docmap[docnum] = positions.get(fields.get("key", ""), -1)
-            self._docmap = docmap
-        return self._docmap
-
-    def word_df(self, word: str) -> int:
-        return self.reader.doc_frequency("words", word)
+        self.db.close()
 
     def gram_df(self, term: str) -> int:
-        return self.reader.doc_frequency("grams", term)
+        """How many blocks hold the term (a character or a pair of characters)."""
+        df = self._df.get(term)
+        if df is None:
+            size = struct.calcsize(POSTING)
+            df = self.db.execute("SELECT coalesce(sum(length(blocks)), 0) FROM grams "
+                                 "WHERE gram = ?", (term,)).fetchone()[0] // size
+            if len(self._df) > 100_000:
+                self._df.clear()
+            self._df[term] = df
+        return df
 
-    def gram_postings(self, term: str) -> set[int]:
-        docmap = self.docmap
-        found = {docmap[d] for d in self.reader.postings("grams", term).all_ids()}
-        found.discard(-1)
+    def gram_postings(self, term: str) -> frozenset[int]:
+        """Table positions of the blocks holding the term."""
+        found = self._postings.get(term)
+        if found is not None:
+            self._postings.move_to_end(term)
+            return found
+        starts = self._starts
+        positions: list[int] = []
+        for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?",
+                                            (term,)):
+            start = starts.get(doc_id)
+            if start is not None:
+                numbers = array(POSTING)
+                numbers.frombytes(blob)
+                positions.extend([start + n for n in numbers] if start else numbers)
+        found = frozenset(positions)
+        self._postings[term] = found
+        if len(self._postings) > self.POSTINGS_KEPT:
+            self._postings.popitem(last=False)
         return found
+
+    def word_df(self, word: str) -> int:
+        """An upper bound of how many blocks contain `word` (its rarest pair's count)."""
+        dfs = [self.gram_df(t) for t in query_grams(word)]
+        return min(dfs) if dfs else len(self._table)
+
+    def contains(self, word: str) -> bool:
+        """Does any block contain `word`? (Which words the query segmenter may use.)"""
+        known = self._present.get(word)
+        if known is None:
+            texts = self._table.texts
+            terms = sorted(query_grams(word), key=self.gram_df)
+            if not terms:
+                candidates: Iterable[int] = range(len(texts))
+            else:
+                candidates = self.gram_postings(terms[0])
+                if len(terms) > 1 and candidates:
+                    candidates = candidates & self.gram_postings(terms[-1])
+            known = any(word in texts[i] for i in candidates)
+            self._present[word] = known
+        return known
 
 
 class Engine:
@@ -151,7 +192,7 @@ class Engine:
 
     def _gram_candidates(self, text: str) -> set[int] | None:
         """Blocks that may contain `text`, from the index; None when a scan is cheaper."""
-        terms = sorted((self.view.gram_df(t), t) for t in gram_terms(text))
+        terms = sorted((self.view.gram_df(t), t) for t in query_grams(text))
         limit = len(self.table) // SCAN_RATIO
         if not terms or terms[0][0] > limit:
             return None
@@ -194,7 +235,7 @@ class Engine:
         if isinstance(node, Not):
             return len(self.table) * 2
         if isinstance(node, Word | Phrase):
-            dfs = [self.view.gram_df(t) for t in gram_terms(fold(node.text))]
+            dfs = [self.view.gram_df(t) for t in query_grams(fold(node.text))]
             return min(dfs) if dfs else len(self.table)
         return len(self.table)
 
@@ -267,10 +308,7 @@ class Engine:
         return list(units.values())
 
     def idf(self, unit: Unit) -> float:
-        # An index word's frequency is free; anything else is counted by substring.
-        df = self.view.word_df(unit.text) if len(self.view.lexicon.words(unit.text)) == 1 else 0
-        if df == 0:
-            df = len(self.substring(unit.text, unit.boundary, None))
+        df = len(self.occurrences(unit.text, unit.boundary, None))
         n = len(self.table)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 

@@ -1,19 +1,22 @@
-"""The whoosh index on disk: layout, stamps, locking, building, updating, recovery.
+"""The search index on disk: layout, stamps, locking, building, updating, recovery.
 
 Layout of `AppPaths.index_dir`::
 
     current.json     {"generation": "g…", "schema": N}, replaced atomically
     build.lock       held (an OS file lock) by whichever process writes
-    g…/              one whoosh index ("generation"); a full rebuild makes a new
-                     one and switches current.json to it, so a reader in another
-                     process never sees a half-built index
+    g…/index.sqlite  one index ("generation"); a full rebuild makes a new one and
+                     switches current.json to it, so a reader in another process
+                     never sees a half-built index
     g…/writing       present while a writer works in that generation
 
-Inside a generation, besides one document per block, "meta" documents (keys
-starting with META) record the schema version, a stamp of the corpus, each
-document's stamp and the lexicon the query segmenter needs. They are committed
-with the blocks, and whoosh commits atomically (a new table of contents renamed
-into place), so the stamps always describe what the index holds.
+The index narrows the blocks a substring can occur in; matching and ranking are
+decided on the folded texts themselves (engine.py). It holds, per document, the
+postings of every character and every pair of adjacent characters of its folded
+blocks (`grams`: term, document, the block numbers within the document as 32-bit
+integers), and a `meta` table with the schema version, a stamp of the corpus and
+each document's stamp. An update replaces a document's rows and its stamp in one
+SQLite transaction, so the stamps always describe what the index holds. Nothing
+needs jieba: words are found in queries, not in the corpus (segment.py).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,19 +39,18 @@ from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
-from .segment import Lexicon, parse_counts, serialize_counts
-from .text import configure_jieba, fold, is_cjk, jieba_frequency, jieba_total, word_spans
+from .dictionary import Dictionary
+from .text import fold, gram_terms
 
-SCHEMA_VERSION = 1  # bump whenever the schema or what the analyzers emit changes
+SCHEMA_VERSION = 2  # bump whenever the tables or what gram_terms emits change
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"
 WRITING_MARK = "writing"
-META = "\x1e"
-INDEX_KEY = META + "index"
-LEXICON_KEY = META + "lexicon"
-DOC_KEY = META + "doc/"
-META_KIND = "_meta"
+DATABASE = "index.sqlite"
+INDEX_KEY = "index"
+DOC_KEY = "doc/"
+POSTING = "I"  # array typecode of a block number within its document
 
 Progress = Callable[[int, int], None]
 
@@ -59,33 +63,14 @@ class IndexBusyError(SearchError):
     """Another process is writing the index and did not finish in time."""
 
 
-def make_schema() -> Any:
-    from whoosh import fields, formats
-
-    from .analyzer import GramAnalyzer, WordAnalyzer
-
-    return fields.Schema(
-        key=fields.ID(stored=True, unique=True),
-        doc=fields.ID(stored=True),
-        kind=fields.ID(),
-        obj=fields.KEYWORD(commas=True),
-        words=fields.TEXT(analyzer=WordAnalyzer(), phrase=True),
-        # scorable only so whoosh keeps a length column: without one it checks
-        # the disk for that column once per posting while committing.
-        grams=fields.FieldType(formats.Existence(), GramAnalyzer(), scorable=True),
-        meta=fields.STORED(),
-    )
-
-
 def block_key(doc_id: str, anchor: str) -> str:
     return f"{doc_id}/{anchor}"
 
 
 def document_stamps(corpus: Corpus) -> dict[str, str]:
-    """Each document's stamp: its own fingerprint plus the Compact's, since the
-    Compact's objectives decide which objectives every block is linked to."""
-    compact = document_fingerprint(corpus.get(COMPACT_ID)) if COMPACT_ID in corpus else ""
-    return {doc.id: f"{document_fingerprint(doc)}:{compact}" for doc in corpus}
+    """Each document's stamp: the fingerprint of its text (objectives are not indexed:
+    the engine reads them from the corpus)."""
+    return {doc.id: document_fingerprint(doc) for doc in corpus}
 
 
 def corpus_stamp(stamps: dict[str, str]) -> str:
@@ -141,6 +126,8 @@ class IndexStore:
     def __init__(self, root: Path, jieba_cache: Path) -> None:
         self.root = Path(root)
         self.jieba_cache = Path(jieba_cache)
+        # jieba's word list for segmenting queries, kept beside jieba's own cache.
+        self.dictionary = Dictionary(self.jieba_cache.with_name("words.sqlite"))
 
     # --- inspecting ------------------------------------------------------------------
     def current_generation(self) -> str | None:
@@ -172,7 +159,7 @@ class IndexStore:
             return Inspection("interrupted", generation)
         try:
             meta, stamps = self._read_stamps(folder)
-        except Exception as exc:  # whoosh raises many kinds on a damaged index
+        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError) as exc:
             return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
         if meta.get("schema") != SCHEMA_VERSION:
             return Inspection("old", generation, detail=f"schema {meta.get('schema')}")
@@ -181,18 +168,20 @@ class IndexStore:
         return Inspection(state, generation, stamps)
 
     def _read_stamps(self, folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
-        from whoosh import index
-
-        ix = index.open_dir(str(folder))
-        with ix.searcher() as searcher:
-            stored = searcher.document(key=INDEX_KEY)
-            if stored is None:
-                raise ValueError("no stamp in the index")
-            meta = json.loads(stored["meta"])
-            stamps = {}
-            for fields in searcher.documents(kind=META_KIND):
-                if fields.get("key", "").startswith(DOC_KEY):
-                    stamps[fields["doc"]] = json.loads(fields["meta"])["stamp"]
+        path = folder / DATABASE
+        _check_size(path)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = dict(db.execute("SELECT key, value FROM meta"))
+            # A cheap look at the postings: a truncated or overwritten file fails here.
+            db.execute("SELECT count(*) FROM (SELECT 1 FROM grams LIMIT 1000)").fetchone()
+        finally:
+            db.close()
+        if INDEX_KEY not in rows:
+            raise ValueError("no stamp in the index")
+        meta = json.loads(rows[INDEX_KEY])
+        stamps = {key[len(DOC_KEY):]: value for key, value in rows.items()
+                  if key.startswith(DOC_KEY)}
         return meta, stamps
 
     def _generations(self) -> list[Path]:
@@ -201,14 +190,15 @@ class IndexStore:
         return [p for p in self.root.iterdir() if p.is_dir() and p.name.startswith("g")]
 
     # --- opening for search ----------------------------------------------------------
-    def open(self) -> Any:
-        """The current generation's whoosh index (no lock needed: commits are atomic)."""
-        from whoosh import index
-
+    def open(self) -> sqlite3.Connection:
+        """The current generation's database, for reading (SQLite isolates it from writers)."""
         generation = self.current_generation()
         if generation is None:
             raise SearchError("the search index has not been built")
-        return index.open_dir(str(self.root / generation))
+        path = self.root / generation / DATABASE
+        if not path.is_file():
+            raise SearchError("the search index is missing its data; rebuild it")
+        return sqlite3.connect(str(path), timeout=BUSY_WAIT, check_same_thread=False)
 
     # --- writing ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -230,78 +220,74 @@ class IndexStore:
     def build(self, corpus: Corpus, objectives: list[Objective],
               progress: Progress | None = None) -> None:
         """Write a complete new generation and make it current. Caller holds the lock."""
-        from whoosh import index
-
-        configure_jieba(self.jieba_cache)
         generation = f"g{time.time_ns():x}-{os.getpid()}"
         folder = self.root / generation
         folder.mkdir(parents=True)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        ix = index.create_in(str(folder), make_schema())
-        writer = ix.writer(limitmb=128)
+        db = sqlite3.connect(str(folder / DATABASE))
         try:
-            self._write(writer, corpus, objectives, list(corpus), Lexicon({}, 0), progress)
-        except BaseException:
-            writer.cancel()
-            raise
+            # No journal: until current.json names it, nobody reads this generation,
+            # and an interrupted build is thrown away whole.
+            db.executescript("""
+                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+                CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB,
+                                    PRIMARY KEY (gram, doc)) WITHOUT ROWID;
+            """)
+            self._write(db, corpus, list(corpus), [], progress)
+        finally:
+            db.close()
         (folder / WRITING_MARK).unlink()
         atomic_write_text(self.root / CURRENT_FILE,
                           json.dumps({"generation": generation, "schema": SCHEMA_VERSION}))
         self._remove_generations(keep=generation)
+        self.dictionary.ensure()  # made once per cache folder, for the first query
 
     def update(self, corpus: Corpus, objectives: list[Objective], inspection: Inspection,
                progress: Progress | None = None) -> str:
         """Re-index only the documents added, changed or removed. Caller holds the lock."""
-        from whoosh import index
-
-        configure_jieba(self.jieba_cache)
         stamps = document_stamps(corpus)
         old = inspection.stamps
         added = [d for d in corpus if d.id not in old]
         changed = [d for d in corpus if d.id in old and old[d.id] != stamps[d.id]]
         removed = [doc_id for doc_id in old if doc_id not in stamps]
         folder = self.root / inspection.generation
-        ix = index.open_dir(str(folder))
-        with ix.searcher() as searcher:
-            lexicon = read_lexicon(searcher)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        writer = ix.writer(limitmb=128)
+        db = sqlite3.connect(str(folder / DATABASE), timeout=BUSY_WAIT)
         try:
-            for doc_id in [d.id for d in changed] + removed:
-                writer.delete_by_term("doc", doc_id)
-            self._write(writer, corpus, objectives, added + changed, lexicon, progress)
-        except BaseException:
-            writer.cancel()
-            raise
+            self._write(db, corpus, added + changed, [d.id for d in changed] + removed, progress)
+        finally:
+            db.close()
         (folder / WRITING_MARK).unlink()
         return Notice("index-updated", "search index updated: {added} added, {changed} changed, "
                       "{removed} removed", added=len(added), changed=len(changed), removed=len(removed))
 
-    def _write(self, writer: Any, corpus: Corpus, objectives: list[Objective],
-               documents: list[Document], lexicon: Lexicon,
-               progress: Progress | None) -> None:
-        """Add `documents` and fresh stamps, then commit (the slow part, ~1/3 of the work)."""
+    def _write(self, db: sqlite3.Connection, corpus: Corpus, documents: list[Document],
+               dropped: list[str], progress: Progress | None) -> None:
+        """In one transaction: drop `dropped`, add `documents`, write fresh stamps."""
         stamps = document_stamps(corpus)
-        objmap = objective_map(corpus, objectives)
         total = sum(len(d.blocks) for d in documents)
-        commit_share = max(1, total // 2)
         done = 0
         if progress:
-            progress(0, total + commit_share)
-        counts = dict(lexicon.counts)
-        for doc in documents:
-            _add_document(writer, doc, stamps[doc.id], objmap, counts)
-            done += len(doc.blocks)
-            if progress:
-                progress(done, total + commit_share)
-        total_count = jieba_total() if documents else lexicon.total
-        writer.update_document(key=LEXICON_KEY, kind=META_KIND, meta=json.dumps(
-            {"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False))
-        writer.update_document(key=INDEX_KEY, kind=META_KIND, meta=json.dumps(
-            {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}))
-        writer.commit()
-        if progress:
-            progress(total + commit_share, total + commit_share)
+            progress(0, total)
+        with db:  # one transaction: committed whole or not at all
+            for doc_id in dropped:
+                db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
+                db.execute("DELETE FROM meta WHERE key = ?", (DOC_KEY + doc_id,))
+            for doc in documents:
+                db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc))
+                db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                           (DOC_KEY + doc.id, stamps[doc.id]))
+                done += len(doc.blocks)
+                if progress:
+                    progress(done, total)
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INDEX_KEY, json.dumps(
+                {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)})))
+            self._commit(db)
+
+    def _commit(self, db: sqlite3.Connection) -> None:
+        """The moment a write becomes visible (a seam for the crash tests)."""
+        db.commit()
 
     def _remove_generations(self, keep: str) -> None:
         # A reader in another process may still use an old generation; it notices
@@ -311,29 +297,32 @@ class IndexStore:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def read_lexicon(searcher: Any) -> Lexicon:
-    """The query segmenter's lexicon, as stored with the index."""
-    stored = searcher.document(key=LEXICON_KEY)
-    if stored is None:
-        return Lexicon({}, 0)
-    data = json.loads(stored["meta"])
-    return Lexicon(parse_counts(data["counts"]), data["total"])
+def document_postings(doc: Document) -> Iterator[tuple[str, str, bytes]]:
+    """(term, document, its block numbers) rows for one document's blocks."""
+    postings: dict[str, array] = {}
+    get = postings.get
+    for number, block in enumerate(doc.blocks):
+        for term in gram_terms(fold(block.text)):
+            found = get(term)
+            if found is None:
+                postings[term] = array(POSTING, (number,))
+            else:
+                found.append(number)
+    for term, numbers in postings.items():
+        yield term, doc.id, numbers.tobytes()
+
+
+def _check_size(path: Path) -> None:
+    """ValueError when the file is shorter than its own header says (a truncated copy)."""
+    with open(path, "rb") as file:
+        header = file.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise ValueError("not an index file")
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    pages = int.from_bytes(header[28:32], "big")
+    if path.stat().st_size < page_size * pages:
+        raise ValueError("the index file is truncated")
 
 
 class _OldSchema(ValueError):
     pass
-
-
-def _add_document(writer: Any, doc: Document, stamp: str,
-                  objmap: dict[tuple[str, str], tuple[int, ...]],
-                  lexicon: dict[str, int]) -> None:
-    for block in doc.blocks:
-        numbers = objmap.get((doc.id, block.anchor), ())
-        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id,
-                            kind=block.kind.value, obj=",".join(map(str, numbers)),
-                            words=block.text, grams=block.text)
-        for word, _start, _end, _part in word_spans(fold(block.text)):
-            if word not in lexicon and is_cjk(word[0]):
-                lexicon[word] = jieba_frequency(word)
-    writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
-                           meta=json.dumps({"stamp": stamp}))

@@ -85,6 +85,14 @@ class BlockTable:
         return found
 
     @cached_property
+    def doc_starts(self) -> dict[str, int]:
+        """Each document's first position (its blocks follow in order)."""
+        starts: dict[str, int] = {}
+        for i, doc_id in enumerate(self.doc_ids):
+            starts.setdefault(doc_id, i)
+        return starts
+
+    @cached_property
     def _by_kind(self) -> dict[str, set[int]]:
         found: dict[str, set[int]] = {kind.value: set() for kind in BlockKind}
         for i, block in enumerate(self.blocks):
