@@ -520,7 +520,7 @@ def test_a_failure_under_an_open_index_reopens_it(service, monkeypatch):
     # As when another process has replaced the files under a running search.
     from reader.core.search.engine import IndexView
 
-    original, failures = IndexView.gram_df, [1]
+    original, failures = IndexView.gram_counts, [1]
 
     def flaky(self, term):
         if failures[0]:
@@ -528,7 +528,7 @@ def test_a_failure_under_an_open_index_reopens_it(service, monkeypatch):
             raise OSError("file vanished")
         return original(self, term)
 
-    monkeypatch.setattr(IndexView, "gram_df", flaky)
+    monkeypatch.setattr(IndexView, "gram_counts", flaky)
     assert service.search("汇款").total > 0 and not failures[0]
 
 

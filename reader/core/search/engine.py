@@ -20,24 +20,24 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 import sqlite3
-import struct
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 
 from ..model import BlockKind
 from .dictionary import Dictionary
-from .index import POSTING
+from .index import COUNT, ENTRY_SIZE, POSTING
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
-from .text import ALNUM, CJK, fold, is_cjk, query_grams
+from .text import ALNUM, CJK, counted_exactly, fold, is_cjk, query_grams
 
 CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
 PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
@@ -92,7 +92,7 @@ class IndexView:
         self._table = table
         self._starts = table.doc_starts
         self._df: dict[str, int] = {}
-        self._postings: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
         self._present: dict[str, bool] = {}
         dictionary.ensure()
         self.lexicon = Lexicon(dictionary.counts, dictionary.total, dictionary.longest_from,
@@ -105,34 +105,38 @@ class IndexView:
         """How many blocks hold the term (a character or a pair of characters)."""
         df = self._df.get(term)
         if df is None:
-            size = struct.calcsize(POSTING)
             df = self.db.execute("SELECT coalesce(sum(length(blocks)), 0) FROM grams "
-                                 "WHERE gram = ?", (term,)).fetchone()[0] // size
+                                 "WHERE gram = ?", (term,)).fetchone()[0] // ENTRY_SIZE
             if len(self._df) > 100_000:
                 self._df.clear()
             self._df[term] = df
         return df
 
-    def gram_postings(self, term: str) -> frozenset[int]:
-        """Table positions of the blocks holding the term."""
+    def gram_counts(self, term: str) -> dict[int, int]:
+        """Table position → how often the term occurs there, for the blocks holding it."""
         found = self._postings.get(term)
         if found is not None:
             self._postings.move_to_end(term)
             return found
         starts = self._starts
-        positions: list[int] = []
+        found = {}
         for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?",
                                             (term,)):
             start = starts.get(doc_id)
             if start is not None:
-                numbers = array(POSTING)
-                numbers.frombytes(blob)
-                positions.extend([start + n for n in numbers] if start else numbers)
-        found = frozenset(positions)
+                split = len(blob) * 4 // ENTRY_SIZE
+                numbers, counts = array(POSTING), array(COUNT)
+                numbers.frombytes(blob[:split])
+                counts.frombytes(blob[split:])
+                found.update(zip(map(start.__add__, numbers), counts, strict=True))
         self._postings[term] = found
         if len(self._postings) > self.POSTINGS_KEPT:
             self._postings.popitem(last=False)
         return found
+
+    def gram_postings(self, term: str) -> KeysView[int]:
+        """Table positions of the blocks holding the term."""
+        return self.gram_counts(term).keys()
 
     def word_df(self, word: str) -> int:
         """An upper bound of how many blocks contain `word` (its rarest pair's count)."""
@@ -177,6 +181,8 @@ class Engine:
         answer over the whole corpus is kept for the rest of the query.
         """
         key = (text, boundary)
+        if key not in self._full and not boundary and counted_exactly(text):
+            self._full[key] = self.view.gram_counts(text)  # the index counted it already
         if key not in self._full:
             candidates = self._gram_candidates(text)
             if within is not None and (candidates is None or len(within) < len(candidates)):
@@ -184,7 +190,7 @@ class Engine:
                 return _count(text, boundary, self.table.texts, scope)
             self._full[key] = _count(text, boundary, self.table.texts, candidates)
         found = self._full[key]
-        if within is None:
+        if within is None or found.keys() <= within:
             return found
         if len(within) < len(found):
             return {i: found[i] for i in within if i in found}
@@ -326,7 +332,7 @@ class Engine:
             for context, members in table.context_groups.items():
                 tf = _count_one(unit, context)
                 if tf:
-                    for i in members:
+                    for i in members.intersection(scores) if len(members) > 8 else members:
                         if i in scores:
                             scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
         for i in matches & table.boosted.keys():
@@ -399,14 +405,10 @@ class Engine:
                  partial: dict[int, float] | None = None) -> SearchResults:
         table = self.table
         partial = partial or {}
-        if scores:
-            ranked = [i for _, i in heapq.nsmallest(
-                offset + limit, [(-score, i) for i, score in scores.items()])]
-        else:  # nothing to rank by (only filters or exclusions): corpus order
-            ranked = heapq.nsmallest(offset + limit, matches)
+        # With nothing to rank by (only filters or exclusions): corpus order.
+        ranked = _top(scores, offset + limit) if scores else heapq.nsmallest(offset + limit, matches)
         if partial and len(ranked) < offset + limit:
-            ranked += [i for _, i in heapq.nsmallest(
-                offset + limit - len(ranked), [(-score, i) for i, score in partial.items()])]
+            ranked += _top(partial, offset + limit - len(ranked))
         by_doc = Counter(map(table.doc_ids.__getitem__, matches))
         by_objective = Counter(n for i in matches & table.with_objectives
                                for n in table.objectives[i])
@@ -448,14 +450,20 @@ def _count(text: str, boundary: bool, texts: list[str],
     pairs = enumerate(texts) if scope is None else ((i, texts[i]) for i in scope)
     if not boundary:
         return {i: tf for i, folded in pairs if (tf := folded.count(text))}
-    finditer = _boundary_pattern(text).finditer
+    findall = _boundary_pattern(text).findall
     found = {}
     for i, folded in pairs:
         if text in folded:  # the plain test first: the lookbehind defeats re's prefix scan
-            tf = sum(1 for _ in finditer(folded))
+            tf = len(findall(folded))
             if tf:
                 found[i] = tf
     return found
+
+
+def _top(scores: dict[int, float], k: int) -> list[int]:
+    """The k best positions, best first; equal scores in corpus order (as a sort would)."""
+    best = heapq.nlargest(k, zip(scores.values(), map(operator.neg, scores), strict=True))
+    return [-negative for _, negative in best]
 
 
 def _count_one(unit: Unit, text: str) -> int:

@@ -13,10 +13,11 @@ The index narrows the blocks a substring can occur in; matching and ranking are
 decided on the folded texts themselves (engine.py). It holds, per document, the
 postings of every character and every pair of adjacent characters of its folded
 blocks (`grams`: term, document, the block numbers within the document as 32-bit
-integers), and a `meta` table with the schema version, a stamp of the corpus and
-each document's stamp. An update replaces a document's rows and its stamp in one
-SQLite transaction, so the stamps always describe what the index holds. Nothing
-needs jieba: words are found in queries, not in the corpus (segment.py).
+integers followed by the term's count in each block), and a `meta`
+table with the schema version, a stamp of the corpus and each document's stamp. An
+update replaces a document's rows and its stamp in one SQLite transaction, so the
+stamps always describe what the index holds. Nothing needs jieba: words are found
+in queries, not in the corpus (segment.py).
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
 from .dictionary import Dictionary
-from .text import fold, gram_terms
+from .text import fold, gram_counts
 
-SCHEMA_VERSION = 2  # bump whenever the tables or what gram_terms emits change
+SCHEMA_VERSION = 4  # bump whenever the tables or what gram_terms emits change
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"
@@ -51,6 +52,8 @@ DATABASE = "index.sqlite"
 INDEX_KEY = "index"
 DOC_KEY = "doc/"
 POSTING = "I"  # array typecode of a block number within its document
+COUNT = "I"  # array typecode of how often the term occurs in that block
+ENTRY_SIZE = 8  # bytes per block in a row: its number, then (after all numbers) its count
 
 Progress = Callable[[int, int], None]
 
@@ -298,18 +301,20 @@ class IndexStore:
 
 
 def document_postings(doc: Document) -> Iterator[tuple[str, str, bytes]]:
-    """(term, document, its block numbers) rows for one document's blocks."""
-    postings: dict[str, array] = {}
+    """(term, document, postings) rows for one document's blocks: the blocks' numbers
+    within the document, then how often the term occurs in each."""
+    postings: dict[str, tuple[list[int], list[int]]] = {}
     get = postings.get
     for number, block in enumerate(doc.blocks):
-        for term in gram_terms(fold(block.text)):
+        for term, count in gram_counts(fold(block.text)).items():
             found = get(term)
             if found is None:
-                postings[term] = array(POSTING, (number,))
+                postings[term] = ([number], [count])
             else:
-                found.append(number)
-    for term, numbers in postings.items():
-        yield term, doc.id, numbers.tobytes()
+                found[0].append(number)
+                found[1].append(count)
+    for term, (numbers, counts) in postings.items():
+        yield term, doc.id, array(POSTING, numbers).tobytes() + array(COUNT, counts).tobytes()
 
 
 def _check_size(path: Path) -> None:

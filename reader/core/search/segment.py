@@ -37,19 +37,23 @@ class Lexicon:
         self.log_total = math.log(max(total, 2))
         self.present = present
 
-    def counts_in(self, run: str, restricted: bool = True) -> dict[str, int]:
-        """The dictionary words (with counts) that occur in a run of Chinese characters."""
-        pieces = {run[i:j] for i in range(len(run))
+    def counts_in(self, runs: list[str], restricted: bool = True) -> dict[str, int]:
+        """The dictionary words (with counts) that occur in runs of Chinese characters
+        (asked for all at once: one lookup, however many runs)."""
+        pieces = {run[i:j] for run in runs for i in range(len(run))
                   for j in range(i + 2, min(len(run), i + self._longest(run[i])) + 1)}
-        pieces.update(run)
+        for run in runs:
+            pieces.update(run)
         found = {w: c for w, c in self._counts(pieces).items() if c > 0}
         if restricted and self.present is not None:
             found = {w: c for w, c in found.items() if self.present(w)}
         return found
 
-    def segment_run(self, run: str, restricted: bool = True) -> list[str]:
+    def segment_run(self, run: str, restricted: bool = True,
+                    counts: dict[str, int] | None = None) -> list[str]:
         """Split a run of Chinese characters into words, as jieba (no HMM) would."""
-        counts = self.counts_in(run, restricted)
+        if counts is None:
+            counts = self.counts_in([run], restricted)
         longest = max(map(len, counts), default=1)
         n = len(run)
         best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
@@ -73,7 +77,9 @@ class Lexicon:
         """The words a piece of text stands for, in order (folded). `restricted`: only
         words the library contains (for queries; a passage's own words all are)."""
         found: list[str] = []
-        for match in WORD_RE.finditer(fold(text)):
-            word = match.group()
-            found.extend(self.segment_run(word, restricted) if is_cjk(word[0]) else [word])
+        pieces = [m.group() for m in WORD_RE.finditer(fold(text))]
+        runs = [p for p in pieces if is_cjk(p[0])]
+        counts = self.counts_in(runs, restricted) if runs else {}
+        for piece in pieces:
+            found.extend(self.segment_run(piece, counts=counts) if is_cjk(piece[0]) else [piece])
         return found

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 RELATED_TERMS = 30  # how many of the source's most telling words "more like this" uses
 OCCURRENCES_KEPT = 2000  # words whose occurrences "related" keeps between calls
+COMMON_SHARE = 10  # a word in more than 1/COMMON_SHARE of the blocks is "common" for related
 
 
 class SearchService:
@@ -162,13 +163,17 @@ class SearchService:
         own = table.of_doc(doc_id) or set()
         norms, n = table.norms, len(table)
         scores: dict[int, float] = {}
-        units = []
-        for word, weight in terms:
-            unit = Unit(word, 1.0, True, not is_cjk(word[0]))
-            units.append(unit)
-            found = self._occurrences(unit)
-            idf = math.log(1 + (n - len(found) + 0.5) / (len(found) + 0.5))
-            for i, tf in found.items():
+        units = [Unit(word, 1.0, True, not is_cjk(word[0])) for word, _ in terms]
+        found = [self._occurrences(unit) for unit in units]
+        # Rarer words first: a word in more than a tenth of the library then only adds to
+        # blocks that some rarer one found (a block with nothing but common words of the
+        # source is not "like" it), which spares scoring most of the library.
+        for (_word, weight), occurrences in sorted(zip(terms, found, strict=True),
+                                                   key=lambda pair: len(pair[1])):
+            idf = math.log(1 + (n - len(occurrences) + 0.5) / (len(occurrences) + 0.5))
+            common = scores and len(occurrences) > n // COMMON_SHARE
+            for i in scores.keys() & occurrences.keys() if common else occurrences:
+                tf = occurrences[i]
                 scores[i] = scores.get(i, 0.0) + weight * idf * tf * (K1 + 1) / (tf + norms[i])
         best = heapq.nsmallest(limit, ((-score, i) for i, score in scores.items()
                                        if i not in own))

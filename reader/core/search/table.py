@@ -59,12 +59,12 @@ class BlockTable:
         return _norms(self.context)
 
     @cached_property
-    def context_groups(self) -> dict[str, list[int]]:
+    def context_groups(self) -> dict[str, set[int]]:
         """Distinct heading contexts → the positions of the blocks under them."""
-        groups: dict[str, list[int]] = {}
+        groups: dict[str, set[int]] = {}
         for i, context in enumerate(self.context):
             if context:
-                groups.setdefault(context, []).append(i)
+                groups.setdefault(context, set()).add(i)
         return groups
 
     @cached_property

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections import Counter
 from typing import Any
 
 # --- folding ----------------------------------------------------------------------
@@ -82,16 +83,25 @@ PART_RE = re.compile(rf"{ALNUM}+")
 _SPACE_RE = re.compile(r"\s+")
 
 
+def gram_counts(folded: str) -> Counter[str]:
+    """The index's terms of a folded block text, each with how often it occurs: every
+    character and every pair of adjacent characters, spaces aside. Any substring of the
+    text is found among the blocks holding all of its own `query_grams`."""
+    counts: Counter[str] = Counter()
+    for piece in _SPACE_RE.split(folded) if _SPACE_RE.search(folded) else (folded,):
+        counts.update(piece)
+        counts.update(map(str.__add__, piece, piece[1:]))
+    return counts
+
+
 def gram_terms(folded: str) -> set[str]:
-    """The index's terms of a folded block text: every character and every pair of
-    adjacent characters, spaces aside. Any substring of the text is found among the
-    blocks holding all of its own `query_grams`."""
-    pieces = _SPACE_RE.split(folded) if _SPACE_RE.search(folded) else [folded]
-    terms: set[str] = set()
-    for piece in pieces:
-        terms.update(piece)
-        terms.update(map(str.__add__, piece, piece[1:]))
-    return terms
+    return set(gram_counts(folded))
+
+
+def counted_exactly(folded: str) -> bool:
+    """Does the index's count of this term equal `str.count` (no overlapping repeats)?"""
+    return len(folded) == 1 and not folded.isspace() or (
+        len(folded) == 2 and folded[0] != folded[1] and not _SPACE_RE.search(folded))
 
 
 def query_grams(folded: str) -> set[str]:
