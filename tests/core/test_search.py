@@ -400,6 +400,50 @@ def test_incremental_update_on_import_and_removal(own, tmp_path):
     assert svc.search('"设立汇款观察站"').total == 0
 
 
+def test_one_import_into_a_larger_library_updates_only_that_document(corpus, objectives,
+                                                                     isolated_data, built):
+    """A library of three copies of the corpus; importing one document re-indexes it
+    alone (same generation, only its postings written) and every earlier answer stays."""
+    from dataclasses import replace
+
+    from reader.core.corpus import Corpus
+    from reader.core.model import Document
+
+    _copy_jieba_cache(built, isolated_data)
+    copies = [Document(info=replace(d.info, id=f"{d.id}-c{k}"), blocks=d.blocks)
+              for k in range(1, 3) for d in corpus]
+    library = Corpus([*corpus, *copies])
+    svc = SearchService(library, objectives, isolated_data)
+    svc.ensure_index()
+    store = search_index.IndexStore(isolated_data.index_dir, isolated_data.jieba_cache)
+    generation = store.current_generation()
+    before = {q: svc.search(q, limit=ALL) for q in ("汇款", '"正常移民途径"', "COVID-19")}
+    postings = isolated_data.index_dir / generation / search_index.POSTINGS_FILE
+    rows_before = _posting_rows(postings)
+    source = corpus.get("sgr")
+    added = Document(info=replace(source.info, id="imported"),
+                     blocks=tuple(replace(b, text=b.text + "候鸟迁徙") for b in source.blocks))
+    svc.update_documents(Corpus([*library, added]))
+    assert store.current_generation() == generation
+    rows_after = _posting_rows(postings)
+    assert {doc for doc, _ in rows_after} - {doc for doc, _ in rows_before} == {"imported"}
+    assert {row for row in rows_after if row[0] != "imported"} == rows_before
+    assert {h.doc for h in svc.search("候鸟迁徙", limit=ALL).hits} == {"imported"}
+    for query, results in before.items():
+        again = svc.search(query, limit=ALL)
+        assert keys(again) - {k for k in keys(again) if k[0] == "imported"} == keys(results)
+
+
+def _posting_rows(path: Path) -> set[tuple[str, bytes]]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return {(doc, gram.encode() + blob) for gram, doc, blob in db.execute("SELECT * FROM grams")}
+    finally:
+        db.close()
+
+
 def test_one_service_serves_several_threads(own, corpus, objectives):
     from concurrent.futures import ThreadPoolExecutor
 
@@ -430,7 +474,7 @@ CHILD = textwrap.dedent("""
     from reader.core.search import index as search_index
     from reader.paths import AppPaths
 
-    def commit(self, db):  # the moment a write would become visible
+    def commit(self, *stores):  # the moment a write would become visible
         print("committing", flush=True)
         time.sleep(300)
 
@@ -487,15 +531,23 @@ def _generation_dir(paths: AppPaths) -> Path:
     return paths.index_dir / store.current_generation()
 
 
-@pytest.mark.parametrize("damage", ["garbage file", "truncated file", "no generation",
+@pytest.mark.parametrize("damage", ["garbage toc", "truncated segment", "garbage postings",
+                                    "truncated postings", "no postings", "no generation",
                                     "bad current", "old schema"])
 def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage):
     folder = _generation_dir(own)
-    database = folder / search_index.DATABASE
-    if damage == "garbage file":
-        database.write_bytes(b"\x00garbage" * 10)
-    elif damage == "truncated file":
-        database.write_bytes(database.read_bytes()[:5000])
+    postings = folder / search_index.POSTINGS_FILE
+    if damage == "garbage toc":
+        next(folder.glob("*.toc")).write_bytes(b"\x00garbage" * 10)
+    elif damage == "truncated segment":
+        segment = next(folder.glob("*.seg"))
+        segment.write_bytes(segment.read_bytes()[:1000])
+    elif damage == "garbage postings":
+        postings.write_bytes(b"\x00garbage" * 10)
+    elif damage == "truncated postings":
+        postings.write_bytes(postings.read_bytes()[:5000])
+    elif damage == "no postings":
+        postings.unlink()
     elif damage == "no generation":
         shutil.rmtree(folder)
     elif damage == "bad current":
@@ -510,7 +562,7 @@ def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage
 
 
 def test_search_alone_repairs_a_damaged_index(own, corpus, objectives):
-    (_generation_dir(own) / search_index.DATABASE).write_bytes(b"\x00" * 100)
+    next(_generation_dir(own).glob("*.seg")).write_bytes(b"\x00" * 100)
     results = SearchService(corpus, objectives, own).search("汇款")
     assert results.total > 0
     assert any("rebuilt" in m for m in results.messages)

@@ -25,12 +25,12 @@ import re
 import sqlite3
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, KeysView
+from collections.abc import KeysView
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import BlockKind
-from .dictionary import Dictionary
-from .index import COUNT, ENTRY_SIZE, POSTING
+from .index import COUNT, ENTRY_SIZE, POSTING, read_lexicon
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
@@ -82,24 +82,39 @@ def _needs_boundary(text: str) -> bool:
 
 
 class IndexView:
-    """What the engine reads from one open index: postings of characters and pairs,
-    and the lexicon that segments queries."""
+    """What the engine reads from one open index: the whoosh index of jieba words, and
+    the SQLite postings of characters and pairs."""
 
     POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
 
-    def __init__(self, db: sqlite3.Connection, table: BlockTable, dictionary: Dictionary) -> None:
-        self.db = db
+    def __init__(self, opened: tuple[Any, sqlite3.Connection], table: BlockTable) -> None:
+        self.ix, self.db = opened
+        self.searcher = self.ix.searcher()
+        self.reader = self.searcher.reader()
+        self.lexicon: Lexicon = read_lexicon(self.searcher)
         self._table = table
         self._starts = table.doc_starts
+        self._docmap: list[int] | None = None
         self._df: dict[str, int] = {}
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
-        self._present: dict[str, bool] = {}
-        dictionary.ensure()
-        self.lexicon = Lexicon(dictionary.counts, dictionary.total, dictionary.longest_from,
-                               present=self.contains)
 
     def close(self) -> None:
+        self.searcher.close()
         self.db.close()
+
+    @property
+    def docmap(self) -> list[int]:
+        """whoosh document number → table position (-1: meta, deleted or unknown)."""
+        if self._docmap is None:
+            docmap = [-1] * self.reader.doc_count_all()
+            positions = self._table.positions
+            for docnum, fields in self.reader.iter_docs():
+                docmap[docnum] = positions.get(fields.get("key", ""), -1)
+            self._docmap = docmap
+        return self._docmap
+
+    def word_df(self, word: str) -> int:
+        return self.reader.doc_frequency("words", word)
 
     def gram_df(self, term: str) -> int:
         """How many blocks hold the term (a character or a pair of characters)."""
@@ -137,27 +152,6 @@ class IndexView:
     def gram_postings(self, term: str) -> KeysView[int]:
         """Table positions of the blocks holding the term."""
         return self.gram_counts(term).keys()
-
-    def word_df(self, word: str) -> int:
-        """An upper bound of how many blocks contain `word` (its rarest pair's count)."""
-        dfs = [self.gram_df(t) for t in query_grams(word)]
-        return min(dfs) if dfs else len(self._table)
-
-    def contains(self, word: str) -> bool:
-        """Does any block contain `word`? (Which words the query segmenter may use.)"""
-        known = self._present.get(word)
-        if known is None:
-            texts = self._table.texts
-            terms = sorted(query_grams(word), key=self.gram_df)
-            if not terms:
-                candidates: Iterable[int] = range(len(texts))
-            else:
-                candidates = self.gram_postings(terms[0])
-                if len(terms) > 1 and candidates:
-                    candidates = candidates & self.gram_postings(terms[-1])
-            known = any(word in texts[i] for i in candidates)
-            self._present[word] = known
-        return known
 
 
 class Engine:
@@ -314,7 +308,10 @@ class Engine:
         return list(units.values())
 
     def idf(self, unit: Unit) -> float:
-        df = len(self.occurrences(unit.text, unit.boundary, None))
+        # An index word's frequency is free; anything else is counted by substring.
+        df = self.view.word_df(unit.text) if len(self.view.lexicon.words(unit.text)) == 1 else 0
+        if df == 0:
+            df = len(self.occurrences(unit.text, unit.boundary, None))
         n = len(self.table)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 

@@ -4,20 +4,29 @@ Layout of `AppPaths.index_dir`::
 
     current.json     {"generation": "g…", "schema": N}, replaced atomically
     build.lock       held (an OS file lock) by whichever process writes
-    g…/index.sqlite  one index ("generation"); a full rebuild makes a new one and
-                     switches current.json to it, so a reader in another process
-                     never sees a half-built index
+    g…/              one index ("generation"); a full rebuild makes a new one
+                     and switches current.json to it, so a reader in another
+                     process never sees a half-built index
     g…/writing       present while a writer works in that generation
 
-The index narrows the blocks a substring can occur in; matching and ranking are
-decided on the folded texts themselves (engine.py). It holds, per document, the
-postings of every character and every pair of adjacent characters of its folded
-blocks (`grams`: term, document, the block numbers within the document as 32-bit
-integers followed by the term's count in each block), and a `meta`
-table with the schema version, a stamp of the corpus and each document's stamp. An
-update replaces a document's rows and its stamp in one SQLite transaction, so the
-stamps always describe what the index holds. Nothing needs jieba: words are found
-in queries, not in the corpus (segment.py).
+A generation holds two stores, written together:
+
+* a whoosh index of the blocks' jieba words (the `words` field: BM25F ranking of
+  `related`, word document frequencies) with, besides one document per block,
+  "meta" documents (keys starting with META) recording the schema version, a
+  stamp of the corpus, each document's stamp and the lexicon the query segmenter
+  needs. whoosh commits atomically (a new table of contents renamed into place),
+  so the stamps always describe what the index holds;
+* `postings.sqlite`, the candidates for substring search: per term (every
+  character and every pair of adjacent characters of the folded blocks) and
+  document, the block numbers within the document (32-bit integers) followed by
+  the term's count in each block. A document's rows are replaced in one SQLite
+  transaction, committed before whoosh publishes the stamps; a document whose
+  rows were written but whose stamp was not is simply written again.
+
+Matching and ranking are decided on the folded texts themselves (engine.py):
+the postings only narrow the candidates, and give counts for one- and
+two-character terms.
 """
 
 from __future__ import annotations
@@ -40,17 +49,20 @@ from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
-from .dictionary import Dictionary
-from .text import fold, gram_counts
+from .segment import Lexicon, parse_counts, serialize_counts
+from .text import configure_jieba, fold, gram_counts, is_cjk, jieba_frequency, jieba_total, word_spans
 
-SCHEMA_VERSION = 4  # bump whenever the tables or what gram_terms emits change
+SCHEMA_VERSION = 2  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"
 WRITING_MARK = "writing"
-DATABASE = "index.sqlite"
-INDEX_KEY = "index"
-DOC_KEY = "doc/"
+META = "\x1e"
+INDEX_KEY = META + "index"
+LEXICON_KEY = META + "lexicon"
+DOC_KEY = META + "doc/"
+META_KIND = "_meta"
+POSTINGS_FILE = "postings.sqlite"
 POSTING = "I"  # array typecode of a block number within its document
 COUNT = "I"  # array typecode of how often the term occurs in that block
 ENTRY_SIZE = 8  # bytes per block in a row: its number, then (after all numbers) its count
@@ -64,6 +76,23 @@ class SearchError(Exception):
 
 class IndexBusyError(SearchError):
     """Another process is writing the index and did not finish in time."""
+
+
+def make_schema() -> Any:
+    from whoosh import fields, formats
+
+    from .analyzer import WordAnalyzer
+
+    # Lean on purpose: whoosh's cost is per posting. Kinds and objectives are read
+    # from the corpus (table.py), substrings from the SQLite postings, and `related`
+    # needs no word positions.
+    return fields.Schema(
+        key=fields.ID(stored=True, unique=True),
+        doc=fields.ID(stored=True),
+        kind=fields.ID(),
+        words=fields.FieldType(formats.Frequency(), WordAnalyzer(), scorable=True),
+        meta=fields.STORED(),
+    )
 
 
 def block_key(doc_id: str, anchor: str) -> str:
@@ -129,8 +158,6 @@ class IndexStore:
     def __init__(self, root: Path, jieba_cache: Path) -> None:
         self.root = Path(root)
         self.jieba_cache = Path(jieba_cache)
-        # jieba's word list for segmenting queries, kept beside jieba's own cache.
-        self.dictionary = Dictionary(self.jieba_cache.with_name("words.sqlite"))
 
     # --- inspecting ------------------------------------------------------------------
     def current_generation(self) -> str | None:
@@ -162,7 +189,8 @@ class IndexStore:
             return Inspection("interrupted", generation)
         try:
             meta, stamps = self._read_stamps(folder)
-        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError) as exc:
+            _check_postings(folder / POSTINGS_FILE)
+        except Exception as exc:  # whoosh raises many kinds on a damaged index
             return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
         if meta.get("schema") != SCHEMA_VERSION:
             return Inspection("old", generation, detail=f"schema {meta.get('schema')}")
@@ -171,20 +199,18 @@ class IndexStore:
         return Inspection(state, generation, stamps)
 
     def _read_stamps(self, folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
-        path = folder / DATABASE
-        _check_size(path)
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = dict(db.execute("SELECT key, value FROM meta"))
-            # A cheap look at the postings: a truncated or overwritten file fails here.
-            db.execute("SELECT count(*) FROM (SELECT 1 FROM grams LIMIT 1000)").fetchone()
-        finally:
-            db.close()
-        if INDEX_KEY not in rows:
-            raise ValueError("no stamp in the index")
-        meta = json.loads(rows[INDEX_KEY])
-        stamps = {key[len(DOC_KEY):]: value for key, value in rows.items()
-                  if key.startswith(DOC_KEY)}
+        from whoosh import index
+
+        ix = index.open_dir(str(folder))
+        with ix.searcher() as searcher:
+            stored = searcher.document(key=INDEX_KEY)
+            if stored is None:
+                raise ValueError("no stamp in the index")
+            meta = json.loads(stored["meta"])
+            stamps = {}
+            for fields in searcher.documents(kind=META_KIND):
+                if fields.get("key", "").startswith(DOC_KEY):
+                    stamps[fields["doc"]] = json.loads(fields["meta"])["stamp"]
         return meta, stamps
 
     def _generations(self) -> list[Path]:
@@ -193,15 +219,20 @@ class IndexStore:
         return [p for p in self.root.iterdir() if p.is_dir() and p.name.startswith("g")]
 
     # --- opening for search ----------------------------------------------------------
-    def open(self) -> sqlite3.Connection:
-        """The current generation's database, for reading (SQLite isolates it from writers)."""
+    def open(self) -> tuple[Any, sqlite3.Connection]:
+        """The current generation's whoosh index and postings (no lock needed: commits
+        are atomic)."""
+        from whoosh import index
+
         generation = self.current_generation()
         if generation is None:
             raise SearchError("the search index has not been built")
-        path = self.root / generation / DATABASE
-        if not path.is_file():
-            raise SearchError("the search index is missing its data; rebuild it")
-        return sqlite3.connect(str(path), timeout=BUSY_WAIT, check_same_thread=False)
+        folder = self.root / generation
+        ix = index.open_dir(str(folder))
+        if not (folder / POSTINGS_FILE).is_file():
+            raise SearchError("the search index is missing its postings; rebuild it")
+        return ix, sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT,
+                                   check_same_thread=False)
 
     # --- writing ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -223,74 +254,100 @@ class IndexStore:
     def build(self, corpus: Corpus, objectives: list[Objective],
               progress: Progress | None = None) -> None:
         """Write a complete new generation and make it current. Caller holds the lock."""
+        from whoosh import index
+
+        configure_jieba(self.jieba_cache)
         generation = f"g{time.time_ns():x}-{os.getpid()}"
         folder = self.root / generation
         folder.mkdir(parents=True)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        db = sqlite3.connect(str(folder / DATABASE))
+        ix = index.create_in(str(folder), make_schema())
+        db = sqlite3.connect(str(folder / POSTINGS_FILE))
+        # No journal: until current.json names it, nobody reads this generation, and an
+        # interrupted build is thrown away whole.
+        db.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB,
+                                PRIMARY KEY (gram, doc)) WITHOUT ROWID;
+        """)
+        writer = ix.writer(limitmb=256)
         try:
-            # No journal: until current.json names it, nobody reads this generation,
-            # and an interrupted build is thrown away whole.
-            db.executescript("""
-                PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB,
-                                    PRIMARY KEY (gram, doc)) WITHOUT ROWID;
-            """)
-            self._write(db, corpus, list(corpus), [], progress)
+            self._write(writer, db, corpus, list(corpus), [], Lexicon({}, 0), progress)
+        except BaseException:
+            writer.cancel()
+            raise
         finally:
             db.close()
         (folder / WRITING_MARK).unlink()
         atomic_write_text(self.root / CURRENT_FILE,
                           json.dumps({"generation": generation, "schema": SCHEMA_VERSION}))
         self._remove_generations(keep=generation)
-        self.dictionary.ensure()  # made once per cache folder, for the first query
 
     def update(self, corpus: Corpus, objectives: list[Objective], inspection: Inspection,
                progress: Progress | None = None) -> str:
         """Re-index only the documents added, changed or removed. Caller holds the lock."""
+        from whoosh import index
+
+        configure_jieba(self.jieba_cache)
         stamps = document_stamps(corpus)
         old = inspection.stamps
         added = [d for d in corpus if d.id not in old]
         changed = [d for d in corpus if d.id in old and old[d.id] != stamps[d.id]]
         removed = [doc_id for doc_id in old if doc_id not in stamps]
         folder = self.root / inspection.generation
+        ix = index.open_dir(str(folder))
+        with ix.searcher() as searcher:
+            lexicon = read_lexicon(searcher)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        db = sqlite3.connect(str(folder / DATABASE), timeout=BUSY_WAIT)
+        db = sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT)
+        writer = ix.writer(limitmb=256)
         try:
-            self._write(db, corpus, added + changed, [d.id for d in changed] + removed, progress)
+            for doc_id in [d.id for d in changed] + removed:
+                writer.delete_by_term("doc", doc_id)
+            self._write(writer, db, corpus, added + changed, removed, lexicon, progress)
+        except BaseException:
+            writer.cancel()
+            raise
         finally:
             db.close()
         (folder / WRITING_MARK).unlink()
         return Notice("index-updated", "search index updated: {added} added, {changed} changed, "
                       "{removed} removed", added=len(added), changed=len(changed), removed=len(removed))
 
-    def _write(self, db: sqlite3.Connection, corpus: Corpus, documents: list[Document],
-               dropped: list[str], progress: Progress | None) -> None:
-        """In one transaction: drop `dropped`, add `documents`, write fresh stamps."""
+    def _write(self, writer: Any, db: sqlite3.Connection, corpus: Corpus,
+               documents: list[Document], removed: list[str], lexicon: Lexicon,
+               progress: Progress | None) -> None:
+        """Add `documents` (their postings replace any they had), drop `removed`, write
+        fresh stamps, then commit (whoosh's commit is the slow part, ~1/3 of the work)."""
         stamps = document_stamps(corpus)
+        for doc_id in [d.id for d in documents] + removed:
+            db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
         total = sum(len(d.blocks) for d in documents)
+        commit_share = max(1, total // 2)
         done = 0
         if progress:
-            progress(0, total)
-        with db:  # one transaction: committed whole or not at all
-            for doc_id in dropped:
-                db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
-                db.execute("DELETE FROM meta WHERE key = ?", (DOC_KEY + doc_id,))
-            for doc in documents:
-                db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc))
-                db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                           (DOC_KEY + doc.id, stamps[doc.id]))
-                done += len(doc.blocks)
-                if progress:
-                    progress(done, total)
-            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INDEX_KEY, json.dumps(
-                {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)})))
-            self._commit(db)
+            progress(0, total + commit_share)
+        counts = dict(lexicon.counts)
+        for doc in documents:
+            _add_document(writer, doc, stamps[doc.id], counts)
+            db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc))
+            done += len(doc.blocks)
+            if progress:
+                progress(done, total + commit_share)
+        total_count = jieba_total() if documents else lexicon.total
+        writer.update_document(key=LEXICON_KEY, kind=META_KIND, meta=json.dumps(
+            {"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False))
+        writer.update_document(key=INDEX_KEY, kind=META_KIND, meta=json.dumps(
+            {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}))
+        self._commit(writer, db)
+        if progress:
+            progress(total + commit_share, total + commit_share)
 
-    def _commit(self, db: sqlite3.Connection) -> None:
-        """The moment a write becomes visible (a seam for the crash tests)."""
+    def _commit(self, writer: Any, db: sqlite3.Connection) -> None:
+        """Publish a write: the postings first, then whoosh's table of contents, which
+        carries the stamps (a seam for the crash tests)."""
         db.commit()
+        writer.commit()
 
     def _remove_generations(self, keep: str) -> None:
         # A reader in another process may still use an old generation; it notices
@@ -298,6 +355,29 @@ class IndexStore:
         for folder in self._generations():
             if folder.name != keep:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_lexicon(searcher: Any) -> Lexicon:
+    """The query segmenter's lexicon, as stored with the index."""
+    stored = searcher.document(key=LEXICON_KEY)
+    if stored is None:
+        return Lexicon({}, 0)
+    data = json.loads(stored["meta"])
+    return Lexicon(parse_counts(data["counts"]), data["total"])
+
+
+class _OldSchema(ValueError):
+    pass
+
+
+def _add_document(writer: Any, doc: Document, stamp: str, lexicon: dict[str, int]) -> None:
+    for block in doc.blocks:
+        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=block.text)
+        for word, _start, _end, _part in word_spans(fold(block.text)):
+            if word not in lexicon and is_cjk(word[0]):
+                lexicon[word] = jieba_frequency(word)
+    writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
+                           meta=json.dumps({"stamp": stamp}))
 
 
 def document_postings(doc: Document) -> Iterator[tuple[str, str, bytes]]:
@@ -317,17 +397,21 @@ def document_postings(doc: Document) -> Iterator[tuple[str, str, bytes]]:
         yield term, doc.id, array(POSTING, numbers).tobytes() + array(COUNT, counts).tobytes()
 
 
-def _check_size(path: Path) -> None:
+def _check_postings(path: Path) -> None:
     """ValueError when the file is shorter than its own header says (a truncated copy)."""
-    with open(path, "rb") as file:
-        header = file.read(100)
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except FileNotFoundError:
+        header = b""
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise ValueError("not an index file")
+        raise ValueError("the postings are missing or not a database")
     page_size = int.from_bytes(header[16:18], "big") or 65536
     pages = int.from_bytes(header[28:32], "big")
     if path.stat().st_size < page_size * pages:
-        raise ValueError("the index file is truncated")
-
-
-class _OldSchema(ValueError):
-    pass
+        raise ValueError("the postings are truncated")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:  # a cheap look at the table: an overwritten file fails here
+        db.execute("SELECT count(*) FROM (SELECT 1 FROM grams LIMIT 100)").fetchone()
+    finally:
+        db.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 import threading
@@ -19,18 +18,16 @@ from .engine import Engine, IndexView, Unit, highlight_spans, make_snippet
 from .index import REBUILD_MESSAGES, IndexStore, SearchError, block_key
 from .query import And, Filter, ParsedQuery, parse_query
 from .results import Hit, SearchResults
-from .table import K1, BlockTable
+from .table import BlockTable
 from .text import fold, is_cjk
 
 log = logging.getLogger(__name__)
 
 RELATED_TERMS = 30  # how many of the source's most telling words "more like this" uses
-OCCURRENCES_KEPT = 2000  # words whose occurrences "related" keeps between calls
-COMMON_SHARE = 10  # a word in more than 1/COMMON_SHARE of the blocks is "common" for related
 
 
 class SearchService:
-    """Search and related passages over a corpus, backed by an on-disk index.
+    """Search and related passages over a corpus, backed by an on-disk whoosh index.
 
     Construction is cheap (no jieba, no index). `ensure_index` does the slow work
     (it may take seconds: call it from a worker thread); `search` and `related`
@@ -45,7 +42,6 @@ class SearchService:
         self._lock = threading.RLock()
         self._table: BlockTable | None = None
         self._view: IndexView | None = None
-        self._occurrence_cache: dict[tuple[str, bool], dict[int, int]] = {}
 
     # --- the index -------------------------------------------------------------------
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
@@ -102,10 +98,9 @@ class SearchService:
         self._close_view()
         if self._table is None:
             self._table = BlockTable.build(self.corpus, self.objectives)
-        self._view = IndexView(self._store.open(), self._table, self._store.dictionary)
+        self._view = IndexView(self._store.open(), self._table)
 
     def _close_view(self) -> None:
-        self._occurrence_cache.clear()
         if self._view is not None:
             self._view.close()
             self._view = None
@@ -155,41 +150,25 @@ class SearchService:
         return hits
 
     def _related(self, doc_id: str, anchor: str, limit: int) -> list[Hit]:
+        from whoosh.query import Or, Term
+
         source = self._source_text(doc_id, anchor)
         terms = self._key_terms(source)
         if not terms or limit == 0:
             return []
-        table = self._table
-        own = table.of_doc(doc_id) or set()
-        norms, n = table.norms, len(table)
-        scores: dict[int, float] = {}
+        view = self._view
+        query = Or([Term("words", word, boost=weight) for word, weight in terms])
+        results = view.searcher.search(query, limit=limit * 2 + 10, mask=Term("doc", doc_id))
         units = [Unit(word, 1.0, True, not is_cjk(word[0])) for word, _ in terms]
-        found = [self._occurrences(unit) for unit in units]
-        # Rarer words first: a word in more than a tenth of the library then only adds to
-        # blocks that some rarer one found (a block with nothing but common words of the
-        # source is not "like" it), which spares scoring most of the library.
-        for (_word, weight), occurrences in sorted(zip(terms, found, strict=True),
-                                                   key=lambda pair: len(pair[1])):
-            idf = math.log(1 + (n - len(occurrences) + 0.5) / (len(occurrences) + 0.5))
-            common = scores and len(occurrences) > n // COMMON_SHARE
-            for i in scores.keys() & occurrences.keys() if common else occurrences:
-                tf = occurrences[i]
-                scores[i] = scores.get(i, 0.0) + weight * idf * tf * (K1 + 1) / (tf + norms[i])
-        best = heapq.nsmallest(limit, ((-score, i) for i, score in scores.items()
-                                       if i not in own))
-        return [self._related_hit(i, units, -score) for score, i in best]
-
-    def _occurrences(self, unit: Unit) -> dict[int, int]:
-        """Blocks holding a word and how often, kept across calls: "related" sources
-        (objectives, neighbouring passages) share most of their telling words."""
-        key = (unit.text, unit.boundary)
-        found = self._occurrence_cache.get(key)
-        if found is None:
-            found = Engine(self._table, self._view).occurrences(unit.text, unit.boundary, None)
-            if len(self._occurrence_cache) >= OCCURRENCES_KEPT:
-                self._occurrence_cache.pop(next(iter(self._occurrence_cache)))
-            self._occurrence_cache[key] = found
-        return found
+        hits = []
+        for found in results:
+            i = view.docmap[found.docnum]
+            if i < 0:
+                continue
+            hits.append(self._related_hit(i, units, found.score))
+            if len(hits) == limit:
+                break
+        return hits
 
     def _related_hit(self, i: int, units: list[Unit], score: float) -> Hit:
         table = self._table
@@ -214,8 +193,7 @@ class SearchService:
     def _key_terms(self, text: str) -> list[tuple[str, float]]:
         """The source's most telling index words, weighted tf·idf (normalised to 1)."""
         view = self._view
-        # The source is a passage of the library: every one of its words is in it.
-        counts = Counter(w for w in view.lexicon.words(fold(text), restricted=False)
+        counts = Counter(w for w in view.lexicon.words(fold(text))
                          if len(w) > 1 and not w.isdigit())
         n = len(self._table)
         weighted = []

@@ -1,4 +1,4 @@
-"""Text as search sees it: folding, words, the characters and pairs the index keeps.
+"""Text as search sees it, without whoosh: folding, words (jieba), characters and pairs.
 
 Folding (Traditional → Simplified, full-width → half-width, lower case) is done
 one character at a time and never changes a string's length, so an offset into
@@ -8,10 +8,14 @@ offsets stay those of the original block.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 # --- folding ----------------------------------------------------------------------
@@ -72,13 +76,87 @@ def is_cjk(char: str) -> bool:
         or 0x20000 <= code <= 0x2FA1F
 
 
-# --- words: runs of Chinese characters (segment.py splits them), Latin/digit words ---
+# --- words: jieba for Chinese, a pattern for everything else ------------------------
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 # An alphanumeric word, allowing inner connectors so that A/RES/73/195, COVID-19,
 # 6.3% and e-mail stay one searchable term.
 ALNUM = rf"(?:(?![{CJK}])[^\W_])"
 WORD_RE = re.compile(rf"[{CJK}]+|{ALNUM}+(?:[./\-&+'’]{ALNUM}+)*%?")
 PART_RE = re.compile(rf"{ALNUM}+")
+
+_JIEBA: Any = None
+_JIEBA_LOCK = threading.Lock()
+_JIEBA_CACHE: Path | None = None
+
+
+def configure_jieba(cache_file: Path) -> None:
+    """Where jieba keeps its dictionary cache (never the system's temp folder)."""
+    global _JIEBA_CACHE
+    _JIEBA_CACHE = Path(cache_file)
+
+
+def jieba_tokenizer() -> Any:
+    """The shared jieba tokenizer, loading its dictionary (~1 s) on first use."""
+    global _JIEBA
+    with _JIEBA_LOCK:
+        if _JIEBA is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" chatter
+            tokenizer = jieba.Tokenizer()
+            cache = _JIEBA_CACHE or _default_cache()
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(cache.parent)
+            tokenizer.cache_file = cache.name
+            tokenizer.initialize()
+            _JIEBA = tokenizer
+        return _JIEBA
+
+
+def _default_cache() -> Path:
+    from ...paths import resolve_paths
+
+    return resolve_paths().jieba_cache
+
+
+def jieba_frequency(word: str) -> int:
+    """jieba's dictionary count for a word (0 if unknown); the query segmenter's weights."""
+    return jieba_tokenizer().FREQ.get(word, 0)
+
+
+def jieba_total() -> int:
+    return jieba_tokenizer().total
+
+
+@lru_cache(maxsize=8192)
+def _segment_run(run: str) -> tuple[tuple[str, int, int], ...]:
+    # No HMM: segmentation then depends on the dictionary alone, which the query
+    # segmenter (segment.py) reproduces from the index's own lexicon without jieba.
+    # Cached because identical blocks recur (re-indexing, repeated boilerplate).
+    return tuple(jieba_tokenizer().tokenize(run, HMM=False))
+
+
+def word_spans(folded: str) -> Iterator[tuple[str, int, int, bool]]:
+    """(word, start, end, is_part) for a folded text; offsets index the text.
+
+    Chinese runs are segmented by jieba (exact offsets from `jieba.tokenize`); other
+    words come whole, followed by their alphanumeric parts when they have several
+    (a/res/73/195 → a, res, 73, 195), which share the whole word's position.
+    Punctuation and spaces make no words; the character postings cover them.
+    """
+    for match in WORD_RE.finditer(folded):
+        word, base = match.group(), match.start()
+        if is_cjk(word[0]):
+            for piece, start, end in _segment_run(word):
+                yield piece, base + start, base + end, False
+            continue
+        yield word, base, match.end(), False
+        parts = PART_RE.findall(word)
+        if len(parts) > 1 or (parts and parts[0] != word):
+            offset = base
+            for part in PART_RE.finditer(word):
+                yield part.group(), offset + part.start(), offset + part.end(), True
+
 
 _SPACE_RE = re.compile(r"\s+")
 
