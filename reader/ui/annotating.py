@@ -9,14 +9,17 @@ placed in the current text, exactly as an export places it) is updated for the c
 annotations only, and `changed` tells the views which documents to repaint.
 
 Saving is coalesced: `Store.save()` writes at once unless it wrote less than half a second
-ago; a single-shot QTimer then calls `flush_if_due()`. A failed save is reported once and
-retried; `close()` flushes on quit. Nothing here formats, filters or stores anything
+ago; a single-shot QTimer then calls `flush_if_due()`. The window's store keeps a journal
+(core/annotations/journal.py), so a save appends only what changed; once the journal is
+long it is folded into the annotations file on a background thread, and `close()` folds it
+on quit. A failed save is reported once and retried. Nothing here formats, filters or stores anything
 itself: that is `reader.core.annotations` and `reader.core.export`.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -55,6 +58,8 @@ from .notices import notice_text
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_FAILURE_MS = 5000
+FOLD_AFTER = 2000  # journal lines: past this, fold them into the file in the background
+FOLD_WAIT_MS = 100  # a save asked for during a fold is tried again this much later
 BOOKMARK_PREVIEW = 16
 TOOLTIP_NOTE = 200
 Item = Annotation | Bookmark | ColorMeaning
@@ -152,6 +157,7 @@ class Annotator(QObject):
     paletteChanged = Signal()
     problem = Signal(str, list)  # a title and messages (translated) for the window's message bar
     message = Signal(str)  # a short status-bar message
+    _foldDone = Signal(object, object)  # from the fold thread: SaveResult | None, error | None
 
     def __init__(self, store: Store, corpus: Corpus, objectives: Sequence[Objective],
                  parent: QObject | None = None, *, persist: bool = True) -> None:
@@ -167,6 +173,8 @@ class Annotator(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
+        self._folding: threading.Thread | None = None
+        self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
     @property
@@ -537,6 +545,9 @@ class Annotator(QObject):
             self._save(self.store.save)
 
     def _save(self, write) -> None:
+        if self._folding is not None:  # the fold holds the file: save when it is done
+            self._timer.start(FOLD_WAIT_MS)
+            return
         try:
             result = write()
         except (StoreError, OSError) as exc:
@@ -554,6 +565,29 @@ class Annotator(QObject):
         due = self.store.seconds_until_due()
         if due is not None and not self._timer.isActive():
             self._timer.start(max(1, int(due * 1000) + 1))
+        self._fold_soon()
+
+    def _fold_soon(self) -> None:
+        """Fold a long journal into the annotations file, off the UI thread (a whole
+        rewrite: a quarter of a second at 50,000 annotations)."""
+        if self._folding is not None or self.store.journal_lines < FOLD_AFTER:
+            return
+
+        def fold() -> None:
+            try:
+                self._foldDone.emit(self.store.fold(), None)
+            except (StoreError, OSError) as exc:  # the journal keeps everything meanwhile
+                self._foldDone.emit(None, str(exc))
+
+        self._folding = threading.Thread(target=fold, name="annotations-fold", daemon=True)
+        self._folding.start()
+
+    def _fold_done(self, result, error: str | None) -> None:
+        self._folding = None
+        if error:
+            log.warning("folding the annotations journal failed (kept; retried later): %s", error)
+        elif result is not None and result.external:
+            self._take_in(result.external)
 
     def _save_failed(self, error: str) -> None:
         log.warning("saving the annotations failed: %s", error)
@@ -574,8 +608,10 @@ class Annotator(QObject):
         self._timer.stop()
         if not self.persist:
             return True
+        if self._folding is not None:
+            self._folding.join()
         try:
-            self.store.flush()
+            self.store.close()  # writes what is pending and folds the journal in
         except (StoreError, OSError) as exc:
             log.error("saving the annotations on quit failed: %s", exc)
             if self.ask_quit_unsaved(notice_text(getattr(exc, "notice", str(exc)))):
