@@ -59,6 +59,7 @@ def main() -> None:
     services = Services(paths=paths, corpus=corpus, objectives=build_objectives(corpus),
                         settings=open_settings(paths), search=None)
     window = MainWindow(services)
+    window.restore_state()  # the default panes: the Compact first
     window.show()
     window.start()
     window.show_dock("annotations")
