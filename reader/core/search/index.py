@@ -329,8 +329,9 @@ class IndexStore:
             progress(0, total + commit_share)
         counts = dict(lexicon.counts)
         for doc in documents:
-            _add_document(writer, doc, stamps[doc.id], counts)
-            db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc))
+            folded = [fold(block.text) for block in doc.blocks]  # once, for both stores
+            _add_document(writer, doc, folded, stamps[doc.id], counts)
+            db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc, folded))
             done += len(doc.blocks)
             if progress:
                 progress(done, total + commit_share)
@@ -370,23 +371,29 @@ class _OldSchema(ValueError):
     pass
 
 
-def _add_document(writer: Any, doc: Document, stamp: str, lexicon: dict[str, int]) -> None:
-    for block in doc.blocks:
-        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=block.text)
-        for word, _start, _end, _part in word_spans(fold(block.text)):
+def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str,
+                  lexicon: dict[str, int]) -> None:
+    for block, text in zip(doc.blocks, folded, strict=True):
+        # The words are segmented once and handed to whoosh as a list, which it indexes
+        # as they are: the same tokens WordAnalyzer makes of the text, without a second
+        # folding and segmentation.
+        words = [word for word, _start, _end, _part in word_spans(text)]
+        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
+        for word in words:
             if word not in lexicon and is_cjk(word[0]):
                 lexicon[word] = jieba_frequency(word)
     writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
                            meta=json.dumps({"stamp": stamp}))
 
 
-def document_postings(doc: Document) -> Iterator[tuple[str, str, bytes]]:
-    """(term, document, postings) rows for one document's blocks: the blocks' numbers
-    within the document, then how often the term occurs in each."""
+def document_postings(doc: Document, folded: list[str] | None = None
+                      ) -> Iterator[tuple[str, str, bytes]]:
+    """(term, document, postings) rows for one document's (folded) blocks: the blocks'
+    numbers within the document, then how often the term occurs in each."""
     postings: dict[str, tuple[list[int], list[int]]] = {}
     get = postings.get
-    for number, block in enumerate(doc.blocks):
-        for term, count in gram_counts(fold(block.text)).items():
+    for number, text in enumerate(folded or [fold(block.text) for block in doc.blocks]):
+        for term, count in gram_counts(text).items():
             found = get(term)
             if found is None:
                 postings[term] = ([number], [count])
