@@ -329,9 +329,11 @@ class Engine:
             for context, members in table.context_groups.items():
                 tf = _count_one(unit, context)
                 if tf:
-                    for i in members.intersection(scores) if len(members) > 8 else members:
-                        if i in scores:
-                            scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
+                    # Walk the smaller side: a heading over thousands of blocks, few matches.
+                    inside = [i for i in scores if i in members] if len(members) > len(scores) \
+                        else [i for i in members if i in scores]
+                    for i in inside:
+                        scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
         for i in matches & table.boosted.keys():
             scores[i] *= table.boosted[i]
         return scores
