@@ -89,16 +89,16 @@ def edit_and_save(store: Store, index: int) -> float:
     return timed(store.flush)
 
 
-def measure(corpus: Corpus, count: int) -> None:
+def measure(corpus: Corpus, count: int, rounds: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="annotations-bench-"))
     path = folder / "annotations.json"
     store = Store.open(path, min_interval=0)
     store.put_many(sample_annotations(corpus, count))
     first = timed(store.flush)
-    whole = measure_saves(store, rounds=10)
+    whole = measure_saves(store, rounds=rounds)
     journal = Store.open(path, min_interval=0, journal=True)
     journalled = measure_saves(journal, rounds=JOURNALLED)
-    loads, loaded = measure_loads(path, count)
+    loads, loaded = measure_loads(path, count, rounds=max(1, rounds // 2))
     folding = timed(loaded.fold)
     first_after_load = edit_and_save(loaded, 0)
     edit_and_save(Store.open(path, journal=True), 1)  # another instance saves meanwhile
@@ -123,10 +123,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default=",".join(map(str, COUNTS)),
                         help="how many annotations (10000,50000)")
+    parser.add_argument("--rounds", type=int, default=10, help="whole-file saves (10), loads (5)")
     args = parser.parse_args()
     corpus = load_corpus()
     for count in (int(c) for c in args.counts.split(",")):
-        measure(corpus, count)
+        measure(corpus, count, args.rounds)
 
 
 if __name__ == "__main__":
