@@ -174,6 +174,7 @@ class Annotator(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
         self._folding: threading.Thread | None = None
+        self._pieces: dict[str, tuple[Excerpt, Document, list[Highlight]]] = {}
         self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
@@ -202,15 +203,26 @@ class Annotator(QObject):
         return min(hits, key=lambda e: len(e.exact), default=None)
 
     def highlights_for(self, doc: Document) -> list[Highlight]:
-        """The "annotations" layer of a pane showing `doc`."""
+        """The "annotations" layer of a pane showing `doc`. Each excerpt's pieces are kept
+        while the excerpt is the same object (the index replaces only those that changed,
+        and all of them for a new palette or corpus), so a change with 10,000 highlights
+        places one again, not all."""
         result = []
         labels = {color: color_label(self.palette, color) for color in COLORS}
+        kept = self._pieces
         for excerpt in self.index.placed_in(doc.id):
-            note = excerpt.annotation.note
-            tip = labels[excerpt.color] + (
-                "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else "")
-            for piece in segments(doc, excerpt.annotation.target):
-                result.append(Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip))
+            cached = kept.get(excerpt.id)
+            if cached is None or cached[0] is not excerpt or cached[1] is not doc:
+                note = excerpt.annotation.note
+                tip = labels[excerpt.color] + (
+                    "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…")
+                    if note else "")
+                cached = kept[excerpt.id] = (excerpt, doc, [
+                    Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip)
+                    for piece in segments(doc, excerpt.annotation.target)])
+            result.extend(cached[2])
+        if len(kept) > 2 * len(self.index) + 256:  # forget deleted ones now and then
+            self._pieces = {k: v for k, v in kept.items() if self.index.get(k) is v[0]}
         return result
 
     def paint(self, pane: DocumentPane) -> None:
