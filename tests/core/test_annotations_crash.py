@@ -88,7 +88,8 @@ def test_a_writer_killed_at_random_moments_never_loses_a_confirmed_annotation(tm
         process = writer(path, f"r{round_}", mode=mode)
         if round_ % 5 == 4:  # now and then while it starts up and loads the file
             time.sleep(rng.uniform(0.0, 0.25))
-        else:  # mostly once it is saving, one save every few milliseconds
+        else:  # mostly once it is saving (two saves confirmed), one save every few milliseconds
+            confirmed.add(process.stdout.readline().strip())
             confirmed.add(process.stdout.readline().strip())
             time.sleep(rng.uniform(0.0, 0.1))
         process.send_signal(signal.SIGKILL)
@@ -99,7 +100,8 @@ def test_a_writer_killed_at_random_moments_never_loses_a_confirmed_annotation(tm
         state = on_disk(path, mode)  # the main file itself, as it is (and its journal)
         missing = confirmed - state.annotations.keys()
         assert not missing, f"round {round_}: lost {len(missing)} confirmed annotations"
-    assert len(confirmed) >= 2 * ROUNDS  # the kills did land while the writer was saving
+    # The kills did land while the writer was saving (however slow a loaded machine is).
+    assert len(confirmed) >= 2 * (ROUNDS - ROUNDS // 5)
     store = Store.open(path)
     # A save can complete just before the kill stops its id being printed: more is fine.
     assert store.load_report.ok and len(store.annotations) >= SEED_ANNOTATIONS + len(confirmed)

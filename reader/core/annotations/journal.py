@@ -40,17 +40,22 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
-def entry_lines(before: StoreState, after: StoreState) -> list[bytes]:
-    """The journal lines that turn `before` into `after` (only what differs)."""
+def entry_lines(before: StoreState, after: StoreState,
+                only: Iterable[str] | None = None) -> list[bytes]:
+    """The journal lines that turn `before` into `after` (only what differs). `only`: the
+    ids that may differ (the store knows which it changed), so 50,000 need not be compared."""
     lines: list[bytes] = []
+    ids = None if only is None else set(only)
     for name, to_dict in (("annotations", annotation_to_w3c), ("bookmarks", bookmark_to_dict)):
-        old = getattr(before, name)
-        for key, item in getattr(after, name).items():
+        old, new = getattr(before, name), getattr(after, name)
+        for key in new if ids is None else ids & new.keys():
+            item = new[key]
             if old.get(key) is not item:
                 lines.append(_line(name, to_dict(item)))
-    for key, when in after.deleted.items():
-        if before.deleted.get(key) != when:
-            lines.append(_line("deleted", {"id": key, "deleted": when}))
+    old_deleted, new_deleted = before.deleted, after.deleted
+    for key in new_deleted if ids is None else ids & new_deleted.keys():
+        if old_deleted.get(key) != new_deleted[key]:
+            lines.append(_line("deleted", {"id": key, "deleted": new_deleted[key]}))
     for meaning in after.palette:
         if before.palette.get(meaning.color) != meaning:
             lines.append(_line("palette", color_to_dict(meaning)))

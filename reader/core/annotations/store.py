@@ -154,6 +154,7 @@ class Store:
         # (journal.py) instead of rewriting it; `fold()` and `close()` write the file whole.
         self._journal, self._journaling = Journal(journal_path(self.path)), journal
         self._on_disk: StoreState | None = None  # what file + journal hold, as we last saw
+        self._touched: set[str] = set()  # ids changed since, so a save need not compare all
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Store:
@@ -235,7 +236,8 @@ class Store:
                 raise KeyError(f"no annotation or bookmark {item_id}")
             before = items.pop(item_id)
             when = stamp_after(self._clock(), before.modified, state.deleted.get(item_id, ""))
-            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}))
+            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}),
+                         (item_id,))
             return Change("deleted", before, None)
 
     def rename_color(self, color: str, name: str | None) -> Change:
@@ -284,10 +286,11 @@ class Store:
             sections[name][item.id] = item
             changes.append(Change("added" if before is None else "updated", before, item))
         if changes:
-            self._commit(replace(state, **sections, deleted=deleted))
+            self._commit(replace(state, **sections, deleted=deleted), (c.id for c in changes))
         return changes
 
-    def _commit(self, state: StoreState) -> None:
+    def _commit(self, state: StoreState, ids: Iterable[str] = ()) -> None:
+        self._touched.update(ids)  # what the next journalled save must write
         self._state = state
         self._generation += 1
         self._dirty = True
@@ -318,15 +321,16 @@ class Store:
             with self._mutex:
                 if not self._dirty and not (whole and self._journal.lines):
                     return None
-                snapshot, generation = self._state, self._generation
+                snapshot, generation, touched = self._state, self._generation, set(self._touched)
             try:
-                written, result = self._write(snapshot, whole or not self._journaling)
+                written, result = self._write(snapshot, whole or not self._journaling, touched)
             finally:
                 self._last_write = self._timer()  # a failing disk is retried at the same pace
             with self._mutex:
                 if written is not snapshot:
                     self._state = written if self._generation == generation else merge_states(
                         self._state, written)
+                self._touched -= touched
                 if self._generation == generation:
                     self._dirty = False
             return result
@@ -361,7 +365,8 @@ class Store:
                 self._state = merge_states(before, disk)
                 return diff_states(before, self._state)
 
-    def _write(self, snapshot: StoreState, whole: bool) -> tuple[StoreState, SaveResult]:
+    def _write(self, snapshot: StoreState, whole: bool,
+               touched: set[str] | None) -> tuple[StoreState, SaveResult]:
         messages: list[str] = []
         set_aside: list[Path] = []
         state, external = snapshot, ()
@@ -373,8 +378,9 @@ class Store:
                     self._on_disk = self._journal.apply(loaded.file.state)
                     state = merge_states(snapshot, self._on_disk)
                     external = diff_states(snapshot, state)
+                touched = None  # merged: compare everything
             if not whole and self._on_disk is not None and not set_aside:
-                self._journal.append(entry_lines(self._on_disk, state))
+                self._journal.append(entry_lines(self._on_disk, state, touched))
                 self._disk_signature, self._on_disk = self._signature_now(), state
                 return state, SaveResult(self.path, external, tuple(messages))
             data = encode(state, format_time(self._clock()), self._cache)
