@@ -158,6 +158,9 @@ class DocumentPane(QFrame):
         self._rendered: RenderedDocument | None = None
         self._highlights: dict[str, list[Highlight]] = {}
         self._positions: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
+        # Each highlight's range, kept while the rendered text is the same: with 10,000
+        # highlights a change places one again, not all (issue 14).
+        self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
         self._passages: PassageSet | None = None
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
@@ -243,6 +246,7 @@ class DocumentPane(QFrame):
             previous.owner = None
         self._highlights = {}  # every layer belongs to one document; owners re-apply theirs
         self._positions.clear()
+        self._ranges.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
@@ -359,8 +363,11 @@ class DocumentPane(QFrame):
 
     def _layer_positions(self, layer: str) -> list[tuple[int, int, QTextCharFormat]]:
         if layer not in self._positions and self._rendered is not None:
-            self._positions[layer] = [r for h in self._highlights.get(layer, [])
-                                      if (r := self._highlight_range(layer, h))]
+            old = self._ranges.get(layer, {})
+            ranges = self._ranges[layer] = {
+                h: old[h] if h in old else self._highlight_range(layer, h)
+                for h in self._highlights.get(layer, [])}
+            self._positions[layer] = [r for r in ranges.values() if r]
         return self._positions.get(layer, [])
 
     def _highlight_range(self, layer: str, h: Highlight) -> tuple[int, int, QTextCharFormat] | None:
