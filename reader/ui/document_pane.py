@@ -161,6 +161,7 @@ class DocumentPane(QFrame):
         # Each highlight's range, kept while the rendered text is the same: with 10,000
         # highlights a change places one again, not all (issue 14).
         self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
+        self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
         self._passages: PassageSet | None = None
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
@@ -247,6 +248,7 @@ class DocumentPane(QFrame):
         self._highlights = {}  # every layer belongs to one document; owners re-apply theirs
         self._positions.clear()
         self._ranges.clear()
+        self._selections.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
@@ -389,16 +391,22 @@ class DocumentPane(QFrame):
             return
         layers = sorted(set(self._highlights) | set(self._positions),
                         key=lambda name: (LAYER_ORDER.index(name) if name in LAYER_ORDER else 0))
-        selections = []
+        selections, kept = [], {}
         for layer in layers:
-            for start, end, fmt in self._layer_positions(layer):
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self._rendered.qdoc)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+            for placed in self._layer_positions(layer):
+                cached = self._selections.get(id(placed))
+                if cached is None or cached[0] is not placed:
+                    start, end, fmt = placed
+                    selection = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(self._rendered.qdoc)
+                    cursor.setPosition(start)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    selection.cursor = cursor
+                    selection.format = fmt
+                    cached = (placed, selection)
+                kept[id(placed)] = cached
+                selections.append(cached[1])
+        self._selections = kept  # the ranges shown now (an id is not reused while they live)
         self.view.setExtraSelections(selections)
 
     # --- linked passages ----------------------------------------------------------------------
