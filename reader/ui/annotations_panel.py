@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.annotations import COLORS, Palette
+from ..core.annotations import COLORS, Annotation, Palette
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, ExportFilter
 from ..core.model import Objective
@@ -234,6 +234,30 @@ class AnnotationsModel(GroupedItemModel):
         self._groups = [*groups.values(), *([orphans] if orphans.excerpts else [])]
         self.endResetModel()
 
+    def replace_excerpts(self, excerpts: list[Excerpt]) -> bool:
+        """Show new versions of excerpts already listed, in the same places (one row each
+        repainted, not the list rebuilt); False, changing nothing, if one is not listed."""
+        places = []
+        for excerpt in excerpts:
+            place = self._place_of(excerpt)
+            if place is None:
+                return False
+            places.append(place)
+        for (g, r), excerpt in zip(places, excerpts, strict=True):
+            self._groups[g].excerpts[r] = excerpt
+            index = self.index(r, 0, self.index(g, 0))
+            self.dataChanged.emit(index, index)
+        return True
+
+    def _place_of(self, excerpt: Excerpt) -> tuple[int, int] | None:
+        for g, group in enumerate(self._groups):
+            if group.key != (excerpt.doc if excerpt.found else ORPHANS):
+                continue
+            for r, listed in enumerate(group.excerpts):
+                if listed.id == excerpt.id:
+                    return g, r
+        return None
+
     def excerpt_count(self) -> int:
         return sum(len(g.excerpts) for g in self._groups)
 
@@ -417,7 +441,7 @@ class AnnotationsPanel(QDockWidget):
         self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.filters.selection()))
         self.import_button.clicked.connect(self.importRequested)
         self.colors_button.clicked.connect(self.colorsRequested)
-        self.annotator.changed.connect(lambda _changes, _docs: self.refresh_when_visible())
+        self.annotator.changed.connect(self._annotations_changed)
         self.annotator.paletteChanged.connect(self.refresh_sources)
         self.visibilityChanged.connect(lambda visible: visible and self._stale and self.refresh())
 
@@ -430,6 +454,23 @@ class AnnotationsPanel(QDockWidget):
         self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette,
                                  self.annotator.store.tags(), annotation_creators(self.annotator.store))
         self.refresh()
+
+    def _annotations_changed(self, changes, _docs) -> None:
+        if self._stale or self.visibleRegion().isEmpty() or not self._update_rows(changes):
+            self.refresh_when_visible()
+
+    def _update_rows(self, changes) -> bool:
+        """A change that leaves every changed highlight in its place in the list (a new
+        colour or note; not a new tag, which changes the filter's choices) repaints its
+        rows; anything else rebuilds the list."""
+        if not changes or any(c.kind != "updated" or not isinstance(c.item, Annotation)
+                              or c.before.tags != c.after.tags for c in changes):
+            return False
+        selection = self.filters.selection()
+        excerpts = [self.annotator.excerpt(c.id) for c in changes]
+        if any(e is None or not selection.matches(e) for e in excerpts):
+            return False
+        return self.model.replace_excerpts(excerpts)  # type: ignore[arg-type]
 
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""

@@ -157,6 +157,10 @@ class DocumentPane(QFrame):
         self._rendered: RenderedDocument | None = None
         self._highlights: dict[str, list[Highlight]] = {}
         self._positions: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
+        # Each highlight's range, kept while the rendered text is the same: with 10,000
+        # highlights a change places one again, not all (issue 14).
+        self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
+        self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
         self._passages: PassageSet | None = None
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
@@ -242,6 +246,8 @@ class DocumentPane(QFrame):
             previous.owner = None
         self._highlights = {}  # every layer belongs to one document; owners re-apply theirs
         self._positions.clear()
+        self._ranges.clear()
+        self._selections.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
@@ -358,8 +364,11 @@ class DocumentPane(QFrame):
 
     def _layer_positions(self, layer: str) -> list[tuple[int, int, QTextCharFormat]]:
         if layer not in self._positions and self._rendered is not None:
-            self._positions[layer] = [r for h in self._highlights.get(layer, [])
-                                      if (r := self._highlight_range(layer, h))]
+            old = self._ranges.get(layer, {})
+            ranges = self._ranges[layer] = {
+                h: old[h] if h in old else self._highlight_range(layer, h)
+                for h in self._highlights.get(layer, [])}
+            self._positions[layer] = [r for r in ranges.values() if r]
         return self._positions.get(layer, [])
 
     def _highlight_range(self, layer: str, h: Highlight) -> tuple[int, int, QTextCharFormat] | None:
@@ -381,16 +390,22 @@ class DocumentPane(QFrame):
             return
         layers = sorted(set(self._highlights) | set(self._positions),
                         key=lambda name: (LAYER_ORDER.index(name) if name in LAYER_ORDER else 0))
-        selections = []
+        selections, kept = [], {}
         for layer in layers:
-            for start, end, fmt in self._layer_positions(layer):
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self._rendered.qdoc)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+            for placed in self._layer_positions(layer):
+                cached = self._selections.get(id(placed))
+                if cached is None or cached[0] is not placed:
+                    start, end, fmt = placed
+                    selection = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(self._rendered.qdoc)
+                    cursor.setPosition(start)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    selection.cursor = cursor
+                    selection.format = fmt
+                    cached = (placed, selection)
+                kept[id(placed)] = cached
+                selections.append(cached[1])
+        self._selections = kept  # the ranges shown now (an id is not reused while they live)
         self.view.setExtraSelections(selections)
 
     # --- linked passages ----------------------------------------------------------------------

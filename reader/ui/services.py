@@ -43,7 +43,8 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     changes are merged with the file when it can be saved).
     """
     try:
-        store = Store.open(paths.annotations_file)
+        # The journal makes a save append what changed instead of rewriting the file.
+        store = Store.open(paths.annotations_file, journal=True)
     except (StoreError, OSError) as exc:  # OSError: e.g. the folder cannot be written
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)

@@ -198,7 +198,8 @@ HIGHLIGHT_QUERIES = ["汇款", '"正常移民途径"', "儿童 最佳利益", "�
 
 
 @pytest.mark.parametrize("query", HIGHLIGHT_QUERIES)
-def test_every_highlight_points_at_matching_characters(service, query):
+def test_every_highlight_points_at_matching_characters(service, built, query):
+    _JIEBA_DIR[:] = [built.cache]
     results = service.search(query, limit=50)
     assert results.hits
     units = _query_units(query)
@@ -226,10 +227,21 @@ def _query_units(query: str) -> list[str]:
     return [u for u in units if u]
 
 
-def _jieba_words(text: str) -> list[str]:
-    from reader.core.search.text import word_spans
+_JIEBA = []
 
-    return [w for w, *_ in word_spans(text)]
+
+def _jieba_words(text: str) -> list[str]:
+    """jieba's own words (no HMM), its dictionary cache kept in the session's folder."""
+    if not _JIEBA:
+        import jieba
+
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(_JIEBA_DIR[0])
+        _JIEBA.append(tokenizer)
+    return [w for w, *_ in _JIEBA[0].tokenize(text, HMM=False)]
+
+
+_JIEBA_DIR: list[Path] = []
 
 
 def _covered(span: str, units: list[str]) -> bool:
@@ -388,6 +400,50 @@ def test_incremental_update_on_import_and_removal(own, tmp_path):
     assert svc.search('"设立汇款观察站"').total == 0
 
 
+def test_one_import_into_a_larger_library_updates_only_that_document(corpus, objectives,
+                                                                     isolated_data, built):
+    """A library of three copies of the corpus; importing one document re-indexes it
+    alone (same generation, only its postings written) and every earlier answer stays."""
+    from dataclasses import replace
+
+    from reader.core.corpus import Corpus
+    from reader.core.model import Document
+
+    _copy_jieba_cache(built, isolated_data)
+    copies = [Document(info=replace(d.info, id=f"{d.id}-c{k}"), blocks=d.blocks)
+              for k in range(1, 3) for d in corpus]
+    library = Corpus([*corpus, *copies])
+    svc = SearchService(library, objectives, isolated_data)
+    svc.ensure_index()
+    store = search_index.IndexStore(isolated_data.index_dir, isolated_data.jieba_cache)
+    generation = store.current_generation()
+    before = {q: svc.search(q, limit=ALL) for q in ("汇款", '"正常移民途径"', "COVID-19")}
+    postings = isolated_data.index_dir / generation / search_index.POSTINGS_FILE
+    rows_before = _posting_rows(postings)
+    source = corpus.get("sgr")
+    added = Document(info=replace(source.info, id="imported"),
+                     blocks=tuple(replace(b, text=b.text + "候鸟迁徙") for b in source.blocks))
+    svc.update_documents(Corpus([*library, added]))
+    assert store.current_generation() == generation
+    rows_after = _posting_rows(postings)
+    assert {doc for doc, _ in rows_after} - {doc for doc, _ in rows_before} == {"imported"}
+    assert {row for row in rows_after if row[0] != "imported"} == rows_before
+    assert {h.doc for h in svc.search("候鸟迁徙", limit=ALL).hits} == {"imported"}
+    for query, results in before.items():
+        again = svc.search(query, limit=ALL)
+        assert keys(again) - {k for k in keys(again) if k[0] == "imported"} == keys(results)
+
+
+def _posting_rows(path: Path) -> set[tuple[str, bytes]]:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        return {(doc, gram.encode() + blob) for gram, doc, blob in db.execute("SELECT * FROM grams")}
+    finally:
+        db.close()
+
+
 def test_one_service_serves_several_threads(own, corpus, objectives):
     from concurrent.futures import ThreadPoolExecutor
 
@@ -412,22 +468,17 @@ def test_a_fresh_service_reports_what_it_did(own, corpus, objectives):
 CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from whoosh import index as whoosh_index
     from reader.core.corpus import load_corpus
     from reader.core.objectives import build_objectives
     from reader.core.search import SearchService
+    from reader.core.search import index as search_index
     from reader.paths import AppPaths
 
-    original, passes = whoosh_index.TOC.write, [int(sys.argv[3])]
-
-    def write(self, *args, **kwargs):  # the table of contents publishes a commit
-        if passes[0]:
-            passes[0] -= 1
-            return original(self, *args, **kwargs)
+    def commit(self, *stores):  # the moment a write would become visible
         print("committing", flush=True)
         time.sleep(300)
 
-    whoosh_index.TOC.write = write
+    search_index.IndexStore._commit = commit
     paths = AppPaths(Path(sys.argv[1]), Path(sys.argv[2]))
     corpus = load_corpus(paths=paths)
     SearchService(corpus, build_objectives(corpus), paths).ensure_index()
@@ -435,10 +486,10 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def _kill_mid_commit(paths: AppPaths, passes: int) -> None:
-    """Run an index write in another process and kill -9 it inside whoosh's commit."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(paths.data), str(paths.cache),
-                              str(passes)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+def _kill_mid_commit(paths: AppPaths) -> None:
+    """Run an index write in another process and kill -9 it as it commits."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(paths.data), str(paths.cache)],
+                             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "committing"
     finally:
@@ -450,7 +501,7 @@ def test_killed_update_then_search_works(own, tmp_path):
     source = tmp_path / "update.txt"
     source.write_text("临时文件\n\n这份文件谈到候鸟迁徙路线。\n", encoding="utf-8")
     info = import_document(source, own)
-    _kill_mid_commit(own, passes=0)
+    _kill_mid_commit(own)
     corpus = load_corpus(paths=own)
     svc = SearchService(corpus, build_objectives(corpus), own)
     messages = svc.ensure_index()
@@ -483,7 +534,7 @@ def _copy_jieba_cache(built: AppPaths, paths: AppPaths) -> None:
 
 def test_killed_first_build_then_search_works(isolated_data, built, corpus, objectives):
     _copy_jieba_cache(built, isolated_data)
-    _kill_mid_commit(isolated_data, passes=1)  # the first TOC write creates the index
+    _kill_mid_commit(isolated_data)
     svc = SearchService(corpus, objectives, isolated_data)
     messages = svc.ensure_index()
     assert any("interrupted" in m for m in messages), messages
@@ -495,15 +546,23 @@ def _generation_dir(paths: AppPaths) -> Path:
     return paths.index_dir / store.current_generation()
 
 
-@pytest.mark.parametrize("damage", ["garbage toc", "truncated segment", "no generation",
+@pytest.mark.parametrize("damage", ["garbage toc", "truncated segment", "garbage postings",
+                                    "truncated postings", "no postings", "no generation",
                                     "bad current", "old schema"])
 def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage):
     folder = _generation_dir(own)
+    postings = folder / search_index.POSTINGS_FILE
     if damage == "garbage toc":
         next(folder.glob("*.toc")).write_bytes(b"\x00garbage" * 10)
     elif damage == "truncated segment":
         segment = next(folder.glob("*.seg"))
         segment.write_bytes(segment.read_bytes()[:1000])
+    elif damage == "garbage postings":
+        postings.write_bytes(b"\x00garbage" * 10)
+    elif damage == "truncated postings":
+        postings.write_bytes(postings.read_bytes()[:5000])
+    elif damage == "no postings":
+        postings.unlink()
     elif damage == "no generation":
         shutil.rmtree(folder)
     elif damage == "bad current":
@@ -528,7 +587,7 @@ def test_a_failure_under_an_open_index_reopens_it(service, monkeypatch):
     # As when another process has replaced the files under a running search.
     from reader.core.search.engine import IndexView
 
-    original, failures = IndexView.gram_df, [1]
+    original, failures = IndexView.gram_counts, [1]
 
     def flaky(self, term):
         if failures[0]:
@@ -536,7 +595,7 @@ def test_a_failure_under_an_open_index_reopens_it(service, monkeypatch):
             raise OSError("file vanished")
         return original(self, term)
 
-    monkeypatch.setattr(IndexView, "gram_df", flaky)
+    monkeypatch.setattr(IndexView, "gram_counts", flaky)
     assert service.search("汇款").total > 0 and not failures[0]
 
 

@@ -1,5 +1,5 @@
-"""The text side of search, without an index: folding, the jieba analyzers, the
-query segmenter and the query parser."""
+"""The text side of search, without an index: folding, the jieba analyzer, the
+index's character terms, the query segmenter and the query parser."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.search.analyzer import GramTokenizer, WordTokenizer
+from reader.core.search.analyzer import WordTokenizer
 from reader.core.search.query import And, Filter, Not, Or, Phrase, Word, parse_query
 from reader.core.search.segment import Lexicon, parse_counts, serialize_counts
 from reader.core.search.text import (
@@ -20,6 +20,7 @@ from reader.core.search.text import (
     jieba_frequency,
     jieba_tokenizer,
     jieba_total,
+    query_grams,
     word_spans,
 )
 
@@ -95,13 +96,25 @@ def test_word_tokens_are_consistent_for_any_text(text):
         last_pos, last_start = pos, start
 
 
-def test_gram_terms_cover_every_chinese_pair():
-    text = "正常移民途径"
-    indexed = {t.text for t in GramTokenizer()(text)}
-    assert indexed == gram_terms(text)
-    for i in range(len(text) - 1):
-        assert gram_terms(text[i:i + 2]) <= indexed
-    assert gram_terms("ab, 1") == set()  # pairs without Chinese are left to scanning
+@settings(max_examples=300, deadline=None)
+@given(MIXED, st.data())
+def test_every_substring_is_found_by_its_query_grams(text, data):
+    """The index's promise: a block holding a substring holds all of its query grams."""
+    folded = fold(text)
+    indexed = gram_terms(folded)
+    if not folded:
+        return
+    start = data.draw(st.integers(0, len(folded) - 1))
+    end = data.draw(st.integers(start + 1, len(folded)))
+    assert query_grams(folded[start:end]) <= indexed
+
+
+def test_gram_terms_are_characters_and_pairs_without_spaces():
+    assert gram_terms("移民 ab") == {"移", "民", "移民", "a", "b", "ab"}
+    assert query_grams("正常移民") == {"正常", "常移", "移民"}
+    assert query_grams("儿") == {"儿"}
+    assert query_grams("a b") == {"a", "b"}
+    assert query_grams("  ") == set()
 
 
 # --- the query segmenter ---------------------------------------------------------------

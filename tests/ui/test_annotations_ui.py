@@ -17,6 +17,7 @@ from reader.core.annotations import (
     make_target,
     new_annotation,
 )
+from reader.core.annotations.journal import Journal
 from reader.core.atomic import WriteError
 from reader.ui import annotating
 from reader.ui.annotations_panel import ORPHANS, GroupRole, IdRole
@@ -57,7 +58,14 @@ def click_row(qtbot, view, index) -> None:
 
 
 def saved_file(paths) -> dict:
-    return json.loads(paths.annotations_file.read_text(encoding="utf-8"))
+    """The annotations as saved: the file with its journal applied, as any reader sees them."""
+    from reader.core.annotations import StoreState
+    from reader.core.annotations.fileformat import decode, encode
+    from reader.core.annotations.journal import journal_path
+
+    path = paths.annotations_file
+    state = decode(path.read_bytes()).state if path.exists() else StoreState()
+    return json.loads(encode(Journal(journal_path(path)).apply(state), ""))
 
 
 # --- highlight, note, panel, undo -----------------------------------------------------------
@@ -104,7 +112,7 @@ def test_highlight_note_panel_undo_redo(qtbot, window, paths, monkeypatch):
     assert store.annotation(annotation.id).note == "可以引用的商定措辞"
     assert panel_rows(window) == [annotation.id] and pane.highlighted_text("annotations") == [text[:20]]
     assert "Highlight" not in actions["redo"].toolTip() or not actions["redo"].isEnabled()
-    qtbot.waitUntil(lambda: saved_file(paths)["annotations"][0].get("body"))
+    qtbot.waitUntil(lambda: bool(saved_file(paths)["annotations"][0].get("body")))
 
 
 def test_a_highlight_may_span_paragraphs_and_shows_in_every_pane(qtbot, window):
@@ -360,6 +368,8 @@ def test_a_failing_save_is_shown_retried_and_checked_on_quit(qtbot, window, path
         raise WriteError(f"Cannot save {path.name}: the disk is full.")
 
     monkeypatch.setattr(core_annotations.store, "atomic_write_bytes", full_disk)
+    real_append = Journal.append
+    monkeypatch.setattr(Journal, "append", lambda self, lines: full_disk(self.path, b""))
     pane = window.panes.panes[0]
     select(pane, "17.a", 0, 5)
     window.annotator.highlight(pane, "yellow")
@@ -370,6 +380,7 @@ def test_a_failing_save_is_shown_retried_and_checked_on_quit(qtbot, window, path
     window.close()
     assert asked and window.isVisible(), "the user chose to stay rather than lose the highlight"
     monkeypatch.setattr(core_annotations.store, "atomic_write_bytes", real_write)
+    monkeypatch.setattr(Journal, "append", real_append)
     qtbot.waitUntil(lambda: not window.annotator.store.dirty, timeout=3000)
     assert window.annotator.save_error == "" and len(saved_file(paths)["annotations"]) == 1
 

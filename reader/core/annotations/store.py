@@ -44,6 +44,7 @@ from .fileformat import (
     merge_states,
 )
 from .importer import ImportPlan
+from .journal import Journal, entry_lines, journal_path
 from .locking import FileLock, LockTimeout
 from .model import (
     COLORS,
@@ -139,7 +140,7 @@ class Store:
 
     def __init__(self, path: Path, *, clock: Clock = utc_now, min_interval: float = MIN_INTERVAL,
                  lock_timeout: float = LOCK_TIMEOUT, backups: int = BACKUPS,
-                 timer: Callable[[], float] = time.monotonic) -> None:
+                 timer: Callable[[], float] = time.monotonic, journal: bool = False) -> None:
         self.path = Path(path)
         self._clock, self._timer = clock, timer
         self._min_interval, self._lock_timeout, self._backups = min_interval, lock_timeout, backups
@@ -153,6 +154,11 @@ class Store:
         self._io = threading.Lock()  # one load/save at a time
         self.load_report = StoreLoadReport(self.path)
         self.creator = ""  # the user's name, given to what they add (see reader.core.userconfig)
+        # With `journal`, a save appends the changed entries to a journal beside the file
+        # (journal.py) instead of rewriting it; `fold()` and `close()` write the file whole.
+        self._journal, self._journaling = Journal(journal_path(self.path)), journal
+        self._on_disk: StoreState | None = None  # what file + journal hold, as we last saw
+        self._touched: set[str] = set()  # ids changed since, so a save need not compare all
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Store:
@@ -234,7 +240,8 @@ class Store:
                 raise KeyError(f"no annotation or bookmark {item_id}")
             before = items.pop(item_id)
             when = stamp_after(self._clock(), before.modified, state.deleted.get(item_id, ""))
-            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}))
+            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}),
+                         (item_id,))
             return Change("deleted", before, None)
 
     def rename_color(self, color: str, name: str | None) -> Change:
@@ -295,10 +302,11 @@ class Store:
             sections[name][item.id] = item
             changes.append(Change("added" if before is None else "updated", before, item))
         if changes:
-            self._commit(replace(state, **sections, deleted=deleted))
+            self._commit(replace(state, **sections, deleted=deleted), (c.id for c in changes))
         return changes
 
-    def _commit(self, state: StoreState) -> None:
+    def _commit(self, state: StoreState, ids: Iterable[str] = ()) -> None:
+        self._touched.update(ids)  # what the next journalled save must write
         self._state = state
         self._generation += 1
         self._dirty = True
@@ -321,55 +329,76 @@ class Store:
             return None
         return max(0.0, self._min_interval - (self._timer() - self._last_write))
 
-    def flush(self) -> SaveResult | None:
-        """Write now if anything changed. Raises StoreError or WriteError (the file on disk is
-        then unchanged and the changes stay in memory, still to be saved)."""
+    def flush(self, *, whole: bool = False) -> SaveResult | None:
+        """Write now if anything changed (`whole`: the whole file, folding the journal in).
+        Raises StoreError or WriteError (the file on disk is then unchanged and the changes
+        stay in memory, still to be saved)."""
         with self._io:
             with self._mutex:
-                if not self._dirty:
+                if not self._dirty and not (whole and self._journal.lines):
                     return None
-                snapshot, generation = self._state, self._generation
+                snapshot, generation, touched = self._state, self._generation, set(self._touched)
             try:
-                written, result = self._write(snapshot)
+                written, result = self._write(snapshot, whole or not self._journaling, touched)
             finally:
                 self._last_write = self._timer()  # a failing disk is retried at the same pace
             with self._mutex:
                 if written is not snapshot:
                     self._state = written if self._generation == generation else merge_states(
                         self._state, written)
+                self._touched -= touched
                 if self._generation == generation:
                     self._dirty = False
             return result
 
+    def fold(self) -> SaveResult | None:
+        """Write the whole file with the journal folded in (for a background thread)."""
+        return self.flush(whole=True)
+
+    @property
+    def journal_lines(self) -> int:
+        """Entries waiting in the journal to be folded into the file."""
+        return self._journal.lines
+
     def close(self) -> SaveResult | None:
-        return self.flush()
+        return self.flush(whole=True)
 
     def refresh(self) -> tuple[Change, ...]:
         """Take in what another instance saved since we last read or wrote (nothing is written)."""
         with self._io:
-            if _signature(self.path) == self._disk_signature:
+            if self._signature_now() == self._disk_signature:
                 return ()
             messages: list[str] = []
             with self._locked():
                 loaded = self._read_best(messages, [])
-                self._disk_signature = _signature(self.path)
-            if loaded is None:
+                disk = self._journal.apply(loaded.file.state) if loaded else None
+                self._disk_signature = self._signature_now()
+            if disk is None:
                 return ()
             with self._mutex:
+                self._on_disk = disk
                 before = self._state
-                self._state = merge_states(before, loaded.file.state)
+                self._state = merge_states(before, disk)
                 return diff_states(before, self._state)
 
-    def _write(self, snapshot: StoreState) -> tuple[StoreState, SaveResult]:
+    def _write(self, snapshot: StoreState, whole: bool,
+               touched: set[str] | None) -> tuple[StoreState, SaveResult]:
         messages: list[str] = []
         set_aside: list[Path] = []
         state, external = snapshot, ()
         with self._locked():
-            if _signature(self.path) != self._disk_signature:  # someone else saved: merge
+            if self._signature_now() != self._disk_signature:  # someone else saved: merge
                 loaded = self._read_best(messages, set_aside)
+                self._on_disk = None
                 if loaded is not None:
-                    state = merge_states(snapshot, loaded.file.state)
+                    self._on_disk = self._journal.apply(loaded.file.state)
+                    state = merge_states(snapshot, self._on_disk)
                     external = diff_states(snapshot, state)
+                touched = None  # merged: compare everything
+            if not whole and self._on_disk is not None and not set_aside:
+                self._journal.append(entry_lines(self._on_disk, state, touched))
+                self._disk_signature, self._on_disk = self._signature_now(), state
+                return state, SaveResult(self.path, external, tuple(messages))
             data = encode(state, format_time(self._clock()), self._cache)
             previous = self._hold_previous()
             try:
@@ -378,7 +407,8 @@ class Store:
                 if previous is not None:
                     previous.unlink(missing_ok=True)  # a failed save leaves the backups as they were
                 raise
-            self._disk_signature = _signature(self.path)
+            self._journal.clear()  # after the file holding its entries is safely in place
+            self._disk_signature, self._on_disk = self._signature_now(), state
             messages += self._rotate_backups(previous)
         return state, SaveResult(self.path, external, tuple(messages), tuple(set_aside))
 
@@ -420,8 +450,8 @@ class Store:
             self._remove_stale_temporaries()
             loaded = self._read_best(messages, set_aside)
             migrated = self._keep_original_of_migrated(loaded, messages)
-            self._disk_signature = _signature(self.path)
-        state = loaded.file.state if loaded else StoreState()
+            state = self._journal.apply(loaded.file.state if loaded else StoreState())
+            self._disk_signature = self._signature_now()
         unreadable = len(state.unreadable)
         if unreadable:
             messages.append(Notice("store-unreadable-entries", "{count} entries of {file} could not be "
@@ -430,8 +460,9 @@ class Store:
         with self._mutex:
             self._state = state
             self._generation += 1
-            # A restored backup or an upgraded file is written back at the next save.
+            # A restored backup or an upgraded file is written back (whole) at the next save.
             self._dirty = bool(loaded and (loaded.path != self.path or migrated))
+            self._on_disk = None if self._dirty or set_aside else state
         self.load_report = StoreLoadReport(self.path, loaded.path if loaded else None, tuple(messages),
                                            tuple(set_aside), migrated, unreadable)
         return self.load_report
@@ -522,6 +553,9 @@ class Store:
         for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
+
+    def _signature_now(self) -> tuple[object, ...]:
+        return (_signature(self.path), self._journal.signature())
 
     def _backup(self, n: int) -> Path:
         return self.path.with_name(f"{self.path.name}.{n}")

@@ -13,7 +13,7 @@ from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
 
-from .text import fold, gram_terms, word_spans
+from .text import fold, word_spans
 
 
 class _StatelessTokenizer(Tokenizer):
@@ -51,36 +51,5 @@ class WordTokenizer(_StatelessTokenizer):
             yield token
 
 
-class GramTokenizer(_StatelessTokenizer):
-    """Buckets of the Chinese character pairs of a block, each once.
-
-    This field only finds candidate blocks for substring search (exact phrases,
-    short or unknown words); every candidate is then checked against the folded
-    text, so results equal a plain substring scan. Pairs are hashed into a fixed
-    number of buckets: a bucket's postings are a superset of each of its pairs',
-    which the check makes harmless, and the index keeps a few thousand terms
-    instead of tens of thousands (whoosh's cost at commit is mostly per term).
-    Pairs with a non-Chinese character and single characters are not indexed:
-    queries made only of those are answered by scanning the texts.
-    """
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False,
-                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
-                 start_char: int = 0, tokenize: bool = True, mode: str = "",
-                 **kwargs: Any) -> Iterator[Token]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, gram in enumerate(sorted(gram_terms(fold(value)))):
-            token.text = gram
-            token.boost = 1.0
-            token.stopped = False
-            if positions:
-                token.pos = start_pos + pos
-            yield token
-
-
 def WordAnalyzer() -> WordTokenizer:  # noqa: N802 - mirrors whoosh's analyzer factories
     return WordTokenizer()
-
-
-def GramAnalyzer() -> GramTokenizer:  # noqa: N802
-    return GramTokenizer()

@@ -20,24 +20,28 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
-from collections import Counter
+import sqlite3
+from array import array
+from collections import Counter, OrderedDict
+from collections.abc import KeysView
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import BlockKind
-from .index import read_lexicon
+from .index import COUNT, ENTRY_SIZE, POSTING, read_lexicon
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
-from .text import ALNUM, CJK, fold, gram_terms, is_cjk
+from .text import ALNUM, CJK, counted_exactly, fold, is_cjk, query_grams
 
 CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
 PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
-SCAN_RATIO = 16  # read postings only when they are this much shorter than the corpus
+SCAN_RATIO = 2  # read postings only when they are this much shorter than the corpus
 # An unquoted term found as written in fewer blocks than this is relaxed to "all of
 # its words" (汇款成本 → 汇款 … 成本): exact where the corpus says it, helpful where not.
 RELAX_BELOW = 10
@@ -78,18 +82,25 @@ def _needs_boundary(text: str) -> bool:
 
 
 class IndexView:
-    """What the engine reads from one open whoosh index."""
+    """What the engine reads from one open index: the whoosh index of jieba words, and
+    the SQLite postings of characters and pairs."""
 
-    def __init__(self, ix: Any, table: BlockTable) -> None:
-        self.ix = ix
-        self.searcher = ix.searcher()
+    POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
+
+    def __init__(self, opened: tuple[Any, sqlite3.Connection], table: BlockTable) -> None:
+        self.ix, self.db = opened
+        self.searcher = self.ix.searcher()
         self.reader = self.searcher.reader()
         self.lexicon: Lexicon = read_lexicon(self.searcher)
         self._table = table
+        self._starts = table.doc_starts
         self._docmap: list[int] | None = None
+        self._df: dict[str, int] = {}
+        self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
 
     def close(self) -> None:
         self.searcher.close()
+        self.db.close()
 
     @property
     def docmap(self) -> list[int]:
@@ -106,13 +117,41 @@ class IndexView:
         return self.reader.doc_frequency("words", word)
 
     def gram_df(self, term: str) -> int:
-        return self.reader.doc_frequency("grams", term)
+        """How many blocks hold the term (a character or a pair of characters)."""
+        df = self._df.get(term)
+        if df is None:
+            df = self.db.execute("SELECT coalesce(sum(length(blocks)), 0) FROM grams "
+                                 "WHERE gram = ?", (term,)).fetchone()[0] // ENTRY_SIZE
+            if len(self._df) > 100_000:
+                self._df.clear()
+            self._df[term] = df
+        return df
 
-    def gram_postings(self, term: str) -> set[int]:
-        docmap = self.docmap
-        found = {docmap[d] for d in self.reader.postings("grams", term).all_ids()}
-        found.discard(-1)
+    def gram_counts(self, term: str) -> dict[int, int]:
+        """Table position → how often the term occurs there, for the blocks holding it."""
+        found = self._postings.get(term)
+        if found is not None:
+            self._postings.move_to_end(term)
+            return found
+        starts = self._starts
+        found = {}
+        for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?",
+                                            (term,)):
+            start = starts.get(doc_id)
+            if start is not None:
+                split = len(blob) * 4 // ENTRY_SIZE
+                numbers, counts = array(POSTING), array(COUNT)
+                numbers.frombytes(blob[:split])
+                counts.frombytes(blob[split:])
+                found.update(zip(map(start.__add__, numbers), counts, strict=True))
+        self._postings[term] = found
+        if len(self._postings) > self.POSTINGS_KEPT:
+            self._postings.popitem(last=False)
         return found
+
+    def gram_postings(self, term: str) -> KeysView[int]:
+        """Table positions of the blocks holding the term."""
+        return self.gram_counts(term).keys()
 
 
 class Engine:
@@ -136,6 +175,8 @@ class Engine:
         answer over the whole corpus is kept for the rest of the query.
         """
         key = (text, boundary)
+        if key not in self._full and not boundary and counted_exactly(text):
+            self._full[key] = self.view.gram_counts(text)  # the index counted it already
         if key not in self._full:
             candidates = self._gram_candidates(text)
             if within is not None and (candidates is None or len(within) < len(candidates)):
@@ -143,7 +184,7 @@ class Engine:
                 return _count(text, boundary, self.table.texts, scope)
             self._full[key] = _count(text, boundary, self.table.texts, candidates)
         found = self._full[key]
-        if within is None:
+        if within is None or found.keys() <= within:
             return found
         if len(within) < len(found):
             return {i: found[i] for i in within if i in found}
@@ -151,7 +192,7 @@ class Engine:
 
     def _gram_candidates(self, text: str) -> set[int] | None:
         """Blocks that may contain `text`, from the index; None when a scan is cheaper."""
-        terms = sorted((self.view.gram_df(t), t) for t in gram_terms(text))
+        terms = sorted((self.view.gram_df(t), t) for t in query_grams(text))
         limit = len(self.table) // SCAN_RATIO
         if not terms or terms[0][0] > limit:
             return None
@@ -194,7 +235,7 @@ class Engine:
         if isinstance(node, Not):
             return len(self.table) * 2
         if isinstance(node, Word | Phrase):
-            dfs = [self.view.gram_df(t) for t in gram_terms(fold(node.text))]
+            dfs = [self.view.gram_df(t) for t in query_grams(fold(node.text))]
             return min(dfs) if dfs else len(self.table)
         return len(self.table)
 
@@ -270,7 +311,7 @@ class Engine:
         # An index word's frequency is free; anything else is counted by substring.
         df = self.view.word_df(unit.text) if len(self.view.lexicon.words(unit.text)) == 1 else 0
         if df == 0:
-            df = len(self.substring(unit.text, unit.boundary, None))
+            df = len(self.occurrences(unit.text, unit.boundary, None))
         n = len(self.table)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
@@ -288,9 +329,11 @@ class Engine:
             for context, members in table.context_groups.items():
                 tf = _count_one(unit, context)
                 if tf:
-                    for i in members:
-                        if i in scores:
-                            scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
+                    # Walk the smaller side: a heading over thousands of blocks, few matches.
+                    inside = [i for i in scores if i in members] if len(members) > len(scores) \
+                        else [i for i in members if i in scores]
+                    for i in inside:
+                        scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
         for i in matches & table.boosted.keys():
             scores[i] *= table.boosted[i]
         return scores
@@ -361,14 +404,10 @@ class Engine:
                  partial: dict[int, float] | None = None) -> SearchResults:
         table = self.table
         partial = partial or {}
-        if scores:
-            ranked = [i for _, i in heapq.nsmallest(
-                offset + limit, [(-score, i) for i, score in scores.items()])]
-        else:  # nothing to rank by (only filters or exclusions): corpus order
-            ranked = heapq.nsmallest(offset + limit, matches)
+        # With nothing to rank by (only filters or exclusions): corpus order.
+        ranked = _top(scores, offset + limit) if scores else heapq.nsmallest(offset + limit, matches)
         if partial and len(ranked) < offset + limit:
-            ranked += [i for _, i in heapq.nsmallest(
-                offset + limit - len(ranked), [(-score, i) for i, score in partial.items()])]
+            ranked += _top(partial, offset + limit - len(ranked))
         by_doc = Counter(map(table.doc_ids.__getitem__, matches))
         by_objective = Counter(n for i in matches & table.with_objectives
                                for n in table.objectives[i])
@@ -410,14 +449,20 @@ def _count(text: str, boundary: bool, texts: list[str],
     pairs = enumerate(texts) if scope is None else ((i, texts[i]) for i in scope)
     if not boundary:
         return {i: tf for i, folded in pairs if (tf := folded.count(text))}
-    finditer = _boundary_pattern(text).finditer
+    findall = _boundary_pattern(text).findall
     found = {}
     for i, folded in pairs:
         if text in folded:  # the plain test first: the lookbehind defeats re's prefix scan
-            tf = sum(1 for _ in finditer(folded))
+            tf = len(findall(folded))
             if tf:
                 found[i] = tf
     return found
+
+
+def _top(scores: dict[int, float], k: int) -> list[int]:
+    """The k best positions, best first; equal scores in corpus order (as a sort would)."""
+    best = heapq.nlargest(k, zip(scores.values(), map(operator.neg, scores), strict=True))
+    return [-negative for _, negative in best]
 
 
 def _count_one(unit: Unit, text: str) -> int:

@@ -1,19 +1,32 @@
-"""The whoosh index on disk: layout, stamps, locking, building, updating, recovery.
+"""The search index on disk: layout, stamps, locking, building, updating, recovery.
 
 Layout of `AppPaths.index_dir`::
 
     current.json     {"generation": "g…", "schema": N}, replaced atomically
     build.lock       held (an OS file lock) by whichever process writes
-    g…/              one whoosh index ("generation"); a full rebuild makes a new
-                     one and switches current.json to it, so a reader in another
+    g…/              one index ("generation"); a full rebuild makes a new one
+                     and switches current.json to it, so a reader in another
                      process never sees a half-built index
     g…/writing       present while a writer works in that generation
 
-Inside a generation, besides one document per block, "meta" documents (keys
-starting with META) record the schema version, a stamp of the corpus, each
-document's stamp and the lexicon the query segmenter needs. They are committed
-with the blocks, and whoosh commits atomically (a new table of contents renamed
-into place), so the stamps always describe what the index holds.
+A generation holds two stores, written together:
+
+* a whoosh index of the blocks' jieba words (the `words` field: BM25F ranking of
+  `related`, word document frequencies) with, besides one document per block,
+  "meta" documents (keys starting with META) recording the schema version, a
+  stamp of the corpus, each document's stamp and the lexicon the query segmenter
+  needs. whoosh commits atomically (a new table of contents renamed into place),
+  so the stamps always describe what the index holds;
+* `postings.sqlite`, the candidates for substring search: per term (every
+  character and every pair of adjacent characters of the folded blocks) and
+  document, the block numbers within the document (32-bit integers) followed by
+  the term's count in each block. A document's rows are replaced in one SQLite
+  transaction, committed before whoosh publishes the stamps; a document whose
+  rows were written but whose stamp was not is simply written again.
+
+Matching and ranking are decided on the folded texts themselves (engine.py):
+the postings only narrow the candidates, and give counts for one- and
+two-character terms.
 """
 
 from __future__ import annotations
@@ -23,7 +36,9 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,9 +50,9 @@ from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
 from .segment import Lexicon, parse_counts, serialize_counts
-from .text import configure_jieba, fold, is_cjk, jieba_frequency, jieba_total, word_spans
+from .text import configure_jieba, fold, gram_counts, is_cjk, jieba_frequency, jieba_total, word_spans
 
-SCHEMA_VERSION = 1  # bump whenever the schema or what the analyzers emit changes
+SCHEMA_VERSION = 2  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"
@@ -47,6 +62,10 @@ INDEX_KEY = META + "index"
 LEXICON_KEY = META + "lexicon"
 DOC_KEY = META + "doc/"
 META_KIND = "_meta"
+POSTINGS_FILE = "postings.sqlite"
+POSTING = "I"  # array typecode of a block number within its document
+COUNT = "I"  # array typecode of how often the term occurs in that block
+ENTRY_SIZE = 8  # bytes per block in a row: its number, then (after all numbers) its count
 
 Progress = Callable[[int, int], None]
 
@@ -62,17 +81,16 @@ class IndexBusyError(SearchError):
 def make_schema() -> Any:
     from whoosh import fields, formats
 
-    from .analyzer import GramAnalyzer, WordAnalyzer
+    from .analyzer import WordAnalyzer
 
+    # Lean on purpose: whoosh's cost is per posting. Kinds and objectives are read
+    # from the corpus (table.py), substrings from the SQLite postings, and `related`
+    # needs no word positions.
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),
         doc=fields.ID(stored=True),
         kind=fields.ID(),
-        obj=fields.KEYWORD(commas=True),
-        words=fields.TEXT(analyzer=WordAnalyzer(), phrase=True),
-        # scorable only so whoosh keeps a length column: without one it checks
-        # the disk for that column once per posting while committing.
-        grams=fields.FieldType(formats.Existence(), GramAnalyzer(), scorable=True),
+        words=fields.FieldType(formats.Frequency(), WordAnalyzer(), scorable=True),
         meta=fields.STORED(),
     )
 
@@ -82,10 +100,9 @@ def block_key(doc_id: str, anchor: str) -> str:
 
 
 def document_stamps(corpus: Corpus) -> dict[str, str]:
-    """Each document's stamp: its own fingerprint plus the Compact's, since the
-    Compact's objectives decide which objectives every block is linked to."""
-    compact = document_fingerprint(corpus.get(COMPACT_ID)) if COMPACT_ID in corpus else ""
-    return {doc.id: f"{document_fingerprint(doc)}:{compact}" for doc in corpus}
+    """Each document's stamp: the fingerprint of its text (objectives are not indexed:
+    the engine reads them from the corpus)."""
+    return {doc.id: document_fingerprint(doc) for doc in corpus}
 
 
 def corpus_stamp(stamps: dict[str, str]) -> str:
@@ -172,6 +189,7 @@ class IndexStore:
             return Inspection("interrupted", generation)
         try:
             meta, stamps = self._read_stamps(folder)
+            _check_postings(folder / POSTINGS_FILE)
         except Exception as exc:  # whoosh raises many kinds on a damaged index
             return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
         if meta.get("schema") != SCHEMA_VERSION:
@@ -201,14 +219,20 @@ class IndexStore:
         return [p for p in self.root.iterdir() if p.is_dir() and p.name.startswith("g")]
 
     # --- opening for search ----------------------------------------------------------
-    def open(self) -> Any:
-        """The current generation's whoosh index (no lock needed: commits are atomic)."""
+    def open(self) -> tuple[Any, sqlite3.Connection]:
+        """The current generation's whoosh index and postings (no lock needed: commits
+        are atomic)."""
         from whoosh import index
 
         generation = self.current_generation()
         if generation is None:
             raise SearchError("the search index has not been built")
-        return index.open_dir(str(self.root / generation))
+        folder = self.root / generation
+        ix = index.open_dir(str(folder))
+        if not (folder / POSTINGS_FILE).is_file():
+            raise SearchError("the search index is missing its postings; rebuild it")
+        return ix, sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT,
+                                   check_same_thread=False)
 
     # --- writing ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -239,12 +263,22 @@ class IndexStore:
         folder.mkdir(parents=True)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
         ix = index.create_in(str(folder), make_schema())
-        writer = ix.writer(limitmb=128)
+        db = sqlite3.connect(str(folder / POSTINGS_FILE))
+        # No journal: until current.json names it, nobody reads this generation, and an
+        # interrupted build is thrown away whole.
+        db.executescript("""
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+            CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB,
+                                PRIMARY KEY (gram, doc)) WITHOUT ROWID;
+        """)
+        writer = ix.writer(limitmb=256)
         try:
-            self._write(writer, corpus, objectives, list(corpus), Lexicon({}, 0), progress)
+            self._write(writer, db, corpus, list(corpus), [], Lexicon({}, 0), progress)
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            db.close()
         (folder / WRITING_MARK).unlink()
         atomic_write_text(self.root / CURRENT_FILE,
                           json.dumps({"generation": generation, "schema": SCHEMA_VERSION}))
@@ -267,24 +301,29 @@ class IndexStore:
         with ix.searcher() as searcher:
             lexicon = read_lexicon(searcher)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        writer = ix.writer(limitmb=128)
+        db = sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT)
+        writer = ix.writer(limitmb=256)
         try:
             for doc_id in [d.id for d in changed] + removed:
                 writer.delete_by_term("doc", doc_id)
-            self._write(writer, corpus, objectives, added + changed, lexicon, progress)
+            self._write(writer, db, corpus, added + changed, removed, lexicon, progress)
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            db.close()
         (folder / WRITING_MARK).unlink()
         return Notice("index-updated", "search index updated: {added} added, {changed} changed, "
                       "{removed} removed", added=len(added), changed=len(changed), removed=len(removed))
 
-    def _write(self, writer: Any, corpus: Corpus, objectives: list[Objective],
-               documents: list[Document], lexicon: Lexicon,
+    def _write(self, writer: Any, db: sqlite3.Connection, corpus: Corpus,
+               documents: list[Document], removed: list[str], lexicon: Lexicon,
                progress: Progress | None) -> None:
-        """Add `documents` and fresh stamps, then commit (the slow part, ~1/3 of the work)."""
+        """Add `documents` (their postings replace any they had), drop `removed`, write
+        fresh stamps, then commit (whoosh's commit is the slow part, ~1/3 of the work)."""
         stamps = document_stamps(corpus)
-        objmap = objective_map(corpus, objectives)
+        for doc_id in [d.id for d in documents] + removed:
+            db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
         total = sum(len(d.blocks) for d in documents)
         commit_share = max(1, total // 2)
         done = 0
@@ -292,7 +331,9 @@ class IndexStore:
             progress(0, total + commit_share)
         counts = dict(lexicon.counts)
         for doc in documents:
-            _add_document(writer, doc, stamps[doc.id], objmap, counts)
+            folded = [fold(block.text) for block in doc.blocks]  # once, for both stores
+            _add_document(writer, doc, folded, stamps[doc.id], counts)
+            db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc, folded))
             done += len(doc.blocks)
             if progress:
                 progress(done, total + commit_share)
@@ -301,7 +342,7 @@ class IndexStore:
             {"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False))
         writer.update_document(key=INDEX_KEY, kind=META_KIND, meta=json.dumps(
             {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}))
-        writer.commit()
+        self._commit(writer, db)
         if progress:
             progress(total + commit_share, total + commit_share)
 
@@ -315,6 +356,12 @@ class IndexStore:
         for folder in self._generations():
             if folder.name != current and (folder / WRITING_MARK).exists():
                 shutil.rmtree(folder, ignore_errors=True)
+
+    def _commit(self, writer: Any, db: sqlite3.Connection) -> None:
+        """Publish a write: the postings first, then whoosh's table of contents, which
+        carries the stamps (a seam for the crash tests)."""
+        db.commit()
+        writer.commit()
 
     def _remove_generations(self, keep: str) -> None:
         # A reader in another process may still use an old generation; it notices
@@ -337,16 +384,54 @@ class _OldSchema(ValueError):
     pass
 
 
-def _add_document(writer: Any, doc: Document, stamp: str,
-                  objmap: dict[tuple[str, str], tuple[int, ...]],
+def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str,
                   lexicon: dict[str, int]) -> None:
-    for block in doc.blocks:
-        numbers = objmap.get((doc.id, block.anchor), ())
-        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id,
-                            kind=block.kind.value, obj=",".join(map(str, numbers)),
-                            words=block.text, grams=block.text)
-        for word, _start, _end, _part in word_spans(fold(block.text)):
+    for block, text in zip(doc.blocks, folded, strict=True):
+        # The words are segmented once and handed to whoosh as a list, which it indexes
+        # as they are: the same tokens WordAnalyzer makes of the text, without a second
+        # folding and segmentation.
+        words = [word for word, _start, _end, _part in word_spans(text)]
+        writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
+        for word in words:
             if word not in lexicon and is_cjk(word[0]):
                 lexicon[word] = jieba_frequency(word)
     writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
                            meta=json.dumps({"stamp": stamp}))
+
+
+def document_postings(doc: Document, folded: list[str] | None = None
+                      ) -> Iterator[tuple[str, str, bytes]]:
+    """(term, document, postings) rows for one document's (folded) blocks: the blocks'
+    numbers within the document, then how often the term occurs in each."""
+    postings: dict[str, tuple[list[int], list[int]]] = {}
+    get = postings.get
+    for number, text in enumerate(folded or [fold(block.text) for block in doc.blocks]):
+        for term, count in gram_counts(text).items():
+            found = get(term)
+            if found is None:
+                postings[term] = ([number], [count])
+            else:
+                found[0].append(number)
+                found[1].append(count)
+    for term, (numbers, counts) in postings.items():
+        yield term, doc.id, array(POSTING, numbers).tobytes() + array(COUNT, counts).tobytes()
+
+
+def _check_postings(path: Path) -> None:
+    """ValueError when the file is shorter than its own header says (a truncated copy)."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except FileNotFoundError:
+        header = b""
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise ValueError("the postings are missing or not a database")
+    page_size = int.from_bytes(header[16:18], "big") or 65536
+    pages = int.from_bytes(header[28:32], "big")
+    if path.stat().st_size < page_size * pages:
+        raise ValueError("the postings are truncated")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:  # a cheap look at the table: an overwritten file fails here
+        db.execute("SELECT count(*) FROM (SELECT 1 FROM grams LIMIT 100)").fetchone()
+    finally:
+        db.close()

@@ -24,6 +24,8 @@ from .text import fold, is_cjk
 log = logging.getLogger(__name__)
 
 RELATED_TERMS = 30  # how many of the source's most telling words "more like this" uses
+COMMON_SHARE = 10  # words in more than 1/COMMON_SHARE of the blocks are left out of it...
+MIN_COMMON = 200  # ...once the library has enough blocks for that to mean something
 
 
 class SearchService:
@@ -201,7 +203,10 @@ class SearchService:
         weighted = []
         for word, tf in counts.items():
             df = view.word_df(word)
-            if df:
+            # A word in more than a tenth of the library says little about what a passage
+            # is like, and its postings are the longest whoosh would walk (most of the
+            # time of "related" in a large library): left out.
+            if df and df * COMMON_SHARE <= max(n, COMMON_SHARE * MIN_COMMON):
                 weighted.append((word, (1 + math.log(tf)) * math.log(1 + n / df)))
         weighted.sort(key=lambda item: -item[1])
         top = weighted[:RELATED_TERMS]

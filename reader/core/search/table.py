@@ -59,12 +59,12 @@ class BlockTable:
         return _norms(self.context)
 
     @cached_property
-    def context_groups(self) -> dict[str, list[int]]:
+    def context_groups(self) -> dict[str, set[int]]:
         """Distinct heading contexts → the positions of the blocks under them."""
-        groups: dict[str, list[int]] = {}
+        groups: dict[str, set[int]] = {}
         for i, context in enumerate(self.context):
             if context:
-                groups.setdefault(context, []).append(i)
+                groups.setdefault(context, set()).add(i)
         return groups
 
     @cached_property
@@ -83,6 +83,14 @@ class BlockTable:
         for i, doc_id in enumerate(self.doc_ids):
             found.setdefault(doc_id, set()).add(i)
         return found
+
+    @cached_property
+    def doc_starts(self) -> dict[str, int]:
+        """Each document's first position (its blocks follow in order)."""
+        starts: dict[str, int] = {}
+        for i, doc_id in enumerate(self.doc_ids):
+            starts.setdefault(doc_id, i)
+        return starts
 
     @cached_property
     def _by_kind(self) -> dict[str, set[int]]:

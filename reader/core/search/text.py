@@ -1,4 +1,4 @@
-"""Text as search sees it, without whoosh: folding, words (jieba), character pairs.
+"""Text as search sees it, without whoosh: folding, words (jieba), characters and pairs.
 
 Folding (Traditional → Simplified, full-width → half-width, lower case) is done
 one character at a time and never changes a string's length, so an offset into
@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 import unicodedata
-import zlib
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -142,7 +142,7 @@ def word_spans(folded: str) -> Iterator[tuple[str, int, int, bool]]:
     Chinese runs are segmented by jieba (exact offsets from `jieba.tokenize`); other
     words come whole, followed by their alphanumeric parts when they have several
     (a/res/73/195 → a, res, 73, 195), which share the whole word's position.
-    Punctuation and spaces make no words; the gram field covers them.
+    Punctuation and spaces make no words; the character postings cover them.
     """
     for match in WORD_RE.finditer(folded):
         word, base = match.group(), match.start()
@@ -158,15 +158,33 @@ def word_spans(folded: str) -> Iterator[tuple[str, int, int, bool]]:
                 yield part.group(), offset + part.start(), offset + part.end(), True
 
 
-GRAM_BUCKETS = 8191
-CJK_PAIR_RE = re.compile(rf"(?=([{CJK}][{CJK}]))")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def gram_counts(folded: str) -> Counter[str]:
+    """The index's terms of a folded block text, each with how often it occurs: every
+    character and every pair of adjacent characters, spaces aside. Any substring of the
+    text is found among the blocks holding all of its own `query_grams`."""
+    counts: Counter[str] = Counter()
+    for piece in _SPACE_RE.split(folded) if _SPACE_RE.search(folded) else (folded,):
+        counts.update(piece)
+        counts.update(map(str.__add__, piece, piece[1:]))
+    return counts
 
 
 def gram_terms(folded: str) -> set[str]:
-    """The gram-field terms of a folded text (or of a query substring)."""
-    return {_bucket(pair) for pair in CJK_PAIR_RE.findall(folded)}
+    return set(gram_counts(folded))
 
 
-def _bucket(pair: str) -> str:
-    # crc32 rather than hash(): str hashes change from one process to the next.
-    return format(zlib.crc32(pair.encode("utf-8")) % GRAM_BUCKETS, "x")
+def counted_exactly(folded: str) -> bool:
+    """Does the index's count of this term equal `str.count` (no overlapping repeats)?"""
+    return len(folded) == 1 and not folded.isspace() or (
+        len(folded) == 2 and folded[0] != folded[1] and not _SPACE_RE.search(folded))
+
+
+def query_grams(folded: str) -> set[str]:
+    """The index terms every block containing `folded` holds: its character pairs, or
+    its characters when it has no pair without a space (empty: nothing to narrow by)."""
+    pieces = [p for p in _SPACE_RE.split(folded) if p]
+    pairs = {a + b for piece in pieces for a, b in zip(piece, piece[1:], strict=False)}
+    return pairs or {c for piece in pieces for c in piece}
