@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import subprocess
@@ -9,7 +10,7 @@ import sys
 
 from PySide6.QtNetwork import QLocalSocket
 
-from reader.app import apply_request, link_problem
+from reader.app import add_gui_arguments, apply_request, link_problem, request_from
 from reader.ui.instance import InstanceGuard, valid_request
 
 
@@ -46,6 +47,15 @@ def test_requests_of_the_wrong_shape_are_refused():
     for bad in [5, [], {"open": 5}, {"open": [5]}, {"objective": "13"}, {"objective": True},
                 {"search": ["x"]}, {"dock": {}}, {"other": 1}]:
         assert valid_request(bad) is None, bad
+
+
+def test_every_request_the_command_line_sends_is_accepted():
+    """What a second `reader gui …` hands over must pass the running window's check."""
+    parser = add_gui_arguments(argparse.ArgumentParser())
+    for argv in [[], ["--open", "gcm:17", "imrf"], ["--compare", "gcm", "imrf"], ["--objective", "20"],
+                 ["--search", "汇款", "--dock", "search"]]:
+        assert valid_request(request_from(parser.parse_args(argv))) is not None, argv
+    assert valid_request({"open": [], "compare": ["gcm"]}) is None
 
 
 def test_a_malformed_request_on_the_socket_is_ignored_with_one_log_line(qtbot, paths, caplog):
