@@ -57,6 +57,7 @@ from .outline import OutlineDock
 from .pane_area import PaneArea
 from .pane_bars import tool_button
 from .rendering import DocumentCache
+from .responsive import DEFAULT_DOCK_WIDTH, ResponsiveLayout
 from .search_hits import SearchHits
 from .search_panel import SearchPanel
 from .services import Services
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_flows()
+        self.responsive = ResponsiveLayout(self, self.panes, self.docks,
+                                           [self.toolbar, self.annotation_toolbar],
+                                           lambda: self.cache.font)
         self.setWindowIcon(icons.app_icon())
         self._default_size()
 
@@ -190,7 +194,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks[1:]:
             self.tabifyDockWidget(self.docks[0], dock)
         self.objectives_dock.raise_()
-        self.resizeDocks([self.objectives_dock], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.objectives_dock], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def _build_toolbar(self) -> None:
         a = self.actions_by_name
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
         for name in ("back", "forward", "zoomOut", "zoomIn", "swapPanes"):
             button = self.toolbar.widgetForAction(a[name])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            a[name].setProperty("iconOnly", True)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.annotation_toolbar = QToolBar(self)
         self.annotation_toolbar.setObjectName("annotationToolbar")
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
         for name in (*colors, "addNote"):  # their tooltips say what they do
             self.annotation_toolbar.widgetForAction(a[name]).setToolButtonStyle(
                 Qt.ToolButtonStyle.ToolButtonIconOnly)
+            a[name].setProperty("iconOnly", True)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
 
     def _build_menus(self) -> None:
@@ -264,10 +270,15 @@ class MainWindow(QMainWindow):
         self.theme_actions["system"].setChecked(True)
 
     def _fill_docks_menu(self, menu: QMenu) -> None:
+        """Ctrl+1…6 show and focus a dock (never hide it: each dock has its own close button)."""
+        self.dock_actions: dict[str, Any] = {}
         for number, dock in enumerate(self.docks, start=1):
-            action = dock.toggleViewAction()
+            action = menu.addAction(dock.windowTitle())
+            action.setObjectName(f"action_show_{dock.objectName()}")
             action.setShortcut(f"Ctrl+{number}")
-            menu.addAction(action)
+            action.triggered.connect(lambda _=False, d=dock: self.focus_dock(d))
+            dock.windowTitleChanged.connect(lambda title, a=action: a.setText(title))
+            self.dock_actions[dock.objectName()] = action
 
     def _fill_language_menu(self, menu: QMenu) -> None:
         self.language_group = QActionGroup(self)
@@ -522,8 +533,24 @@ class MainWindow(QMainWindow):
                  "annotations": self.annotations_panel, "bookmarks": self.bookmarks_panel}
         dock = docks.get(name)
         if dock is not None:
+            if self.responsive.is_collapsed():
+                self.responsive.expand(dock)
             dock.show()
             dock.raise_()
+
+    def focus_dock(self, dock: QDockWidget) -> None:
+        """Show `dock` (in front of its tab group, docks expanded) and move the focus into it."""
+        if self.responsive.is_collapsed():
+            self.responsive.expand(dock)
+        dock.show()
+        dock.raise_()
+        if dock is self.search_panel:
+            self.search_panel.focus_query()
+            return
+        target = next((w for w in dock.widget().findChildren(QWidget)
+                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dock)),
+                      dock.widget())
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def export_annotations(self, selection: ExportFilter | None = None) -> ExportDialog:
         """The export dialog (window-modal, returns at once), filtered like the panel."""
@@ -615,6 +642,7 @@ class MainWindow(QMainWindow):
 
     def _font_changed(self, font) -> None:
         self.cache.set_font(font)
+        self.responsive.schedule()
         for pane in self.panes.panes:
             pane.apply_font(font)
 
@@ -796,6 +824,8 @@ class MainWindow(QMainWindow):
         if not self.services.persist:
             return
         s = self.services.settings
+        if self.responsive.is_collapsed():  # the docks are the user's; the collapse is ours
+            self.responsive.expand()
         prefs.write(s, prefs.GEOMETRY, self.saveGeometry())
         prefs.write(s, prefs.WINDOW_STATE,
                        self._fullscreen_state or self.saveState(STATE_VERSION))
