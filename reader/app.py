@@ -15,6 +15,7 @@ A `reader://DOC/ANCHOR` link (as in exports) given on its own opens that passage
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import logging.handlers
@@ -295,7 +296,7 @@ def _report_timing(window, app) -> None:
     def status(value: str) -> None:
         if value != INDEX_BUILDING:
             event("index-ready" if value == "ready" else f"index-{value}")
-            QTimer.singleShot(0, lambda: app.exit(0))
+            QTimer.singleShot(0, lambda: (event("closing"), app.exit(0)))
 
     window.state.indexStatusChanged.connect(status)
     if window.state.index_status != INDEX_BUILDING:
@@ -323,10 +324,26 @@ def run_gui(args: argparse.Namespace, context: Any) -> int:
         if isinstance(guard, int):
             return guard
     try:
-        return _run_window(app, paths, options, guard)
+        code = _run_window(app, paths, options, guard)
     finally:
         if guard is not None:
             guard.release()
+    _exit_now(code)
+    return code  # not reached
+
+
+def _exit_now(code: int) -> None:
+    """End the process as soon as the window has saved everything.
+
+    By now the annotations are flushed, the settings synced and the instance lock released.
+    What is left is tearing down Qt's and Python's objects (the rendered documents, the
+    search index readers, the word lists), which took seconds after the window had closed.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 def _single_instance(paths: AppPaths, options: argparse.Namespace):
