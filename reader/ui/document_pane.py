@@ -245,6 +245,7 @@ class DocumentPane(QFrame):
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
+        self._follow_passages_to(doc_id)
         self._apply_passage_highlights()
         self._refresh_find()
         self.documentChanged.emit(doc_id)
@@ -276,7 +277,28 @@ class DocumentPane(QFrame):
             return False
         self._want_anchor = span.anchor if span else ""
         self._top_anchor = self._want_anchor
+        self.place_caret(self._want_anchor)
         self._apply_scroll()
+        return True
+
+    def place_caret(self, anchor: str, offset: int = 0) -> bool:
+        """Put the text cursor at `Block.text[offset]` of `anchor` (the document's start when
+        ""), without scrolling, so keyboard selection (caret browsing) starts at the target."""
+        if self._rendered is None:
+            return False
+        span = self._rendered.span(anchor) if anchor else None
+        if anchor and span is None:
+            return False
+        cursor = QTextCursor(self._rendered.qdoc)
+        cursor.setPosition(span.position(offset) if span else 0)
+        bar = self.view.verticalScrollBar()
+        self._programmatic += 1
+        try:
+            value = bar.value()
+            self.view.setTextCursor(cursor)
+            bar.setValue(value)  # the caller decides where to scroll
+        finally:
+            self._programmatic -= 1
         return True
 
     def _apply_scroll(self) -> None:
@@ -441,6 +463,19 @@ class DocumentPane(QFrame):
         self.passage_bar.hide()
         self.clear_highlights("link")
         self.clear_highlights("focus")
+
+    def _follow_passages_to(self, doc_id: str) -> None:
+        """The passage bar follows a change of document: to the new document's first linked
+        passage, or away (it would name a passage that is no longer shown)."""
+        current = self.current_passage()
+        if self._passages is None or (current is not None and current.doc == doc_id):
+            return
+        if self._passages.in_doc(doc_id):
+            self._passage_index = self._passages.index_in(doc_id)
+            self.passage_bar.show_set(self._passages, self._passage_index)
+        else:
+            self._passages = None
+            self.passage_bar.hide()
 
     def _apply_passage_highlights(self) -> None:
         if self._passages is None:

@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def _wire_pane(self, pane: DocumentPane) -> None:
         pane.navigated.connect(self.history.record)
+        pane.navigated.connect(lambda *_, p=pane: self.linked_scrolling.follow(p))  # jumps too
         pane.linkOpened.connect(lambda doc, anchor, p=pane: self._follow_link(p, doc, anchor))
         pane.gotoRequested.connect(lambda p=pane: self._goto_from(p))
         pane.userScrolled.connect(lambda p=pane: self._pane_scrolled(p))
@@ -508,7 +509,7 @@ class MainWindow(QMainWindow):
             self.state.show_message(self.tr("This highlight could not be placed in the current "
                                             "text; its quote is kept in the Annotations panel."))
             return None
-        pane = self.panes.pane_showing(excerpt.doc) or self.current_pane()
+        pane = self.panes.pane_for(excerpt.doc, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(excerpt.doc, excerpt.anchors[0]):
             return None
         self.panes.set_current(pane)
@@ -517,7 +518,7 @@ class MainWindow(QMainWindow):
         return pane
 
     def show_bookmark(self, doc_id: str, anchor: str) -> DocumentPane | None:
-        pane = self.panes.pane_showing(doc_id) or self.current_pane()
+        pane = self.panes.pane_for(doc_id, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(doc_id, anchor):
             self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
                                     .replace("%2", anchor))
@@ -593,6 +594,7 @@ class MainWindow(QMainWindow):
         pane = self.panes.pane_by_uid(location.pane) or self.current_pane()
         pane.show_document(location.doc, location.anchor, record=False)
         self.panes.set_current(pane)
+        self.linked_scrolling.follow(pane)
 
     def _update_history_actions(self) -> None:
         self.actions_by_name["back"].setEnabled(self.history.can_go_back())

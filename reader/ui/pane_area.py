@@ -43,6 +43,7 @@ class PaneArea(QSplitter):
         self.stack.hide()
         self.stack.currentChanged.connect(self._stack_tab_chosen)
         self._columns = 0
+        self._recent: list[DocumentPane] = []  # most recently current first
         self._ratios: list[float] = []  # of each column's width; empty: share evenly
         self.splitterMoved.connect(self._remember_ratios)
 
@@ -71,6 +72,7 @@ class PaneArea(QSplitter):
         if len(self.panes) <= 1 or pane not in self.panes:
             return False
         self.panes.remove(pane)
+        self._recent = [p for p in self._recent if p is not pane]
         if self.stack.indexOf(pane) >= 0:
             self.stack.removeTab(self.stack.indexOf(pane))
         pane.release()
@@ -97,6 +99,7 @@ class PaneArea(QSplitter):
         if pane is self.current or pane not in self.panes:
             return
         self.current = pane
+        self._recent = [pane, *(p for p in self._recent if p is not pane)]
         for p in self.panes:
             p.set_active(p is pane)
         if self.stack.indexOf(pane) >= 0:
@@ -108,6 +111,17 @@ class PaneArea(QSplitter):
 
     def pane_showing(self, doc_id: str, exclude: DocumentPane | None = None) -> DocumentPane | None:
         return next((p for p in self.panes if p.doc_id == doc_id and p is not exclude), None)
+
+    def pane_for(self, doc_id: str, keep: str = "") -> DocumentPane | None:
+        """Where to open `doc_id`: the pane already showing it; otherwise the most recently
+        used pane not showing `keep` (the Compact), so it is not replaced while another
+        pane is available; the current pane as the last resort."""
+        showing = self.pane_showing(doc_id)
+        if showing is not None:
+            return showing
+        recent = [*self._recent, *(p for p in self.panes if p not in self._recent)]
+        return next((p for p in recent if p.doc_id != keep or not keep),
+                    self.current or (self.panes[0] if self.panes else None))
 
     def other_panes(self, pane: DocumentPane) -> list[DocumentPane]:
         return [p for p in self.panes if p is not pane]
