@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .cleanup import repair
 from .model import Block, BlockKind, NoteRef, SymbolRef
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -608,6 +609,7 @@ def parse_text(text: str, *, main_part: str = "body",
     footnotes = [d for d in drafts if d.kind is BlockKind.FOOTNOTE]
     blocks: list[Block] = []
     for draft in drafts:
+        draft.text = repair(draft.text, draft.anchor)  # Word/PDF debris (reader.core.cleanup)
         clean, marks = extract_notes(draft.text, star_is_note and draft.kind is not BlockKind.FOOTNOTE)
         notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes))
                       for mark, offset in marks)
