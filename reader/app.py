@@ -204,13 +204,15 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
 
 def request_from(options: argparse.Namespace) -> dict[str, Any]:
     return {"open": list(options.open), "objective": options.objective, "search": options.search,
-            "dock": options.dock}
+            "dock": options.dock, "lang": options.lang}
 
 
 def apply_request(window, request: dict[str, Any]) -> None:
     """Open documents, select an objective, search: from the command line or another instance."""
     from PySide6.QtCore import QCoreApplication
 
+    if request.get("lang") and request["lang"] != window.state.language:  # from another start
+        window.set_language(str(request["lang"]))
     for i, target in enumerate(request.get("open") or []):
         doc, anchor = split_target(str(target))
         if doc not in window.services.corpus:

@@ -43,6 +43,7 @@ from .bookmarks_panel import BookmarksPanel
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog
+from .dialogs.shortcuts import ShortcutsDialog, extra_rows, shortcut_rows
 from .document_pane import DocumentPane, Highlight
 from .history import History
 from .i18n import LANGUAGES, Translations
@@ -237,11 +238,11 @@ class MainWindow(QMainWindow):
                      "nameColors"],
             "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
                      "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
-                     "caretBrowsing", "fullScreen"],
+                     "caretBrowsing", "fullWidthPunctuation", "fullScreen"],
             "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
                    None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
             "language": ["@language"],
-            "help": ["about"],
+            "help": ["keyboardShortcuts", None, "about"],
         }
         for key, entries in layout.items():
             menu = bar.addMenu("")
@@ -335,6 +336,7 @@ class MainWindow(QMainWindow):
             "previousPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), -1),
             "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
             "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
+            "keyboardShortcuts": lambda: self.show_shortcuts(),
             "undo": self.annotator.undo_stack.undo, "redo": self.annotator.undo_stack.redo,
             "addNote": lambda: self.annotator.annotate(self.current_pane()),
             "addBookmark": lambda: self.annotator.add_bookmark(self.current_pane()),
@@ -349,6 +351,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(slot)
         a["caretBrowsing"].toggled.connect(self._caret_browsing_toggled)
         a["fullScreen"].toggled.connect(self.set_full_screen)
+        a["fullWidthPunctuation"].toggled.connect(self.set_full_width_punctuation)
         a["linkedScrolling"].toggled.connect(self._linked_scrolling_toggled)
         self.theme_group.triggered.connect(lambda action: self.set_theme_mode(action.data()))
         self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -816,6 +819,29 @@ class MainWindow(QMainWindow):
             self.open_document(new_doc)
         self.start()
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts (F1), listed from the menus themselves."""
+        colors = [self.actions_by_name[highlight_action_name(c)] for c in COLORS]
+        in_menus = shortcut_rows(list(self.menus.values()))
+        listed = {(row[1], row[2]) for row in in_menus}
+        rows = in_menus + [r for r in extra_rows(colors, self.tr("Highlight"))
+                           if (r[1], r[2]) not in listed]
+        dialog = ShortcutsDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def set_full_width_punctuation(self, on: bool) -> None:
+        """Display only: the stored text, offsets and anchors stay as they are."""
+        if self.cache.full_width == on:
+            return
+        self.cache.full_width = on
+        self.actions_by_name["fullWidthPunctuation"].setChecked(on)
+        self.cache.reset()
+        for pane in self.panes.panes:
+            pane.reload()
+            self.annotator.paint(pane)
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Compact Reader"),
                           self.tr("Compact Reader %1\nThe UN texts on the Global Compact for "
@@ -841,6 +867,7 @@ class MainWindow(QMainWindow):
         prefs.write(s, prefs.FONT_FAMILY, self.state.font_family)
         prefs.write(s, prefs.THEME, self.theme_mode)
         prefs.write(s, prefs.LANGUAGE, self.state.language)
+        prefs.write(s, prefs.FULL_WIDTH_PUNCTUATION, self.cache.full_width)
         s.sync()
 
     def restore_state(self, settings: QSettings | None = None) -> None:
@@ -865,6 +892,8 @@ class MainWindow(QMainWindow):
         linked = prefs.read(s, prefs.LINKED_SCROLLING)
         self.actions_by_name["linkedScrolling"].setChecked(linked)
         self.set_theme_mode(prefs.read(s, prefs.THEME))
+        self.cache.full_width = prefs.read(s, prefs.FULL_WIDTH_PUNCTUATION)
+        self.actions_by_name["fullWidthPunctuation"].setChecked(self.cache.full_width)
         language = prefs.read(s, prefs.LANGUAGE) if s.contains(prefs.LANGUAGE.key) \
             else (self.translations.language or prefs.LANGUAGE.default)
         self.language_actions.get(language, self.language_actions["zh_CN"]).setChecked(True)

@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+69"/>
+        <location filename="../../reader/ui/actions.py" line="+71"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,6 +291,26 @@
     <message>
         <location line="+1"/>
         <source>Move a text cursor with the keys to select text (Shift+arrows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-&amp;width punctuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ，；：（） in Chinese text (the text itself is not changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every shortcut of the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -848,7 +868,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+681"/>
         <source>Document text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -871,7 +891,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+284"/>
+        <location filename="../../reader/ui/rendering.py" line="+287"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,7 +1405,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+413"/>
+        <location filename="../../reader/ui/main_window.py" line="+428"/>
         <source>At most four panes can be open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1411,7 +1431,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,7 +1444,7 @@ Quit anyway and lose them?</source>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No paragraph “%1” in this document.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,7 +1454,7 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1534,12 @@ Quit anyway and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
+        <source>Highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About Compact Reader</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,7 +1550,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+217"/>
         <source>Unknown document: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,7 +1558,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-690"/>
+        <location filename="../../reader/ui/main_window.py" line="-744"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,7 +1877,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+335"/>
+        <location filename="../../reader/ui/search_panel.py" line="+338"/>
         <source>All documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,7 +1892,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,12 +1915,12 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show more (%1 not shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The search index is busy; searching again when it is ready.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1925,7 +1950,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,7 +1988,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-308"/>
+        <location line="-349"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>%n result in this document</numerusform>
@@ -1982,6 +2007,29 @@ The UN texts on the Global Compact for Migration, side by side.</source>
             <numerusform>%n passage holding only some of the query&apos;s words; it is not counted among the results</numerusform>
             <numerusform>%n passages holding only some of the query&apos;s words; they are not counted among the results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

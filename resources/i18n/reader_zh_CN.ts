@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+69"/>
+        <location filename="../../reader/ui/actions.py" line="+71"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -292,6 +292,26 @@
         <location line="+1"/>
         <source>Move a text cursor with the keys to select text (Shift+arrows)</source>
         <translation>用按键移动文字光标以选择文字（Shift+方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-&amp;width punctuation</source>
+        <translation>全角标点(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ，；：（） in Chinese text (the text itself is not changed)</source>
+        <translation>在中文里显示为，；：（）（文本本身不改变）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every shortcut of the window</source>
+        <translation>窗口的全部快捷键</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -845,7 +865,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+681"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
@@ -868,7 +888,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+284"/>
+        <location filename="../../reader/ui/rendering.py" line="+287"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -1373,7 +1393,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+413"/>
+        <location filename="../../reader/ui/main_window.py" line="+428"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1399,7 +1419,7 @@ Quit anyway and lose them?</source>
         <translation>无法在当前文本中定位这处高亮；其引文仍保留在“批注”面板中。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1411,7 +1431,7 @@ Quit anyway and lose them?</source>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>本文件中没有段落“%1”。</translation>
     </message>
@@ -1421,7 +1441,7 @@ Quit anyway and lose them?</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Compact Reader</source>
         <translation>契约阅读器</translation>
     </message>
@@ -1501,7 +1521,12 @@ Quit anyway and lose them?</source>
         <translation>文本文件 (*.txt *.md)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1513,7 +1538,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+216"/>
+        <location filename="../../reader/app.py" line="+217"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
@@ -1521,7 +1546,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-690"/>
+        <location filename="../../reader/ui/main_window.py" line="-744"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -1839,7 +1864,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+335"/>
+        <location filename="../../reader/ui/search_panel.py" line="+338"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -1854,7 +1879,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -1876,12 +1901,12 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show more (%1 not shown)</source>
         <translation>显示更多（还有 %1 条）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The search index is busy; searching again when it is ready.</source>
         <translation>搜索索引正忙，就绪后将重新搜索。</translation>
     </message>
@@ -1911,7 +1936,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>输入词语即可搜索所有文件。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1949,7 +1974,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-308"/>
+        <location line="-349"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>本文件中有 %n 条结果</numerusform>
@@ -1966,6 +1991,29 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>
             <numerusform>%n 个段落只包含查询中的部分词语，不计入结果数</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from reader.core.objectives import COMPACT_ID
@@ -137,3 +138,34 @@ def test_linked_scrolling_follows_a_jump(qtbot, window):
     assert target
     compact.show_document(COMPACT_ID, objective.anchor)
     assert other.current_anchor() == target
+
+
+def test_f1_lists_every_menu_shortcut(qtbot, window):
+    dialog = window.show_shortcuts()
+    table = dialog.table
+    keys = {table.item(row, 2).text() for row in range(table.rowCount())}
+    for name in ("gotoParagraph", "search", "nextHit", "caretBrowsing", "back", "highlightYellow"):
+        shortcut = window.actions_by_name[name].shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)  # as a menu shows it
+        assert any(shortcut in k for k in keys), name
+    assert any("Ctrl+3" in k for k in keys)
+    dialog.close()
+
+
+def test_full_width_punctuation_changes_the_display_not_the_text(qtbot, window):
+    pane = window.panes.panes[1]
+    assert pane.doc_id == "imrf"
+    block = pane.document.block("1")
+    assert "我们,各国" in block.text
+    window.actions_by_name["fullWidthPunctuation"].trigger()
+    assert "我们，各国" in window.panes.panes[1].view.toPlainText()
+    assert "我们,各国" in window.services.corpus.get("imrf").block("1").text
+    assert window.panes.panes[1].show_document("imrf", "1")
+
+
+def test_lang_handed_to_a_running_window_switches_it(qtbot, window):
+    from reader.app import apply_request
+
+    apply_request(window, {"lang": "en"})
+    assert window.menus["file"].title() == "&File"
+    assert window.dock_actions["objectivesDock"].text() == "Objectives"
