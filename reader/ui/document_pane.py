@@ -39,11 +39,14 @@ from .state import Location
 LAYER_ORDER = ("link", "focus", "annotations", "search", "find")
 LAYER_COLORS = {
     "light": {"annotations": "#fff3b0", "link": "#eef4fc", "focus": "#d5e4f8",
-              "search": "#ffd84d", "find": "#ffae4a"},
+              "search": "#b5efe8", "find": "#ffae4a"},
     "dark": {"annotations": "#5a4d12", "link": "#1f2f42", "focus": "#2c4a70",
-             "search": "#8a6d00", "find": "#9a5410"},
+             "search": "#8fded5", "find": "#9a5410"},
 }
 FULL_WIDTH_LAYERS = {"link", "focus"}
+# Search matches: a teal no highlight colour uses, underlined, so they never read as a
+# highlight ("agreed language" is yellow).
+SEARCH_UNDERLINE = "#0b7a72"
 SCROLL_CONTEXT_PX = 14
 USER_SCROLL_DELAY_MS = 120
 MAX_FIND_MATCHES = 2000
@@ -394,6 +397,9 @@ class DocumentPane(QFrame):
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         if layer in ("search", "find", "annotations"):  # light backgrounds in both themes
             fmt.setForeground(QColor("#000000"))
+        if layer == "search":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(SEARCH_UNDERLINE))
         if h.tooltip:
             fmt.setToolTip(plain_tip(h.tooltip))
         return span_range[0], span_range[1], fmt

@@ -853,6 +853,7 @@ class MainWindow(QMainWindow):
             return
         s = self.services.settings
         if self.responsive.is_collapsed():  # the docks are the user's; the collapse is ours
+            self.panes.hide()  # closing: spare laying the documents out again at a new width
             self.responsive.expand()
         prefs.write(s, prefs.GEOMETRY, self.saveGeometry())
         prefs.write(s, prefs.WINDOW_STATE,

@@ -169,3 +169,12 @@ def test_lang_handed_to_a_running_window_switches_it(qtbot, window):
     apply_request(window, {"lang": "en"})
     assert window.menus["file"].title() == "&File"
     assert window.dock_actions["objectivesDock"].text() == "Objectives"
+
+
+def test_search_matches_look_unlike_any_highlight_colour():
+    from reader.core.annotations import COLORS
+    from reader.ui.document_pane import LAYER_COLORS
+
+    palette = {c.lower() for c in COLORS.values()}
+    for colors in LAYER_COLORS.values():
+        assert colors["search"].lower() not in palette | {colors["annotations"].lower()}
