@@ -164,6 +164,7 @@ class DocumentPane(QFrame):
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
         self._want_anchor: str | None = None
+        self._want_offset = 0  # characters into the wanted block: its line goes on top
         self._top_anchor = ""
         self._programmatic = 0
         self._find_text = ""
@@ -279,6 +280,7 @@ class DocumentPane(QFrame):
         if anchor and span is None:
             return False
         self._want_anchor = span.anchor if span else ""
+        self._want_offset = 0
         self._top_anchor = self._want_anchor
         self.place_caret(self._want_anchor)
         self._apply_scroll()
@@ -309,11 +311,42 @@ class DocumentPane(QFrame):
             return
         span = self._rendered.span(self._want_anchor) if self._want_anchor else None
         y = 0 if span is None else max(0, int(self._block_top(span.start)) - SCROLL_CONTEXT_PX)
+        if span is not None and self._want_offset:
+            y = max(0, int(self._line_top(span.start + self._want_offset)) - 2)
         self._programmatic += 1
         try:
             self.view.verticalScrollBar().setValue(y)
         finally:
             self._programmatic -= 1
+
+    def _line_top(self, position: int) -> float:
+        """The top of the laid-out line holding `position` (at the current width)."""
+        qdoc = self._rendered.qdoc
+        block = qdoc.findBlock(min(position, qdoc.characterCount() - 1))
+        top = qdoc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0)
+
+    def scroll_to_line(self, anchor: str, offset: int) -> bool:
+        """Like `scroll_to`, with the line holding `offset` (characters into the block as
+        rendered) at the top: a place restored to the line, not the paragraph's start."""
+        if not self.scroll_to(anchor) or not anchor:
+            return False
+        self._want_offset = max(0, offset)
+        self._apply_scroll()
+        return True
+
+    def top_line_offset(self) -> int:
+        """Characters from the top block's start to the first line in view (0: block start)."""
+        anchor = self.current_anchor()
+        if self._rendered is None or not anchor:
+            return 0
+        if self._want_anchor is not None:
+            return self._want_offset
+        span = self._rendered.span(anchor)
+        point = QPoint(self.view.viewport().width() // 2, SCROLL_CONTEXT_PX + 4)  # as the anchor
+        position = self.view.cursorForPosition(point).position()
+        return max(0, position - span.start) if span and span.start <= position < span.end else 0
 
     def _block_top(self, position: int) -> float:
         qdoc = self._rendered.qdoc

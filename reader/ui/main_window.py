@@ -859,7 +859,8 @@ class MainWindow(QMainWindow):
         prefs.write(s, prefs.WINDOW_STATE,
                        self._fullscreen_state or self.saveState(STATE_VERSION))
         prefs.write(s, prefs.SPLITTER, self.panes.saveState())
-        panes = [{"doc": p.doc_id, "anchor": p.current_anchor()} for p in self.panes.panes]
+        panes = [{"doc": p.doc_id, "anchor": p.current_anchor(), "line": p.top_line_offset()}
+                 for p in self.panes.panes]
         prefs.write(s, prefs.PANES, json.dumps(panes, ensure_ascii=False))
         prefs.write(s, prefs.CURRENT_PANE, self.panes.panes.index(self.current_pane()))
         prefs.write(s, prefs.LINKED_SCROLLING,
@@ -909,7 +910,10 @@ class MainWindow(QMainWindow):
         if not saved:
             saved = self._default_panes()
         for entry in saved:
-            self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
+            pane = self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
+            line = entry.get("line", 0)
+            if pane is not None and isinstance(line, int) and line > 0:
+                pane.scroll_to_line(str(entry.get("anchor", "")), line)
         current = prefs.read(s, prefs.CURRENT_PANE)
         if 0 <= current < len(self.panes.panes):
             self.panes.set_current(self.panes.panes[current])

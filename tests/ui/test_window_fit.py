@@ -178,3 +178,33 @@ def test_search_matches_look_unlike_any_highlight_colour():
     palette = {c.lower() for c in COLORS.values()}
     for colors in LAYER_COLORS.values():
         assert colors["search"].lower() not in palette | {colors["annotations"].lower()}
+
+
+def test_scroll_position_is_restored_to_the_line(qtbot, make_window, paths, corpus, objectives):
+    from PySide6.QtWidgets import QAbstractSlider
+
+    from .test_state import fresh_services
+
+    first = make_window(fresh_services(paths, corpus, objectives))
+    pane = first.panes.panes[0]
+    block = next(b for b in corpus.get("gcm").blocks if len(b.text) > 250 and b.label)
+    pane.show_document("gcm", block.anchor)
+    bar = pane.view.verticalScrollBar()
+    for _ in range(3):  # the user scrolls a few lines into the paragraph
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)
+    qtbot.waitUntil(lambda: pane.current_anchor() == block.anchor and pane.top_line_offset() > 0)
+    offset = pane.top_line_offset()
+    first.close()
+
+    second = make_window(fresh_services(paths, corpus, objectives))
+    restored = second.panes.panes[0]
+    qtbot.waitUntil(lambda: restored.current_anchor() == block.anchor)
+    assert restored.top_line_offset() == offset
+
+    def line_on_top() -> int:  # characters into the block of the first line in view
+        view = restored.view
+        top = view.cursorForPosition(view.viewport().rect().topLeft()).position()
+        return top - restored.rendered.span(block.anchor).start
+
+    # once laid out at its final width, the saved line is on top, not the paragraph's start
+    qtbot.waitUntil(lambda: 0 < line_on_top() <= offset)
