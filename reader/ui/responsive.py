@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetricsF
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTabBar, QToolBar, QWidget
 
 from .document_pane import DocumentPane
 from .pane_area import PaneArea
@@ -99,6 +99,7 @@ class ResponsiveLayout(QObject):
         """Re-decide after a resize, a font change or a pane added or closed."""
         self.panes.set_min_column(min_column_width(self._font(), self.panes.style()))
         self._fit_toolbars()
+        self._unelide_dock_tabs()
         wanted = len(self.panes.panes)
         width = self.panes.width()
         if not self.is_collapsed():
@@ -155,6 +156,13 @@ class ResponsiveLayout(QObject):
         if dock is not None:
             dock.show()
             dock.raise_()
+
+    def _unelide_dock_tabs(self) -> None:
+        """Dock tabs show whole titles ("Objectives", not "Object…"), scrolling if need be."""
+        for bar in self.window.findChildren(QTabBar):
+            if bar.parent() is self.window and bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     # --- toolbars -----------------------------------------------------------------------------
     def _fit_toolbars(self) -> None:

@@ -208,3 +208,14 @@ def test_scroll_position_is_restored_to_the_line(qtbot, make_window, paths, corp
 
     # once laid out at its final width, the saved line is on top, not the paragraph's start
     qtbot.waitUntil(lambda: 0 < line_on_top() <= offset)
+
+
+def test_dock_tabs_show_whole_titles(qtbot, make_window, services):
+    from PySide6.QtWidgets import QTabBar
+
+    window = make_window(services, language="en")
+    qtbot.waitUntil(lambda: not window.responsive._timer.isActive())
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window]
+    assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)
+    titles = {bars[0].tabText(i) for i in range(bars[0].count())}
+    assert "Objectives" in titles or "Annotations" in titles
