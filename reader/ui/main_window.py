@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QFontDialog,
@@ -56,7 +57,7 @@ from .objective_tree import ObjectiveTreeDock
 from .objectives_flow import ObjectivesFlow
 from .outline import OutlineDock
 from .pane_area import PaneArea
-from .pane_bars import tool_button
+from .pane_bars import plain_popup, tool_button
 from .rendering import DocumentCache
 from .responsive import DEFAULT_DOCK_WIDTH, ResponsiveLayout
 from .search_hits import SearchHits
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
         self.responsive = ResponsiveLayout(self, self.panes, self.docks,
                                            [self.toolbar, self.annotation_toolbar],
                                            lambda: self.cache.font)
+        for combo in self.findChildren(QComboBox):  # the docks' filters
+            plain_popup(combo)
         self.setWindowIcon(icons.app_icon())
         self._default_size()
 

@@ -219,3 +219,11 @@ def test_dock_tabs_show_whole_titles(qtbot, make_window, services):
     assert bars and all(b.elideMode() == Qt.TextElideMode.ElideNone for b in bars)
     titles = {bars[0].tabText(i) for i in range(bars[0].count())}
     assert "Objectives" in titles or "Annotations" in titles
+
+
+def test_every_drop_down_list_paints_its_current_item_with_the_standard_delegate(window):
+    from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+
+    combos = window.findChildren(QComboBox)
+    assert len(combos) >= 4
+    assert all(type(c.itemDelegate()) is QStyledItemDelegate for c in combos)
