@@ -15,6 +15,7 @@ A `reader://DOC/ANCHOR` link (as in exports) given on its own opens that passage
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -223,13 +224,15 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
 
 def request_from(options: argparse.Namespace) -> dict[str, Any]:
     return {"open": list(options.open), "objective": options.objective, "search": options.search,
-            "dock": options.dock, "compare": getattr(options, "compare", None)}
+            "dock": options.dock, "compare": getattr(options, "compare", None), "lang": options.lang}
 
 
 def apply_request(window, request: dict[str, Any]) -> None:
     """Open documents, select an objective, search: from the command line or another instance."""
     from PySide6.QtCore import QCoreApplication
 
+    if request.get("lang") and request["lang"] != window.state.language:  # from another start
+        window.set_language(str(request["lang"]))
     for i, target in enumerate(request.get("open") or []):
         doc, anchor = split_target(str(target))
         problem = link_problem(window.services.corpus, str(target))
@@ -329,7 +332,7 @@ def _report_timing(window, app) -> None:
     def status(value: str) -> None:
         if value != INDEX_BUILDING:
             event("index-ready" if value == "ready" else f"index-{value}")
-            QTimer.singleShot(0, lambda: app.exit(0))
+            QTimer.singleShot(0, lambda: (event("closing"), app.exit(0)))
 
     window.state.indexStatusChanged.connect(status)
     if window.state.index_status != INDEX_BUILDING:
@@ -357,10 +360,26 @@ def run_gui(args: argparse.Namespace, context: Any) -> int:
         if isinstance(guard, int):
             return guard
     try:
-        return _run_window(app, paths, options, guard)
+        code = _run_window(app, paths, options, guard)
     finally:
         if guard is not None:
             guard.release()
+    _exit_now(code)
+    return code  # not reached
+
+
+def _exit_now(code: int) -> None:
+    """End the process as soon as the window has saved everything.
+
+    By now the annotations are flushed, the settings synced and the instance lock released.
+    What is left is tearing down Qt's and Python's objects (the rendered documents, the
+    search index readers, the word lists), which took seconds after the window had closed.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 def _single_instance(paths: AppPaths, options: argparse.Namespace):

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from .cleanup import repair
 from .model import Block, BlockKind, NoteRef, SymbolRef
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -648,6 +649,7 @@ def _parse(text: str, main_part: str, resolve_symbol: Callable[[str], str | None
     footnotes = [d for d in drafts if d.kind is BlockKind.FOOTNOTE]
     blocks: list[Block] = []
     for draft in drafts:
+        draft.text = repair(draft.text, draft.anchor)  # Word/PDF debris (reader.core.cleanup)
         clean, marks = extract_notes(draft.text, star_is_note and draft.kind is not BlockKind.FOOTNOTE)
         notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes))
                       for mark, offset in marks)

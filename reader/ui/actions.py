@@ -57,6 +57,8 @@ SPECS = (
     ActionSpec("exportAnnotations", "export", ("Ctrl+E",)),
     ActionSpec("importAnnotations", "", ("Ctrl+Shift+I",)),
     ActionSpec("caretBrowsing", "", ("F7",), checkable=True),
+    ActionSpec("fullWidthPunctuation", "", (), checkable=True),
+    ActionSpec("keyboardShortcuts", "", ("F1",)),
     ActionSpec("quit", "", ("Ctrl+Q",)),
     ActionSpec("about", "", ()),
 )
@@ -127,6 +129,11 @@ class ActionTexts(QObject):
                                   self.tr("Merge a colleague's annotations (W3C JSON-LD)")),
             "caretBrowsing": (self.tr("&Caret browsing"),
                               self.tr("Move a text cursor with the keys to select text (Shift+arrows)")),
+            "fullWidthPunctuation": (self.tr("Full-&width punctuation"),
+                                     self.tr("Show ，；：（） in Chinese text (the text itself is "
+                                             "not changed)")),
+            "keyboardShortcuts": (self.tr("&Keyboard shortcuts"),
+                                  self.tr("Every shortcut of the window")),
             "quit": (self.tr("&Quit"),
                      self.tr("Close Compact Reader")),
             "about": (self.tr("&About Compact Reader"),

@@ -66,7 +66,9 @@ def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], co
         place = ""
         if bookmark.doc in corpus and corpus.get(bookmark.doc).has(bookmark.anchor):
             place = corpus.get(bookmark.doc).block(bookmark.anchor).citation
-        item = QStandardItem(bookmark.name)
+        document = f"《{corpus.get(bookmark.doc).info.short_title}》" if bookmark.doc in corpus \
+            else bookmark.doc
+        item = QStandardItem(f"{bookmark.name}  ·  {document}")  # which document it is in
         item.setData(bookmark.id, BookmarkIdRole)
         item.setEditable(False)
         item.setToolTip(plain_tip("\n".join(p for p in (bookmark.name, place or missing, bookmark.link)

@@ -39,11 +39,14 @@ from .state import Location
 LAYER_ORDER = ("link", "focus", "annotations", "search", "find")
 LAYER_COLORS = {
     "light": {"annotations": "#fff3b0", "link": "#eef4fc", "focus": "#d5e4f8",
-              "search": "#ffd84d", "find": "#ffae4a"},
+              "search": "#b5efe8", "find": "#ffae4a"},
     "dark": {"annotations": "#5a4d12", "link": "#1f2f42", "focus": "#2c4a70",
-             "search": "#8a6d00", "find": "#9a5410"},
+             "search": "#8fded5", "find": "#9a5410"},
 }
 FULL_WIDTH_LAYERS = {"link", "focus"}
+# Search matches: a teal no highlight colour uses, underlined, so they never read as a
+# highlight ("agreed language" is yellow).
+SEARCH_UNDERLINE = "#0b7a72"
 SCROLL_CONTEXT_PX = 14
 USER_SCROLL_DELAY_MS = 120
 MAX_FIND_MATCHES = 2000
@@ -165,6 +168,7 @@ class DocumentPane(QFrame):
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
         self._want_anchor: str | None = None
+        self._want_offset = 0  # characters into the wanted block: its line goes on top
         self._top_anchor = ""
         self._programmatic = 0
         self._find_text = ""
@@ -251,6 +255,7 @@ class DocumentPane(QFrame):
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
+        self._follow_passages_to(doc_id)
         self._apply_passage_highlights()
         self._refresh_find()
         self.documentChanged.emit(doc_id)
@@ -281,8 +286,30 @@ class DocumentPane(QFrame):
         if anchor and span is None:
             return False
         self._want_anchor = span.anchor if span else ""
+        self._want_offset = 0
         self._top_anchor = self._want_anchor
+        self.place_caret(self._want_anchor)
         self._apply_scroll()
+        return True
+
+    def place_caret(self, anchor: str, offset: int = 0) -> bool:
+        """Put the text cursor at `Block.text[offset]` of `anchor` (the document's start when
+        ""), without scrolling, so keyboard selection (caret browsing) starts at the target."""
+        if self._rendered is None:
+            return False
+        span = self._rendered.span(anchor) if anchor else None
+        if anchor and span is None:
+            return False
+        cursor = QTextCursor(self._rendered.qdoc)
+        cursor.setPosition(span.position(offset) if span else 0)
+        bar = self.view.verticalScrollBar()
+        self._programmatic += 1
+        try:
+            value = bar.value()
+            self.view.setTextCursor(cursor)
+            bar.setValue(value)  # the caller decides where to scroll
+        finally:
+            self._programmatic -= 1
         return True
 
     def _apply_scroll(self) -> None:
@@ -290,11 +317,42 @@ class DocumentPane(QFrame):
             return
         span = self._rendered.span(self._want_anchor) if self._want_anchor else None
         y = 0 if span is None else max(0, int(self._block_top(span.start)) - SCROLL_CONTEXT_PX)
+        if span is not None and self._want_offset:
+            y = max(0, int(self._line_top(span.start + self._want_offset)) - 2)
         self._programmatic += 1
         try:
             self.view.verticalScrollBar().setValue(y)
         finally:
             self._programmatic -= 1
+
+    def _line_top(self, position: int) -> float:
+        """The top of the laid-out line holding `position` (at the current width)."""
+        qdoc = self._rendered.qdoc
+        block = qdoc.findBlock(min(position, qdoc.characterCount() - 1))
+        top = qdoc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        return top + (line.y() if line.isValid() else 0)
+
+    def scroll_to_line(self, anchor: str, offset: int) -> bool:
+        """Like `scroll_to`, with the line holding `offset` (characters into the block as
+        rendered) at the top: a place restored to the line, not the paragraph's start."""
+        if not self.scroll_to(anchor) or not anchor:
+            return False
+        self._want_offset = max(0, offset)
+        self._apply_scroll()
+        return True
+
+    def top_line_offset(self) -> int:
+        """Characters from the top block's start to the first line in view (0: block start)."""
+        anchor = self.current_anchor()
+        if self._rendered is None or not anchor:
+            return 0
+        if self._want_anchor is not None:
+            return self._want_offset
+        span = self._rendered.span(anchor)
+        point = QPoint(self.view.viewport().width() // 2, SCROLL_CONTEXT_PX + 4)  # as the anchor
+        position = self.view.cursorForPosition(point).position()
+        return max(0, position - span.start) if span and span.start <= position < span.end else 0
 
     def _block_top(self, position: int) -> float:
         qdoc = self._rendered.qdoc
@@ -381,6 +439,9 @@ class DocumentPane(QFrame):
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         if layer in ("search", "find", "annotations"):  # light backgrounds in both themes
             fmt.setForeground(QColor("#000000"))
+        if layer == "search":
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(SEARCH_UNDERLINE))
         if h.tooltip:
             fmt.setToolTip(plain_tip(h.tooltip))
         return span_range[0], span_range[1], fmt
@@ -456,6 +517,19 @@ class DocumentPane(QFrame):
         self.passage_bar.hide()
         self.clear_highlights("link")
         self.clear_highlights("focus")
+
+    def _follow_passages_to(self, doc_id: str) -> None:
+        """The passage bar follows a change of document: to the new document's first linked
+        passage, or away (it would name a passage that is no longer shown)."""
+        current = self.current_passage()
+        if self._passages is None or (current is not None and current.doc == doc_id):
+            return
+        if self._passages.in_doc(doc_id):
+            self._passage_index = self._passages.index_in(doc_id)
+            self.passage_bar.show_set(self._passages, self._passage_index)
+        else:
+            self._passages = None
+            self.passage_bar.hide()
 
     def _apply_passage_highlights(self) -> None:
         if self._passages is None:

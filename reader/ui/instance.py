@@ -26,7 +26,7 @@ MAX_REQUEST_BYTES = 1 << 20  # a request is a few links and a query; more is not
 # What a request may hold (see app.request_from); anything else is ignored as malformed.
 REQUEST_FIELDS: dict[str, tuple[type, ...]] = {"open": (list,), "objective": (int, type(None)),
                                                 "search": (str, type(None)), "dock": (str, type(None)),
-                                                "compare": (list, type(None))}
+                                                "compare": (list, type(None)), "lang": (str, type(None))}
 
 
 def valid_request(request: object) -> dict[str, Any] | None:

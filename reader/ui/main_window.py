@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QFontDialog,
@@ -45,6 +46,7 @@ from .dialogs.author import ask_author_name
 from .dialogs.export import ExportDialog
 from .dialogs.goto import GoToDialog, resolve_paragraph
 from .dialogs.import_annotations import ImportDialog
+from .dialogs.shortcuts import ShortcutsDialog, extra_rows, shortcut_rows
 from .document_pane import DocumentPane, Highlight
 from .file_dialogs import documents_folder
 from .history import History
@@ -59,8 +61,9 @@ from .objective_tree import ObjectiveTreeDock
 from .objectives_flow import ObjectivesFlow
 from .outline import OutlineDock
 from .pane_area import PaneArea
-from .pane_bars import tool_button
+from .pane_bars import plain_popup, tool_button
 from .rendering import DocumentCache
+from .responsive import DEFAULT_DOCK_WIDTH, ResponsiveLayout
 from .search_hits import SearchHits
 from .search_panel import SearchPanel
 from .services import Services
@@ -156,6 +159,11 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_flows()
+        self.responsive = ResponsiveLayout(self, self.panes, self.docks,
+                                           [self.toolbar, self.annotation_toolbar],
+                                           lambda: self.cache.font)
+        for combo in self.findChildren(QComboBox):  # the docks' filters
+            plain_popup(combo)
         self.setWindowIcon(icons.app_icon())
         self._default_size()
 
@@ -196,7 +204,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks[1:]:
             self.tabifyDockWidget(self.docks[0], dock)
         self.objectives_dock.raise_()
-        self.resizeDocks([self.objectives_dock], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.objectives_dock], [DEFAULT_DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def _build_toolbar(self) -> None:
         a = self.actions_by_name
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
         for name in ("back", "forward", "zoomOut", "zoomIn", "swapPanes"):
             button = self.toolbar.widgetForAction(a[name])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            a[name].setProperty("iconOnly", True)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self.annotation_toolbar = QToolBar(self)
         self.annotation_toolbar.setObjectName("annotationToolbar")
@@ -224,6 +233,7 @@ class MainWindow(QMainWindow):
         for name in (*colors, "addNote"):  # their tooltips say what they do
             self.annotation_toolbar.widgetForAction(a[name]).setToolButtonStyle(
                 Qt.ToolButtonStyle.ToolButtonIconOnly)
+            a[name].setProperty("iconOnly", True)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
 
     def _build_menus(self) -> None:
@@ -237,11 +247,11 @@ class MainWindow(QMainWindow):
                      "nameColors", "authorName"],
             "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
                      "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
-                     "caretBrowsing", "fullScreen"],
+                     "caretBrowsing", "fullWidthPunctuation", "fullScreen"],
             "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
                    None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
             "language": ["@language"],
-            "help": ["about"],
+            "help": ["keyboardShortcuts", None, "about"],
         }
         for key, entries in layout.items():
             menu = bar.addMenu("")
@@ -270,10 +280,15 @@ class MainWindow(QMainWindow):
         self.theme_actions["system"].setChecked(True)
 
     def _fill_docks_menu(self, menu: QMenu) -> None:
+        """Ctrl+1…6 show and focus a dock (never hide it: each dock has its own close button)."""
+        self.dock_actions: dict[str, Any] = {}
         for number, dock in enumerate(self.docks, start=1):
-            action = dock.toggleViewAction()
+            action = menu.addAction(dock.windowTitle())
+            action.setObjectName(f"action_show_{dock.objectName()}")
             action.setShortcut(f"Ctrl+{number}")
-            menu.addAction(action)
+            action.triggered.connect(lambda _=False, d=dock: self.focus_dock(d))
+            dock.windowTitleChanged.connect(lambda title, a=action: a.setText(title))
+            self.dock_actions[dock.objectName()] = action
 
     def _fill_language_menu(self, menu: QMenu) -> None:
         self.language_group = QActionGroup(self)
@@ -330,6 +345,7 @@ class MainWindow(QMainWindow):
             "previousPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), -1),
             "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
             "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
+            "keyboardShortcuts": lambda: self.show_shortcuts(),
             "undo": self.annotator.undo_stack.undo, "redo": self.annotator.undo_stack.redo,
             "addNote": lambda: self.annotator.annotate(self.current_pane()),
             "addBookmark": lambda: self.annotator.add_bookmark(self.current_pane()),
@@ -345,6 +361,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(slot)
         a["caretBrowsing"].toggled.connect(self._caret_browsing_toggled)
         a["fullScreen"].toggled.connect(self.set_full_screen)
+        a["fullWidthPunctuation"].toggled.connect(self.set_full_width_punctuation)
         a["linkedScrolling"].toggled.connect(self._linked_scrolling_toggled)
         self.theme_group.triggered.connect(lambda action: self.set_theme_mode(action.data()))
         self.language_group.triggered.connect(lambda action: self.set_language(action.data()))
@@ -393,6 +410,7 @@ class MainWindow(QMainWindow):
 
     def _wire_pane(self, pane: DocumentPane) -> None:
         pane.navigated.connect(self.history.record)
+        pane.navigated.connect(lambda *_, p=pane: self.linked_scrolling.follow(p))  # jumps too
         pane.linkOpened.connect(lambda doc, anchor, p=pane: self._follow_link(p, doc, anchor))
         pane.gotoRequested.connect(lambda p=pane: self._goto_from(p))
         pane.userScrolled.connect(lambda p=pane: self._pane_scrolled(p))
@@ -504,7 +522,7 @@ class MainWindow(QMainWindow):
             self.state.show_message(self.tr("This highlight could not be placed in the current "
                                             "text; its quote is kept in the Annotations panel."))
             return None
-        pane = self.panes.pane_showing(excerpt.doc) or self.current_pane()
+        pane = self.panes.pane_for(excerpt.doc, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(excerpt.doc, excerpt.anchors[0]):
             return None
         self.panes.set_current(pane)
@@ -513,7 +531,7 @@ class MainWindow(QMainWindow):
         return pane
 
     def show_bookmark(self, doc_id: str, anchor: str) -> DocumentPane | None:
-        pane = self.panes.pane_showing(doc_id) or self.current_pane()
+        pane = self.panes.pane_for(doc_id, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(doc_id, anchor):
             self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
                                     .replace("%2", anchor))
@@ -529,8 +547,24 @@ class MainWindow(QMainWindow):
                  "annotations": self.annotations_panel, "bookmarks": self.bookmarks_panel}
         dock = docks.get(name)
         if dock is not None:
+            if self.responsive.is_collapsed():
+                self.responsive.expand(dock)
             dock.show()
             dock.raise_()
+
+    def focus_dock(self, dock: QDockWidget) -> None:
+        """Show `dock` (in front of its tab group, docks expanded) and move the focus into it."""
+        if self.responsive.is_collapsed():
+            self.responsive.expand(dock)
+        dock.show()
+        dock.raise_()
+        if dock is self.search_panel:
+            self.search_panel.focus_query()
+            return
+        target = next((w for w in dock.widget().findChildren(QWidget)
+                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dock)),
+                      dock.widget())
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def export_annotations(self, selection: ExportFilter | None = None) -> ExportDialog:
         """The export dialog (window-modal, returns at once), filtered like the panel."""
@@ -573,6 +607,7 @@ class MainWindow(QMainWindow):
         pane = self.panes.pane_by_uid(location.pane) or self.current_pane()
         pane.show_document(location.doc, location.anchor, record=False)
         self.panes.set_current(pane)
+        self.linked_scrolling.follow(pane)
 
     def _update_history_actions(self) -> None:
         self.actions_by_name["back"].setEnabled(self.history.can_go_back())
@@ -622,6 +657,7 @@ class MainWindow(QMainWindow):
 
     def _font_changed(self, font) -> None:
         self.cache.set_font(font)
+        self.responsive.schedule()
         for pane in self.panes.panes:
             pane.apply_font(font)
 
@@ -794,6 +830,29 @@ class MainWindow(QMainWindow):
             self.open_document(new_doc)
         self.start()
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts (F1), listed from the menus themselves."""
+        colors = [self.actions_by_name[highlight_action_name(c)] for c in COLORS]
+        in_menus = shortcut_rows(list(self.menus.values()))
+        listed = {(row[1], row[2]) for row in in_menus}
+        rows = in_menus + [r for r in extra_rows(colors, self.tr("Highlight"))
+                           if (r[1], r[2]) not in listed]
+        dialog = ShortcutsDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def set_full_width_punctuation(self, on: bool) -> None:
+        """Display only: the stored text, offsets and anchors stay as they are."""
+        if self.cache.full_width == on:
+            return
+        self.cache.full_width = on
+        self.actions_by_name["fullWidthPunctuation"].setChecked(on)
+        self.cache.reset()
+        for pane in self.panes.panes:
+            pane.reload()
+            self.annotator.paint(pane)
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Compact Reader"),
                           self.tr("Compact Reader %1\nThe UN texts on the Global Compact for "
@@ -804,11 +863,15 @@ class MainWindow(QMainWindow):
         if not self.services.persist:
             return
         s = self.services.settings
+        if self.responsive.is_collapsed():  # the docks are the user's; the collapse is ours
+            self.panes.hide()  # closing: spare laying the documents out again at a new width
+            self.responsive.expand()
         prefs.write(s, prefs.GEOMETRY, self.saveGeometry())
         prefs.write(s, prefs.WINDOW_STATE,
                        self._fullscreen_state or self.saveState(STATE_VERSION))
         prefs.write(s, prefs.SPLITTER, self.panes.saveState())
-        panes = [{"doc": p.doc_id, "anchor": p.current_anchor()} for p in self.panes.panes]
+        panes = [{"doc": p.doc_id, "anchor": p.current_anchor(), "line": p.top_line_offset()}
+                 for p in self.panes.panes]
         prefs.write(s, prefs.PANES, json.dumps(panes, ensure_ascii=False))
         prefs.write(s, prefs.CURRENT_PANE, self.panes.panes.index(self.current_pane()))
         prefs.write(s, prefs.LINKED_SCROLLING,
@@ -817,6 +880,7 @@ class MainWindow(QMainWindow):
         prefs.write(s, prefs.FONT_FAMILY, self.state.font_family)
         prefs.write(s, prefs.THEME, self.theme_mode)
         prefs.write(s, prefs.LANGUAGE, self.state.language)
+        prefs.write(s, prefs.FULL_WIDTH_PUNCTUATION, self.cache.full_width)
         s.sync()
 
     def restore_state(self, settings: QSettings | None = None) -> None:
@@ -841,6 +905,8 @@ class MainWindow(QMainWindow):
         linked = prefs.read(s, prefs.LINKED_SCROLLING)
         self.actions_by_name["linkedScrolling"].setChecked(linked)
         self.set_theme_mode(prefs.read(s, prefs.THEME))
+        self.cache.full_width = prefs.read(s, prefs.FULL_WIDTH_PUNCTUATION)
+        self.actions_by_name["fullWidthPunctuation"].setChecked(self.cache.full_width)
         language = prefs.read(s, prefs.LANGUAGE) if s.contains(prefs.LANGUAGE.key) \
             else (self.translations.language or prefs.LANGUAGE.default)
         self.language_actions.get(language, self.language_actions["zh_CN"]).setChecked(True)
@@ -855,7 +921,10 @@ class MainWindow(QMainWindow):
         if not saved:
             saved = self._default_panes()
         for entry in saved:
-            self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
+            pane = self.panes.add_pane(entry["doc"], str(entry.get("anchor", "")))
+            line = entry.get("line", 0)
+            if pane is not None and isinstance(line, int) and line > 0:
+                pane.scroll_to_line(str(entry.get("anchor", "")), line)
         current = prefs.read(s, prefs.CURRENT_PANE)
         if 0 <= current < len(self.panes.panes):
             self.panes.set_current(self.panes.panes[current])

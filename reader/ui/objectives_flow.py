@@ -71,11 +71,23 @@ class ObjectivesFlow(QObject):
         self.panes.set_current(pane)
 
     def _lay_out_passages(self, compact_pane: DocumentPane, passages: PassageSet) -> None:
-        used: set[str] = set()
-        for pane in self.panes.other_panes(compact_pane):
-            here = pane.doc_id if pane.doc_id != COMPACT_ID and passages.in_doc(pane.doc_id) else None
-            doc = here if here and here not in used else best_document(passages.passages, used)
+        """Each other pane shows the objective's passages in its own document. A pane whose
+        document has none keeps it (the reader chose it), unless no pane shows any passage:
+        then the first such pane turns to the document with the most."""
+        others = self.panes.other_panes(compact_pane)
+        linked = [p for p in others if p.doc_id != COMPACT_ID and passages.in_doc(p.doc_id)]
+        used = {p.doc_id for p in linked}
+        for pane in linked:
+            pane.set_passages(passages, passages.index_in(pane.doc_id))
+        for pane in others:
+            if pane in linked:
+                continue
+            if linked and pane.doc_id != COMPACT_ID:
+                pane.clear_passages()
+                continue
+            doc = best_document(passages.passages, used)
             used.add(doc or pane.doc_id)
+            linked.append(pane)  # related passages found by search may come later
             pane.set_passages(passages, passages.index_in(doc) if doc else 0)
 
     def passage_step(self, current: DocumentPane, delta: int) -> None:

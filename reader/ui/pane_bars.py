@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QStyledItemDelegate,
     QToolButton,
     QWidget,
 )
@@ -26,6 +27,13 @@ def tool_button(parent: QWidget, icon_name: str, name: str) -> QToolButton:
     button.setAutoRaise(True)
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return button
+
+
+def plain_popup(combo: QComboBox) -> None:
+    """Draw the drop-down list with the standard item delegate, which follows the style
+    sheet's `::item` rules (the combo box's own delegate painted the current item as an
+    empty field)."""
+    combo.setItemDelegate(QStyledItemDelegate(combo))
 
 
 class PaneHeader(QFrame):
@@ -46,6 +54,7 @@ class PaneHeader(QFrame):
         self.chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(8)
+        plain_popup(self.chooser)
         self.chooser.activated.connect(self._chosen)
         self.swap = tool_button(self, "swap", "swapPane")
         self.close_button = tool_button(self, "close", "closePane")
@@ -113,6 +122,7 @@ class PassageBar(QFrame):
         self.list.setObjectName("passageList")
         self.list.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.list.setMinimumContentsLength(10)
+        plain_popup(self.list)
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.count = QLabel(self)
         self.count.setObjectName("passageCount")

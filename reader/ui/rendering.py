@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from ..core.cleanup import full_width_punctuation
 from ..core.model import Block, BlockKind, Document
 from .escaping import plain_tip
 
@@ -164,6 +165,7 @@ class DocumentRenderer:
         self.notes: list[NoteMark] = []
         self.footnotes = {b.anchor: b for b in doc.footnotes()}
         self._first = True
+        self.full_width = False
 
     def build(self) -> RenderedDocument:
         self._title()
@@ -259,6 +261,7 @@ class DocumentRenderer:
     def _inline(self, block: Block, char: QTextCharFormat, span: BlockSpan) -> None:
         """Insert Block.text with note marks and reference links."""
         text = block.text
+        shown = full_width_punctuation(text) if self.full_width else text  # same length
         cuts = {0, len(text)}
         cuts.update(n.offset for n in block.notes if 0 <= n.offset <= len(text))
         for ref in block.refs:
@@ -271,7 +274,7 @@ class DocumentRenderer:
             for note in notes_at.get(a, []):
                 self._note_mark(note, char, span, a)
             if b is not None and b > a:
-                self.cursor.insertText(text[a:b], self._ref_format(block, a, b, char))
+                self.cursor.insertText(shown[a:b], self._ref_format(block, a, b, char))
 
     def _ref_format(self, block: Block, a: int, b: int, char: QTextCharFormat) -> QTextCharFormat:
         for ref in block.refs:
@@ -400,8 +403,12 @@ class DocumentRenderer:
         return char
 
 
-def render_document(doc: Document, font: QFont, theme: str = "light") -> RenderedDocument:
-    return DocumentRenderer(doc, DocumentStyle.for_theme(theme), font, theme).build()
+def render_document(doc: Document, font: QFont, theme: str = "light", *,
+                    full_width: bool = False) -> RenderedDocument:
+    """`full_width`: show half-width punctuation in Chinese text full-width (same offsets)."""
+    renderer = DocumentRenderer(doc, DocumentStyle.for_theme(theme), font, theme)
+    renderer.full_width = full_width
+    return renderer.build()
 
 
 class DocumentCache(QObject):
@@ -415,6 +422,7 @@ class DocumentCache(QObject):
         super().__init__(parent)
         self._corpus, self._font, self._theme = corpus, QFont(font), theme
         self._copies: dict[str, list[RenderedDocument]] = {}
+        self.full_width = False  # punctuation shown full-width (reset() to re-render)
 
     def acquire(self, doc_id: str, owner: object) -> RenderedDocument:
         """A copy of `doc_id` for `owner`; KeyError for an unknown document."""
@@ -429,7 +437,8 @@ class DocumentCache(QObject):
         if copies:
             copy = copies[0].clone(self)
         else:
-            copy = render_document(self._corpus.get(doc_id), self._font, self._theme)
+            copy = render_document(self._corpus.get(doc_id), self._font, self._theme,
+                                   full_width=self.full_width)
             copy.qdoc.setParent(self)
         copy.owner = owner
         copies.append(copy)

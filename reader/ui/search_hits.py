@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core.objectives import COMPACT_ID
 from .document_pane import DocumentPane, Highlight
 from .pane_area import PaneArea
 from .search_panel import SearchPanel
@@ -35,11 +36,13 @@ class SearchHits(QObject):
 
     def open_hit(self, hit: Any) -> None:
         """Open a search result: scroll a pane to it and highlight every match."""
-        pane = self.panes.pane_showing(hit.doc) or self._current_pane()
+        pane = self.panes.pane_for(hit.doc, keep=COMPACT_ID) or self._current_pane()
         pane.clear_passages()
         if not pane.show_document(hit.doc, hit.anchor):
             return
         self.panes.set_current(pane)
+        if hit.highlights:  # keyboard selection starts at the match
+            pane.place_caret(hit.anchor, hit.highlights[0][0])
         hits = self.search_panel.model.hits_in(hit.doc) or [hit]
         pane.set_highlights("search", match_highlights(hits))
         for other in self.panes.other_panes(pane):

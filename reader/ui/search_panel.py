@@ -272,6 +272,8 @@ class SearchPanel(QDockWidget):
         self.services, self.state, self.worker = services, state, worker
         self._pending = False
         self._offset = 0
+        self._open_first = False  # Enter was pressed before the results came
+        self._shown_query = self._submitted_query = ""
         self._build()
         self._connect()
         self.retranslate()
@@ -318,7 +320,8 @@ class SearchPanel(QDockWidget):
 
     def _connect(self) -> None:
         self.query.textChanged.connect(lambda _text: self._debounce.start())
-        self.query.returnPressed.connect(self.search_now)
+        self.query.returnPressed.connect(self._enter_pressed)
+        self.query.installEventFilter(self)
         self._debounce.timeout.connect(self.search_now)
         self.doc_filter.activated.connect(lambda _i: self.search_now())
         self.objective_filter.activated.connect(lambda _i: self.search_now())
@@ -377,6 +380,7 @@ class SearchPanel(QDockWidget):
             return
         self._pending = False
         self._offset = offset
+        self._submitted_query = query
         service, filters = self.services.search, self.filters()
         self.worker.submit("search", lambda: service.search(query, limit=PAGE_SIZE, offset=offset,
                                                             **filters),
@@ -403,10 +407,14 @@ class SearchPanel(QDockWidget):
             lines.insert(1, self.tr("%n passage(s) hold only some of the words", "",
                                     results.partial_total))
         self.status.setText("\n".join(lines))
+        self._shown_query = self._submitted_query
         hidden = results.total + results.partial_total - self.model.hit_count()
         self.more.setVisible(hidden > 0)
         self.more.setText(self.tr("Show more (%1 not shown)").replace("%1", str(hidden)))
         self.resultsShown.emit(results)
+        if self._open_first and not append:
+            self._open_first = False
+            self.open_selected()
 
     def _search_failed(self, exc: BaseException) -> None:
         if type(exc).__name__ == "IndexBusyError":
@@ -454,6 +462,39 @@ class SearchPanel(QDockWidget):
         self.view.scrollTo(hits[position])
         self._open_index(hits[position])
         return True
+
+    # --- keyboard in the query field ---------------------------------------------------------
+    def _enter_pressed(self) -> None:
+        """Enter opens the selected (or first) result of the query shown; searches first if
+        the results are not those of the query typed."""
+        query = self.query.text().strip()
+        if query and query == self._shown_query and self.is_idle() and self.model.hit_count():
+            self.open_selected()
+        else:
+            self._open_first = bool(query)
+            self.search_now()
+
+    def open_selected(self) -> bool:
+        hits = self.model.hit_indexes()
+        if not hits:
+            return False
+        current = self.view.currentIndex()
+        target = current if current in hits else hits[0]
+        self.view.setCurrentIndex(target)
+        self.view.scrollTo(target)
+        self._open_index(target)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the query field moves into the result list."""
+        if watched is self.query and event.type() == QEvent.Type.KeyPress and \
+                event.key() == Qt.Key.Key_Down and self.model.hit_indexes():
+            hits = self.model.hit_indexes()
+            if self.view.currentIndex() not in hits:
+                self.view.setCurrentIndex(hits[0])
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_query(self) -> None:
         self.show()

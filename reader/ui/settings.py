@@ -37,9 +37,11 @@ ZOOM = Setting("view/zoom", int, 0, -6, 12)
 FONT_FAMILY = Setting("view/fontFamily", str, "")
 THEME = Setting("view/theme", str, "system")
 LANGUAGE = Setting("language", str, "zh_CN")
+FULL_WIDTH_PUNCTUATION = Setting("view/fullWidthPunctuation", bool, False)
 
 ALL: tuple[Setting[Any], ...] = (GEOMETRY, WINDOW_STATE, SPLITTER, PANES, CURRENT_PANE,
-                                 LINKED_SCROLLING, ZOOM, FONT_FAMILY, THEME, LANGUAGE)
+                                 LINKED_SCROLLING, ZOOM, FONT_FAMILY, THEME, LANGUAGE,
+                                 FULL_WIDTH_PUNCTUATION)
 
 
 def read(settings: QSettings, setting: Setting[T]) -> T:

@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+70"/>
+        <location filename="../../reader/ui/actions.py" line="+72"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -305,6 +305,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Full-&amp;width punctuation</source>
+        <translation>Full-&amp;width punctuation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ，；：（） in Chinese text (the text itself is not changed)</source>
+        <translation>Show ，；：（） in Chinese text (the text itself is not changed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every shortcut of the window</source>
+        <translation>Every shortcut of the window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -405,7 +425,7 @@
         <translation>Could not be placed</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</translation>
     </message>
@@ -426,7 +446,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+164"/>
+        <location line="+181"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
     </message>
@@ -532,7 +552,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+254"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
@@ -668,7 +688,7 @@ Quit anyway and lose them?</translation>
         <translation>Import annotations</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Annotations saved.</source>
         <translation>Annotations saved.</translation>
     </message>
@@ -678,7 +698,7 @@ Quit anyway and lose them?</translation>
         <translation>While saving your annotations:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</translation>
     </message>
@@ -744,7 +764,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+170"/>
         <source>(paragraph not found)</source>
         <translation>(paragraph not found)</translation>
     </message>
@@ -1108,7 +1128,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+735"/>
         <source>Document text</source>
         <translation>Document text</translation>
     </message>
@@ -1131,7 +1151,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+284"/>
+        <location filename="../../reader/ui/rendering.py" line="+287"/>
         <source>Open %1</source>
         <translation>Open %1</translation>
     </message>
@@ -1304,7 +1324,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/pane_bars.py" line="+226"/>
+        <location filename="../../reader/ui/pane_bars.py" line="+236"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -1729,7 +1749,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+420"/>
+        <location filename="../../reader/ui/main_window.py" line="+438"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
@@ -1755,7 +1775,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -1768,7 +1788,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>No paragraph “%1” in this document.</translation>
     </message>
@@ -1778,7 +1798,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Reading font</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Compact Reader</source>
         <translation>Compact Reader</translation>
     </message>
@@ -1858,7 +1878,12 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Documents (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About Compact Reader</source>
         <translation>About Compact Reader</translation>
     </message>
@@ -1870,13 +1895,13 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
+        <location filename="../../reader/app.py" line="+240"/>
         <location filename="../../reader/ui/compare_view.py" line="+53"/>
-        <location filename="../../reader/app.py" line="+237"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+1"/>
+        <location line="+1"/>
         <source>This link names no document: %1</source>
         <translation>This link names no document: %1</translation>
     </message>
@@ -1889,7 +1914,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-694"/>
+        <location filename="../../reader/ui/main_window.py" line="-750"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>
@@ -2143,7 +2168,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>PaneHeader</name>
     <message>
-        <location filename="../../reader/ui/pane_bars.py" line="-156"/>
+        <location filename="../../reader/ui/pane_bars.py" line="-157"/>
         <source>Document shown in this pane</source>
         <translation>Document shown in this pane</translation>
     </message>
@@ -2176,7 +2201,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>PassageBar</name>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>%1 (related)</source>
         <translation>%1 (related)</translation>
     </message>
@@ -2212,7 +2237,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+335"/>
+        <location filename="../../reader/ui/search_panel.py" line="+338"/>
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
@@ -2227,7 +2252,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Objective %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
@@ -2250,12 +2275,12 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show more (%1 not shown)</source>
         <translation>Show more (%1 not shown)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The search index is busy; searching again when it is ready.</source>
         <translation>The search index is busy; searching again when it is ready.</translation>
     </message>
@@ -2285,7 +2310,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Type words to search all documents.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -2323,7 +2348,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-308"/>
+        <location line="-349"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>%n result in this document</numerusform>
@@ -2342,6 +2367,29 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
             <numerusform>%n passage holding only some of the query&apos;s words; it is not counted among the results</numerusform>
             <numerusform>%n passages holding only some of the query&apos;s words; they are not counted among the results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
     </message>
 </context>
 </TS>

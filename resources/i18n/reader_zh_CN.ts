@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+70"/>
+        <location filename="../../reader/ui/actions.py" line="+72"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -305,6 +305,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Full-&amp;width punctuation</source>
+        <translation>全角标点(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ，；：（） in Chinese text (the text itself is not changed)</source>
+        <translation>在中文里显示为，；：（）（文本本身不改变）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every shortcut of the window</source>
+        <translation>窗口的全部快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -405,7 +425,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -425,7 +445,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+164"/>
+        <location line="+181"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>还没有高亮。在文件中选中文字，按 Alt+1 … Alt+5（或使用工具栏上的颜色按钮）即可高亮。</translation>
     </message>
@@ -530,7 +550,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+254"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -663,7 +683,7 @@ Quit anyway and lose them?</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Annotations saved.</source>
         <translation>批注已保存。</translation>
     </message>
@@ -673,7 +693,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -739,7 +759,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="+168"/>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+170"/>
         <source>(paragraph not found)</source>
         <translation>（找不到该段落）</translation>
     </message>
@@ -1102,7 +1122,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+735"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
@@ -1125,7 +1145,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+284"/>
+        <location filename="../../reader/ui/rendering.py" line="+287"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
@@ -1296,7 +1316,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/pane_bars.py" line="+226"/>
+        <location filename="../../reader/ui/pane_bars.py" line="+236"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 处匹配</numerusform>
@@ -1703,7 +1723,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+420"/>
+        <location filename="../../reader/ui/main_window.py" line="+438"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1729,7 +1749,7 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>无法在当前文本中定位这处高亮；其引文仍保留在“批注”面板中。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+53"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1741,7 +1761,7 @@ Could not be placed (listed in the annotations panel): %4</source>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>本文件中没有段落“%1”。</translation>
     </message>
@@ -1751,7 +1771,7 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>阅读字体</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Compact Reader</source>
         <translation>契约阅读器</translation>
     </message>
@@ -1831,7 +1851,12 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>文档 (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>About Compact Reader</source>
         <translation>关于契约阅读器</translation>
     </message>
@@ -1843,7 +1868,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+237"/>
+        <location filename="../../reader/app.py" line="+240"/>
         <location filename="../../reader/ui/compare_view.py" line="+53"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
@@ -1862,7 +1887,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-694"/>
+        <location filename="../../reader/ui/main_window.py" line="-750"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -2115,7 +2140,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PaneHeader</name>
     <message>
-        <location filename="../../reader/ui/pane_bars.py" line="-156"/>
+        <location filename="../../reader/ui/pane_bars.py" line="-157"/>
         <source>Document shown in this pane</source>
         <translation>本窗格显示的文件</translation>
     </message>
@@ -2148,7 +2173,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>PassageBar</name>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>%1 (related)</source>
         <translation>%1（相关）</translation>
     </message>
@@ -2184,7 +2209,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+335"/>
+        <location filename="../../reader/ui/search_panel.py" line="+338"/>
         <source>All documents</source>
         <translation>全部文件</translation>
     </message>
@@ -2199,7 +2224,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -2221,12 +2246,12 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show more (%1 not shown)</source>
         <translation>显示更多（还有 %1 条）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The search index is busy; searching again when it is ready.</source>
         <translation>搜索索引正忙，就绪后将重新搜索。</translation>
     </message>
@@ -2256,7 +2281,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>输入词语即可搜索所有文件。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2294,7 +2319,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-308"/>
+        <location line="-349"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>本文件中有 %n 条结果</numerusform>
@@ -2311,6 +2336,29 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>
             <numerusform>%n 个段落只包含查询中的部分词语，不计入结果数</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+48"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 </TS>

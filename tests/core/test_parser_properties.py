@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.cleanup import FIELD_ERRORS
 from reader.core.model import Block, BlockKind
 from reader.core.parser import (
     AUTOLINK_RE,
@@ -38,6 +39,7 @@ def source_content(text: str) -> str:
     """The input as a reader should see it: markdown syntax removed, spaces ignored."""
     out = []
     text = text.removeprefix("\ufeff")  # a byte-order mark is encoding, not content
+    text = FIELD_ERRORS.sub("", text)  # Word's field-error text is debris, removed on purpose
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         dash = DASH_RE.match(line)
         if dash and _strip_inline(line[dash.end():]).strip():

@@ -23,6 +23,7 @@ from .fakes import FakeSearchService
 
 # The offscreen platform cannot raise, grab or size windows to their hints, and says so.
 OFFSCREEN_NOISE = ("This plugin does not support",)
+WINDOW_SIZE = (1400, 900)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -82,6 +83,8 @@ def make_window(qtbot, compiled_translations):
         window = MainWindow(services, translations=translations)
         qtbot.addWidget(window)
         window.restore_state()
+        if not services.settings.contains("window/geometry"):  # the offscreen screen is
+            window.resize(*WINDOW_SIZE)  # small, and panes stack as tabs in a narrow window
         window.show()
         qtbot.waitExposed(window)
         if start:

@@ -235,10 +235,12 @@ def test_bookmarks_model_passes_the_model_tester(qtmodeltester, corpus):
     model = QStandardItemModel()
     build_bookmark_tree(model, bookmarks, corpus, "(not found)")
     gc.collect()  # the model alone must keep every item (nested folders once went missing)
-    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["谈判", "数据", "已删除的文件"]
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "谈判", "数据  ·  《全球契约》", "已删除的文件  ·  gone"]  # each names its document
     folder = model.index(0, 0)
-    assert [model.index(r, 0, folder).data() for r in range(model.rowCount(folder))] == ["目标13", "汇款"]
-    assert model.index(0, 0, model.index(0, 0, folder)).data() == "拘留"
+    assert [model.index(r, 0, folder).data() for r in range(model.rowCount(folder))] == [
+        "目标13", "汇款  ·  《进展宣言》"]
+    assert model.index(0, 0, model.index(0, 0, folder)).data() == "拘留  ·  《全球契约》"
     qtmodeltester.check(model)
 
 

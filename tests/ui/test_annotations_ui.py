@@ -223,7 +223,7 @@ def test_add_a_bookmark_and_jump_to_it(qtbot, window, monkeypatch):
     sub = panel.model.index(0, 0, top)
     assert sub.data(FolderRole) == "谈判/目标13"
     item = panel.model.index(0, 0, sub)
-    assert item.data(BookmarkIdRole) == bookmark.id and item.data() == "拘留"
+    assert item.data(BookmarkIdRole) == bookmark.id and item.data() == "拘留  ·  《全球契约》"
 
     pane.show_document("gcm", "")
     window.panes.panes[1].show_document("imrf", "42")
@@ -235,7 +235,7 @@ def test_add_a_bookmark_and_jump_to_it(qtbot, window, monkeypatch):
     panel.view.setCurrentIndex(panel.index_of(bookmark.id))
     qtbot.keyClick(panel.view, Qt.Key.Key_F2)
     assert window.annotator.store.bookmark(bookmark.id).folder == ""
-    assert panel.model.index(0, 0).data() == "拘留替代办法"
+    assert panel.model.index(0, 0).data() == "拘留替代办法  ·  《全球契约》"
     panel.view.setCurrentIndex(panel.index_of(bookmark.id))
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
     assert window.annotator.store.bookmarks == ()

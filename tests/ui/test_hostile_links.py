@@ -53,7 +53,7 @@ def test_every_request_the_command_line_sends_is_accepted():
     """What a second `reader gui …` hands over must pass the running window's check."""
     parser = add_gui_arguments(argparse.ArgumentParser())
     for argv in [[], ["--open", "gcm:17", "imrf"], ["--compare", "gcm", "imrf"], ["--objective", "20"],
-                 ["--search", "汇款", "--dock", "search"]]:
+                 ["--search", "汇款", "--dock", "search"], ["--lang", "en"]]:
         assert valid_request(request_from(parser.parse_args(argv))) is not None, argv
     assert valid_request({"open": [], "compare": ["gcm"]}) is None
 
