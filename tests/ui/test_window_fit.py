@@ -123,9 +123,14 @@ def test_the_objective_bar_resets_when_the_document_changes(qtbot, window):
     pane = window.panes.panes[1]
     assert pane.passage_bar.isVisible()
     shown_doc = pane.doc_id
+    # Another document with passages of the objective: the bar moves to its first one.
     other = next(d.id for d in window.services.corpus
-                 if d.id not in (shown_doc, COMPACT_ID) and not pane.passages().in_doc(d.id))
+                 if d.id not in (shown_doc, COMPACT_ID) and pane.passages().in_doc(d.id))
     pane.show_document(other)
+    assert pane.passage_bar.isVisible() and pane.current_passage().doc == other
+    # A document with none of them (the Compact's own text is not among its passages): the bar goes.
+    assert not pane.passages().in_doc(COMPACT_ID)
+    pane.show_document(COMPACT_ID)
     assert not pane.passage_bar.isVisible() and pane.passages() is None
 
 
