@@ -233,6 +233,9 @@ def apply_request(window, request: dict[str, Any]) -> None:
 
     if request.get("lang") and request["lang"] != window.state.language:  # from another start
         window.set_language(str(request["lang"]))
+    wanted = [split_target(str(t))[0] for t in request.get("open") or []] + list(request.get("compare") or [])
+    if any(doc and doc not in window.services.corpus for doc in map(str, wanted)):
+        window.refresh_library()  # e.g. imported from the command line since the window started
     for i, target in enumerate(request.get("open") or []):
         doc, anchor = split_target(str(target))
         problem = link_problem(window.services.corpus, str(target))

@@ -54,7 +54,7 @@ from .i18n import LANGUAGES, Translations
 from .import_flow import ImportFlow
 from .index_status import IndexStatus
 from .library import LibraryDock
-from .library_flow import LibraryFlow, Reloaded
+from .library_flow import LibraryFlow, Reloaded, reload_corpus
 from .linked_scrolling import LinkedScrolling
 from .notices import notice_text
 from .objective_tree import ObjectiveTreeDock
@@ -805,6 +805,10 @@ class MainWindow(QMainWindow):
 
     def remove_document(self, doc_id: str) -> None:
         self.library_flow.remove_document(doc_id)
+
+    def refresh_library(self) -> None:
+        """Read the library again now (documents imported or removed by another process)."""
+        self._corpus_reloaded(reload_corpus(self.services.paths))
 
     def _corpus_reloaded(self, result: Reloaded) -> None:
         corpus, objectives, new_doc = result

@@ -100,3 +100,16 @@ def test_screenshot_mode_leaves_no_temporary_folder(paths, tmp_path):
                           env=env, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert not list(scratch.glob("compact-reader-shot-*"))
+
+
+def test_a_link_to_a_document_imported_since_the_window_opened_finds_it(window, paths, tmp_path):
+    """`reader import` in a terminal, then a reader:// link: the window reads the library again."""
+    from reader.core.corpus import import_document
+
+    source = tmp_path / "draft.txt"
+    source.write_text("新的草案\n\n1. 各国承诺加强合作。\n", encoding="utf-8")
+    info = import_document(source, paths)
+    assert info.id not in window.services.corpus
+    apply_request(window, {"open": [f"reader://{info.id}/1"]})
+    assert window.current_pane().doc_id == info.id and info.id in window.services.corpus
+    assert not window.message_bar.isVisible()
