@@ -13,7 +13,7 @@ import hashlib
 import os
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ...paths import CORPUS_DIR, AppPaths
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..corpus import (
     JOINED_SUFFIX,
+    CorpusError,
     _first_line,
     _slug,
     _toml_string,
@@ -169,7 +170,7 @@ def _store(info: DocumentInfo, converted: Converted, data: bytes, name: str, dig
               "date": info.date, "symbol": info.symbol, "revision_of": info.revision_of,
               "original_name": name, "format": converted.format, "source_copy": copy.name,
               "sha256": digest, "imported": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    sidecar = "".join(f"{key} = {_toml_string(value)}\n" for key, value in fields.items())
+    sidecar = _sidecar_text(fields)
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -213,3 +214,68 @@ def summary(outcomes: list[ImportOutcome]) -> dict[str, int]:
     for outcome in outcomes:
         counts[outcome.status] += 1
     return counts
+
+
+# --- marking a revision after the import ------------------------------------------------------
+def _sidecar_text(fields: dict[str, Any]) -> str:
+    def value(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return str(v) if isinstance(v, int | float) else _toml_string(str(v))
+
+    return "".join(f"{key} = {value(v)}\n" for key, v in fields.items())
+
+
+def _sidecar_of(doc_id: str, paths: AppPaths) -> tuple[Path, dict[str, Any]]:
+    """The sidecar whose id is `doc_id` (found by reading them: ids never make paths)."""
+    folder = paths.imported_dir
+    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            entry = tomllib.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if entry.get("id") == doc_id:
+            return meta, entry
+    raise CorpusError(f"{doc_id}: no such imported document in the library")
+
+
+def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
+                    corpus_dir: Path = CORPUS_DIR) -> DocumentInfo:
+    """Mark imported document `doc_id` as a revision of `revision_of` ("" = not a revision).
+
+    Only its sidecar changes, rewritten atomically; a bundled document (read-only manifest),
+    an unknown document, itself or a link that would make a loop is refused with CorpusError.
+    """
+    bundled = {info.id: info for info in read_manifest(corpus_dir)}
+    if doc_id in bundled:
+        raise CorpusError(f"{doc_id} is a bundled document: only imported documents can be "
+                          "marked as revisions")
+    imported = {info.id: info for info in imported_infos(paths)}
+    if doc_id not in imported:
+        raise CorpusError(f"{doc_id}: no such imported document in the library")
+    known = {**bundled, **imported}
+    if revision_of:
+        if revision_of not in known:
+            raise CorpusError(f"{revision_of}: no such document in the library")
+        if _would_loop(doc_id, revision_of, {i: info.revision_of for i, info in known.items()}):
+            raise CorpusError(f"{doc_id} cannot be a revision of {revision_of}: "
+                              f"{revision_of} is already a revision of {doc_id}"
+                              if revision_of != doc_id else f"{doc_id} cannot be a revision of itself")
+    sidecar, entry = _sidecar_of(doc_id, paths)
+    entry["revision_of"] = revision_of
+    try:
+        atomic_write_text(sidecar, _sidecar_text(entry))
+    except OSError as exc:
+        raise CorpusError(f"cannot save {sidecar.name} ({exc.strerror or exc}); nothing changed") from exc
+    return replace(imported[doc_id], revision_of=revision_of)
+
+
+def _would_loop(doc_id: str, revision_of: str, parents: dict[str, str]) -> bool:
+    """Whether `revision_of` is `doc_id` or already descends from it."""
+    seen, current = set(), revision_of
+    while current and current not in seen:
+        if current == doc_id:
+            return True
+        seen.add(current)
+        current = parents.get(current, "")
+    return False
