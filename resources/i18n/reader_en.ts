@@ -405,7 +405,7 @@
         <translation>Could not be placed</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+164"/>
+        <location line="+181"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
     </message>
@@ -532,7 +532,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+254"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
@@ -668,7 +668,7 @@ Quit anyway and lose them?</translation>
         <translation>Import annotations</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Annotations saved.</source>
         <translation>Annotations saved.</translation>
     </message>
@@ -678,7 +678,7 @@ Quit anyway and lose them?</translation>
         <translation>While saving your annotations:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</translation>
     </message>
@@ -825,7 +825,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <location filename="../../reader/ui/compare_view.py" line="+250"/>
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
@@ -919,7 +919,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <location filename="../../reader/ui/compare_view.py" line="+354"/>
         <source>Compare drafts</source>
         <translation>Compare drafts</translation>
     </message>
@@ -937,7 +937,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+91"/>
+        <location line="+99"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>A newer draft exists: compare with 《%1》</translation>
     </message>
@@ -955,7 +955,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-677"/>
+        <location line="-698"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -990,7 +990,7 @@ Quit anyway and lose them?</translation>
         <translation>merged</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Comparing…</source>
         <translation>Comparing…</translation>
     </message>
@@ -1000,12 +1000,12 @@ Quit anyway and lose them?</translation>
         <translation>Compare: %1 → %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The comparison failed: %1</source>
         <translation>The comparison failed: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation>Carry annotations</translation>
@@ -1108,7 +1108,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+661"/>
         <source>Document text</source>
         <translation>Document text</translation>
     </message>
@@ -1661,7 +1661,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+69"/>
+        <location filename="../../reader/ui/library.py" line="+71"/>
         <source>Bundled documents</source>
         <translation>Bundled documents</translation>
     </message>
@@ -1686,12 +1686,37 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Open in a new pane</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Remove from library</source>
         <translation>Remove from library</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Mark as a revision of…</source>
+        <translation>Mark as a revision of…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a revision</source>
+        <translation>Not a revision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundled documents cannot be marked as revisions</source>
+        <translation>Bundled documents cannot be marked as revisions</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark as a revision</source>
+        <translation>Mark as a revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 is a revision of:</source>
+        <translation>《%1》 is a revision of:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Library</source>
         <translation>Library</translation>
     </message>
@@ -1870,7 +1895,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/ui/compare_view.py" line="+54"/>
         <location filename="../../reader/app.py" line="+237"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
@@ -2051,7 +2076,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+306"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
@@ -2071,7 +2096,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>%1 (related)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>Columns: objective, then per document: linking passages + related passages</translation>
     </message>
@@ -2094,7 +2119,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-275"/>
+        <location line="-297"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
@@ -2104,7 +2129,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>《%1》: passages linking each objective + passages related to it by topic</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Commitment: %1</source>
         <translation>Commitment: %1</translation>
     </message>
@@ -2115,6 +2140,11 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 passages changed in the comparison shown</source>
+        <translation>%1 passages changed in the comparison shown</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
         <translation>《%1》: %2 passages link this objective, %3 more are related to it by topic</translation>
     </message>

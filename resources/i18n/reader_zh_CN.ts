@@ -405,7 +405,7 @@
         <translation>无法定位</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>在文件的当前文本中找不到这些高亮所在的段落。它们仍被保留：请检查、编辑、导出或删除。</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+164"/>
+        <location line="+181"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>还没有高亮。在文件中选中文字，按 Alt+1 … Alt+5（或使用工具栏上的颜色按钮）即可高亮。</translation>
     </message>
@@ -530,7 +530,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+216"/>
+        <location filename="../../reader/ui/annotating.py" line="+254"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -663,7 +663,7 @@ Quit anyway and lose them?</source>
         <translation>导入批注</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Annotations saved.</source>
         <translation>批注已保存。</translation>
     </message>
@@ -673,7 +673,7 @@ Quit anyway and lose them?</source>
         <translation>保存批注时：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+33"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>最近的批注无法保存。阅读器打开期间会保留这些批注，并再次尝试保存：</translation>
     </message>
@@ -819,7 +819,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <location filename="../../reader/ui/compare_view.py" line="+250"/>
         <source>Changes</source>
         <translation>变动</translation>
     </message>
@@ -913,7 +913,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <location filename="../../reader/ui/compare_view.py" line="+354"/>
         <source>Compare drafts</source>
         <translation>比较草案</translation>
     </message>
@@ -931,7 +931,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+91"/>
+        <location line="+99"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>有更新的草案：与《%1》比较</translation>
     </message>
@@ -949,7 +949,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-677"/>
+        <location line="-698"/>
         <source>same</source>
         <translation>相同</translation>
     </message>
@@ -984,7 +984,7 @@ Quit anyway and lose them?</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
@@ -994,12 +994,12 @@ Quit anyway and lose them?</source>
         <translation>比较：%1 → %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The comparison failed: %1</source>
         <translation>比较失败：%1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation>带入批注</translation>
@@ -1102,7 +1102,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+646"/>
+        <location filename="../../reader/ui/document_pane.py" line="+661"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
@@ -1635,7 +1635,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+69"/>
+        <location filename="../../reader/ui/library.py" line="+71"/>
         <source>Bundled documents</source>
         <translation>随附文件</translation>
     </message>
@@ -1660,12 +1660,37 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Remove from library</source>
         <translation>从文库中移除</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Mark as a revision of…</source>
+        <translation>标记为另一文件的修订稿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a revision</source>
+        <translation>不是修订稿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundled documents cannot be marked as revisions</source>
+        <translation>随附文件不能标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark as a revision</source>
+        <translation>标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 is a revision of:</source>
+        <translation>《%1》是以下文件的修订稿：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -1843,13 +1868,13 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/compare_view.py" line="+54"/>
         <location filename="../../reader/app.py" line="+237"/>
-        <location filename="../../reader/ui/compare_view.py" line="+53"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../reader/app.py" line="+1"/>
         <source>This link names no document: %1</source>
         <translation>此链接未指明文件：%1</translation>
     </message>
@@ -2023,7 +2048,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+306"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -2043,7 +2068,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>%1（相关）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>各列：目标，以及各文件中的明确链接段落数 + 相关段落数</translation>
     </message>
@@ -2066,7 +2091,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-275"/>
+        <location line="-297"/>
         <source>Objective</source>
         <translation>目标</translation>
     </message>
@@ -2076,7 +2101,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>《%1》：明确链接各目标的段落数 + 按主题找到的相关段落数</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Commitment: %1</source>
         <translation>承诺：%1</translation>
     </message>
@@ -2087,6 +2112,11 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 passages changed in the comparison shown</source>
+        <translation>所示比较中 %1 处段落有改动</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
         <translation>《%1》：%2 个段落明确链接此目标，另有 %3 个段落按主题与之相关</translation>
     </message>
