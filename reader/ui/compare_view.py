@@ -477,6 +477,7 @@ class CompareWindow(QMainWindow):
 
     def _failed(self, exc: BaseException) -> None:
         log.error("comparison failed: %s", exc)
+        self._clear_objective_marks()  # the marks belonged to the previous comparison
         self.summary.setText(self.tr("The comparison failed: %1").replace("%1", str(exc)))
 
     def _highlights(self) -> dict[tuple[str, str], list[Range]]:
