@@ -719,7 +719,35 @@ class CompareHooks(QObject):
         flow = self.window.library_flow
         self.window.worker.submit("library", mark_and_reload, doc_id, revision_of, flow.paths,
                                   on_result=flow.reloaded.emit,
-                                  on_error=lambda exc: self.window.show_problems([str(exc)]))
+                                  on_error=self._revision_failed)
+
+    def _revision_failed(self, exc: BaseException) -> None:
+        self.window.show_messages(self.tr("The revision link was not changed:"), [self.revision_problem(exc)])
+
+    def revision_problem(self, exc: BaseException) -> str:
+        """The core's refusal (a Notice, code revision-…) in the interface language."""
+        notice = exc.args[0] if exc.args else ""
+        values = getattr(notice, "values", {})
+        texts = {
+            "revision-bundled": self.tr("《%1》 is a bundled document: only imported documents can be "
+                                        "marked as revisions"),
+            "revision-not-imported": self.tr("%1 is not an imported document of the library"),
+            "revision-itself": self.tr("《%1》 cannot be a revision of itself"),
+            "revision-unknown": self.tr("%2 is not in the library"),
+            "revision-loop": self.tr("《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision "
+                                     "of 《%1》"),
+            "revision-write-failed": self.tr("Cannot save %3 (%4); nothing changed"),
+        }
+        text = texts.get(getattr(notice, "code", ""))
+        if text is None:
+            return str(exc)
+        for number, key in enumerate(("doc", "target", "file", "reason"), start=1):
+            text = text.replace(f"%{number}", self._title(str(values.get(key, ""))))
+        return text
+
+    def _title(self, doc_id: str) -> str:
+        corpus = self.window.services.corpus
+        return corpus.get(doc_id).info.short_title if doc_id in corpus else doc_id
 
     def _watch(self, pane) -> None:
         pane.documentChanged.connect(lambda _doc: self.update_offer())

@@ -919,7 +919,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+354"/>
+        <location filename="../../reader/ui/compare_view.py" line="+355"/>
         <source>Compare drafts</source>
         <translation>Compare drafts</translation>
     </message>
@@ -937,7 +937,42 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+99"/>
+        <location line="+79"/>
+        <source>The revision link was not changed:</source>
+        <translation>The revision link was not changed:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>《%1》 is a bundled document: only imported documents can be marked as revisions</source>
+        <translation>《%1》 is a bundled document: only imported documents can be marked as revisions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an imported document of the library</source>
+        <translation>%1 is not an imported document of the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of itself</source>
+        <translation>《%1》 cannot be a revision of itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 is not in the library</source>
+        <translation>%2 is not in the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</source>
+        <translation>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot save %3 (%4); nothing changed</source>
+        <translation>Cannot save %3 (%4); nothing changed</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>A newer draft exists: compare with 《%1》</translation>
     </message>
@@ -955,7 +990,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-698"/>
+        <location line="-727"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -1000,7 +1035,7 @@ Quit anyway and lose them?</translation>
         <translation>Compare: %1 → %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The comparison failed: %1</source>
         <translation>The comparison failed: %1</translation>
     </message>

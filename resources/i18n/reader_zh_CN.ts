@@ -913,7 +913,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+354"/>
+        <location filename="../../reader/ui/compare_view.py" line="+355"/>
         <source>Compare drafts</source>
         <translation>比较草案</translation>
     </message>
@@ -931,7 +931,42 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+99"/>
+        <location line="+79"/>
+        <source>The revision link was not changed:</source>
+        <translation>修订稿关系未更改：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>《%1》 is a bundled document: only imported documents can be marked as revisions</source>
+        <translation>《%1》是随附文件：只有导入的文件才能标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an imported document of the library</source>
+        <translation>%1 不是文库中导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of itself</source>
+        <translation>《%1》不能是其自身的修订稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 is not in the library</source>
+        <translation>文库中没有 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</source>
+        <translation>《%1》不能是《%2》的修订稿：《%2》已经是《%1》的修订稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot save %3 (%4); nothing changed</source>
+        <translation>无法保存 %3（%4）；未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>有更新的草案：与《%1》比较</translation>
     </message>
@@ -949,7 +984,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-698"/>
+        <location line="-727"/>
         <source>same</source>
         <translation>相同</translation>
     </message>
@@ -994,7 +1029,7 @@ Quit anyway and lose them?</source>
         <translation>比较：%1 → %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The comparison failed: %1</source>
         <translation>比较失败：%1</translation>
     </message>

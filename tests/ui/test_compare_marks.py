@@ -96,3 +96,22 @@ def test_the_library_marks_and_unmarks_a_revision(qtbot, make_window, paths, cor
         menu_entries(window, rev1)["不是修订稿"].trigger()
     assert window.services.corpus.get(rev1).info.revision_of == ""
     assert not menu_entries(window, rev1)["不是修订稿"].isEnabled()
+
+
+def test_a_refused_link_is_reported_and_changes_nothing(qtbot, make_window, paths, corpus, objectives,
+                                                        tmp_path):
+    zero, rev1 = (o.info.id for o in import_files(draft_files(tmp_path, corpus), paths))
+    services = Services(paths=paths, corpus=load_corpus(paths=paths), objectives=objectives,
+                        settings=open_settings(paths), search=None)
+    window = make_window(services)
+    before = {p.name: p.read_bytes() for p in paths.imported_dir.iterdir()}
+    title = window.services.corpus.get(zero).info.short_title
+    window.library_dock.revisionRequested.emit(zero, zero)  # a draft cannot revise itself
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=30000)
+    assert f"《{title}》不能是其自身的修订稿" in window.message_bar.text.text()  # in the window's language
+    window.message_bar.hide()
+    window.library_dock.revisionRequested.emit("gcm", zero)  # the bundled manifest is read-only
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=30000)
+    assert "只有导入的文件才能标记为修订稿" in window.message_bar.text.text()
+    assert {p.name: p.read_bytes() for p in paths.imported_dir.iterdir()} == before
+    assert window.services.corpus.get(zero).info.revision_of == ""

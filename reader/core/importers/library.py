@@ -31,6 +31,7 @@ from ..corpus import (
     read_manifest,
 )
 from ..model import BlockKind, DocumentInfo
+from ..notices import Notice
 from . import SUFFIXES, convert
 from .base import Converted
 from .errors import ImportFailure
@@ -236,7 +237,8 @@ def _sidecar_of(doc_id: str, paths: AppPaths) -> tuple[Path, dict[str, Any]]:
             continue
         if entry.get("id") == doc_id:
             return meta, entry
-    raise CorpusError(f"{doc_id}: no such imported document in the library")
+    raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the library",
+                             doc=doc_id))
 
 
 def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
@@ -244,29 +246,33 @@ def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
     """Mark imported document `doc_id` as a revision of `revision_of` ("" = not a revision).
 
     Only its sidecar changes, rewritten atomically; a bundled document (read-only manifest),
-    an unknown document, itself or a link that would make a loop is refused with CorpusError.
+    an unknown document, itself or a link that would make a loop is refused with CorpusError
+    (its message a `Notice`, code revision-…, which the window translates).
     """
     bundled = {info.id: info for info in read_manifest(corpus_dir)}
     if doc_id in bundled:
-        raise CorpusError(f"{doc_id} is a bundled document: only imported documents can be "
-                          "marked as revisions")
+        raise CorpusError(Notice("revision-bundled", "{doc} is a bundled document: only imported "
+                                 "documents can be marked as revisions", doc=doc_id))
     imported = {info.id: info for info in imported_infos(paths)}
     if doc_id not in imported:
-        raise CorpusError(f"{doc_id}: no such imported document in the library")
+        raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the "
+                                 "library", doc=doc_id))
     known = {**bundled, **imported}
-    if revision_of:
-        if revision_of not in known:
-            raise CorpusError(f"{revision_of}: no such document in the library")
-        if _would_loop(doc_id, revision_of, {i: info.revision_of for i, info in known.items()}):
-            raise CorpusError(f"{doc_id} cannot be a revision of {revision_of}: "
-                              f"{revision_of} is already a revision of {doc_id}"
-                              if revision_of != doc_id else f"{doc_id} cannot be a revision of itself")
+    if revision_of == doc_id:
+        raise CorpusError(Notice("revision-itself", "{doc} cannot be a revision of itself", doc=doc_id))
+    if revision_of and revision_of not in known:
+        raise CorpusError(Notice("revision-unknown", "{target}: no such document in the library",
+                                 target=revision_of))
+    if revision_of and _would_loop(doc_id, revision_of, {i: info.revision_of for i, info in known.items()}):
+        raise CorpusError(Notice("revision-loop", "{doc} cannot be a revision of {target}: {target} "
+                                 "is already a revision of {doc}", doc=doc_id, target=revision_of))
     sidecar, entry = _sidecar_of(doc_id, paths)
     entry["revision_of"] = revision_of
     try:
         atomic_write_text(sidecar, _sidecar_text(entry))
     except OSError as exc:
-        raise CorpusError(f"cannot save {sidecar.name} ({exc.strerror or exc}); nothing changed") from exc
+        raise CorpusError(Notice("revision-write-failed", "cannot save {file} ({reason}); nothing changed",
+                                 file=sidecar.name, reason=exc.strerror or str(exc))) from exc
     return replace(imported[doc_id], revision_of=revision_of)
 
 
