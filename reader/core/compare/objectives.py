@@ -7,32 +7,11 @@ with the same 目标 N headings) or is linked to the objective (the ObjectiveMap
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from ..model import BlockKind, Document
 from ..objectives import COMPACT_ID
-from ..passages import ObjectiveMap
+from ..passages import ObjectiveMap, objective_sections
 from .comparison import Comparison, Pair, Status
-
-_OBJECTIVE_ANCHOR_RE = re.compile(r"(?:^|/)obj(\d{1,2})$")
-
-
-def objective_sections(document: Document) -> dict[str, int]:
-    """Anchor → objective number for every block under a 目标 N heading of `document`, up to
-    the next heading of the same or a higher level (empty when it has no such heading)."""
-    sections: dict[str, int] = {}
-    current, level = 0, 0
-    for block in document.blocks:
-        if block.kind is BlockKind.HEADING:
-            match = _OBJECTIVE_ANCHOR_RE.search(block.anchor)
-            if match:
-                current, level = int(match.group(1)), block.level
-            elif current and block.level <= level:
-                current = 0
-        if current:
-            sections[block.anchor] = current
-    return sections
 
 
 class PairObjectives:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -103,15 +103,20 @@ def expand_sources(sources: Iterable[Path]) -> tuple[list[Path], list[ImportOutc
 def known_hashes(paths: AppPaths) -> dict[str, str]:
     """sha256 of each imported original → its document id (for duplicate detection)."""
     hashes = {}
-    folder = paths.imported_dir
-    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            entry = tomllib.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
+    for _meta, entry in _sidecars(paths):
         if isinstance(entry.get("sha256"), str) and isinstance(entry.get("id"), str):
             hashes[entry["sha256"]] = entry["id"]
     return hashes
+
+
+def _sidecars(paths: AppPaths) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each readable sidecar of the imports, with its fields (unreadable ones are skipped)."""
+    folder = paths.imported_dir
+    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            yield meta, tomllib.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
 
 
 def import_one(source: Path, paths: AppPaths, *, title: str | None = None, revision_of: str = "",
@@ -229,12 +234,7 @@ def _sidecar_text(fields: dict[str, Any]) -> str:
 
 def _sidecar_of(doc_id: str, paths: AppPaths) -> tuple[Path, dict[str, Any]]:
     """The sidecar whose id is `doc_id` (found by reading them: ids never make paths)."""
-    folder = paths.imported_dir
-    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            entry = tomllib.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
+    for meta, entry in _sidecars(paths):
         if entry.get("id") == doc_id:
             return meta, entry
     raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the library",
