@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .model import BlockKind, Objective, ObjectiveLink
+from .model import BlockKind, Document, Objective, ObjectiveLink
 from .objectives import COMPACT_ID, objective_for_block
 
 OBJECTIVE_HEADING_RE = re.compile(r"^obj(\d{1,2})$")
@@ -127,6 +127,23 @@ def best_document(passages: list[Passage], exclude: set[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+def objective_sections(document: Document) -> dict[str, int]:
+    """Anchor → objective number for every block under a 目标 N heading of `document` (the
+    Compact, or a draft of it), up to the next heading of the same or a higher level."""
+    sections: dict[str, int] = {}
+    current, level = 0, 0
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            match = OBJECTIVE_HEADING_RE.search(block.anchor.rsplit("/", 1)[-1])
+            if match:
+                current, level = int(match.group(1)), block.level
+            elif current and block.level <= level:
+                current = 0
+        if current:
+            sections[block.anchor] = current
+    return sections
+
+
 class ObjectiveMap:
     """Which objective a block belongs to (in the Compact) or is linked to (elsewhere)."""
 
@@ -137,16 +154,7 @@ class ObjectiveMap:
             self._index_compact()
 
     def _index_compact(self) -> None:
-        current, level = 0, 0
-        for block in self.corpus.get(COMPACT_ID).blocks:
-            if block.kind is BlockKind.HEADING:
-                match = OBJECTIVE_HEADING_RE.match(block.anchor)
-                if match:
-                    current, level = int(match.group(1)), block.level
-                elif current and block.level <= level:
-                    current = 0
-            if current:
-                self._compact_sections[block.anchor] = current
+        self._compact_sections = objective_sections(self.corpus.get(COMPACT_ID))
 
     def objectives_at(self, doc_id: str, anchor: str) -> list[int]:
         if doc_id == COMPACT_ID:

@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
 from ..core.atomic import WriteError, atomic_write_bytes
 from ..core.compare import Comparison, Pair, Status, compare_documents
 from ..core.compare.carry import CarryPlan, apply_carry, plan_carry
+from ..core.compare.objectives import PairObjectives, changed_objectives
 from ..core.compare.redline import DELETE, INSERT, redline_rows, to_docx, to_html
 from ..core.compare.report import block_label
 from ..core.compare.versions import newest_version, previous_version
 from ..core.corpus import Corpus
+from .library_flow import Reloaded, reload_corpus
 
 log = logging.getLogger(__name__)
 
@@ -359,6 +361,7 @@ class CompareWindow(QMainWindow):
         self.main_window = main_window
         self.annotator = main_window.annotator
         self.comparison: Comparison | None = None
+        self._pair_objectives: PairObjectives | None = None
         self.view = CompareView(self)
         self.setCentralWidget(self.view)
         self.changes = ChangesDock(self)
@@ -470,9 +473,11 @@ class CompareWindow(QMainWindow):
         counts = [f"{names[Status(s)]} {n}" for s, n in comparison.summary().items() if n]
         self.summary.setText(" · ".join(counts))
         self._refresh_view()
+        self._mark_objectives()
 
     def _failed(self, exc: BaseException) -> None:
         log.error("comparison failed: %s", exc)
+        self._clear_objective_marks()  # the marks belonged to the previous comparison
         self.summary.setText(self.tr("The comparison failed: %1").replace("%1", str(exc)))
 
     def _highlights(self) -> dict[tuple[str, str], list[Range]]:
@@ -493,14 +498,24 @@ class CompareWindow(QMainWindow):
 
     def _objectives_of(self, pair: Pair) -> list[int]:
         """The objectives a pair's passages belong to or are linked to, in either draft."""
-        found: set[int] = set()
         objective_map = getattr(self.main_window, "objective_map", None)
         if objective_map is None or self.comparison is None:
             return []
-        for doc, block in ((self.comparison.old, pair.old), (self.comparison.new, pair.new)):
-            if block is not None:
-                found.update(objective_map.objectives_at(doc.id, block.anchor))
-        return sorted(found)
+        if self._pair_objectives is None or self._pair_objectives.comparison is not self.comparison:
+            self._pair_objectives = PairObjectives(self.comparison, objective_map)
+        return self._pair_objectives(pair)
+
+    def _mark_objectives(self) -> None:
+        """The main window's objective tree marks the objectives whose passages changed."""
+        objective_map = getattr(self.main_window, "objective_map", None)
+        dock = getattr(self.main_window, "objectives_dock", None)
+        if dock is not None and objective_map is not None and self.comparison is not None:
+            dock.mark_changed(changed_objectives(self.comparison, objective_map))
+
+    def _clear_objective_marks(self) -> None:
+        dock = getattr(self.main_window, "objectives_dock", None)
+        if dock is not None:
+            dock.mark_changed({})
 
     def _annotations_changed(self, _changes, docs: set[str]) -> None:
         if self.comparison is not None and docs & {self.comparison.old.id, self.comparison.new.id}:
@@ -612,6 +627,7 @@ class CompareWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if getattr(self.main_window, "compare_window", None) is self:
             self.main_window.compare_window = None
+        self._clear_objective_marks()
         super().closeEvent(event)
 
 
@@ -695,7 +711,43 @@ class CompareHooks(QObject):
         for pane in window.panes.panes:
             self._watch(pane)
         window.library_dock.compareRequested.connect(lambda old, new: open_compare(window, old, new))
+        window.library_dock.revisionRequested.connect(self.mark_revision)
         self.retranslate()
+
+    def mark_revision(self, doc_id: str, revision_of: str) -> None:
+        """Write the link in the background, then reload the library (its families change)."""
+        flow = self.window.library_flow
+        self.window.worker.submit("library", mark_and_reload, doc_id, revision_of, flow.paths,
+                                  on_result=flow.reloaded.emit,
+                                  on_error=self._revision_failed)
+
+    def _revision_failed(self, exc: BaseException) -> None:
+        self.window.show_messages(self.tr("The revision link was not changed:"), [self.revision_problem(exc)])
+
+    def revision_problem(self, exc: BaseException) -> str:
+        """The core's refusal (a Notice, code revision-…) in the interface language."""
+        notice = exc.args[0] if exc.args else ""
+        values = getattr(notice, "values", {})
+        texts = {
+            "revision-bundled": self.tr("《%1》 is a bundled document: only imported documents can be "
+                                        "marked as revisions"),
+            "revision-not-imported": self.tr("%1 is not an imported document of the library"),
+            "revision-itself": self.tr("《%1》 cannot be a revision of itself"),
+            "revision-unknown": self.tr("%2 is not in the library"),
+            "revision-loop": self.tr("《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision "
+                                     "of 《%1》"),
+            "revision-write-failed": self.tr("Cannot save %3 (%4); nothing changed"),
+        }
+        text = texts.get(getattr(notice, "code", ""))
+        if text is None:
+            return str(exc)
+        for number, key in enumerate(("doc", "target", "file", "reason"), start=1):
+            text = text.replace(f"%{number}", self._title(str(values.get(key, ""))))
+        return text
+
+    def _title(self, doc_id: str) -> str:
+        corpus = self.window.services.corpus
+        return corpus.get(doc_id).info.short_title if doc_id in corpus else doc_id
 
     def _watch(self, pane) -> None:
         pane.documentChanged.connect(lambda _doc: self.update_offer())
@@ -740,6 +792,14 @@ class CompareHooks(QObject):
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
+
+
+def mark_and_reload(doc_id: str, revision_of: str, paths) -> Reloaded:
+    """Worker side of "Mark as a revision of…" / "Not a revision"."""
+    from ..core.importers.library import set_revision_of  # the importers load only when needed
+
+    set_revision_of(doc_id, revision_of, paths)
+    return reload_corpus(paths)
 
 
 def install_compare(window) -> CompareHooks:

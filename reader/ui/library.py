@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QInputDialog,
     QMenu,
     QPushButton,
     QTreeView,
@@ -34,6 +35,7 @@ class LibraryDock(QDockWidget):
     importRequested = Signal()
     removeRequested = Signal(str)
     compareRequested = Signal(str, str)  # older draft, newer draft
+    revisionRequested = Signal(str, str)  # document, the document it revises ("" = none)
 
     def __init__(self, corpus: Corpus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,10 +97,41 @@ class LibraryDock(QDockWidget):
         menu.addAction(self.tr("Open in a new pane"), lambda: self.openRequested.emit(doc_id, True))
         if doc_id in self._corpus:
             add_compare_entries(menu, self._corpus, doc_id, self.compareRequested.emit)
+        if doc_id in self._corpus:
+            self._add_revision_entries(menu, doc_id)
         if doc_id in self._corpus and not self._corpus.get(doc_id).info.bundled:
             menu.addSeparator()
             menu.addAction(self.tr("Remove from library"), lambda: self.removeRequested.emit(doc_id))
         return menu
+
+    def _add_revision_entries(self, menu: QMenu, doc_id: str) -> None:
+        """Mark as a revision of… / Not a revision: imported documents only (the bundled
+        ones' manifest is read-only)."""
+        info = self._corpus.get(doc_id).info
+        menu.addSeparator()
+        mark = menu.addAction(self.tr("Mark as a revision of…"), lambda: self._ask_and_mark(doc_id))
+        unmark = menu.addAction(self.tr("Not a revision"), lambda: self.revisionRequested.emit(doc_id, ""))
+        mark.setEnabled(not info.bundled and len(self._corpus) > 1)
+        unmark.setEnabled(not info.bundled and bool(info.revision_of))
+        if info.bundled:
+            mark.setStatusTip(self.tr("Bundled documents cannot be marked as revisions"))
+
+    def _ask_and_mark(self, doc_id: str) -> None:
+        target = self.ask_revision_of(doc_id)
+        if target and target != doc_id:
+            self.revisionRequested.emit(doc_id, target)
+
+    def ask_revision_of(self, doc_id: str) -> str | None:
+        """Ask which document `doc_id` revises (tests replace this)."""
+        choices = [d for d in self._corpus if d.id != doc_id]
+        labels = [f"《{d.info.short_title}》 {d.info.title}" for d in choices]
+        current = self._corpus.get(doc_id).info.revision_of
+        start = next((i for i, d in enumerate(choices) if d.id == current), 0)
+        label, accepted = QInputDialog.getItem(
+            self, self.tr("Mark as a revision"),
+            self.tr("《%1》 is a revision of:").replace("%1", self._corpus.get(doc_id).info.short_title),
+            labels, start, False)
+        return choices[labels.index(label)].id if accepted and label in labels else None
 
     def _context_menu(self, pos: QPoint) -> None:
         doc_id = self.view.indexAt(pos).data(DocRole)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -64,6 +65,7 @@ class ObjectiveTreeModel(QAbstractItemModel):
         self._counts: list[dict[str, int]] = []
         self._related: list[dict[str, int]] = []
         self._docs: list[tuple[str, str, str]] = []  # id, short title, column label
+        self._changed: dict[int, int] = {}  # objective → changed pairs, while a comparison is shown
         self.set_objectives(objectives, corpus)
 
     def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
@@ -151,10 +153,16 @@ class ObjectiveTreeModel(QAbstractItemModel):
         child = None if index.internalId() == _TOP else index.row()
         if index.column() > 0:
             return self._count_data(index, child, role)
+        changed = self._changed.get(objective.number, 0) if child is None else 0
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(objective, child)
+            return ("Δ " if changed else "") + self._label(objective, child)
+        if role == Qt.ItemDataRole.FontRole and changed:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self._tooltip(objective, child))
+            tip = self._tooltip(objective, child)
+            return plain_tip(f"{self.changed_tip(changed)}\n{tip}" if changed else tip)
         if role == AnchorRole:
             return self._anchor(objective, child)
         if role == NumberRole:
@@ -180,6 +188,18 @@ class ObjectiveTreeModel(QAbstractItemModel):
             if explicit or related:
                 lines.append(self.count_tip(short, explicit, related))
         return "\n".join(lines)
+
+    def changed_tip(self, changed: int) -> str:
+        return self.tr("%1 passages changed in the comparison shown").replace("%1", str(changed))
+
+    def set_changed(self, counts: dict[int, int]) -> None:
+        """Mark the objectives whose passages a comparison changed (empty: clear the marks)."""
+        self._changed = dict(counts)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def changed_counts(self) -> dict[int, int]:
+        return dict(self._changed)
 
     def count_tip(self, short: str, explicit: int, related: int) -> str:
         return (self.tr("《%1》: %2 passages link this objective, %3 more are related to it by topic")
@@ -343,6 +363,10 @@ class ObjectiveTreeDock(QDockWidget):
         self.model.set_objectives(objectives, corpus)
         self._configure_header()
         self.details.hide()
+
+    def mark_changed(self, counts: dict[int, int]) -> None:
+        """Δ and bold on each objective whose passages the shown comparison changed."""
+        self.model.set_changed(counts)
 
     def current_number(self) -> int:
         """The objective of the selected row, 0 when none."""

@@ -845,7 +845,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <location filename="../../reader/ui/compare_view.py" line="+250"/>
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
@@ -939,7 +939,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <location filename="../../reader/ui/compare_view.py" line="+355"/>
         <source>Compare drafts</source>
         <translation>Compare drafts</translation>
     </message>
@@ -957,7 +957,42 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+91"/>
+        <location line="+79"/>
+        <source>The revision link was not changed:</source>
+        <translation>The revision link was not changed:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>《%1》 is a bundled document: only imported documents can be marked as revisions</source>
+        <translation>《%1》 is a bundled document: only imported documents can be marked as revisions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an imported document of the library</source>
+        <translation>%1 is not an imported document of the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of itself</source>
+        <translation>《%1》 cannot be a revision of itself</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 is not in the library</source>
+        <translation>%2 is not in the library</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</source>
+        <translation>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot save %3 (%4); nothing changed</source>
+        <translation>Cannot save %3 (%4); nothing changed</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>A newer draft exists: compare with 《%1》</translation>
     </message>
@@ -975,7 +1010,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-677"/>
+        <location line="-727"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -1010,7 +1045,7 @@ Quit anyway and lose them?</translation>
         <translation>merged</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Comparing…</source>
         <translation>Comparing…</translation>
     </message>
@@ -1020,12 +1055,12 @@ Quit anyway and lose them?</translation>
         <translation>Compare: %1 → %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The comparison failed: %1</source>
         <translation>The comparison failed: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation>Carry annotations</translation>
@@ -1681,7 +1716,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+69"/>
+        <location filename="../../reader/ui/library.py" line="+71"/>
         <source>Bundled documents</source>
         <translation>Bundled documents</translation>
     </message>
@@ -1706,12 +1741,37 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Open in a new pane</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Remove from library</source>
         <translation>Remove from library</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Mark as a revision of…</source>
+        <translation>Mark as a revision of…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a revision</source>
+        <translation>Not a revision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundled documents cannot be marked as revisions</source>
+        <translation>Bundled documents cannot be marked as revisions</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark as a revision</source>
+        <translation>Mark as a revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 is a revision of:</source>
+        <translation>《%1》 is a revision of:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Library</source>
         <translation>Library</translation>
     </message>
@@ -1878,7 +1938,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Documents (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
@@ -1895,8 +1955,8 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+240"/>
-        <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/app.py" line="+243"/>
+        <location filename="../../reader/ui/compare_view.py" line="+54"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
     </message>
@@ -1914,7 +1974,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-750"/>
+        <location filename="../../reader/ui/main_window.py" line="-754"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>
@@ -2076,7 +2136,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+306"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
@@ -2096,7 +2156,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>%1 (related)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>Columns: objective, then per document: linking passages + related passages</translation>
     </message>
@@ -2119,7 +2179,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-275"/>
+        <location line="-297"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
@@ -2129,7 +2189,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>《%1》: passages linking each objective + passages related to it by topic</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Commitment: %1</source>
         <translation>Commitment: %1</translation>
     </message>
@@ -2140,6 +2200,11 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 passages changed in the comparison shown</source>
+        <translation>%1 passages changed in the comparison shown</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
         <translation>《%1》: %2 passages link this objective, %3 more are related to it by topic</translation>
     </message>

@@ -839,7 +839,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>ChangesDock</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+248"/>
+        <location filename="../../reader/ui/compare_view.py" line="+250"/>
         <source>Changes</source>
         <translation>变动</translation>
     </message>
@@ -933,7 +933,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="+341"/>
+        <location filename="../../reader/ui/compare_view.py" line="+355"/>
         <source>Compare drafts</source>
         <translation>比较草案</translation>
     </message>
@@ -951,7 +951,42 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+91"/>
+        <location line="+79"/>
+        <source>The revision link was not changed:</source>
+        <translation>修订稿关系未更改：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>《%1》 is a bundled document: only imported documents can be marked as revisions</source>
+        <translation>《%1》是随附文件：只有导入的文件才能标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an imported document of the library</source>
+        <translation>%1 不是文库中导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of itself</source>
+        <translation>《%1》不能是其自身的修订稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%2 is not in the library</source>
+        <translation>文库中没有 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</source>
+        <translation>《%1》不能是《%2》的修订稿：《%2》已经是《%1》的修订稿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot save %3 (%4); nothing changed</source>
+        <translation>无法保存 %3（%4）；未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>A newer draft exists: compare with 《%1》</source>
         <translation>有更新的草案：与《%1》比较</translation>
     </message>
@@ -969,7 +1004,7 @@ Quit anyway and lose them?</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-677"/>
+        <location line="-727"/>
         <source>same</source>
         <translation>相同</translation>
     </message>
@@ -1004,7 +1039,7 @@ Quit anyway and lose them?</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location line="+386"/>
+        <location line="+387"/>
         <source>Comparing…</source>
         <translation>正在比较…</translation>
     </message>
@@ -1014,12 +1049,12 @@ Quit anyway and lose them?</source>
         <translation>比较：%1 → %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The comparison failed: %1</source>
         <translation>比较失败：%1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <location line="+20"/>
         <source>Carry annotations</source>
         <translation>带入批注</translation>
@@ -1655,7 +1690,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+69"/>
+        <location filename="../../reader/ui/library.py" line="+71"/>
         <source>Bundled documents</source>
         <translation>随附文件</translation>
     </message>
@@ -1680,12 +1715,37 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>在新窗格中打开</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Remove from library</source>
         <translation>从文库中移除</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Mark as a revision of…</source>
+        <translation>标记为另一文件的修订稿…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a revision</source>
+        <translation>不是修订稿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundled documents cannot be marked as revisions</source>
+        <translation>随附文件不能标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark as a revision</source>
+        <translation>标记为修订稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>《%1》 is a revision of:</source>
+        <translation>《%1》是以下文件的修订稿：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -1851,7 +1911,7 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>文档 (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -1868,8 +1928,8 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+240"/>
-        <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/app.py" line="+243"/>
+        <location filename="../../reader/ui/compare_view.py" line="+54"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
@@ -1887,7 +1947,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-750"/>
+        <location filename="../../reader/ui/main_window.py" line="-754"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -2048,7 +2108,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+286"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+306"/>
         <source>Objective %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -2068,7 +2128,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>%1（相关）</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>各列：目标，以及各文件中的明确链接段落数 + 相关段落数</translation>
     </message>
@@ -2091,7 +2151,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-275"/>
+        <location line="-297"/>
         <source>Objective</source>
         <translation>目标</translation>
     </message>
@@ -2101,7 +2161,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>《%1》：明确链接各目标的段落数 + 按主题找到的相关段落数</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Commitment: %1</source>
         <translation>承诺：%1</translation>
     </message>
@@ -2112,6 +2172,11 @@ The UN texts on the Global Compact for Migration, side by side.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 passages changed in the comparison shown</source>
+        <translation>所示比较中 %1 处段落有改动</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
         <translation>《%1》：%2 个段落明确链接此目标，另有 %3 个段落按主题与之相关</translation>
     </message>

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ...paths import CORPUS_DIR, AppPaths
 from ..atomic import atomic_write_bytes, atomic_write_text
 from ..corpus import (
     JOINED_SUFFIX,
+    CorpusError,
     _first_line,
     _slug,
     _toml_string,
@@ -30,6 +31,7 @@ from ..corpus import (
     read_manifest,
 )
 from ..model import BlockKind, DocumentInfo
+from ..notices import Notice
 from . import SUFFIXES, convert
 from .base import Converted
 from .errors import ImportFailure
@@ -101,15 +103,20 @@ def expand_sources(sources: Iterable[Path]) -> tuple[list[Path], list[ImportOutc
 def known_hashes(paths: AppPaths) -> dict[str, str]:
     """sha256 of each imported original → its document id (for duplicate detection)."""
     hashes = {}
-    folder = paths.imported_dir
-    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            entry = tomllib.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
+    for _meta, entry in _sidecars(paths):
         if isinstance(entry.get("sha256"), str) and isinstance(entry.get("id"), str):
             hashes[entry["sha256"]] = entry["id"]
     return hashes
+
+
+def _sidecars(paths: AppPaths) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each readable sidecar of the imports, with its fields (unreadable ones are skipped)."""
+    folder = paths.imported_dir
+    for meta in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            yield meta, tomllib.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
 
 
 def import_one(source: Path, paths: AppPaths, *, title: str | None = None, revision_of: str = "",
@@ -169,7 +176,7 @@ def _store(info: DocumentInfo, converted: Converted, data: bytes, name: str, dig
               "date": info.date, "symbol": info.symbol, "revision_of": info.revision_of,
               "original_name": name, "format": converted.format, "source_copy": copy.name,
               "sha256": digest, "imported": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    sidecar = "".join(f"{key} = {_toml_string(value)}\n" for key, value in fields.items())
+    sidecar = _sidecar_text(fields)
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -213,3 +220,68 @@ def summary(outcomes: list[ImportOutcome]) -> dict[str, int]:
     for outcome in outcomes:
         counts[outcome.status] += 1
     return counts
+
+
+# --- marking a revision after the import ------------------------------------------------------
+def _sidecar_text(fields: dict[str, Any]) -> str:
+    def value(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return str(v) if isinstance(v, int | float) else _toml_string(str(v))
+
+    return "".join(f"{key} = {value(v)}\n" for key, v in fields.items())
+
+
+def _sidecar_of(doc_id: str, paths: AppPaths) -> tuple[Path, dict[str, Any]]:
+    """The sidecar whose id is `doc_id` (found by reading them: ids never make paths)."""
+    for meta, entry in _sidecars(paths):
+        if entry.get("id") == doc_id:
+            return meta, entry
+    raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the library",
+                             doc=doc_id))
+
+
+def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
+                    corpus_dir: Path = CORPUS_DIR) -> DocumentInfo:
+    """Mark imported document `doc_id` as a revision of `revision_of` ("" = not a revision).
+
+    Only its sidecar changes, rewritten atomically; a bundled document (read-only manifest),
+    an unknown document, itself or a link that would make a loop is refused with CorpusError
+    (its message a `Notice`, code revision-…, which the window translates).
+    """
+    bundled = {info.id: info for info in read_manifest(corpus_dir)}
+    if doc_id in bundled:
+        raise CorpusError(Notice("revision-bundled", "{doc} is a bundled document: only imported "
+                                 "documents can be marked as revisions", doc=doc_id))
+    imported = {info.id: info for info in imported_infos(paths)}
+    if doc_id not in imported:
+        raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the "
+                                 "library", doc=doc_id))
+    known = {**bundled, **imported}
+    if revision_of == doc_id:
+        raise CorpusError(Notice("revision-itself", "{doc} cannot be a revision of itself", doc=doc_id))
+    if revision_of and revision_of not in known:
+        raise CorpusError(Notice("revision-unknown", "{target}: no such document in the library",
+                                 target=revision_of))
+    if revision_of and _would_loop(doc_id, revision_of, {i: info.revision_of for i, info in known.items()}):
+        raise CorpusError(Notice("revision-loop", "{doc} cannot be a revision of {target}: {target} "
+                                 "is already a revision of {doc}", doc=doc_id, target=revision_of))
+    sidecar, entry = _sidecar_of(doc_id, paths)
+    entry["revision_of"] = revision_of
+    try:
+        atomic_write_text(sidecar, _sidecar_text(entry))
+    except OSError as exc:
+        raise CorpusError(Notice("revision-write-failed", "cannot save {file} ({reason}); nothing changed",
+                                 file=sidecar.name, reason=exc.strerror or str(exc))) from exc
+    return replace(imported[doc_id], revision_of=revision_of)
+
+
+def _would_loop(doc_id: str, revision_of: str, parents: dict[str, str]) -> bool:
+    """Whether `revision_of` is `doc_id` or already descends from it."""
+    seen, current = set(), revision_of
+    while current and current not in seen:
+        if current == doc_id:
+            return True
+        seen.add(current)
+        current = parents.get(current, "")
+    return False
