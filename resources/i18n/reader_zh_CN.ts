@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+72"/>
+        <location filename="../../reader/ui/actions.py" line="+73"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -102,6 +102,16 @@
         <location line="+1"/>
         <source>Reset the text size</source>
         <translation>恢复默认文字大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reading width…</source>
+        <translation>阅读宽度(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum line length, page margins and line spacing</source>
+        <translation>每行最多字数、页边距和行距</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -550,7 +560,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+254"/>
+        <location filename="../../reader/ui/annotating.py" line="+255"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -1122,12 +1132,12 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+735"/>
+        <location filename="../../reader/ui/document_pane.py" line="+825"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <source>Note %1</source>
         <translation>注 %1</translation>
     </message>
@@ -1723,7 +1733,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+438"/>
+        <location filename="../../reader/ui/main_window.py" line="+441"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1851,7 +1861,7 @@ Could not be placed (listed in the annotations panel): %4</source>
         <translation>文档 (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Highlight</source>
         <translation>高亮</translation>
     </message>
@@ -1868,13 +1878,13 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 并排阅读联合国关于《移民问题全球契约》的各项文本。</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+240"/>
         <location filename="../../reader/ui/compare_view.py" line="+53"/>
+        <location filename="../../reader/app.py" line="+243"/>
         <source>Unknown document: %1</source>
         <translation>未知文件：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../reader/app.py" line="+1"/>
         <source>This link names no document: %1</source>
         <translation>此链接未指明文件：%1</translation>
     </message>
@@ -1887,7 +1897,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-750"/>
+        <location filename="../../reader/ui/main_window.py" line="-756"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -2204,6 +2214,45 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <location line="+1"/>
         <source>Hide linked passages</source>
         <translation>隐藏关联段落</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWidthDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/reading_width.py" line="+19"/>
+        <source>Reading width</source>
+        <translation>阅读宽度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>%1 characters</source>
+        <translation>%1 个字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum line length:</source>
+        <translation>每行最多：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page margins:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
     </message>
 </context>
 <context>
