@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextEdit
 
 GLYPH = "✎"
 GLYPH_COLORS = {"light": "#b8860b", "dark": "#e0b84a"}
-MARK_WIDTH = 18  # px, inside the document's right margin (28 px)
+MARK_WIDTH = 22  # px, inside the document's right margin (28 px)
 
 
 class NoteMarkers:
@@ -45,7 +45,7 @@ class NoteMarkers:
         last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         result = []
         document = self.view.document()
-        left = viewport.width() - int(document.documentMargin()) + 4
+        left = viewport.width() - int(document.documentMargin()) + 2
         for index in range(bisect_left(self._positions, first), bisect_right(self._positions, last)):
             position, note = self.markers[index]
             cursor = QTextCursor(document)
@@ -64,11 +64,12 @@ class NoteMarkers:
         if not shown:
             return
         painter = QPainter(self.view.viewport())
+        painter.setFont(self.view.document().defaultFont())  # as large as the text beside it
         painter.setPen(QColor(GLYPH_COLORS.get(self.theme, GLYPH_COLORS["light"])))
         drawn: set[int] = set()
         for rect, _note in shown:
             if rect.top() in drawn:  # two notes starting on one line: one mark
                 continue
             drawn.add(rect.top())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, GLYPH)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, GLYPH)
         painter.end()
