@@ -234,9 +234,10 @@ class Annotator(QObject):
                 tip = labels[excerpt.color] + (
                     "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…")
                     if note else "")
-                cached = kept[excerpt.id] = (excerpt, doc, [
-                    Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip)
-                    for piece in segments(doc, excerpt.annotation.target)])
+                cached = kept[excerpt.id] = (excerpt, doc, [  # the first piece carries the marker
+                    Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip,
+                              note if i == 0 else "")
+                    for i, piece in enumerate(segments(doc, excerpt.annotation.target))])
             result.extend(cached[2])
         if len(kept) > 2 * len(self.index) + 256:  # forget deleted ones now and then
             self._pieces = {k: v for k, v in kept.items() if self.index.get(k) is v[0]}

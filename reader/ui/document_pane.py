@@ -25,12 +25,23 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMenu,
+    QTextBrowser,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.model import Document
 from ..core.passages import Passage, PassageSet
 from .escaping import plain_tip
+from .note_markers import NoteMarkers
 from .pane_bars import FindBar, PaneHeader, PassageBar
+from .reading_width import ReadingWidth, apply_line_spacing, side_margin
 from .rendering import LINK_SCHEME, NOTE_SCHEME, DocumentCache, RenderedDocument
 from .state import Location
 
@@ -62,6 +73,7 @@ class Highlight:
     end: int | None = None
     color: str | None = None
     tooltip: str = ""
+    note: str = ""  # a highlight's note, on its first piece only: a margin marker shows it
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,31 @@ class DocumentView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)
+        self.reading = ReadingWidth()
+        self.markers = NoteMarkers(self)
+
+    def set_reading_width(self, reading: ReadingWidth) -> None:
+        self.reading = reading
+        self.fit_margins()
+
+    def fit_margins(self) -> None:
+        """Page margins and the maximum line length, as viewport margins (the text column
+        never narrower than the responsive layout's minimum)."""
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        document = self.document()
+        side = side_margin(self.reading, available, document.defaultFont(),
+                           2 * document.documentMargin())
+        if side != margins.left() or side != margins.right():
+            self.setViewportMargins(side, 0, side, 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_margins()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.markers.paint()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.contextMenuWanted.emit(event.pos(), event.globalPos())
@@ -173,6 +210,7 @@ class DocumentPane(QFrame):
         self._programmatic = 0
         self._find_text = ""
         self._build()
+        self.view.markers.theme = theme
 
     # --- construction -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -246,12 +284,14 @@ class DocumentPane(QFrame):
         self._rendered = rendered
         self.view.setDocument(rendered.qdoc)
         rendered.qdoc.setDefaultFont(self._cache.font)
+        apply_line_spacing(rendered.qdoc, self.view.reading.line_spacing)
         if previous is not None and previous is not rendered:
             previous.owner = None
         self._highlights = {}  # every layer belongs to one document; owners re-apply theirs
         self._positions.clear()
         self._ranges.clear()
         self._selections.clear()
+        self.view.markers.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
         self._name_view()
@@ -265,6 +305,7 @@ class DocumentPane(QFrame):
         """After the cache was reset (theme or corpus change): render again, keep the place."""
         if theme:
             self._theme = theme
+            self.view.markers.theme = theme
         doc_id, anchor = self.doc_id, self.current_anchor()
         highlights = dict(self._highlights)
         self._rendered = None
@@ -272,6 +313,7 @@ class DocumentPane(QFrame):
         if doc_id and self._load(doc_id):
             self._highlights.update(highlights)
             self._rebuild_selections()
+            self._place_note_markers()
             self.scroll_to(anchor)
 
     def release(self) -> None:
@@ -391,6 +433,8 @@ class DocumentPane(QFrame):
         self.userScrolled.emit()
 
     def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.ToolTip:
+            return self._show_tooltip(event)
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             if self._want_anchor is None and self._top_anchor:
                 self._want_anchor = self._top_anchor
@@ -403,6 +447,43 @@ class DocumentPane(QFrame):
         self._highlights[layer] = list(highlights)
         self._positions.pop(layer, None)
         self._rebuild_selections()
+        if layer == "annotations":
+            self._place_note_markers()
+
+    # --- notes: a marker in the margin, the note on hover --------------------------------------
+    def _place_note_markers(self) -> None:
+        """One marker per highlight with a note, beside the line where it starts (the ranges
+        are the ones the layer keeps, so a change places only what changed)."""
+        ranges = self._ranges.get("annotations", {})
+        self.view.markers.set_markers(sorted(
+            (placed[0], h.note) for h, placed in ranges.items() if h.note and placed))
+
+    def note_markers(self) -> list[tuple[str, int, str]]:
+        """(anchor, offset into Block.text, note) of every marker shown (for tests and checks)."""
+        result = []
+        for position, note in self.view.markers.markers:
+            span = self._rendered.span_at(position) if self._rendered else None
+            if span is not None:
+                result.append((span.anchor, span.offset(position), note))
+        return result
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """What hovering viewport point `pos` shows: a marker's note, or the tip of the
+        shortest highlight under it (plain text)."""
+        note = self.view.markers.note_at(pos)
+        if note:
+            return note
+        position = self.view.cursorForPosition(pos).position()
+        under = [(end - start, h.tooltip) for h, placed in self._ranges.get("annotations", {}).items()
+                 if placed and h.tooltip for start, end, _fmt in (placed,) if start <= position < end]
+        return min(under)[1] if under else ""
+
+    def _show_tooltip(self, event) -> bool:
+        text = self.tooltip_at(event.pos())
+        if not text:
+            return False  # the document's own tooltips (footnotes, links)
+        QToolTip.showText(event.globalPos(), plain_tip(text), self.view.viewport())
+        return True
 
     def clear_highlights(self, layer: str) -> None:
         self.set_highlights(layer, [])
@@ -728,6 +809,15 @@ class DocumentPane(QFrame):
         anchor = self.current_anchor()
         if self._rendered is not None:
             self._rendered.qdoc.setDefaultFont(font)
+        self.view.fit_margins()  # the maximum line length is counted in characters
+        self.scroll_to(anchor)
+
+    def set_reading_width(self, reading: ReadingWidth) -> None:
+        """Maximum line length, page margins and line spacing; the place is kept."""
+        anchor = self.current_anchor()
+        self.view.set_reading_width(reading)
+        if self._rendered is not None:
+            apply_line_spacing(self._rendered.qdoc, reading.line_spacing)
         self.scroll_to(anchor)
 
     def _name_view(self) -> None:

@@ -62,6 +62,7 @@ from .objectives_flow import ObjectivesFlow
 from .outline import OutlineDock
 from .pane_area import PaneArea
 from .pane_bars import plain_popup, tool_button
+from .reading_width import ReadingWidthFlow
 from .rendering import DocumentCache
 from .responsive import DEFAULT_DOCK_WIDTH, ResponsiveLayout
 from .search_hits import SearchHits
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._fullscreen_state: QByteArray | None = None
         self._build()
         self.import_flow = ImportFlow(self)  # file dialog, drag-and-drop, progress, repairs report
+        self.reading_width = ReadingWidthFlow(self.panes, self.services.settings, self)
         self._connect()
         self.compare_hooks = install_compare(self)
         self.retranslate()
@@ -246,7 +248,7 @@ class MainWindow(QMainWindow):
             "edit": ["undo", "redo", None, *colors, "addNote", None, "addBookmark", None,
                      "nameColors", "authorName"],
             "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
-                     "zoomIn", "zoomOut", "zoomReset", "chooseFont", "@theme", None, "@docks",
+                     "zoomIn", "zoomOut", "zoomReset", "chooseFont", "readingWidth", "@theme", None, "@docks",
                      "caretBrowsing", "fullWidthPunctuation", "fullScreen"],
             "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
                    None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
@@ -337,7 +339,8 @@ class MainWindow(QMainWindow):
             "closePane": self.close_current_pane, "swapPanes": self.swap_current_pane,
             "nextPane": self.focus_next_pane, "zoomIn": lambda: self.zoom(1),
             "zoomOut": lambda: self.zoom(-1), "zoomReset": lambda: self.zoom(0),
-            "chooseFont": self.choose_font, "gotoParagraph": lambda: self.go_to_paragraph(),
+            "chooseFont": self.choose_font, "readingWidth": self.reading_width.ask,
+            "gotoParagraph": lambda: self.go_to_paragraph(),
             "findInPane": self.find_in_pane, "search": self.search_panel.focus_query,
             "nextHit": lambda: self.search_panel.step(1),
             "previousHit": lambda: self.search_panel.step(-1),
@@ -906,6 +909,7 @@ class MainWindow(QMainWindow):
         self.state.zoom = prefs.read(s, prefs.ZOOM)
         self.state.font_family = prefs.read(s, prefs.FONT_FAMILY)
         self.cache.set_font(self.state.reading_font())
+        self.reading_width.load(s)
         linked = prefs.read(s, prefs.LINKED_SCROLLING)
         self.actions_by_name["linkedScrolling"].setChecked(linked)
         self.set_theme_mode(prefs.read(s, prefs.THEME))

@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+72"/>
+        <location filename="../../reader/ui/actions.py" line="+73"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -102,6 +102,16 @@
         <location line="+1"/>
         <source>Reset the text size</source>
         <translation>Reset the text size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reading width…</source>
+        <translation>&amp;Reading width…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum line length, page margins and line spacing</source>
+        <translation>Maximum line length, page margins and line spacing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -552,7 +562,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+254"/>
+        <location filename="../../reader/ui/annotating.py" line="+255"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
@@ -1163,12 +1173,12 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+735"/>
+        <location filename="../../reader/ui/document_pane.py" line="+825"/>
         <source>Document text</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <source>Note %1</source>
         <translation>Note %1</translation>
     </message>
@@ -1809,7 +1819,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+438"/>
+        <location filename="../../reader/ui/main_window.py" line="+441"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
@@ -1974,7 +1984,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-754"/>
+        <location filename="../../reader/ui/main_window.py" line="-756"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>
@@ -2297,6 +2307,45 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <location line="+1"/>
         <source>Hide linked passages</source>
         <translation>Hide linked passages</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWidthDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/reading_width.py" line="+19"/>
+        <source>Reading width</source>
+        <translation>Reading width</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlimited</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>%1 characters</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum line length:</source>
+        <translation>Maximum line length:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page margins:</source>
+        <translation>Page margins:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line spacing:</source>
+        <translation>Line spacing:</translation>
     </message>
 </context>
 <context>

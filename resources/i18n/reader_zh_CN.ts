@@ -4,7 +4,7 @@
 <context>
     <name>ActionTexts</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="+72"/>
+        <location filename="../../reader/ui/actions.py" line="+73"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
@@ -102,6 +102,16 @@
         <location line="+1"/>
         <source>Reset the text size</source>
         <translation>恢复默认文字大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reading width…</source>
+        <translation>阅读宽度(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum line length, page margins and line spacing</source>
+        <translation>每行最多字数、页边距和行距</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -550,7 +560,7 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+254"/>
+        <location filename="../../reader/ui/annotating.py" line="+255"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>批注文件出现问题，但没有删除任何内容：</translation>
     </message>
@@ -1157,12 +1167,12 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+735"/>
+        <location filename="../../reader/ui/document_pane.py" line="+825"/>
         <source>Document text</source>
         <translation>文件正文</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-116"/>
         <source>Note %1</source>
         <translation>注 %1</translation>
     </message>
@@ -1783,7 +1793,7 @@ Could not be placed (listed in the annotations panel): %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+438"/>
+        <location filename="../../reader/ui/main_window.py" line="+441"/>
         <source>At most four panes can be open.</source>
         <translation>最多只能打开四个窗格。</translation>
     </message>
@@ -1947,7 +1957,7 @@ The UN texts on the Global Compact for Migration, side by side.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-754"/>
+        <location filename="../../reader/ui/main_window.py" line="-756"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -2269,6 +2279,45 @@ The UN texts on the Global Compact for Migration, side by side.</source>
         <location line="+1"/>
         <source>Hide linked passages</source>
         <translation>隐藏关联段落</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingWidthDialog</name>
+    <message>
+        <location filename="../../reader/ui/dialogs/reading_width.py" line="+19"/>
+        <source>Reading width</source>
+        <translation>阅读宽度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>%1 characters</source>
+        <translation>%1 个字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum line length:</source>
+        <translation>每行最多：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page margins:</source>
+        <translation>页边距：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line spacing:</source>
+        <translation>行距：</translation>
     </message>
 </context>
 <context>
