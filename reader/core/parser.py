@@ -425,7 +425,7 @@ class _Builder:
     def _unlabelled_heading(self, group: _Group, text: str, span: tuple[int, int],
                             next_group: _Group | None) -> None:
         roundtable = ROUNDTABLE_RE.search(text)
-        role = self._cover_role(text) if self.in_cover and not roundtable else ""
+        role = self._cover_role(text, next_group) if self.in_cover and not roundtable else ""
         if role:
             self._add_cover_line(group, text, span, role)
             return
@@ -454,12 +454,17 @@ class _Builder:
         else:
             self._push_heading(sub, rank, anchor, kind, kind == "title", text, text=text)
 
-    def _cover_role(self, text: str) -> str:
+    def _cover_role(self, text: str, next_group: _Group | None) -> str:
         """"metadata" for a cover field (or an agenda item's title), "duplicate" for a title
         line repeated right after itself, "" for a real heading."""
         if self.agenda_titles_due:
             self.agenda_titles_due -= 1
-            return METADATA_ROLE
+            # the line after an agenda item names it, unless it is the last before the body:
+            # then it is the document's own title
+            if next_group is not None and next_group.kind == "plain" \
+                    and is_heading_like(next_group.text, 80):
+                return METADATA_ROLE
+            self.agenda_titles_due = 0
         if is_metadata_line(text):
             self.agenda_titles_due = agenda_titles_following(text)
             return METADATA_ROLE
