@@ -509,9 +509,12 @@ class _Builder:
         """Adjacent heading lines are one title wrapped, unless they read as separate
         front-matter fields (those contain a space or a colon)."""
         chunks: list[tuple[str, tuple[int, int]]] = []
+        previous = ""
         for line in group.lines:
             fieldish = any(c in line.content for c in " :：\t\u3000")
-            if chunks and not fieldish and not chunks[-1][2]:
+            repeated = line.content.strip() == previous  # a title printed twice is two lines
+            previous = line.content.strip()
+            if chunks and not fieldish and not repeated and not chunks[-1][2]:
                 text, span, _ = chunks[-1]
                 chunks[-1] = (join_halves(text, line.content), (span[0], line.number), False)
             else:
