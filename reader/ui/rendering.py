@@ -168,7 +168,7 @@ class DocumentRenderer:
         self.footnotes = {b.anchor: b for b in doc.footnotes()}
         self._first = True
         self.full_width = False
-        self.title_anchor = _cover_title_anchor(doc)  # a cover line that is the document title
+        self.title_anchors = _cover_title_anchors(doc)  # cover lines that spell the title
         self._in_header = False  # the last QTextBlock is the cover header: metadata joins it
         self._last_span: BlockSpan | None = None
 
@@ -214,7 +214,7 @@ class DocumentRenderer:
 
     def _title(self) -> None:
         info = self.doc.info
-        if not self.title_anchor:  # else the cover's own title line is shown in its place
+        if not self.title_anchors:  # else the cover's own title lines are shown in its place
             self._new_block(*self._title_formats())
             self.cursor.insertText(info.title, self._title_formats()[1])
         details = [d for d in (info.symbol, info.date) if d]
@@ -270,7 +270,7 @@ class DocumentRenderer:
         return "\t"
 
     def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        if block.anchor == self.title_anchor:
+        if block.anchor in self.title_anchors:
             return self._title_formats()
         fmt = QTextBlockFormat()
         char = QTextCharFormat()
@@ -442,16 +442,29 @@ class DocumentRenderer:
         return char
 
 
-def _cover_title_anchor(doc: Document) -> str:
-    """The anchor of the unnumbered heading before the body that repeats the document's title
-    (so the window shows the title once), or ""."""
-    wanted = "".join(doc.info.title.split())
+def _title_key(text: str) -> str:
+    return "".join(c for c in text if not c.isspace() and c not in "：:")
+
+
+def _cover_title_anchors(doc: Document) -> set[str]:
+    """The unnumbered headings before the body that together spell the document's title
+    ("安全、有序和正常移民全球契约" + "秘书长的报告"), so the window shows the title once."""
+    wanted = _title_key(doc.info.title)
+    cover: list[Block] = []
     for block in doc.blocks:
         if block.kind is not BlockKind.HEADING or block.label or block.marker:
-            return ""
-        if not block.role and "".join(block.text.split()) == wanted:
-            return block.anchor
-    return ""
+            break
+        if not block.role:
+            cover.append(block)
+    for first in range(len(cover)):
+        joined = ""
+        for last in range(first, len(cover)):
+            joined += _title_key(cover[last].text)
+            if joined == wanted:
+                return {b.anchor for b in cover[first:last + 1]}
+            if not wanted.startswith(joined):
+                break
+    return set()
 
 
 def render_document(doc: Document, font: QFont, theme: str = "light", *,

@@ -48,3 +48,10 @@ def test_outline_lists_no_metadata_line(qapp, corpus):
         items = build_outline(doc, QStandardItemModel())
         assert not [b.anchor for b in doc.blocks if b.role and b.anchor in items]
         assert any(b.kind.value == "heading" and b.anchor in items for b in doc.blocks)
+
+
+def test_a_title_spread_over_two_cover_lines_is_not_repeated_above_them(qapp, corpus):
+    doc = corpus.get("sgr")  # "安全、有序和正常移民全球契约：秘书长的报告" = cover lines h4 + h5
+    rendered = render_document(doc, AppState().reading_font())
+    assert doc.info.title not in rendered.qdoc.toPlainText()
+    assert [_format_at(rendered, a)[0].headingLevel() for a in ("h4", "h5", "h6")] == [1, 1, 3]
