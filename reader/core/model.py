@@ -62,6 +62,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     citation: str = ""
     lines: tuple[int, int] = (0, 0)
+    role: str = ""  # "metadata" (cover field) or "duplicate" (a title repeated); "" = content
 
 
 @dataclass(frozen=True)

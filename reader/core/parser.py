@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .cleanup import repair
+from .coverlines import DUPLICATE_ROLE, METADATA_ROLE, agenda_titles_following, is_metadata_line
 from .model import Block, BlockKind, NoteRef, SymbolRef
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -251,6 +252,7 @@ class _Draft:
     rows: tuple[tuple[str, ...], ...] = ()
     number: int | None = None
     item_kind: str = ""
+    role: str = ""
 
 
 @dataclass
@@ -282,6 +284,8 @@ class _Builder:
         self.last_para_num = 0
         self._last_main: _Draft | None = None  # kept as drafts are added: no scans (linear time)
         self._next_marked = _next_non_note_groups(groups)
+        self.in_cover = True  # no body block yet in this part: unlabelled lines may be metadata
+        self.agenda_titles_due = 0
 
     # -- helpers
     @property
@@ -317,6 +321,8 @@ class _Builder:
         self.drafts.append(draft)
         if draft.kind is not BlockKind.FOOTNOTE:
             self._last_main = draft
+            if draft.kind is not BlockKind.HEADING or draft.label:
+                self.in_cover = False  # the body has begun
         return draft
 
     # -- main loop
@@ -375,6 +381,7 @@ class _Builder:
         self.base, self.expect_title, self.last_para_num = 0, True, 0
         display = group.first.marker
         self._push_heading(group, 0, anchor, "part", True, display, word, display, text="")
+        self.in_cover, self.agenda_titles_due = True, 0
 
     def _on_section(self, group: _Group, index: int) -> None:
         label = group.first.label
@@ -418,6 +425,10 @@ class _Builder:
     def _unlabelled_heading(self, group: _Group, text: str, span: tuple[int, int],
                             next_group: _Group | None) -> None:
         roundtable = ROUNDTABLE_RE.search(text)
+        role = self._cover_role(text, next_group) if self.in_cover and not roundtable else ""
+        if role:
+            self._add_cover_line(group, text, span, role)
+            return
         inline = self._heading_inside_list(next_group)
         if roundtable:
             rank, anchor, kind = self.base + 2, f"{self.prefix}rt{cjk_to_int(roundtable['n'])}", "roundtable"
@@ -442,6 +453,34 @@ class _Builder:
              self.item_kinds, self.bullets) = saved
         else:
             self._push_heading(sub, rank, anchor, kind, kind == "title", text, text=text)
+
+    def _cover_role(self, text: str, next_group: _Group | None) -> str:
+        """"metadata" for a cover field (or an agenda item's title), "duplicate" for a title
+        line repeated right after itself, "" for a real heading."""
+        if self.agenda_titles_due:
+            self.agenda_titles_due -= 1
+            # the line after an agenda item names it, unless it is the last before the body:
+            # then it is the document's own title
+            if next_group is not None and next_group.kind == "plain" \
+                    and is_heading_like(next_group.text, 80):
+                return METADATA_ROLE
+            self.agenda_titles_due = 0
+        if is_metadata_line(text):
+            self.agenda_titles_due = agenda_titles_following(text)
+            return METADATA_ROLE
+        previous = self.last_main()
+        if previous is not None and previous.kind is BlockKind.HEADING and not previous.label \
+                and "".join(previous.text.split()) == "".join(text.split()):
+            return DUPLICATE_ROLE
+        return ""
+
+    def _add_cover_line(self, group: _Group, text: str, span: tuple[int, int], role: str) -> None:
+        """A cover line stays a heading block (same anchor as before) but is not pushed on the
+        heading stack, so no body block has it in its heading path."""
+        sub = _Group(group.first, [line for line in group.lines if span[0] <= line.number <= span[1]])
+        self.add(_Draft(BlockKind.HEADING, "", "", text, sub.span, self.part,
+                        level=(self.stack[-1].rank + 1 if self.stack else self.base + 1),
+                        anchor=f"{self.prefix}h{self.count('h')}", role=role))
 
     def _heading_inside_list(self, next_group: _Group | None) -> bool:
         previous = self.last_main()
@@ -470,9 +509,12 @@ class _Builder:
         """Adjacent heading lines are one title wrapped, unless they read as separate
         front-matter fields (those contain a space or a colon)."""
         chunks: list[tuple[str, tuple[int, int]]] = []
+        previous = ""
         for line in group.lines:
             fieldish = any(c in line.content for c in " :：\t\u3000")
-            if chunks and not fieldish and not chunks[-1][2]:
+            repeated = line.content.strip() == previous  # a title printed twice is two lines
+            previous = line.content.strip()
+            if chunks and not fieldish and not repeated and not chunks[-1][2]:
                 text, span, _ = chunks[-1]
                 chunks[-1] = (join_halves(text, line.content), (span[0], line.number), False)
             else:
@@ -657,7 +699,7 @@ def _parse(text: str, main_part: str, resolve_symbol: Callable[[str], str | None
             anchor=draft.anchor, kind=draft.kind, label=draft.label, marker=draft.marker,
             text=clean, heading_path=draft.heading_path, level=draft.level, part=draft.part,
             parent=draft.parent, notes=notes, refs=find_symbol_refs(clean, resolve_symbol),
-            rows=draft.rows, lines=draft.lines))
+            rows=draft.rows, lines=draft.lines, role=draft.role))
     main = [b for b in blocks if b.kind is not BlockKind.FOOTNOTE]
     return main + [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
 

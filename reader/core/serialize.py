@@ -35,6 +35,7 @@ def block_to_dict(doc: Document, block: Block) -> dict[str, Any]:
                  for r in block.refs],
         "rows": [list(row) for row in block.rows],
         "citation": block.citation,
+        "role": block.role,
     }
 
 

@@ -29,6 +29,8 @@ def build_outline(doc: Document, model: QStandardItemModel) -> dict[str, QStanda
     stack: list[tuple[int, QStandardItem]] = []
     root = model.invisibleRootItem()
     for block in doc.blocks:
+        if block.role:
+            continue  # cover metadata and a repeated title are not headings
         if block.kind is BlockKind.HEADING:
             while stack and stack[-1][0] >= block.level:
                 stack.pop()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cleanup import full_width_punctuation
+from ..core.coverlines import DUPLICATE_ROLE, METADATA_ROLE
 from ..core.model import Block, BlockKind, Document
 from .escaping import plain_tip
 
@@ -36,6 +37,7 @@ LINK_SCHEME = "reader"
 PARA_INDENT = 44      # px: room for a paragraph number hanging in the margin
 ITEM_INDENT = 36      # px per item level
 LINE_HEIGHT = 165     # percent
+LINE_SEPARATOR = "\u2028"  # a line break inside one QTextBlock (the cover header)
 HEADING_SIZES = {0: 1, 1: 1, 2: 1}  # QTextCharFormat font size adjustment by level
 NO_SPACE_AFTER = set("：:、")
 
@@ -166,16 +168,27 @@ class DocumentRenderer:
         self.footnotes = {b.anchor: b for b in doc.footnotes()}
         self._first = True
         self.full_width = False
+        self.title_anchors = _cover_title_anchors(doc)  # cover lines that spell the title
+        self._in_header = False  # the last QTextBlock is the cover header: metadata joins it
+        self._last_span: BlockSpan | None = None
 
     def build(self) -> RenderedDocument:
         self._title()
         for block in self.doc.blocks:
             if block.kind is BlockKind.FOOTNOTE:
                 continue
+            if block.role == DUPLICATE_ROLE and self._last_span is not None:
+                self.spans[block.anchor] = self._last_span  # shown once: its twin's place
+                continue
+            if block.role == METADATA_ROLE:
+                self._metadata(block)
+                continue
+            self._in_header = False
             if block.kind is BlockKind.TABLE and block.rows:
                 self._table(block)
             else:
                 self._block(block)
+            self._last_span = self.spans.get(block.anchor)
         self._footnote_list()
         return RenderedDocument(self.doc, self.qdoc, self.spans, self.notes, self.theme)
 
@@ -189,8 +202,7 @@ class DocumentRenderer:
         else:
             self.cursor.insertBlock(fmt, char)
 
-    def _title(self) -> None:
-        info = self.doc.info
+    def _title_formats(self) -> tuple[QTextBlockFormat, QTextCharFormat]:
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setBottomMargin(6)
@@ -198,16 +210,41 @@ class DocumentRenderer:
         char = QTextCharFormat()
         _size(char, 2)
         char.setFontWeight(QFont.Weight.Bold)
-        self._new_block(fmt, char)
-        self.cursor.insertText(info.title, char)
+        return fmt, char
+
+    def _title(self) -> None:
+        info = self.doc.info
+        if not self.title_anchors:  # else the cover's own title lines are shown in its place
+            self._new_block(*self._title_formats())
+            self.cursor.insertText(info.title, self._title_formats()[1])
         details = [d for d in (info.symbol, info.date) if d]
         if details:
             sub = QTextBlockFormat()
             sub.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             sub.setBottomMargin(18)
             muted = self._muted(QTextCharFormat())
-            self.cursor.insertBlock(sub, muted)
+            self._new_block(sub, muted)
             self.cursor.insertText("  ·  ".join(details), muted)
+
+    def _metadata(self, block: Block) -> None:
+        """Cover metadata (session, agenda item, date …): consecutive lines share one small,
+        grey, centred paragraph, never a heading."""
+        char = self._muted(QTextCharFormat())
+        if self._in_header:
+            self.cursor.insertText(LINE_SEPARATOR, char)
+        else:
+            fmt = QTextBlockFormat()
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            fmt.setTopMargin(4)
+            fmt.setBottomMargin(14)
+            self._new_block(fmt, char)
+            self._in_header = True
+        start = self.cursor.position()
+        span = BlockSpan(block.anchor, start, start, 0)
+        self._inline(block, char, span)
+        span.end = self.cursor.position()
+        self.spans[block.anchor] = span
+        self._last_span = span
 
     def _block(self, block: Block) -> None:
         fmt, char = self._formats(block)
@@ -233,6 +270,8 @@ class DocumentRenderer:
         return "\t"
 
     def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        if block.anchor in self.title_anchors:
+            return self._title_formats()
         fmt = QTextBlockFormat()
         char = QTextCharFormat()
         fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -401,6 +440,31 @@ class DocumentRenderer:
         char.setForeground(QColor(self.style.muted))
         _size(char, -1)
         return char
+
+
+def _title_key(text: str) -> str:
+    return "".join(c for c in text if not c.isspace() and c not in "：:")
+
+
+def _cover_title_anchors(doc: Document) -> set[str]:
+    """The unnumbered headings before the body that together spell the document's title
+    ("安全、有序和正常移民全球契约" + "秘书长的报告"), so the window shows the title once."""
+    wanted = _title_key(doc.info.title)
+    cover: list[Block] = []
+    for block in doc.blocks:
+        if block.kind is not BlockKind.HEADING or block.label or block.marker:
+            break
+        if not block.role:
+            cover.append(block)
+    for first in range(len(cover)):
+        joined = ""
+        for last in range(first, len(cover)):
+            joined += _title_key(cover[last].text)
+            if joined == wanted:
+                return {b.anchor for b in cover[first:last + 1]}
+            if not wanted.startswith(joined):
+                break
+    return set()
 
 
 def render_document(doc: Document, font: QFont, theme: str = "light", *,
