@@ -43,8 +43,14 @@ def sample_annotations(corpus: Corpus, count: int, seed: int = 1) -> list[Annota
         end = rng.randint(start + 1, min(len(block.text), start + 120))
         note = "笔记 " * rng.randint(0, 30)
         tags = rng.sample(["数据", "底线", "核实", "返回", "人权"], rng.randint(0, 2))
-        out.append(new_annotation(make_target(doc, block.anchor, start, None, end),
-                                  color=rng.choice(["yellow", "red", "blue"]), note=note, tags=tags))
+        out.append(
+            new_annotation(
+                make_target(doc, block.anchor, start, None, end),
+                color=rng.choice(["yellow", "red", "blue"]),
+                note=note,
+                tags=tags,
+            )
+        )
     return out
 
 
@@ -61,8 +67,10 @@ def ms(seconds: float) -> str:
 def summary(name: str, times: list[float], target: float) -> str:
     median = statistics.median(times)
     verdict = "OK" if median <= target else "OVER"
-    return (f"{name}: median {ms(median)}, min {ms(min(times))}, max {ms(max(times))} over "
-            f"{len(times)} (target <= {ms(target)}) {verdict}")
+    return (
+        f"{name}: median {ms(median)}, min {ms(min(times))}, max {ms(max(times))} over "
+        f"{len(times)} (target <= {ms(target)}) {verdict}"
+    )
 
 
 def measure_saves(store: Store, rounds: int = 40) -> list[float]:
@@ -105,24 +113,28 @@ def measure(corpus: Corpus, count: int, rounds: int) -> None:
     merged = edit_and_save(loaded, 2)
     placing = timed(lambda: reanchor(loaded.annotations, corpus))
     objectives = build_objectives(corpus)
-    exporting = timed(lambda: render("md", prepare_export(loaded.annotations, corpus, objectives,
-                                                          loaded.palette)))
+    exporting = timed(
+        lambda: render("md", prepare_export(loaded.annotations, corpus, objectives, loaded.palette))
+    )
 
     print(f"\nannotations: {count}, file: {path.stat().st_size / 2**20:.1f} MiB ({folder})")
     print(summary("save after one change (journal, as the window saves)", journalled, SAVE_TARGET))
     print(summary("save after one change (whole file, CLI and folds)", whole, SAVE_TARGET))
     print(summary(f"load (file + journal of {JOURNALLED} changes)", loads, LOAD_TARGET))
     print(f"fold of the journal into the file (background): {ms(folding)}")
-    print(f"first save of a new store (encodes all): {ms(first)}; first save after a load: "
-          f"{ms(first_after_load)}; a save that first merges another instance's journal: "
-          f"{ms(merged)}")
+    print(
+        f"first save of a new store (encodes all): {ms(first)}; first save after a load: "
+        f"{ms(first_after_load)}; a save that first merges another instance's journal: "
+        f"{ms(merged)}"
+    )
     print(f"re-anchor all (text unchanged): {ms(placing)}; Markdown export of all: {ms(exporting)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--counts", default=",".join(map(str, COUNTS)),
-                        help="how many annotations (10000,50000)")
+    parser.add_argument(
+        "--counts", default=",".join(map(str, COUNTS)), help="how many annotations (10000,50000)"
+    )
     parser.add_argument("--rounds", type=int, default=10, help="whole-file saves (10), loads (5)")
     args = parser.parse_args()
     corpus = load_corpus()

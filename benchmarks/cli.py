@@ -55,8 +55,13 @@ def main() -> int:
     parser.add_argument("--reader", help="the reader command to time (default: beside this Python)")
     options = parser.parse_args()
     beside = Path(sys.executable).with_name("reader")
-    reader = [options.reader] if options.reader else [str(beside)] if beside.exists() \
+    reader = (
+        [options.reader]
+        if options.reader
+        else [str(beside)]
+        if beside.exists()
         else [sys.executable, "-m", "reader"]
+    )
     with tempfile.TemporaryDirectory(prefix="reader-cli-bench-") as tmp:
         data_dir = Path(tmp)
         print(f"{'command':<28} {'first run':>10}   {'median':>7} {'min':>7} {'cpu':>7}   target")
@@ -66,8 +71,10 @@ def main() -> int:
             walls, cpus = [w for w, _ in runs], [c for _, c in runs]
             median = statistics.median(walls)
             verdict = "meets" if median <= target else "misses"
-            print(f"reader {' '.join(args):<21} {first:9.3f}s   {median:6.3f}s {min(walls):6.3f}s "
-                  f"{statistics.median(cpus):6.3f}s   ≤ {target:.2f} s ({verdict})")
+            print(
+                f"reader {' '.join(args):<21} {first:9.3f}s   {median:6.3f}s {min(walls):6.3f}s "
+                f"{statistics.median(cpus):6.3f}s   ≤ {target:.2f} s ({verdict})"
+            )
     return 0
 
 

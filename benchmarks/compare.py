@@ -32,7 +32,7 @@ def heavy_revision(doc: Document, seed: int = 7) -> Document:
     for i in range(0, len(blocks), 4):
         text = blocks[i].text
         at = rng.randrange(len(text) + 1)
-        blocks[i] = replace(blocks[i], text=text[:at] + "以及各国有关当局" + text[at + 3:])
+        blocks[i] = replace(blocks[i], text=text[:at] + "以及各国有关当局" + text[at + 3 :])
     for i in sorted(rng.sample(range(len(blocks)), 10), reverse=True):
         del blocks[i]
     for k in range(10):
@@ -41,8 +41,10 @@ def heavy_revision(doc: Document, seed: int = 7) -> Document:
     moved = blocks.pop(50)
     blocks.insert(250, moved)
     half = len(blocks[120].text) // 2
-    blocks[120:121] = [replace(blocks[120], text=blocks[120].text[:half]),
-                       replace(blocks[120], anchor="cut", text=blocks[120].text[half:])]
+    blocks[120:121] = [
+        replace(blocks[120], text=blocks[120].text[:half]),
+        replace(blocks[120], anchor="cut", text=blocks[120].text[half:]),
+    ]
     blocks[200:202] = [replace(blocks[200], text=blocks[200].text + blocks[201].text)]
     return Document(info=replace(doc.info, id="rev"), blocks=tuple(blocks))
 
@@ -53,9 +55,11 @@ def main() -> None:
     print(f"jieba dictionary load (once per process): {time.perf_counter() - start:.2f} s")
     corpus = load_corpus()
     gcm = corpus.get("gcm")
-    cases = {"gcm vs heavy revision": (gcm, heavy_revision(gcm)),
-             "gcm vs nyd (unrelated)": (gcm, corpus.get("nyd")),
-             "gcm vs itself": (gcm, gcm)}
+    cases = {
+        "gcm vs heavy revision": (gcm, heavy_revision(gcm)),
+        "gcm vs nyd (unrelated)": (gcm, corpus.get("nyd")),
+        "gcm vs itself": (gcm, gcm),
+    }
     for name, (old, new) in cases.items():
         times = []
         for _ in range(RUNS):
@@ -65,8 +69,10 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         verdict = "ok" if statistics.median(times) <= TARGET else "SLOW"
         counts = ", ".join(f"{n} {s}" for s, n in result.summary().items() if n)
-        print(f"{name:<26} median {statistics.median(times):.3f} s, max {max(times):.3f} s "
-              f"(target <= {TARGET} s) {verdict}   [{counts}]")
+        print(
+            f"{name:<26} median {statistics.median(times):.3f} s, max {max(times):.3f} s "
+            f"(target <= {TARGET} s) {verdict}   [{counts}]"
+        )
 
 
 if __name__ == "__main__":

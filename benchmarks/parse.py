@@ -29,8 +29,10 @@ def main(rounds: int = 10) -> None:
     tracemalloc.stop()
     blocks = sum(len(d.blocks) for d in corpus)
     print(f"documents: {len(corpus)}, blocks: {blocks}")
-    print(f"parse corpus: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"max {max(timings) * 1000:.1f} ms over {rounds} rounds (target < {TARGET_SECONDS * 1000:.0f} ms)")
+    print(
+        f"parse corpus: median {statistics.median(timings) * 1000:.1f} ms, "
+        f"max {max(timings) * 1000:.1f} ms over {rounds} rounds (target < {TARGET_SECONDS * 1000:.0f} ms)"
+    )
     print(f"objective tree + links: median {statistics.median(objective_timings) * 1000:.1f} ms")
     print(f"peak traced memory (parse + objectives): {peak / 2**20:.1f} MiB")
 

@@ -63,8 +63,10 @@ def measure(scale: int, repeat: int) -> dict[str, float]:
     row["score_max_ms"] = max(per_objective)
     # Related links as build_objectives computes them, here on the scaled corpus (the
     # ×N objectives of search.py copy the explicit links but not the related ones).
-    with_related = [replace(o, related=tuple(build_related(index, o, corpus)),
-                            topic_terms=tuple(index.query_terms(o))) for o in objectives]
+    with_related = [
+        replace(o, related=tuple(build_related(index, o, corpus)), topic_terms=tuple(index.query_terms(o)))
+        for o in objectives
+    ]
     warm = [median_ms(lambda o=o: related_hits(o, corpus, 10), repeat) for o in with_related]
     row["warm_ms"] = statistics.mean(warm)
     row["warm_max_ms"] = max(warm)
@@ -79,9 +81,16 @@ def build_related(index: TopicalIndex, objective, corpus):
 
     scores = index.scores(objective)
     best = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:10]
-    return [ObjectiveLink(index.passages[i].doc, index.passages[i].anchor, "related",
-                          corpus.get(index.passages[i].doc).block(index.passages[i].anchor).citation,
-                          scores[i]) for i in best]
+    return [
+        ObjectiveLink(
+            index.passages[i].doc,
+            index.passages[i].anchor,
+            "related",
+            corpus.get(index.passages[i].doc).block(index.passages[i].anchor).citation,
+            scores[i],
+        )
+        for i in best
+    ]
 
 
 def cli_wall_time(repeat: int) -> float:
@@ -91,8 +100,13 @@ def cli_wall_time(repeat: int) -> float:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "reader", "related", "gcm", "obj20", "--json"],
-                           env=env, capture_output=True, check=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, "-m", "reader", "related", "gcm", "obj20", "--json"],
+                env=env,
+                capture_output=True,
+                check=True,
+                cwd=ROOT,
+            )
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
@@ -107,10 +121,14 @@ def main() -> int:
         target = WARM_TARGET_MS.get(scale)
         print(f"\n×{scale} ({row['blocks']} blocks)")
         print(f"  count every block's words (once)        {row['index_s']:8.2f} s")
-        print(f"  score one objective (mean / max)         {row['score_ms']:8.1f} / "
-              f"{row['score_max_ms']:.1f} ms")
-        print(f"  reader related gcm objN, warm (mean/max) {row['warm_ms']:8.2f} / "
-              f"{row['warm_max_ms']:.2f} ms" + (f"   target ≤ {target:g} ms" if target else ""))
+        print(
+            f"  score one objective (mean / max)         {row['score_ms']:8.1f} / "
+            f"{row['score_max_ms']:.1f} ms"
+        )
+        print(
+            f"  reader related gcm objN, warm (mean/max) {row['warm_ms']:8.2f} / "
+            f"{row['warm_max_ms']:.2f} ms" + (f"   target ≤ {target:g} ms" if target else "")
+        )
         if "build_objectives_s" in row:
             print(f"  build_objectives (all 23, in full)      {row['build_objectives_s']:8.2f} s")
             print(f"  `reader related gcm obj20` fresh process {row['cli_s']:8.2f} s")

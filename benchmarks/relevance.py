@@ -34,7 +34,7 @@ TOPICAL_TARGET = 0.85
 
 
 def dcg(gains: list[int]) -> float:
-    return sum((2 ** g - 1) / math.log2(rank + 2) for rank, g in enumerate(gains))
+    return sum((2**g - 1) / math.log2(rank + 2) for rank, g in enumerate(gains))
 
 
 def evaluate(ranked: list[str], judged: dict[str, int]) -> tuple[float, float, float]:
@@ -42,8 +42,7 @@ def evaluate(ranked: list[str], judged: dict[str, int]) -> tuple[float, float, f
     gains = [judged.get(key, 0) for key in ranked[:K]]
     ideal = dcg(sorted(judged.values(), reverse=True)[:K])
     found = sum(1 for key in ranked[:K] if key in judged)
-    return (dcg(gains) / ideal if ideal else 0.0, found / len(judged),
-            found / min(K, len(judged)))
+    return (dcg(gains) / ideal if ideal else 0.0, found / len(judged), found / min(K, len(judged)))
 
 
 def load_judgments(path: Path, corpus) -> list[tuple[str, dict[str, int]]]:
@@ -78,17 +77,19 @@ def topical_recall(path: Path, corpus, objectives, verbose: bool) -> None:
             print("   strays:", [k for k in ranked if k not in judged])
             print("   missed:", [k for k in judged if k not in ranked])
     n = len(rows)
-    print(f"{'mean (' + str(n) + ')':<12}{sum(r[0] for r in rows) / n:7.2f}"
-          f"{sum(r[1] for r in rows) / n:10.2f}{sum(1 for _ in rows):8d}"
-          f"   target ≥ {TOPICAL_TARGET:.2f}")
+    print(
+        f"{'mean (' + str(n) + ')':<12}{sum(r[0] for r in rows) / n:7.2f}"
+        f"{sum(r[1] for r in rows) / n:10.2f}{sum(1 for _ in rows):8d}"
+        f"   target ≥ {TOPICAL_TARGET:.2f}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--judgments", type=Path, default=ROOT / "benchmarks" /
-                        "relevance_judgments.toml")
-    parser.add_argument("--objective-judgments", type=Path, default=ROOT / "benchmarks" /
-                        "objective_judgments.toml")
+    parser.add_argument("--judgments", type=Path, default=ROOT / "benchmarks" / "relevance_judgments.toml")
+    parser.add_argument(
+        "--objective-judgments", type=Path, default=ROOT / "benchmarks" / "objective_judgments.toml"
+    )
     parser.add_argument("--verbose", action="store_true", help="show misses and strays")
     args = parser.parse_args()
     corpus = load_corpus()
@@ -110,8 +111,10 @@ def main() -> int:
                 print("   strays:", [k for k in ranked if k not in judged])
                 print("   missed:", [k for k, g in judged.items() if k not in ranked and g == 2])
         n = len(rows)
-        print(f"{'mean (' + str(n) + ' queries)':<22}{sum(r[0] for r in rows) / n:9.3f}"
-              f"{sum(r[1] for r in rows) / n:7.2f}{sum(r[2] for r in rows) / n:9.2f}")
+        print(
+            f"{'mean (' + str(n) + ' queries)':<22}{sum(r[0] for r in rows) / n:9.3f}"
+            f"{sum(r[1] for r in rows) / n:7.2f}{sum(r[2] for r in rows) / n:9.2f}"
+        )
     return 0
 
 

@@ -39,11 +39,38 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 QUERIES = [
-    "汇款成本", "移民拘留替代办法", "儿童 最佳利益", "气候变化 流离失所", '"不驱回"',
-    "人口贩运 受害者", "仇外心理", "家庭团聚", "技能 相互承认", "领事保护", "失踪移民",
-    "社会保障", "分类数据", "公平招聘", "边境管理", "侨民", "合法身份", "疫苗", "基本服务",
-    "移民", "难民", "儿", "匯款", "COVID-19", "A/RES/73/195", "2030", '"正常移民途径"',
-    "汇款 OR 侨汇", "移民 -难民", "obj:13 拘留", "kind:footnote 大会", "妇女 女童 暴力",
+    "汇款成本",
+    "移民拘留替代办法",
+    "儿童 最佳利益",
+    "气候变化 流离失所",
+    '"不驱回"',
+    "人口贩运 受害者",
+    "仇外心理",
+    "家庭团聚",
+    "技能 相互承认",
+    "领事保护",
+    "失踪移民",
+    "社会保障",
+    "分类数据",
+    "公平招聘",
+    "边境管理",
+    "侨民",
+    "合法身份",
+    "疫苗",
+    "基本服务",
+    "移民",
+    "难民",
+    "儿",
+    "匯款",
+    "COVID-19",
+    "A/RES/73/195",
+    "2030",
+    '"正常移民途径"',
+    "汇款 OR 侨汇",
+    "移民 -难民",
+    "obj:13 拘留",
+    "kind:footnote 大会",
+    "妇女 女童 暴力",
 ]
 LIMIT = 20
 
@@ -63,13 +90,19 @@ def scaled(scale: int):
     def copy_id(doc_id: str, k: int) -> str:
         return doc_id if k == 0 else f"{doc_id}-x{k}"
 
-    docs = [Document(info=replace(d.info, id=copy_id(d.id, k)), blocks=d.blocks)
-            for k in range(scale) for d in base]
+    docs = [
+        Document(info=replace(d.info, id=copy_id(d.id, k)), blocks=d.blocks)
+        for k in range(scale)
+        for d in base
+    ]
     # Links copied with the documents (rather than recomputed: build_objectives on
     # 50 copies takes seconds and is not what is measured here).
-    objectives = [replace(o, links=tuple(replace(link, doc=copy_id(link.doc, k))
-                                         for k in range(scale) for link in o.links))
-                  for o in objectives]
+    objectives = [
+        replace(
+            o, links=tuple(replace(link, doc=copy_id(link.doc, k)) for k in range(scale) for link in o.links)
+        )
+        for o in objectives
+    ]
     return Corpus(docs), objectives
 
 
@@ -108,20 +141,33 @@ def child(mode: str, scale: int, folder: Path, query: str) -> None:
 
 def run_child(mode: str, scale: int, folder: Path, query: str = "") -> tuple[float, dict]:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(scale), str(folder),
-                          query], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(scale), str(folder), query],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return time.perf_counter() - start, json.loads(out.stdout.splitlines()[-1])
 
 
 def cli_cold_start(folder: Path, query: str, runs: int = 3) -> float:
     """Wall time of `reader search QUERY --json` in a fresh process (median of runs)."""
-    env = {**os.environ, "COMPACT_READER_DATA_DIR": str(folder / "data"),
-           "COMPACT_READER_CACHE_DIR": str(folder / "cache")}
+    env = {
+        **os.environ,
+        "COMPACT_READER_DATA_DIR": str(folder / "data"),
+        "COMPACT_READER_CACHE_DIR": str(folder / "cache"),
+    }
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reader", "search", query, "--json"], env=env,
-                       capture_output=True, check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "reader", "search", query, "--json"],
+            env=env,
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -187,10 +233,11 @@ class Fts:
 
         start = time.perf_counter()
         self.db = sqlite3.connect(str(folder / "fts.sqlite"))
-        self.db.execute("CREATE VIRTUAL TABLE blocks USING fts5(key UNINDEXED, text, "
-                        "tokenize='trigram')")
-        self.db.executemany("INSERT INTO blocks VALUES (?, ?)",
-                            ((f"{d.id}/{b.anchor}", fold(b.text)) for d in corpus for b in d.blocks))
+        self.db.execute("CREATE VIRTUAL TABLE blocks USING fts5(key UNINDEXED, text, tokenize='trigram')")
+        self.db.executemany(
+            "INSERT INTO blocks VALUES (?, ?)",
+            ((f"{d.id}/{b.anchor}", fold(b.text)) for d in corpus for b in d.blocks),
+        )
         self.db.commit()
         self.build = time.perf_counter() - start
 
@@ -208,8 +255,10 @@ class Fts:
         clause = " AND ".join(where) or "1"
         order = "ORDER BY bm25(blocks)" if long else ""
         total = self.db.execute(f"SELECT count(*) FROM blocks WHERE {clause}", args).fetchone()[0]
-        self.db.execute(f"SELECT key, highlight(blocks, 1, '[', ']') FROM blocks WHERE {clause} "
-                        f"{order} LIMIT {LIMIT}", args).fetchall()
+        self.db.execute(
+            f"SELECT key, highlight(blocks, 1, '[', ']') FROM blocks WHERE {clause} {order} LIMIT {LIMIT}",
+            args,
+        ).fetchall()
         return total
 
 
@@ -249,16 +298,14 @@ def measure(scale: int, repeat: int, builds: int, jieba_cache: Path | None) -> d
         shutil.copytree(paths.cache, paths_in(updated).cache)
         row["update"] = run_child("update", scale, updated)[1]["build"]
         shutil.rmtree(updated)
-        row["cold"] = statistics.median(run_child("search", scale, folder, "汇款成本")[0]
-                                        for _ in range(3))
+        row["cold"] = statistics.median(run_child("search", scale, folder, "汇款成本")[0] for _ in range(3))
         if scale == 1:
             row["cli_cold"] = cli_cold_start(folder, "汇款成本")
         row["blocks"] = sum(len(d.blocks) for d in corpus)
         service = SearchService(corpus, objectives, paths)
         service.ensure_index()
         service.search("预热")  # open the index and fold the texts once, as a running app has
-        row["ours"] = percentiles(timed(lambda q: service.search(q, limit=LIMIT), QUERIES,
-                                        repeat))
+        row["ours"] = percentiles(timed(lambda q: service.search(q, limit=LIMIT), QUERIES, repeat))
         row["related"] = related_times(service)
         scan = Scan(corpus)
         row["scan"] = percentiles(timed(scan.search, QUERIES, repeat))
@@ -286,8 +333,10 @@ def related_times(service) -> list[float]:
 
 
 def report(rows: list[dict[str, object]]) -> None:
-    print(f"\n{'':34}" + "".join(f"{'×' + str(r['scale']) + ' (' + str(r['blocks']) + ' blocks)':>26}"
-                                   for r in rows))
+    print(
+        f"\n{'':34}"
+        + "".join(f"{'×' + str(r['scale']) + ' (' + str(r['blocks']) + ' blocks)':>26}" for r in rows)
+    )
 
     def line(label: str, cell) -> None:
         print(f"{label:34}" + "".join(f"{cell(r):>26}" for r in rows))
@@ -295,25 +344,38 @@ def report(rows: list[dict[str, object]]) -> None:
     def min_median(values: list[float], unit: str = "s") -> str:
         return f"{min(values):.2f} / {statistics.median(values):.2f} {unit}"
 
-    line("first build (makes the word list)",
-         lambda r: f"{r['first_build']:.2f} s" if "first_build" in r else "-")
+    line(
+        "first build (makes the word list)",
+        lambda r: f"{r['first_build']:.2f} s" if "first_build" in r else "-",
+    )
     line("index build, min / median", lambda r: min_median(r["build"]))
     line("FTS5 trigram build, min / median", lambda r: min_median(r["fts_build"]))
     line("scan: folding the texts", lambda r: f"{r['scan_build']:.2f} s")
-    line("build ratio ours / FTS5 (≤ 8×)", lambda r: "{:.1f}× / {:.1f}×".format(
-        min(r["build"]) / min(r["fts_build"]),
-        statistics.median(r["build"]) / statistics.median(r["fts_build"])))
+    line(
+        "build ratio ours / FTS5 (≤ 8×)",
+        lambda r: "{:.1f}× / {:.1f}×".format(
+            min(r["build"]) / min(r["fts_build"]),
+            statistics.median(r["build"]) / statistics.median(r["fts_build"]),
+        ),
+    )
     line("one import, index update (≤ 3 s)", lambda r: f"{r['update']:.2f} s")
     line("cold start: process → 1st result", lambda r: f"{r['cold']:.2f} s")
     line("  `reader search` (real CLI)", lambda r: f"{r['cli_cold']:.2f} s" if "cli_cold" in r else "-")
-    for name, key in (("ours (ranked, highlights)", "ours"), ("plain substring scan", "scan"),
-                      ("SQLite FTS5 trigram", "fts")):
+    for name, key in (
+        ("ours (ranked, highlights)", "ours"),
+        ("plain substring scan", "scan"),
+        ("SQLite FTS5 trigram", "fts"),
+    ):
         line(f"{name} p50 / p95", lambda r, k=key: f"{r[k][0]:.2f} / {r[k][1]:.2f} ms")
-    line("warm related, median / max (≤ 0.1 s)", lambda r: "{:.3f} / {:.3f} s".format(
-        statistics.median(r["related"]), max(r["related"])))
-    print(f"\n{len(QUERIES)} queries, each timed as the median of its runs; "
-          "p50/p95 are over the queries (targets: p95 ≤ 20 ms at ×1, ≤ 30 ms at ×50). "
-          "Build ratios: of the minima / of the medians.")
+    line(
+        "warm related, median / max (≤ 0.1 s)",
+        lambda r: "{:.3f} / {:.3f} s".format(statistics.median(r["related"]), max(r["related"])),
+    )
+    print(
+        f"\n{len(QUERIES)} queries, each timed as the median of its runs; "
+        "p50/p95 are over the queries (targets: p95 ≤ 20 ms at ×1, ≤ 30 ms at ×50). "
+        "Build ratios: of the minima / of the medians."
+    )
 
 
 def main() -> int:

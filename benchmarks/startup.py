@@ -33,11 +33,21 @@ def run_once(data_dir: Path, display: bool) -> dict[str, float]:
     env.pop("COMPACT_READER_CACHE_DIR", None)
     if not display:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    command = [sys.executable, "-m", "reader", "--data-dir", str(data_dir), "gui", "--",
-               "--timing", "--new-instance"]
+    command = [
+        sys.executable,
+        "-m",
+        "reader",
+        "--data-dir",
+        str(data_dir),
+        "gui",
+        "--",
+        "--timing",
+        "--new-instance",
+    ]
     start = time.time()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     events: dict[str, float] = {}
     for line in process.stderr:
         if line.startswith("{"):
@@ -48,8 +58,12 @@ def run_once(data_dir: Path, display: bool) -> dict[str, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0 or "index-ready" not in events:
         raise SystemExit(f"the window did not start properly (exit {process.returncode})")
-    return {"shown": events["window-shown"], "ready": events["index-ready"],
-            "memory_mb": usage.ru_maxrss / 1024, "exit": gone - events.get("closing", gone)}
+    return {
+        "shown": events["window-shown"],
+        "ready": events["index-ready"],
+        "memory_mb": usage.ru_maxrss / 1024,
+        "exit": gone - events.get("closing", gone),
+    }
 
 
 def report(label: str, runs: list[dict[str, float]]) -> None:
@@ -57,9 +71,11 @@ def report(label: str, runs: list[dict[str, float]]) -> None:
     ready = statistics.median(r["ready"] for r in runs)
     memory = max(r["memory_mb"] for r in runs)
     gone = statistics.median(r["exit"] for r in runs)
-    print(f"{label:<28} window shown {shown:5.2f} s   index ready {ready:5.2f} s   "
-          f"exit after close {gone:5.2f} s   peak memory {memory:4.0f} MB   "
-          f"({len(runs)} run{'s' * (len(runs) > 1)})")
+    print(
+        f"{label:<28} window shown {shown:5.2f} s   index ready {ready:5.2f} s   "
+        f"exit after close {gone:5.2f} s   peak memory {memory:4.0f} MB   "
+        f"({len(runs)} run{'s' * (len(runs) > 1)})"
+    )
 
 
 def main() -> int:
@@ -76,10 +92,12 @@ def main() -> int:
     shown = statistics.median(r["shown"] for r in warm)
     memory = max(r["memory_mb"] for r in [cold, *warm])
     gone = statistics.median(r["exit"] for r in [cold, *warm])
-    print(f"targets: window shown ≤ {TARGET_SHOWN_S} s with the index built: "
-          f"{'met' if shown <= TARGET_SHOWN_S else 'MISSED'}; exit after close ≤ {TARGET_EXIT_S} s: "
-          f"{'met' if gone <= TARGET_EXIT_S else 'MISSED'}; peak memory ≤ {TARGET_MEMORY_MB} MB: "
-          f"{'met' if memory <= TARGET_MEMORY_MB else 'MISSED'}")
+    print(
+        f"targets: window shown ≤ {TARGET_SHOWN_S} s with the index built: "
+        f"{'met' if shown <= TARGET_SHOWN_S else 'MISSED'}; exit after close ≤ {TARGET_EXIT_S} s: "
+        f"{'met' if gone <= TARGET_EXIT_S else 'MISSED'}; peak memory ≤ {TARGET_MEMORY_MB} MB: "
+        f"{'met' if memory <= TARGET_MEMORY_MB else 'MISSED'}"
+    )
     return 0
 
 

@@ -56,8 +56,13 @@ def main() -> None:
     store.put_many(sample_annotations(corpus, args.count))
     store.close()
     start = time.perf_counter()
-    services = Services(paths=paths, corpus=corpus, objectives=build_objectives(corpus),
-                        settings=open_settings(paths), search=None)
+    services = Services(
+        paths=paths,
+        corpus=corpus,
+        objectives=build_objectives(corpus),
+        settings=open_settings(paths),
+        search=None,
+    )
     window = MainWindow(services)
     window.restore_state()  # the default panes: the Compact first
     window.show()
@@ -87,11 +92,15 @@ def main() -> None:
     def line(name: str, times: list[float]) -> str:
         median = statistics.median(times)
         verdict = "OK" if median <= TARGET else "OVER"
-        return (f"{name}: median {median * 1000:.0f} ms, min {min(times) * 1000:.0f} ms over "
-                f"{len(times)} (target <= {TARGET * 1000:.0f} ms) {verdict}")
+        return (
+            f"{name}: median {median * 1000:.0f} ms, min {min(times) * 1000:.0f} ms over "
+            f"{len(times)} (target <= {TARGET * 1000:.0f} ms) {verdict}"
+        )
 
-    print(f"highlights: {args.count} ({len(in_view)} in the document shown); "
-          f"window opened and placed them in {opened:.2f} s")
+    print(
+        f"highlights: {args.count} ({len(in_view)} in the document shown); "
+        f"window opened and placed them in {opened:.2f} s"
+    )
     print(line("change one highlight's colour", recolour))
     print(line("undo that change", undo))
 

@@ -50,8 +50,10 @@ def lrelease_command() -> list[str]:
         found = shutil.which(name) or shutil.which(name, path=os.path.dirname(sys.executable))
         if found:
             return [found]
-    raise RuntimeError("cannot compile the translations: Qt's lrelease was not found "
-                       "(install PySide6-Essentials in the build environment)")
+    raise RuntimeError(
+        "cannot compile the translations: Qt's lrelease was not found "
+        "(install PySide6-Essentials in the build environment)"
+    )
 
 
 def _matching(source: str, pattern: str) -> list[Path]:

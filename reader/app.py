@@ -43,9 +43,11 @@ SETTLE_ROUNDS = 4
 SCREENSHOT_TIMEOUT_S = 120
 # Qt messages not worth a line: the offscreen platform (screenshots) cannot size windows to hints.
 QT_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
-NO_DISPLAY = ("reader: no display found (DISPLAY and WAYLAND_DISPLAY are unset): run it in a "
-              "desktop session, or use `reader gui --screenshot FILE.png`, or set "
-              "QT_QPA_PLATFORM=offscreen")
+NO_DISPLAY = (
+    "reader: no display found (DISPLAY and WAYLAND_DISPLAY are unset): run it in a "
+    "desktop session, or use `reader gui --screenshot FILE.png`, or set "
+    "QT_QPA_PLATFORM=offscreen"
+)
 
 
 # --- command line -----------------------------------------------------------------------------
@@ -61,21 +63,34 @@ def size_arg(text: str) -> tuple[int, int]:
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The window's options; `reader.cli` may declare them on its `gui` subcommand."""
-    parser.add_argument("--open", metavar="DOC[:ANCHOR]", action="extend", nargs="+", default=[],
-                        help="documents for the panes, left to right, e.g. gcm:17 imrf:42")
-    parser.add_argument("--objective", metavar="N", type=int,
-                        help="select objective N in the objective tree")
+    parser.add_argument(
+        "--open",
+        metavar="DOC[:ANCHOR]",
+        action="extend",
+        nargs="+",
+        default=[],
+        help="documents for the panes, left to right, e.g. gcm:17 imrf:42",
+    )
+    parser.add_argument("--objective", metavar="N", type=int, help="select objective N in the objective tree")
     parser.add_argument("--search", metavar="QUERY", help="search for QUERY (opens the first result)")
     parser.add_argument("--dock", choices=DOCKS, help="bring this dock to the front")
     parser.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two drafts")
-    parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
-                        help="save a PNG of the window once it is ready, then exit")
-    parser.add_argument("--size", metavar="WxH", type=size_arg,
-                        help="window size (default 1600x1000 for screenshots)")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        type=Path,
+        help="save a PNG of the window once it is ready, then exit",
+    )
+    parser.add_argument(
+        "--size", metavar="WxH", type=size_arg, help="window size (default 1600x1000 for screenshots)"
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language for this run")
     parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme")
-    parser.add_argument("--new-instance", action="store_true",
-                        help="do not hand over to a window already running on this data folder")
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="do not hand over to a window already running on this data folder",
+    )
     parser.add_argument("--timing", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     return parser
@@ -111,10 +126,10 @@ def gui_options(args: argparse.Namespace) -> tuple[argparse.Namespace, list[str]
 
 
 def split_target(text: str) -> tuple[str, str]:
-    """"gcm:17" or "reader://gcm/17" → ("gcm", "17")."""
+    """ "gcm:17" or "reader://gcm/17" → ("gcm", "17")."""
     text = text.strip()
     if text.startswith(LINK_PREFIX):
-        doc, _, anchor = text[len(LINK_PREFIX):].partition("/")
+        doc, _, anchor = text[len(LINK_PREFIX) :].partition("/")
     else:
         doc, _, anchor = text.partition(":")
     return doc.strip(), anchor.strip()
@@ -133,9 +148,11 @@ def link_problem(corpus: Any, target: str) -> str | None:
     return None
 
 
-LINK_PROBLEMS = {"no-document": "the link {target} names no document",
-                 "unknown-document": "unknown document {doc!r} in {target} (see `reader docs`)",
-                 "unknown-anchor": "{doc} has no passage {anchor!r} (see `reader dump {doc}`)"}
+LINK_PROBLEMS = {
+    "no-document": "the link {target} names no document",
+    "unknown-document": "unknown document {doc!r} in {target} (see `reader docs`)",
+    "unknown-anchor": "{doc} has no passage {anchor!r} (see `reader dump {doc}`)",
+}
 
 
 # --- logging ----------------------------------------------------------------------------------
@@ -152,8 +169,9 @@ def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
     root.addHandler(console)
     try:
         paths.cache.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(paths.cache / "reader.log", maxBytes=1 << 20,
-                                                       backupCount=2, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            paths.cache / "reader.log", maxBytes=1 << 20, backupCount=2, encoding="utf-8"
+        )
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
         root.addHandler(handler)
     except OSError as exc:
@@ -164,9 +182,13 @@ def setup_logging(paths: AppPaths, verbose: bool = False) -> None:
 def _route_qt_messages() -> None:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
     qt_log = logging.getLogger("qt")
 
     def route(kind: QtMsgType, _context, message: str) -> None:
@@ -218,13 +240,26 @@ def build_services(paths: AppPaths, *, persist: bool = True) -> Services:
         settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
     search = SearchService(corpus, objectives, paths, table=load_search_table(library, paths))
     store = open_annotation_store(paths, corpus)
-    return Services(paths=paths, corpus=corpus, objectives=objectives, settings=settings,
-                    search=search, persist=persist, store=store)
+    return Services(
+        paths=paths,
+        corpus=corpus,
+        objectives=objectives,
+        settings=settings,
+        search=search,
+        persist=persist,
+        store=store,
+    )
 
 
 def request_from(options: argparse.Namespace) -> dict[str, Any]:
-    return {"open": list(options.open), "objective": options.objective, "search": options.search,
-            "dock": options.dock, "compare": getattr(options, "compare", None), "lang": options.lang}
+    return {
+        "open": list(options.open),
+        "objective": options.objective,
+        "search": options.search,
+        "dock": options.dock,
+        "compare": getattr(options, "compare", None),
+        "lang": options.lang,
+    }
 
 
 def apply_request(window, request: dict[str, Any]) -> None:
@@ -240,15 +275,23 @@ def apply_request(window, request: dict[str, Any]) -> None:
         doc, anchor = split_target(str(target))
         problem = link_problem(window.services.corpus, str(target))
         if problem in ("no-document", "unknown-document"):
-            text = QCoreApplication.translate("MainWindow", "Unknown document: %1").replace("%1", doc) \
-                if doc else QCoreApplication.translate("MainWindow", "This link names no document: %1") \
-                .replace("%1", str(target))
+            text = (
+                QCoreApplication.translate("MainWindow", "Unknown document: %1").replace("%1", doc)
+                if doc
+                else QCoreApplication.translate("MainWindow", "This link names no document: %1").replace(
+                    "%1", str(target)
+                )
+            )
             window.show_problems([text])
             continue
         if problem == "unknown-anchor":
-            window.show_problems([QCoreApplication.translate("MainWindow", "%1 has no passage %2; opened "
-                                                             "it at the top").replace("%1", doc)
-                                  .replace("%2", anchor)])
+            window.show_problems(
+                [
+                    QCoreApplication.translate("MainWindow", "%1 has no passage %2; opened it at the top")
+                    .replace("%1", doc)
+                    .replace("%2", anchor)
+                ]
+            )
             anchor = ""
         while len(window.panes.panes) <= i and window.add_pane(doc, anchor) is not None:
             pass
@@ -350,8 +393,11 @@ def run_gui(args: argparse.Namespace, context: Any) -> int:
     if display_missing(qt_args) and not screenshot:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    paths = resolve_paths(options.data_dir) if getattr(options, "data_dir", None) and \
-        options.data_dir != getattr(args, "data_dir", None) else context.paths
+    paths = (
+        resolve_paths(options.data_dir)
+        if getattr(options, "data_dir", None) and options.data_dir != getattr(args, "data_dir", None)
+        else context.paths
+    )
     setup_logging(paths, options.verbose)
     if needs_offscreen(screenshot, qt_args):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -393,11 +439,13 @@ def _single_instance(paths: AppPaths, options: argparse.Namespace):
         guard.listen()
         return guard
     if guard.send(request_from(options)):
-        print("Compact Reader is already running with this data folder; "
-              "the request was passed to it.")
+        print("Compact Reader is already running with this data folder; the request was passed to it.")
         return 0
-    print(f"reader: another Compact Reader is using {paths.data} but does not answer; "
-          f"close it, or start with --new-instance", file=sys.stderr)
+    print(
+        f"reader: another Compact Reader is using {paths.data} but does not answer; "
+        f"close it, or start with --new-instance",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -428,8 +476,10 @@ def _bad_links_reported(corpus: Any, targets: list[str]) -> bool:
         problem = link_problem(corpus, target)
         if problem:
             doc, anchor = split_target(target)
-            print("reader: " + LINK_PROBLEMS[problem].format(doc=doc, anchor=anchor, target=target),
-                  file=sys.stderr)
+            print(
+                "reader: " + LINK_PROBLEMS[problem].format(doc=doc, anchor=anchor, target=target),
+                file=sys.stderr,
+            )
             bad = True
     return bad
 

@@ -101,6 +101,7 @@ def launcher_command(data_dir: Path | None = None) -> list[str]:
 def exec_value(command: list[str]) -> str:
     """The Exec key for `command` plus the link (`%u`): arguments quoted and escaped as the
     specification asks, then escaped once more as any string value is."""
+
     def quote(arg: str) -> str:
         arg = arg.replace("%", "%%")
         if not EXEC_RESERVED.intersection(arg):
@@ -179,8 +180,9 @@ def _run_tool(report: DesktopReport, command: list[str]) -> None:
         report.missing.append(command[0])
         return
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TOOL_TIMEOUT_S,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         report.problems.append(f"{command[0]}: {exc}")
         return

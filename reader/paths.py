@@ -75,6 +75,9 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         import platformdirs  # only for the default folders: a moved data folder never needs it
 
         data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        cache = (Path(cache_value).expanduser().resolve() if cache_value
-                 else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+        cache = (
+            Path(cache_value).expanduser().resolve()
+            if cache_value
+            else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+        )
     return AppPaths(data=data, cache=cache)

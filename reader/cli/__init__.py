@@ -23,20 +23,34 @@ from . import (
 )
 from .common import CommandError, Context
 
-COMMAND_MODULES = [corpus_commands, import_commands, search_commands, annotation_commands,
-                   compare_commands, config_commands, desktop_commands]
+COMMAND_MODULES = [
+    corpus_commands,
+    import_commands,
+    search_commands,
+    annotation_commands,
+    compare_commands,
+    config_commands,
+    desktop_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Compact Reader: read, search and annotate the UN texts on the Global "
-                    "Compact for Migration.")
+        "Compact for Migration.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"keep all user data (and caches) in DIR; also ${DATA_ENV}")
-    parser.add_argument("--lang", dest="global_lang", choices=("zh", "en"), default=None,
-                        help="language of what commands write (exports, reports): zh (default) or en")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"keep all user data (and caches) in DIR; also ${DATA_ENV}"
+    )
+    parser.add_argument(
+        "--lang",
+        dest="global_lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of what commands write (exports, reports): zh (default) or en",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)

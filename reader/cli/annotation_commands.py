@@ -72,20 +72,48 @@ def _register_export(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here (default: stdout)")
     export.add_argument("--doc", action="append", default=[], metavar="ID", help="only this document")
     export.add_argument("--tag", action="append", default=[], metavar="T", help="only with this tag")
-    export.add_argument("--color", action="append", default=[], choices=list(COLORS), metavar="C",
-                        help=f"only this colour ({', '.join(COLORS)})")
-    export.add_argument("--objective", action="append", default=[], type=int, metavar="N",
-                        help="only passages of or linked to objective N")
+    export.add_argument(
+        "--color",
+        action="append",
+        default=[],
+        choices=list(COLORS),
+        metavar="C",
+        help=f"only this colour ({', '.join(COLORS)})",
+    )
+    export.add_argument(
+        "--objective",
+        action="append",
+        default=[],
+        type=int,
+        metavar="N",
+        help="only passages of or linked to objective N",
+    )
     export.add_argument("--text", default="", help="only excerpts containing this text")
-    export.add_argument("--author", action="append", default=[], metavar="NAME",
-                        help="only highlights made by NAME (a colleague's, after an import)")
-    export.add_argument("--group-by", choices=GROUP_BY, default="document",
-                        help="sections by document, by objective (each excerpt once, under its main "
-                             "objective) or by heading (the section of the document)")
-    export.add_argument("--sort", choices=SORT_BY, default="document",
-                        help="within a section: reading order (default) or the date they were made")
-    export.add_argument("--front-matter", action="store_true",
-                        help="Markdown: begin with YAML front matter (title, author, date, filters)")
+    export.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only highlights made by NAME (a colleague's, after an import)",
+    )
+    export.add_argument(
+        "--group-by",
+        choices=GROUP_BY,
+        default="document",
+        help="sections by document, by objective (each excerpt once, under its main "
+        "objective) or by heading (the section of the document)",
+    )
+    export.add_argument(
+        "--sort",
+        choices=SORT_BY,
+        default="document",
+        help="within a section: reading order (default) or the date they were made",
+    )
+    export.add_argument(
+        "--front-matter",
+        action="store_true",
+        help="Markdown: begin with YAML front matter (title, author, date, filters)",
+    )
     add_lang_option(export)
     export.set_defaults(handler=cmd_export)
 
@@ -125,13 +153,28 @@ def _added(store: Store, item: Any) -> Any:
 def _excerpt_row(excerpt: Excerpt) -> dict[str, Any]:
     a = excerpt.annotation
     rng = a.target.range
-    return {"id": a.id, "doc": a.doc, "anchor": rng.start_anchor if rng else None,
-            "start": rng.start_offset if rng else None, "end_anchor": rng.end_anchor if rng else None,
-            "end": rng.end_offset if rng else None, "exact": a.exact, "prefix": a.target.quote.prefix,
-            "suffix": a.target.quote.suffix, "color": a.color, "meaning": excerpt.meaning,
-            "note": a.note, "tags": list(a.tags), "created": a.created, "modified": a.modified,
-            "citation": excerpt.citation, "objectives": [n for n, _ in excerpt.objectives],
-            "link": excerpt.link, "status": excerpt.status, "creator": a.creator}
+    return {
+        "id": a.id,
+        "doc": a.doc,
+        "anchor": rng.start_anchor if rng else None,
+        "start": rng.start_offset if rng else None,
+        "end_anchor": rng.end_anchor if rng else None,
+        "end": rng.end_offset if rng else None,
+        "exact": a.exact,
+        "prefix": a.target.quote.prefix,
+        "suffix": a.target.quote.suffix,
+        "color": a.color,
+        "meaning": excerpt.meaning,
+        "note": a.note,
+        "tags": list(a.tags),
+        "created": a.created,
+        "modified": a.modified,
+        "citation": excerpt.citation,
+        "objectives": [n for n, _ in excerpt.objectives],
+        "link": excerpt.link,
+        "status": excerpt.status,
+        "creator": a.creator,
+    }
 
 
 # --- annotations ---------------------------------------------------------------------------
@@ -202,9 +245,21 @@ def cmd_bookmarks_list(args: argparse.Namespace, context: Context) -> int:
     for b in sorted(store.bookmarks, key=lambda b: (b.folder, b.name.casefold(), b.created)):
         doc = context.corpus.get(b.doc) if b.doc in context.corpus else None
         found = doc is not None and doc.has(b.anchor)
-        rows.append({"id": b.id, "doc": b.doc, "anchor": b.anchor, "name": b.name, "folder": b.folder,
-                     "created": b.created, "modified": b.modified, "link": b.link, "creator": b.creator,
-                     "citation": doc.block(b.anchor).citation if found else "", "found": found})
+        rows.append(
+            {
+                "id": b.id,
+                "doc": b.doc,
+                "anchor": b.anchor,
+                "name": b.name,
+                "folder": b.folder,
+                "created": b.created,
+                "modified": b.modified,
+                "link": b.link,
+                "creator": b.creator,
+                "citation": doc.block(b.anchor).citation if found else "",
+                "found": found,
+            }
+        )
     if args.json:
         print_json(rows)
         return 0
@@ -240,12 +295,27 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     if any(not 1 <= n <= len(context.objectives) for n in args.objective):
         raise CommandError(f"objectives are numbered 1 to {len(context.objectives)}", 2)
     store = open_store(context)
-    selection = ExportFilter(frozenset(args.doc), frozenset(args.tag), frozenset(args.color),
-                             frozenset(args.objective), args.text, frozenset(args.author))
-    data = prepare_export(store.annotations, context.corpus, context.objectives, store.palette,
-                          selection=selection, group_by=args.group_by, sort=args.sort,
-                          labels=ExportLabels.for_language(context.lang), creator=store.creator,
-                          bookmarks=store.bookmarks, front_matter=args.front_matter)
+    selection = ExportFilter(
+        frozenset(args.doc),
+        frozenset(args.tag),
+        frozenset(args.color),
+        frozenset(args.objective),
+        args.text,
+        frozenset(args.author),
+    )
+    data = prepare_export(
+        store.annotations,
+        context.corpus,
+        context.objectives,
+        store.palette,
+        selection=selection,
+        group_by=args.group_by,
+        sort=args.sort,
+        labels=ExportLabels.for_language(context.lang),
+        creator=store.creator,
+        bookmarks=store.bookmarks,
+        front_matter=args.front_matter,
+    )
     payload = render(args.format, data)
     if args.output is None:
         return _to_stdout(args.format, payload)
@@ -253,8 +323,12 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         atomic_write_bytes(args.output, payload, shared=True)
     except WriteError as exc:
         raise CommandError(str(exc)) from exc
-    print(tr_format("wrote {count} excerpts to {path}", context.lang, count=len(data.excerpts),
-                    path=args.output), file=sys.stderr)
+    print(
+        tr_format(
+            "wrote {count} excerpts to {path}", context.lang, count=len(data.excerpts), path=args.output
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -33,8 +33,10 @@ class Context:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Context:
         lang = getattr(args, "global_lang", None)
-        return cls(resolve_paths(getattr(args, "data_dir", None)),
-                   lang=language_of(lang) if lang else DEFAULT_LANGUAGE)
+        return cls(
+            resolve_paths(getattr(args, "data_dir", None)),
+            lang=language_of(lang) if lang else DEFAULT_LANGUAGE,
+        )
 
     @cached_property
     def library(self) -> Library:
@@ -65,8 +67,13 @@ class Context:
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     """`--lang` after a subcommand too (`reader export --lang en …`), same as before it."""
-    parser.add_argument("--lang", dest="global_lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                        help="language of what this writes: zh (default) or en")
+    parser.add_argument(
+        "--lang",
+        dest="global_lang",
+        choices=("zh", "en"),
+        default=argparse.SUPPRESS,
+        help="language of what this writes: zh (default) or en",
+    )
 
 
 def print_json(value: Any) -> None:

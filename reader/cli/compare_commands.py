@@ -15,19 +15,28 @@ FORMATS = ("docx", "html")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     compare = subparsers.add_parser(
-        "compare", help="what changed between two drafts (pairs paragraphs by content)",
+        "compare",
+        help="what changed between two drafts (pairs paragraphs by content)",
         description="Compare two documents of the library, typically an older and a newer draft. "
-                    "Paragraphs are paired by their text, not their numbers.")
+        "Paragraphs are paired by their text, not their numbers.",
+    )
     compare.add_argument("old", metavar="OLD", help="id of the older draft (see `reader docs`)")
     compare.add_argument("new", metavar="NEW", help="id of the newer draft")
     compare.add_argument("--json", action="store_true", help="print JSON")
-    compare.add_argument("--ignore-width", action="store_true",
-                         help="treat full-/half-width forms and spacing (，/,) as no change")
-    compare.add_argument("--carry-annotations", action="store_true",
-                         help="copy OLD's highlights, notes and bookmarks onto NEW "
-                              "(those whose words were edited get the tag 措辞已改)")
-    compare.add_argument("--dry-run", action="store_true",
-                         help="with --carry-annotations: report, change nothing")
+    compare.add_argument(
+        "--ignore-width",
+        action="store_true",
+        help="treat full-/half-width forms and spacing (，/,) as no change",
+    )
+    compare.add_argument(
+        "--carry-annotations",
+        action="store_true",
+        help="copy OLD's highlights, notes and bookmarks onto NEW "
+        "(those whose words were edited get the tag 措辞已改)",
+    )
+    compare.add_argument(
+        "--dry-run", action="store_true", help="with --carry-annotations: report, change nothing"
+    )
     compare.add_argument("--format", choices=FORMATS, help="write a redline: Word (tracked changes) or HTML")
     compare.add_argument("-o", "--output", metavar="FILE", type=Path, help="where to write the redline")
     compare.set_defaults(handler=cmd_compare)
@@ -94,11 +103,15 @@ def _carry(comparison, context: Context, dry_run: bool, as_json: bool) -> int:
         return 0
     for item in plan.items:
         row = item.to_dict()
-        print(f"{row['status']:<10} {row['old_anchor'] or '—':>10} → {row['new_anchor'] or '—':<10} "
-              f"{row['note'][:60]}".rstrip())
+        print(
+            f"{row['status']:<10} {row['old_anchor'] or '—':>10} → {row['new_anchor'] or '—':<10} "
+            f"{row['note'][:60]}".rstrip()
+        )
     counts = ", ".join(f"{n} {status}" for status, n in plan.counts().items())
     verb = "would add" if dry_run else "added"
     new_ones = len(plan.to_add()) if dry_run else added
-    print(f"{comparison.old.id} → {comparison.new.id}: {counts or 'nothing to carry'}; "
-          f"{verb} {new_ones}", file=sys.stderr)
+    print(
+        f"{comparison.old.id} → {comparison.new.id}: {counts or 'nothing to carry'}; {verb} {new_ones}",
+        file=sys.stderr,
+    )
     return 0

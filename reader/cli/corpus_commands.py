@@ -38,8 +38,9 @@ def cmd_docs(args: argparse.Namespace, context: Context) -> int:
 def cmd_dump(args: argparse.Namespace, context: Context) -> int:
     doc = context.document(args.doc)
     if args.json:
-        print_json({"id": doc.id, "title": doc.info.title,
-                    "blocks": [block_to_dict(doc, b) for b in doc.blocks]})
+        print_json(
+            {"id": doc.id, "title": doc.info.title, "blocks": [block_to_dict(doc, b) for b in doc.blocks]}
+        )
     else:
         for block in doc.blocks:
             print(f"[{block.anchor}] {block.marker} {block.text}".rstrip())
@@ -53,4 +54,3 @@ def cmd_objectives(args: argparse.Namespace, context: Context) -> int:
         language = getattr(args, "global_lang", None) or interface_language(context.paths)
         print("\n".join(objective_lines(context.objectives, context.corpus, language)))
     return 0
-

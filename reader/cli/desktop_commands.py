@@ -10,11 +10,13 @@ from .common import CommandError, Context
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     desktop = subparsers.add_parser(
-        "install-desktop", help="add Compact Reader to the desktop's menu and open reader:// links",
+        "install-desktop",
+        help="add Compact Reader to the desktop's menu and open reader:// links",
         description="Add a menu entry and icon for the current user (freedesktop.org desktops: "
-                    "GNOME, KDE, Xfce, …) and make reader:// links, as in exported files, open the "
-                    "passage in the window. Uses $XDG_DATA_HOME and $XDG_CONFIG_HOME. A --data-dir "
-                    "given here is passed on by the menu entry.")
+        "GNOME, KDE, Xfce, …) and make reader:// links, as in exported files, open the "
+        "passage in the window. Uses $XDG_DATA_HOME and $XDG_CONFIG_HOME. A --data-dir "
+        "given here is passed on by the menu entry.",
+    )
     desktop.add_argument("--uninstall", action="store_true", help="remove the entry, icon and link handler")
     desktop.set_defaults(handler=cmd_install_desktop)
 
@@ -24,8 +26,10 @@ def cmd_install_desktop(args: argparse.Namespace, context: Context) -> int:
     from ..core.atomic import WriteError
 
     if sys.platform in ("win32", "darwin"):
-        raise CommandError("install-desktop is for Linux and other freedesktop.org desktops; "
-                           "see the README for Windows and macOS")
+        raise CommandError(
+            "install-desktop is for Linux and other freedesktop.org desktops; "
+            "see the README for Windows and macOS"
+        )
     dirs = desktop.XdgDirs.from_environment()
     try:
         if args.uninstall:
@@ -47,6 +51,9 @@ def cmd_install_desktop(args: argparse.Namespace, context: Context) -> int:
         print(f"reader: warning: {problem}", file=sys.stderr)
     if not args.uninstall:
         registered = "xdg-mime default" in report.ran
-        print("reader:// links now open in Compact Reader" if registered else
-              "the entry lists reader:// links; your desktop picks it up at its next start")
+        print(
+            "reader:// links now open in Compact Reader"
+            if registered
+            else "the entry lists reader:// links; your desktop picks it up at its next start"
+        )
     return 0

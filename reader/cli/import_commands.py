@@ -12,12 +12,15 @@ from .common import CommandError, Context, print_json
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser(
-        "import", help="import documents: .txt, .md (UTF-8, UTF-16, GB18030), .pdf, .docx; "
-                       "a folder imports every such file under it")
+        "import",
+        help="import documents: .txt, .md (UTF-8, UTF-16, GB18030), .pdf, .docx; "
+        "a folder imports every such file under it",
+    )
     imp.add_argument("files", metavar="FILE", type=Path, nargs="+", help="files or folders")
     imp.add_argument("--title", help="title to show (one file only; default: from the document)")
-    imp.add_argument("--revision-of", metavar="ID", default="",
-                     help="the imported document is a new draft of document ID")
+    imp.add_argument(
+        "--revision-of", metavar="ID", default="", help="the imported document is a new draft of document ID"
+    )
     imp.add_argument("--json", action="store_true", help="print JSON")
     imp.set_defaults(handler=cmd_import)
 
@@ -26,19 +29,25 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     if args.title and (len(args.files) > 1 or any(f.is_dir() for f in args.files)):
         raise CommandError("--title applies to one file only", 2)
     show_progress = not args.json and sys.stderr.isatty()
-    outcomes = import_files(args.files, context.paths, title=args.title, revision_of=args.revision_of,
-                            progress=_progress if show_progress else None)
+    outcomes = import_files(
+        args.files,
+        context.paths,
+        title=args.title,
+        revision_of=args.revision_of,
+        progress=_progress if show_progress else None,
+    )
     counts = summary(outcomes)
     index_note = _update_index(context) if counts["imported"] else ""
     if args.json:
-        print_json({"files": [o.as_dict() for o in outcomes], "summary": counts,
-                    "index": index_note})
+        print_json({"files": [o.as_dict() for o in outcomes], "summary": counts, "index": index_note})
     else:
         for outcome in outcomes:
             _print_outcome(outcome)
         if len(outcomes) > 1:
-            print(f"{counts['imported']} imported, {counts['duplicate']} skipped as duplicate, "
-                  f"{counts['failed']} failed")
+            print(
+                f"{counts['imported']} imported, {counts['duplicate']} skipped as duplicate, "
+                f"{counts['failed']} failed"
+            )
     return 1 if counts["failed"] else 0
 
 

@@ -39,7 +39,7 @@ _TEXT = {
 
 
 def interface_language(paths: AppPaths) -> str:
-    """"zh" or "en": the language the window was last set to; Chinese when unknown."""
+    """ "zh" or "en": the language the window was last set to; Chinese when unknown."""
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(paths.data / SETTINGS_FILE, encoding="utf-8")
@@ -56,10 +56,11 @@ def objective_lines(objectives: list[Objective], corpus: Corpus, language: str) 
         explicit, related = link_counts(objective, corpus), related_counts(objective, corpus)
         counts = text["separator"].join(
             f"{names[doc.id]} {explicit.get(doc.id, 0)} + {related.get(doc.id, 0)}"
-            for doc in corpus if doc.id in explicit or doc.id in related)
+            for doc in corpus
+            if doc.id in explicit or doc.id in related
+        )
         lines.append(text["objective"].format(number=objective.number, title=objective.title))
-        lines.append(text["summary"].format(actions=len(objective.actions),
-                                            counts=counts or text["none"]))
+        lines.append(text["summary"].format(actions=len(objective.actions), counts=counts or text["none"]))
     return lines
 
 
@@ -71,19 +72,26 @@ def objective_of_anchor(objectives: list[Objective], doc_id: str, anchor: str) -
     return next((o for o in objectives if o.anchor == anchor), None)
 
 
-def related_hits(objective: Objective, corpus: Corpus, limit: int
-                 ) -> list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]]:
+def related_hits(
+    objective: Objective, corpus: Corpus, limit: int
+) -> list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]]:
     """The objective's related links in the JSON shape of `reader related`'s search hits,
     each with the spans of the objective's words in its snippet (for a terminal)."""
     hits = []
-    for link in objective.related[:max(0, limit)]:
+    for link in objective.related[: max(0, limit)]:
         if link.doc not in corpus or not corpus.get(link.doc).has(link.anchor):
             continue
         block = corpus.get(link.doc).block(link.anchor)
         snippet, spans = passage_snippet(block.text, objective.topic_terms, width=80)
-        hit = {"doc": link.doc, "anchor": link.anchor, "kind": block.kind.value,
-               "citation": link.citation, "text": block.text, "snippet": snippet,
-               "highlights": [list(s) for s in highlight_spans(block.text, objective.topic_terms)],
-               "score": link.score}
+        hit = {
+            "doc": link.doc,
+            "anchor": link.anchor,
+            "kind": block.kind.value,
+            "citation": link.citation,
+            "text": block.text,
+            "snippet": snippet,
+            "highlights": [list(s) for s in highlight_spans(block.text, objective.topic_terms)],
+            "score": link.score,
+        }
         hits.append((hit, spans))
     return hits

@@ -16,12 +16,15 @@ from .objective_text import objective_of_anchor, related_hits
 if TYPE_CHECKING:
     from ..core.search import Hit, SearchResults, SearchService
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     search = subparsers.add_parser(
-        "search", help="search every passage of every document",
+        "search",
+        help="search every passage of every document",
         description="Search every passage. Without QUERY, read one query per line from "
-                    "standard input and print one JSON object per line.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "standard input and print one JSON object per line.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _with_query_help(search)
     search.add_argument("query", nargs="?", metavar="QUERY", help="the query (see below)")
     search.add_argument("--doc", metavar="ID", help="only this document")
@@ -33,11 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.set_defaults(handler=cmd_search)
 
     related = subparsers.add_parser(
-        "related", help="passages of other documents like a given one",
+        "related",
+        help="passages of other documents like a given one",
         description="Passages of the other documents most like DOC/ANCHOR. For an "
-                    "objective's heading in the Compact (gcm obj13): the objective's related "
-                    "links, as the objective tree shows them (passages on its topic that no "
-                    "document links explicitly).")
+        "objective's heading in the Compact (gcm obj13): the objective's related "
+        "links, as the objective tree shows them (passages on its topic that no "
+        "document links explicitly).",
+    )
     related.add_argument("doc", metavar="DOC", help="document id (see `reader docs`)")
     related.add_argument("anchor", metavar="ANCHOR", help="block anchor (see `reader dump`)")
     related.add_argument("--limit", metavar="K", type=int, default=10, help="hits to show (10)")
@@ -67,8 +72,13 @@ def _with_query_help(parser: argparse.ArgumentParser) -> None:
 def cmd_search(args: argparse.Namespace, context: Context) -> int:
     service = _service(context)
     _ensure(service)
-    options = {"doc": args.doc, "objective": args.obj, "kind": args.kind,
-               "limit": args.limit, "offset": args.offset}
+    options = {
+        "doc": args.doc,
+        "objective": args.obj,
+        "kind": args.kind,
+        "limit": args.limit,
+        "offset": args.offset,
+    }
     if args.query is None:
         _search_lines(service, options)
         return 0
@@ -101,8 +111,7 @@ def cmd_related(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _print_related(hits: list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]],
-                   as_json: bool) -> int:
+def _print_related(hits: list[tuple[dict[str, Any], tuple[tuple[int, int], ...]]], as_json: bool) -> int:
     if as_json:
         print_json({"hits": [hit for hit, _spans in hits]})
     for hit, spans in [] if as_json else hits:
@@ -167,14 +176,25 @@ def _search_lines(service: SearchService, options: dict[str, Any]) -> None:
         try:
             row = _results_json(service.search(query, **options))
         except Exception as exc:  # noqa: BLE001 - one bad line must not end the batch
-            row = {"query": query, "total": 0, "by_doc": {}, "warnings": [f"cannot search: {exc}"],
-                   "hits": [], "error": f"{type(exc).__name__}: {exc}"}
+            row = {
+                "query": query,
+                "total": 0,
+                "by_doc": {},
+                "warnings": [f"cannot search: {exc}"],
+                "hits": [],
+                "error": f"{type(exc).__name__}: {exc}",
+            }
         print_json_line(row)
 
 
 def _results_json(results: SearchResults) -> dict[str, Any]:
-    return {"query": results.query, "total": results.total, "by_doc": dict(results.by_doc),
-            "warnings": list(results.warnings), "hits": [h.to_dict() for h in results.hits]}
+    return {
+        "query": results.query,
+        "total": results.total,
+        "by_doc": dict(results.by_doc),
+        "warnings": list(results.warnings),
+        "hits": [h.to_dict() for h in results.hits],
+    }
 
 
 def _print_results(results: SearchResults) -> None:

@@ -31,8 +31,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, shared: bool = False) -> None
     except OSError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise WriteError(0, f"could not save {path}: it is not a regular file (a folder, device or pipe); "
-                            f"choose a file name")
+        raise WriteError(
+            0,
+            f"could not save {path}: it is not a regular file (a folder, device or pipe); choose a file name",
+        )
     mode = info.st_mode & 0o777 if info is not None else (0o644 if shared else 0o600)
     existed = info is not None
     try:

@@ -24,14 +24,16 @@ CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
 FIELD_ERRORS = re.compile(
     r"(?:\*\*)?(?:错误[!！]\s*(?:超链接引用无效|未定义书签|未找到引用源|文档中没有指定样式的文字)[。.]?"
     r"|Error!\s*(?:Hyperlink reference not valid|Bookmark not defined|Reference source not found)\.?)"
-    r"(?:\*\*)?")
+    r"(?:\*\*)?"
+)
 STRAY_SPACE = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}]) (?=[{HAN}])|(?<=[{HAN}]) (?=[{CJK_PUNCT}])")
 METADATA_LABELS = ("通过日期", "原始文本", "主题", "议程项目", "日期", "来源", "文号")
-HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！",
-                              "(": "（", ")": "）"})
+HALF_TO_FULL = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 CONTEXT = rf"[{HAN}{CJK_PUNCT}]"
-PUNCT_IN_CHINESE = re.compile(rf"(?<={CONTEXT})[,;:?!](?=\s*{CONTEXT}|$)|(?<={CONTEXT})\((?=[^)]*"
-                              rf"{CONTEXT})|(?<={CONTEXT})\)|\((?={CONTEXT})|\)(?={CONTEXT})")
+PUNCT_IN_CHINESE = re.compile(
+    rf"(?<={CONTEXT})[,;:?!](?=\s*{CONTEXT}|$)|(?<={CONTEXT})\((?=[^)]*"
+    rf"{CONTEXT})|(?<={CONTEXT})\)|\((?={CONTEXT})|\)(?={CONTEXT})"
+)
 
 
 def remove_field_errors(text: str, where: str = "") -> str:
@@ -47,12 +49,15 @@ def remove_stray_spaces(text: str) -> str:
     keep = next((len(label) for label in METADATA_LABELS if text.startswith(label + " ")), -1)
     if keep < 0:
         return STRAY_SPACE.sub("", text)
-    return text[:keep + 1] + STRAY_SPACE.sub("", text[keep + 1:])
+    return text[: keep + 1] + STRAY_SPACE.sub("", text[keep + 1 :])
 
 
 def repair(text: str, where: str = "") -> str:
-    return remove_stray_spaces(remove_field_errors(text, where)).strip() \
-        if FIELD_ERRORS.search(text) else remove_stray_spaces(text)
+    return (
+        remove_stray_spaces(remove_field_errors(text, where)).strip()
+        if FIELD_ERRORS.search(text)
+        else remove_stray_spaces(text)
+    )
 
 
 def full_width_punctuation(text: str) -> str:

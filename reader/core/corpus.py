@@ -80,16 +80,27 @@ def read_manifest(corpus_dir: Path = CORPUS_DIR) -> list[DocumentInfo]:
         raise CorpusError(f"cannot read the corpus manifest {path}: {exc}") from exc
     version = data.get("manifest_version", 0)
     if version > MANIFEST_VERSION:
-        raise CorpusError(f"{path} is manifest version {version}; this app reads up to "
-                          f"{MANIFEST_VERSION}: please update Compact Reader")
+        raise CorpusError(
+            f"{path} is manifest version {version}; this app reads up to "
+            f"{MANIFEST_VERSION}: please update Compact Reader"
+        )
     infos = []
     for entry in data.get("document", []):
-        infos.append(DocumentInfo(
-            id=entry["id"], title=entry["title"], short_title=entry.get("short_title", entry["title"]),
-            kind=entry.get("kind", ""), date=entry.get("date", ""), language=entry.get("language", "zh-Hans"),
-            symbol=entry.get("symbol", ""), source=str(corpus_dir / entry["file"]),
-            cited_as=tuple(entry.get("cited_as", ())), main_part=entry.get("main_part", "body"),
-            bundled=True))
+        infos.append(
+            DocumentInfo(
+                id=entry["id"],
+                title=entry["title"],
+                short_title=entry.get("short_title", entry["title"]),
+                kind=entry.get("kind", ""),
+                date=entry.get("date", ""),
+                language=entry.get("language", "zh-Hans"),
+                symbol=entry.get("symbol", ""),
+                source=str(corpus_dir / entry["file"]),
+                cited_as=tuple(entry.get("cited_as", ())),
+                main_part=entry.get("main_part", "body"),
+                bundled=True,
+            )
+        )
     return infos
 
 
@@ -126,8 +137,12 @@ def parse_document(info: DocumentInfo, text: str, resolve=lambda s: None) -> Doc
     from .citations import cite
     from .parser import parse_text
 
-    blocks = parse_text(text, main_part=info.main_part, resolve_symbol=resolve,
-                        rejoin_cuts=not info.source.endswith(JOINED_SUFFIX))
+    blocks = parse_text(
+        text,
+        main_part=info.main_part,
+        resolve_symbol=resolve,
+        rejoin_cuts=not info.source.endswith(JOINED_SUFFIX),
+    )
     by_anchor = {b.anchor: b for b in blocks}
     blocks = [replace(b, citation=cite(info, b, by_anchor)) for b in blocks]
     return Document(info=info, blocks=tuple(blocks))
@@ -142,8 +157,7 @@ def load_document(info: DocumentInfo, resolve=lambda s: None) -> Document:
     return parse_document(info, decode_text(data, path.name), resolve)
 
 
-def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None,
-                loader=load_document) -> Corpus:
+def load_corpus(corpus_dir: Path = CORPUS_DIR, paths: AppPaths | None = None, loader=load_document) -> Corpus:
     """Load every bundled document and, given `paths`, the user's imports.
 
     A broken bundled document is an installation error and raises; a broken
@@ -172,12 +186,21 @@ def imported_infos(paths: AppPaths, problems: list[str] | None = None) -> list[D
     for meta in sorted(folder.glob("*.toml")):
         try:
             entry = tomllib.loads(meta.read_text(encoding="utf-8"))
-            infos.append(DocumentInfo(
-                id=entry["id"], title=entry["title"], short_title=entry.get("short_title", entry["title"]),
-                kind=entry.get("kind", "imported"), date=entry.get("date", ""),
-                language=entry.get("language", "zh-Hans"), symbol=entry.get("symbol", ""),
-                source=str(folder / entry["file"]), main_part="body", bundled=False,
-                revision_of=entry.get("revision_of", "")))
+            infos.append(
+                DocumentInfo(
+                    id=entry["id"],
+                    title=entry["title"],
+                    short_title=entry.get("short_title", entry["title"]),
+                    kind=entry.get("kind", "imported"),
+                    date=entry.get("date", ""),
+                    language=entry.get("language", "zh-Hans"),
+                    symbol=entry.get("symbol", ""),
+                    source=str(folder / entry["file"]),
+                    main_part="body",
+                    bundled=False,
+                    revision_of=entry.get("revision_of", ""),
+                )
+            )
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
             if problems is not None:
                 problems.append(f"skipped imported document {meta.name}: {exc}")
@@ -194,16 +217,27 @@ def _slug(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def import_document(source: Path, paths: AppPaths, title: str | None = None,
-                    corpus_dir: Path = CORPUS_DIR, revision_of: str = "") -> DocumentInfo:
+def import_document(
+    source: Path,
+    paths: AppPaths,
+    title: str | None = None,
+    corpus_dir: Path = CORPUS_DIR,
+    revision_of: str = "",
+) -> DocumentInfo:
     """Add a user's .txt, .md, .pdf or .docx file to the library (see `importers.library`).
 
     Everything is checked before anything is written, so a refused file changes nothing.
     """
     from .importers.library import import_one  # the importers build on this module
 
-    outcome = import_one(Path(source), paths, title=title, corpus_dir=corpus_dir,
-                         revision_of=revision_of, skip_duplicates=False)
+    outcome = import_one(
+        Path(source),
+        paths,
+        title=title,
+        corpus_dir=corpus_dir,
+        revision_of=revision_of,
+        skip_duplicates=False,
+    )
     if outcome.info is None:
         raise CorpusError(outcome.reason)
     return outcome.info
@@ -228,4 +262,3 @@ def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     escaped = "".join(c if ord(c) >= 32 else f"\\u{ord(c):04x}" for c in escaped)
     return f'"{escaped}"'
-

@@ -19,14 +19,18 @@ DUPLICATE_ROLE = "duplicate"  # a title line repeated right after itself
 
 _WEB_FIELD_RE = re.compile(
     r"^(?:主题|专题|通过日期|日期|原始文本|原文|来源|文号|文件号|Subject|Topic|Adopted|Date|"
-    r"Original text|Source)\s*[:：\s]", re.IGNORECASE)
-_AGENDA_RE = re.compile(r"^(?:临时)?议程\s*\*?\s*项目|^(?:Provisional\s+)?agenda\s+item",
-                        re.IGNORECASE)
-_SESSION_RE = re.compile(r"^第.{1,8}届(?:会议|特别会议|常会)|^\w+(?:-\w+)? (?:special )?session\b",
-                         re.IGNORECASE)
-_DATE_PLACE_RE = re.compile(rf"^{ZH_DATE_RE.pattern}"
-                            r"(?:\s*(?:和|至|-|–)\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日)?"
-                            r"\s*(?:[，,、]\s*\S{1,20})?$")
+    r"Original text|Source)\s*[:：\s]",
+    re.IGNORECASE,
+)
+_AGENDA_RE = re.compile(r"^(?:临时)?议程\s*\*?\s*项目|^(?:Provisional\s+)?agenda\s+item", re.IGNORECASE)
+_SESSION_RE = re.compile(
+    r"^第.{1,8}届(?:会议|特别会议|常会)|^\w+(?:-\w+)? (?:special )?session\b", re.IGNORECASE
+)
+_DATE_PLACE_RE = re.compile(
+    rf"^{ZH_DATE_RE.pattern}"
+    r"(?:\s*(?:和|至|-|–)\s*\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日)?"
+    r"\s*(?:[，,、]\s*\S{1,20})?$"
+)
 _NUMBER_RE = re.compile(r"\d+")
 
 

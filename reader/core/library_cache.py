@@ -135,13 +135,13 @@ class _DocumentCache:
 def _symbols_digest(paths: AppPaths, corpus_dir: Path) -> str:
     """Every document's id and symbols: what decides which mentions link to which document."""
     infos = read_manifest(corpus_dir) + imported_infos(paths)
-    table = sorted((info.id, info.symbol, tuple(info.cited_as)) for info in infos
-                   if info.symbol or info.cited_as)  # a document without symbols changes no link
+    table = sorted(
+        (info.id, info.symbol, tuple(info.cited_as)) for info in infos if info.symbol or info.cited_as
+    )  # a document without symbols changes no link
     return hashlib.sha256(repr(table).encode()).hexdigest()
 
 
-def load_search_table(library: Library, paths: AppPaths | None,
-                      corpus_dir: Path = CORPUS_DIR) -> BlockTable:
+def load_search_table(library: Library, paths: AppPaths | None, corpus_dir: Path = CORPUS_DIR) -> BlockTable:
     """The search engine's table of the library's blocks: from the cache when it was made for
     this library, else built (and saved)."""
     from .search.table import BlockTable
@@ -216,7 +216,9 @@ def _folder_state(folder: Path, content_of) -> bytes:
     for entry in entries:
         try:
             st = entry.stat()
-            parts.append(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode())
+            parts.append(
+                f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode()
+            )
             if content_of(entry.name) and entry.is_file():
                 parts.append(hashlib.sha256(Path(entry.path).read_bytes()).digest())
         except OSError as exc:  # vanished or unreadable: part of the state, parsed (and reported) anew
@@ -265,8 +267,9 @@ def _check(documents, problems, objectives) -> None:
 
 
 def _write(file: Path, key: str, library: Library) -> None:
-    _save(file, (key, tuple(library.corpus.documents), list(library.corpus.problems),
-                 list(library.objectives)))
+    _save(
+        file, (key, tuple(library.corpus.documents), list(library.corpus.problems), list(library.objectives))
+    )
 
 
 def _save(file: Path, payload: tuple) -> None:

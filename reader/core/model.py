@@ -105,7 +105,7 @@ class Document:
         """Position of the block with `anchor`; accepts a `DOC/` prefix. KeyError if absent."""
         prefix = self.id + "/"
         if anchor not in self._by_anchor and anchor.startswith(prefix):
-            anchor = anchor[len(prefix):]
+            anchor = anchor[len(prefix) :]
         return self._by_anchor[anchor]
 
     def block(self, anchor: str) -> Block:

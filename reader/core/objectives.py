@@ -60,20 +60,31 @@ def build_objectives(corpus: Corpus, compact_id: str = COMPACT_ID) -> list[Objec
     variants: dict[int, set[str]] = {n: {t} for n, t in titles.items()}
     for doc in corpus:
         for number, link, variant in _links_in(doc, titles, own=doc.id == compact_id):
-            if link is not None and number in links and all(link.anchor != x.anchor or link.doc != x.doc
-                                       for x in links[number]):
+            if (
+                link is not None
+                and number in links
+                and all(link.anchor != x.anchor or link.doc != x.doc for x in links[number])
+            ):
                 links[number].append(link)
             if variant and number in variants:
                 variants[number].add(variant)
-    objectives = [Objective(o.number, o.title, o.anchor, o.commitment_anchor, o.commitment,
-                            o.actions, tuple(links[o.number]),
-                            tuple(sorted(variants[o.number] - {o.title})))
-                  for o in skeletons]
+    objectives = [
+        Objective(
+            o.number,
+            o.title,
+            o.anchor,
+            o.commitment_anchor,
+            o.commitment,
+            o.actions,
+            tuple(links[o.number]),
+            tuple(sorted(variants[o.number] - {o.title})),
+        )
+        for o in skeletons
+    ]
     return _with_topical_links(objectives, corpus, compact_id)
 
 
-def _with_topical_links(objectives: list[Objective], corpus: Corpus,
-                        compact_id: str) -> list[Objective]:
+def _with_topical_links(objectives: list[Objective], corpus: Corpus, compact_id: str) -> list[Objective]:
     """Rank each objective's explicit links by topic, per document; add its related links."""
     index = TopicalIndex(corpus, compact_id)
     linked = {(link.doc, link.anchor) for o in objectives for link in o.links}
@@ -83,8 +94,9 @@ def _with_topical_links(objectives: list[Objective], corpus: Corpus,
         query = index.query_terms(objective)
         scores = index.scores(objective, query)
         by_key = {(p.doc, p.anchor): s for p, s in zip(index.passages, scores, strict=True)}
-        explicit = [replace(link, score=round(_link_score(link, by_key, corpus), 4))
-                    for link in objective.links]
+        explicit = [
+            replace(link, score=round(_link_score(link, by_key, corpus), 4)) for link in objective.links
+        ]
         explicit.sort(key=lambda link: (order.get(link.doc, len(order)), -link.score))
         ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
         related = []
@@ -94,10 +106,12 @@ def _with_topical_links(objectives: list[Objective], corpus: Corpus,
                 break
             if (passage.doc, passage.anchor) not in linked:
                 block = corpus.get(passage.doc).block(passage.anchor)
-                related.append(ObjectiveLink(passage.doc, passage.anchor, "related",
-                                             block.citation, round(scores[i], 4)))
-        result.append(replace(objective, links=tuple(explicit), related=tuple(related),
-                              topic_terms=tuple(query)))
+                related.append(
+                    ObjectiveLink(passage.doc, passage.anchor, "related", block.citation, round(scores[i], 4))
+                )
+        result.append(
+            replace(objective, links=tuple(explicit), related=tuple(related), topic_terms=tuple(query))
+        )
     return result
 
 
@@ -109,9 +123,11 @@ def _link_score(link: ObjectiveLink, scores: dict[tuple[str, str], float], corpu
     heading = doc.block(link.anchor)
     if heading.kind is not BlockKind.HEADING:
         return 0.0
-    under = [scores.get((link.doc, b.anchor), 0.0) for b in doc.blocks
-             if b.heading_path[:len(heading.heading_path)] == heading.heading_path
-             and b.anchor != link.anchor]
+    under = [
+        scores.get((link.doc, b.anchor), 0.0)
+        for b in doc.blocks
+        if b.heading_path[: len(heading.heading_path)] == heading.heading_path and b.anchor != link.anchor
+    ]
     return max(under, default=0.0)
 
 
@@ -121,14 +137,19 @@ def _objectives_of(compact: Document) -> list[Objective]:
     for i, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING or not block.anchor.startswith("obj"):
             continue
-        commitment = next((b for b in blocks[i + 1:] if b.kind is BlockKind.PARAGRAPH and b.label),
-                          None)
+        commitment = next((b for b in blocks[i + 1 :] if b.kind is BlockKind.PARAGRAPH and b.label), None)
         if commitment is None:
             continue
-        actions = tuple(Action(b.label, b.anchor, b.text) for b in blocks
-                        if b.kind is BlockKind.ITEM and b.parent == commitment.anchor and b.level == 1)
-        objectives.append(Objective(int(block.label), block.text, block.anchor, commitment.anchor,
-                                    commitment.text, actions, ()))
+        actions = tuple(
+            Action(b.label, b.anchor, b.text)
+            for b in blocks
+            if b.kind is BlockKind.ITEM and b.parent == commitment.anchor and b.level == 1
+        )
+        objectives.append(
+            Objective(
+                int(block.label), block.text, block.anchor, commitment.anchor, commitment.text, actions, ()
+            )
+        )
     return sorted(objectives, key=lambda o: o.number)
 
 
@@ -179,8 +200,11 @@ def _table_numbers(block: Block) -> list[int]:
     for row in block.rows[1:]:
         for i in columns:
             if i < len(row):
-                numbers += [int(v) for v in NUMBER_RE.findall(row[i])
-                            if 1 <= int(v) <= OBJECTIVE_COUNT and int(v) not in numbers]
+                numbers += [
+                    int(v)
+                    for v in NUMBER_RE.findall(row[i])
+                    if 1 <= int(v) <= OBJECTIVE_COUNT and int(v) not in numbers
+                ]
     return numbers
 
 
@@ -202,14 +226,18 @@ def _matching_title(block: Block, titles: dict[int, str]) -> int | None:
     return best if best_score >= TITLE_SIMILARITY else None
 
 
-def objective_for_block(objectives: list[Objective], doc_id: str, anchor: str,
-                        compact_id: str = COMPACT_ID) -> list[int]:
+def objective_for_block(
+    objectives: list[Objective], doc_id: str, anchor: str, compact_id: str = COMPACT_ID
+) -> list[int]:
     """Objectives a block belongs to (in the Compact) or is linked to (elsewhere)."""
     found = []
     for o in objectives:
         if doc_id == compact_id:
-            if anchor in (o.anchor, o.commitment_anchor) or anchor.startswith(o.commitment_anchor + ".") \
-                    or any(a.anchor == anchor for a in o.actions):
+            if (
+                anchor in (o.anchor, o.commitment_anchor)
+                or anchor.startswith(o.commitment_anchor + ".")
+                or any(a.anchor == anchor for a in o.actions)
+            ):
                 found.append(o.number)
         elif any(link.doc == doc_id and link.anchor == anchor for link in o.links):
             found.append(o.number)

@@ -93,8 +93,9 @@ def clean_inline(line: str) -> str:
 def join_halves(first: str, second: str) -> str:
     """Re-join text split across lines: no space in Chinese, one between Latin words."""
     first, second = first.rstrip(), second.lstrip()
-    latin_words = first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() \
-        and second[:1].isalnum()
+    latin_words = (
+        first[-1:].isascii() and first[-1:].isalnum() and second[:1].isascii() and second[:1].isalnum()
+    )
     if latin_words or (first.endswith("^") and second[:1].isalpha()):  # no accidental ^a mark
         return first + " " + second
     return first + second
@@ -108,8 +109,7 @@ def ends_open(text: str) -> bool:
 
 def is_heading_like(text: str, limit: int = 60) -> bool:
     text = text.strip()
-    return (0 < len(text) <= limit and SENTENCE_PUNCT.isdisjoint(text)
-            and text[-1] not in CLOSED_END)
+    return 0 < len(text) <= limit and SENTENCE_PUNCT.isdisjoint(text) and text[-1] not in CLOSED_END
 
 
 # --- pass 1: lines → groups --------------------------------------------------------
@@ -153,15 +153,21 @@ def _classify(number: int, raw: str) -> _Line | None:
         return None
     indent = raw[:1] in (" ", "\t", "\u3000")
     dash = DASH_RE.match(raw)
-    body = clean_inline(raw[dash.end():] if dash else stripped).strip()
+    body = clean_inline(raw[dash.end() :] if dash else stripped).strip()
     if not body:
         return _Line(number, "plain", "", "", clean_inline(stripped))
     if not dash and "\t" in body and not PARA_NUM_RE.match(body):
         return _Line(number, "table", "", "", body)
     matchers: list[tuple[str, re.Pattern[str]]] = [
-        ("footdef", FOOTDEF_RE), ("para", PARA_NUM_RE), ("item", LETTER_RE),
-        ("cjkhead", CJK_HEAD_RE), ("cjkitem", CJK_ITEM_RE), ("objective", OBJECTIVE_RE),
-        ("section", SECTION_RE), ("subsection", SUBSECTION_RE), ("part", PART_RE),
+        ("footdef", FOOTDEF_RE),
+        ("para", PARA_NUM_RE),
+        ("item", LETTER_RE),
+        ("cjkhead", CJK_HEAD_RE),
+        ("cjkitem", CJK_ITEM_RE),
+        ("objective", OBJECTIVE_RE),
+        ("section", SECTION_RE),
+        ("subsection", SUBSECTION_RE),
+        ("part", PART_RE),
         ("md", MD_HEAD_RE),
     ]
     for kind, pattern in matchers:
@@ -170,7 +176,7 @@ def _classify(number: int, raw: str) -> _Line | None:
         m = pattern.match(body)
         if not m:
             continue
-        rest = body[m.end():].strip() if kind != "part" else ""
+        rest = body[m.end() :].strip() if kind != "part" else ""
         if kind in {"section", "subsection", "cjkhead"} and not is_heading_like(rest, 80):
             continue
         label = _label_of(kind, m)
@@ -341,20 +347,42 @@ class _Builder:
     def _on_footdef(self, group: _Group, index: int) -> None:
         mark = group.first.label
         anchor = f"{self.prefix}fn{'star' if mark == '*' else mark}"
-        self.add(_Draft(BlockKind.FOOTNOTE, mark, group.first.marker, group.text, group.span,
-                        self.part, anchor=anchor))
+        self.add(
+            _Draft(
+                BlockKind.FOOTNOTE, mark, group.first.marker, group.text, group.span, self.part, anchor=anchor
+            )
+        )
 
     def _on_table(self, group: _Group, index: int) -> None:
         rows = tuple(tuple(cell.strip() for cell in line.content.split("\t")) for line in group.lines)
         n = self.count("table")
         text = "\n".join("\t".join(row) for row in rows)
-        self.add(_Draft(BlockKind.TABLE, str(n), "", text, group.span, self.part,
-                        anchor=f"{self.prefix}table{n}", rows=rows))
+        self.add(
+            _Draft(
+                BlockKind.TABLE,
+                str(n),
+                "",
+                text,
+                group.span,
+                self.part,
+                anchor=f"{self.prefix}table{n}",
+                rows=rows,
+            )
+        )
 
     # -- headings
-    def _push_heading(self, group: _Group, rank: int, anchor: str, kind: str,
-                      container: bool, display: str, label: str = "", marker: str = "",
-                      text: str | None = None) -> _Draft:
+    def _push_heading(
+        self,
+        group: _Group,
+        rank: int,
+        anchor: str,
+        kind: str,
+        container: bool,
+        display: str,
+        label: str = "",
+        marker: str = "",
+        text: str | None = None,
+    ) -> _Draft:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self.stack.append(_Heading(rank, display, anchor, container, kind))
@@ -362,15 +390,29 @@ class _Builder:
         self.last_item_by_level.clear()
         self.item_kinds.clear()
         self.bullets = 0
-        return self.add(_Draft(BlockKind.HEADING, label, marker, group.text if text is None else text,
-                               group.span, self.part, level=rank, anchor=anchor,
-                               heading_path=self.path()))
+        return self.add(
+            _Draft(
+                BlockKind.HEADING,
+                label,
+                marker,
+                group.text if text is None else text,
+                group.span,
+                self.part,
+                level=rank,
+                anchor=anchor,
+                heading_path=self.path(),
+            )
+        )
 
     def _on_part(self, group: _Group, index: int) -> None:
         word, label = group.first.label, PART_RE.match(group.first.marker)
         label = label.group("label") if label else ""
-        if self.main_part == "annex" and not self.seen_main_annex and label == "" \
-                and group.first.marker.startswith("附件"):
+        if (
+            self.main_part == "annex"
+            and not self.seen_main_annex
+            and label == ""
+            and group.first.marker.startswith("附件")
+        ):
             self.seen_main_annex = True
             self.part = ""
             anchor = "annex"
@@ -387,8 +429,9 @@ class _Builder:
         label = group.first.label
         anchor = f"{self.prefix}sec{cjk_to_int(label)}"
         self.expect_title = False
-        self._push_heading(group, self.base + 1, anchor, "section", True,
-                           f"{label}. {group.text}", label, group.first.marker)
+        self._push_heading(
+            group, self.base + 1, anchor, "section", True, f"{label}. {group.text}", label, group.first.marker
+        )
 
     def _section_anchor(self) -> str:
         for heading in reversed(self.stack):
@@ -400,30 +443,63 @@ class _Builder:
         label = group.first.label
         anchor = f"{self._section_anchor()}.{label}"
         self.expect_title = False
-        self._push_heading(group, self.base + 2, anchor, "subsection", True,
-                           f"{label}. {group.text}", label, group.first.marker)
+        self._push_heading(
+            group,
+            self.base + 2,
+            anchor,
+            "subsection",
+            True,
+            f"{label}. {group.text}",
+            label,
+            group.first.marker,
+        )
 
     def _on_cjkhead(self, group: _Group, index: int) -> None:
         label = group.first.label
         anchor = f"{self._section_anchor()}.{cjk_to_int(label)}"
         self.expect_title = False
-        self._push_heading(group, self.base + 2, anchor, "subsection", True,
-                           f"({label}). {group.text}", label, group.first.marker)
+        self._push_heading(
+            group,
+            self.base + 2,
+            anchor,
+            "subsection",
+            True,
+            f"({label}). {group.text}",
+            label,
+            group.first.marker,
+        )
 
     def _on_objective(self, group: _Group, index: int) -> None:
         label = group.first.label
         self.expect_title = False
-        self._push_heading(group, self.base + 2, f"{self.prefix}obj{int(label)}", "objective",
-                           False, f"{group.first.marker}{group.text}", label, group.first.marker)
+        self._push_heading(
+            group,
+            self.base + 2,
+            f"{self.prefix}obj{int(label)}",
+            "objective",
+            False,
+            f"{group.first.marker}{group.text}",
+            label,
+            group.first.marker,
+        )
 
     def _on_md(self, group: _Group, index: int) -> None:
         depth = len(group.first.marker)
         self.expect_title = False
-        self._push_heading(group, self.base + depth, f"{self.prefix}h{self.count('h')}", "section",
-                           True, group.text, "", group.first.marker)
+        self._push_heading(
+            group,
+            self.base + depth,
+            f"{self.prefix}h{self.count('h')}",
+            "section",
+            True,
+            group.text,
+            "",
+            group.first.marker,
+        )
 
-    def _unlabelled_heading(self, group: _Group, text: str, span: tuple[int, int],
-                            next_group: _Group | None) -> None:
+    def _unlabelled_heading(
+        self, group: _Group, text: str, span: tuple[int, int], next_group: _Group | None
+    ) -> None:
         roundtable = ROUNDTABLE_RE.search(text)
         role = self._cover_role(text, next_group) if self.in_cover and not roundtable else ""
         if role:
@@ -436,41 +512,54 @@ class _Builder:
             rank, anchor, kind = 1, f"{self.prefix}h{self.count('h')}", "title"
             self.base, self.expect_title = 1, False
         elif inline:
-            rank, anchor, kind = (self.stack[-1].rank + 1 if self.stack else 1), \
-                f"{self.prefix}h{self.count('h')}", "inline"
+            rank, anchor, kind = (
+                (self.stack[-1].rank + 1 if self.stack else 1),
+                f"{self.prefix}h{self.count('h')}",
+                "inline",
+            )
         else:
             top = self.stack[-1] if self.stack else None
-            rank = (top.rank + 1 if top and top.container and top.kind in ("section", "subsection")
-                    else self.base + 1)
+            rank = (
+                top.rank + 1
+                if top and top.container and top.kind in ("section", "subsection")
+                else self.base + 1
+            )
             anchor, kind = f"{self.prefix}h{self.count('h')}", "plain"
         sub = _Group(group.first, [line for line in group.lines if span[0] <= line.number <= span[1]])
         if inline:
             # a subheading between items of one list keeps the list's paragraph as owner
-            saved = (self.last_para, self.last_plain, dict(self.last_item_by_level),
-                     list(self.item_kinds), self.bullets)
+            saved = (
+                self.last_para,
+                self.last_plain,
+                dict(self.last_item_by_level),
+                list(self.item_kinds),
+                self.bullets,
+            )
             self._push_heading(sub, rank, anchor, kind, False, text, text=text)
-            (self.last_para, self.last_plain, self.last_item_by_level,
-             self.item_kinds, self.bullets) = saved
+            (self.last_para, self.last_plain, self.last_item_by_level, self.item_kinds, self.bullets) = saved
         else:
             self._push_heading(sub, rank, anchor, kind, kind == "title", text, text=text)
 
     def _cover_role(self, text: str, next_group: _Group | None) -> str:
-        """"metadata" for a cover field (or an agenda item's title), "duplicate" for a title
+        """ "metadata" for a cover field (or an agenda item's title), "duplicate" for a title
         line repeated right after itself, "" for a real heading."""
         if self.agenda_titles_due:
             self.agenda_titles_due -= 1
             # the line after an agenda item names it, unless it is the last before the body:
             # then it is the document's own title
-            if next_group is not None and next_group.kind == "plain" \
-                    and is_heading_like(next_group.text, 80):
+            if next_group is not None and next_group.kind == "plain" and is_heading_like(next_group.text, 80):
                 return METADATA_ROLE
             self.agenda_titles_due = 0
         if is_metadata_line(text):
             self.agenda_titles_due = agenda_titles_following(text)
             return METADATA_ROLE
         previous = self.last_main()
-        if previous is not None and previous.kind is BlockKind.HEADING and not previous.label \
-                and "".join(previous.text.split()) == "".join(text.split()):
+        if (
+            previous is not None
+            and previous.kind is BlockKind.HEADING
+            and not previous.label
+            and "".join(previous.text.split()) == "".join(text.split())
+        ):
             return DUPLICATE_ROLE
         return ""
 
@@ -478,9 +567,19 @@ class _Builder:
         """A cover line stays a heading block (same anchor as before) but is not pushed on the
         heading stack, so no body block has it in its heading path."""
         sub = _Group(group.first, [line for line in group.lines if span[0] <= line.number <= span[1]])
-        self.add(_Draft(BlockKind.HEADING, "", "", text, sub.span, self.part,
-                        level=(self.stack[-1].rank + 1 if self.stack else self.base + 1),
-                        anchor=f"{self.prefix}h{self.count('h')}", role=role))
+        self.add(
+            _Draft(
+                BlockKind.HEADING,
+                "",
+                "",
+                text,
+                sub.span,
+                self.part,
+                level=(self.stack[-1].rank + 1 if self.stack else self.base + 1),
+                anchor=f"{self.prefix}h{self.count('h')}",
+                role=role,
+            )
+        )
 
     def _heading_inside_list(self, next_group: _Group | None) -> bool:
         previous = self.last_main()
@@ -537,8 +636,9 @@ class _Builder:
         if previous.number is None or is_heading_like(text, 80) or text.rstrip()[-1:] in "：:":
             return False
         following = self._next_group(index)
-        return following is None or (following.kind == "para" and
-                                     int(following.first.label) == previous.number + 1)
+        return following is None or (
+            following.kind == "para" and int(following.first.label) == previous.number + 1
+        )
 
     def _add_plain_paragraph(self, text: str, span: tuple[int, int]) -> None:
         if self.last_para is not None:
@@ -548,8 +648,7 @@ class _Builder:
             key = f"{owner}.p" if owner else "p"
         n = self.count(key)
         anchor = f"{owner}.p{n}" if owner else f"{self.prefix}p{n}"
-        draft = self.add(_Draft(BlockKind.PARAGRAPH, "", "", text, span, self.part,
-                                anchor=anchor))
+        draft = self.add(_Draft(BlockKind.PARAGRAPH, "", "", text, span, self.part, anchor=anchor))
         self.expect_title = False
         self.last_plain = draft
         self.last_item_by_level.clear()
@@ -559,25 +658,58 @@ class _Builder:
     def _on_bullet(self, group: _Group, index: int) -> None:
         self.bullets += 1
         owner = self.owner_anchor()
-        self.add(_Draft(BlockKind.ITEM, "", "", group.text, group.span, self.part, level=1,
-                        anchor=f"{owner}.{self.bullets}", parent=owner, item_kind="bullet"))
+        self.add(
+            _Draft(
+                BlockKind.ITEM,
+                "",
+                "",
+                group.text,
+                group.span,
+                self.part,
+                level=1,
+                anchor=f"{owner}.{self.bullets}",
+                parent=owner,
+                item_kind="bullet",
+            )
+        )
 
     def _on_para(self, group: _Group, index: int) -> None:
         number = int(group.first.label)
         previous = self.last_main()
-        continuing_list = (previous is not None and previous.item_kind == "num"
-                           and previous.label.isdigit() and number == int(previous.label) + 1)
+        continuing_list = (
+            previous is not None
+            and previous.item_kind == "num"
+            and previous.label.isdigit()
+            and number == int(previous.label) + 1
+        )
         title_like = is_heading_like(group.text, 60)
-        if continuing_list or (title_like and number != self.last_para_num + 1) \
-                or (title_like and number == 1 and previous is not None
-                    and previous.kind is BlockKind.HEADING and self.last_para_num == 0
-                    and self._next_is_numbered_title(index)):
+        if (
+            continuing_list
+            or (title_like and number != self.last_para_num + 1)
+            or (
+                title_like
+                and number == 1
+                and previous is not None
+                and previous.kind is BlockKind.HEADING
+                and self.last_para_num == 0
+                and self._next_is_numbered_title(index)
+            )
+        ):
             self._add_item(group, "num", level=1)
             return
         self.last_para_num = number
-        draft = self.add(_Draft(BlockKind.PARAGRAPH, group.first.label, group.first.marker,
-                                group.text, group.span, self.part, anchor=f"{self.prefix}{number}",
-                                number=number))
+        draft = self.add(
+            _Draft(
+                BlockKind.PARAGRAPH,
+                group.first.label,
+                group.first.marker,
+                group.text,
+                group.span,
+                self.part,
+                anchor=f"{self.prefix}{number}",
+                number=number,
+            )
+        )
         self.expect_title = False
         self.last_para, self.last_plain = draft, None
         self.last_item_by_level.clear()
@@ -604,9 +736,20 @@ class _Builder:
             owner = self.last_item_by_level[1].anchor
         label = group.first.label
         suffix = str(cjk_to_int(label)) if item_kind == "cjk" else label
-        draft = self.add(_Draft(BlockKind.ITEM, label, group.first.marker, group.text, group.span,
-                                self.part, level=level, anchor=f"{owner}.{suffix}", parent=owner,
-                                item_kind=item_kind))
+        draft = self.add(
+            _Draft(
+                BlockKind.ITEM,
+                label,
+                group.first.marker,
+                group.text,
+                group.span,
+                self.part,
+                level=level,
+                anchor=f"{owner}.{suffix}",
+                parent=owner,
+                item_kind=item_kind,
+            )
+        )
         self.last_item_by_level[level] = draft
         if level == 1:
             self.last_item_by_level.pop(2, None)
@@ -622,16 +765,17 @@ def extract_notes(text: str, star_is_note: bool) -> tuple[str, list[tuple[str, i
     pos = 0
     length = 0
     for m in pattern.finditer(text):
-        kept = text[pos:m.start()]
+        kept = text[pos : m.start()]
         out.append(kept)
         length += len(kept)
         marks.append((to_ascii_mark(m.group(0)), length))
         pos = m.end()
         # The PDF puts a space after a superscript; between Chinese characters it is noise.
         before = (out[-1] or "".join(out))[-1:]
-        after = text[pos + 1:pos + 2]
-        if text[pos:pos + 1] == " " and not (before.isascii() and before.isalnum()
-                                            and after.isascii() and after.isalnum()):
+        after = text[pos + 1 : pos + 2]
+        if text[pos : pos + 1] == " " and not (
+            before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        ):
             pos += 1
     out.append(text[pos:])
     return "".join(out), marks
@@ -656,9 +800,13 @@ def find_symbol_refs(text: str, resolve: Callable[[str], str | None]) -> tuple[S
 
 
 # --- public entry point --------------------------------------------------------------
-def parse_text(text: str, *, main_part: str = "body",
-               resolve_symbol: Callable[[str], str | None] = lambda s: None,
-               rejoin_cuts: bool = True) -> list[Block]:
+def parse_text(
+    text: str,
+    *,
+    main_part: str = "body",
+    resolve_symbol: Callable[[str], str | None] = lambda s: None,
+    rejoin_cuts: bool = True,
+) -> list[Block]:
     """Parse one document's text into blocks, in reading order, footnotes last.
 
     `rejoin_cuts=False` is for text whose paragraphs are already whole, one per line (the
@@ -683,8 +831,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(text: str, main_part: str, resolve_symbol: Callable[[str], str | None],
-           rejoin_cuts: bool) -> list[Block]:
+def _parse(
+    text: str, main_part: str, resolve_symbol: Callable[[str], str | None], rejoin_cuts: bool
+) -> list[Block]:
     drafts = _Builder(group_lines(text), main_part, rejoin_cuts).build()
     _make_anchors_unique(drafts)
     star_is_note = any(d.kind is BlockKind.FOOTNOTE and d.label == "*" for d in drafts)
@@ -693,13 +842,25 @@ def _parse(text: str, main_part: str, resolve_symbol: Callable[[str], str | None
     for draft in drafts:
         draft.text = repair(draft.text, draft.anchor)  # Word/PDF debris (reader.core.cleanup)
         clean, marks = extract_notes(draft.text, star_is_note and draft.kind is not BlockKind.FOOTNOTE)
-        notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes))
-                      for mark, offset in marks)
-        blocks.append(Block(
-            anchor=draft.anchor, kind=draft.kind, label=draft.label, marker=draft.marker,
-            text=clean, heading_path=draft.heading_path, level=draft.level, part=draft.part,
-            parent=draft.parent, notes=notes, refs=find_symbol_refs(clean, resolve_symbol),
-            rows=draft.rows, lines=draft.lines, role=draft.role))
+        notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes)) for mark, offset in marks)
+        blocks.append(
+            Block(
+                anchor=draft.anchor,
+                kind=draft.kind,
+                label=draft.label,
+                marker=draft.marker,
+                text=clean,
+                heading_path=draft.heading_path,
+                level=draft.level,
+                part=draft.part,
+                parent=draft.parent,
+                notes=notes,
+                refs=find_symbol_refs(clean, resolve_symbol),
+                rows=draft.rows,
+                lines=draft.lines,
+                role=draft.role,
+            )
+        )
     main = [b for b in blocks if b.kind is not BlockKind.FOOTNOTE]
     return main + [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
 

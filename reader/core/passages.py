@@ -68,8 +68,9 @@ def shown_links(objective: Objective, corpus: Corpus) -> list[ObjectiveLink]:
 
 def shown_related(objective: Objective, corpus: Corpus) -> list[ObjectiveLink]:
     """The objective's related links whose passage is still in the corpus, best first."""
-    return [link for link in objective.related
-            if link.doc in corpus and corpus.get(link.doc).has(link.anchor)]
+    return [
+        link for link in objective.related if link.doc in corpus and corpus.get(link.doc).has(link.anchor)
+    ]
 
 
 def link_counts(objective: Objective, corpus: Corpus) -> dict[str, int]:
@@ -99,8 +100,11 @@ def links_by_document(objective: Objective, corpus: Corpus) -> dict[str, list[Ob
 
 def objective_passages(objective: Objective, corpus: Corpus) -> list[Passage]:
     """What the panes step through: per document, explicit passages then related ones."""
-    return [Passage(link.doc, link.anchor, link.citation, link.kind)
-            for links in links_by_document(objective, corpus).values() for link in links]
+    return [
+        Passage(link.doc, link.anchor, link.citation, link.kind)
+        for links in links_by_document(objective, corpus).values()
+        for link in links
+    ]
 
 
 def merge_related(passages: list[Passage], related: list[Passage]) -> list[Passage]:
@@ -188,5 +192,6 @@ class ObjectiveMap:
             return None
         if target_doc == COMPACT_ID:
             return objective.anchor
-        return next((link.anchor for link in shown_links(objective, self.corpus)
-                     if link.doc == target_doc), None)
+        return next(
+            (link.anchor for link in shown_links(objective, self.corpus) if link.doc == target_doc), None
+        )

@@ -84,8 +84,7 @@ class TopicalIndex:
                 if doc.id != compact_id and block.kind in SCORED_KINDS:
                     self.passages.append(ScoredPassage(doc.id, block.anchor, block.heading_path))
                     counted.append(counts)
-        self._idf = {w: math.log(1 + (blocks - n + 0.5) / (n + 0.5))
-                     for w, n in document_frequency.items()}
+        self._idf = {w: math.log(1 + (blocks - n + 0.5) / (n + 0.5)) for w, n in document_frequency.items()}
         lengths = [sum(counts.values()) for counts in counted]
         average = sum(lengths) / max(1, len(lengths)) or 1.0
         # BM25's length normalisation, once per passage
@@ -99,15 +98,17 @@ class TopicalIndex:
 
     def _structure(self) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
         """Per passage: its neighbours under the same heading, and its section's passages."""
+
         def section(i: int) -> tuple[str, tuple[str, ...]]:
             return self.passages[i].doc, self.passages[i].heading_path
 
         members: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         for i in range(len(self.passages)):
             members.setdefault(section(i), []).append(i)
-        neighbours = [tuple(j for j in (i - 1, i + 1)
-                            if 0 <= j < len(self.passages) and section(j) == section(i))
-                      for i in range(len(self.passages))]
+        neighbours = [
+            tuple(j for j in (i - 1, i + 1) if 0 <= j < len(self.passages) and section(j) == section(i))
+            for i in range(len(self.passages))
+        ]
         sections = [tuple(members[section(i)]) for i in range(len(self.passages))]
         return neighbours, sections
 
@@ -119,8 +120,10 @@ class TopicalIndex:
         counts.update(terms_of(objective.commitment))
         for action in objective.actions:
             counts.update(terms_of(action.text))
-        ranked = sorted(((tf * self._idf[w], w) for w, tf in counts.items() if w in self._idf),
-                        key=lambda item: (-item[0], item[1]))
+        ranked = sorted(
+            ((tf * self._idf[w], w) for w, tf in counts.items() if w in self._idf),
+            key=lambda item: (-item[0], item[1]),
+        )
         return {w: float(counts[w]) for _, w in ranked[:QUERY_TERMS]}
 
     def scores(self, objective: Objective, query: dict[str, float] | None = None) -> list[float]:
@@ -177,8 +180,9 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def passage_snippet(text: str, terms: Sequence[str], width: int = 60
-                    ) -> tuple[str, tuple[tuple[int, int], ...]]:
+def passage_snippet(
+    text: str, terms: Sequence[str], width: int = 60
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """One line of a passage around its first query word, with the words' spans in it."""
     text = " ".join(text.split())
     spans = highlight_spans(text, terms)
@@ -189,6 +193,5 @@ def passage_snippet(text: str, terms: Sequence[str], width: int = 60
     prefix = "…" if start else ""
     snippet = prefix + text[start:end] + ("…" if end < len(text) else "")
     shift = len(prefix) - start
-    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans
-                   if s < end and e > start)
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start)
     return snippet, inside

@@ -78,8 +78,9 @@ class ExcerptIndex:
         self._ordered: list[Excerpt] | None = None
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
-        self._by_id = {e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives,
-                                                       self.palette)}
+        self._by_id = {
+            e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
+        }
         self._ordered = None
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
@@ -116,9 +117,12 @@ class ExcerptIndex:
     def _keep_order(self, previous: dict[str, Excerpt], fresh: list[Excerpt], changed: int) -> None:
         """Patch the document order in place when every changed excerpt keeps its place (a
         new colour, note or tag): sorting 10,000 again for one edit is most of its cost."""
-        if self._ordered is None or len(fresh) != changed or len(previous) != changed or any(
-                _order_key(e) != _order_key(previous.get(e.id, e)) or e.id not in previous
-                for e in fresh):
+        if (
+            self._ordered is None
+            or len(fresh) != changed
+            or len(previous) != changed
+            or any(_order_key(e) != _order_key(previous.get(e.id, e)) or e.id not in previous for e in fresh)
+        ):
             self._ordered = None
             return
         positions = {e.id: i for i, e in enumerate(self._ordered)}
@@ -176,8 +180,15 @@ class Annotator(QObject):
     message = Signal(str)  # a short status-bar message
     _foldDone = Signal(object, object)  # from the fold thread: SaveResult | None, error | None
 
-    def __init__(self, store: Store, corpus: Corpus, objectives: Sequence[Objective],
-                 parent: QObject | None = None, *, persist: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        corpus: Corpus,
+        objectives: Sequence[Objective],
+        parent: QObject | None = None,
+        *,
+        persist: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.store, self.persist = store, persist
         self.undo_stack = QUndoStack(self)
@@ -214,9 +225,13 @@ class Annotator(QObject):
         if doc_id not in self.corpus:
             return None
         doc = self.corpus.get(doc_id)
-        hits = [e for e in self.index.placed_in(doc_id)
-                if any(s.anchor == anchor and s.start <= offset <= s.end
-                       for s in segments(doc, e.annotation.target))]
+        hits = [
+            e
+            for e in self.index.placed_in(doc_id)
+            if any(
+                s.anchor == anchor and s.start <= offset <= s.end for s in segments(doc, e.annotation.target)
+            )
+        ]
         return min(hits, key=lambda e: len(e.exact), default=None)
 
     def highlights_for(self, doc: Document) -> list[Highlight]:
@@ -232,12 +247,23 @@ class Annotator(QObject):
             if cached is None or cached[0] is not excerpt or cached[1] is not doc:
                 note = excerpt.annotation.note
                 tip = labels[excerpt.color] + (
-                    "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…")
-                    if note else "")
-                cached = kept[excerpt.id] = (excerpt, doc, [  # the first piece carries the marker
-                    Highlight(piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip,
-                              note if i == 0 else "")
-                    for i, piece in enumerate(segments(doc, excerpt.annotation.target))])
+                    "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else ""
+                )
+                cached = kept[excerpt.id] = (
+                    excerpt,
+                    doc,
+                    [  # the first piece carries the marker
+                        Highlight(
+                            piece.anchor,
+                            piece.start,
+                            piece.end,
+                            COLORS[excerpt.color],
+                            tip,
+                            note if i == 0 else "",
+                        )
+                        for i, piece in enumerate(segments(doc, excerpt.annotation.target))
+                    ],
+                )
             result.extend(cached[2])
         if len(kept) > 2 * len(self.index) + 256:  # forget deleted ones now and then
             self._pieces = {k: v for k, v in kept.items() if self.index.get(k) is v[0]}
@@ -252,8 +278,11 @@ class Annotator(QObject):
         """After the window is shown: say what loading found; save what loading changed."""
         report = self.store.load_report
         if report.messages:
-            title = (self.tr("Your annotations file had a problem. Nothing was deleted:")
-                     if not report.ok else self.tr("Your annotations file:"))
+            title = (
+                self.tr("Your annotations file had a problem. Nothing was deleted:")
+                if not report.ok
+                else self.tr("Your annotations file:")
+            )
             self.problem.emit(title, [notice_text(m) for m in report.messages])
         self._report_orphans()
         if self.store.dirty:  # re-anchored, restored from a backup or upgraded
@@ -262,9 +291,17 @@ class Annotator(QObject):
     def _report_orphans(self) -> None:
         orphans = len(self.index.orphans())
         if orphans:
-            self.problem.emit(self.tr("Highlights to review:"), [self.tr(
-                "%n highlight(s) could not be placed in the current text of their document; they "
-                "are listed under “Could not be placed” in the Annotations panel.", "", orphans)])
+            self.problem.emit(
+                self.tr("Highlights to review:"),
+                [
+                    self.tr(
+                        "%n highlight(s) could not be placed in the current text of their document; they "
+                        "are listed under “Could not be placed” in the Annotations panel.",
+                        "",
+                        orphans,
+                    )
+                ],
+            )
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         """The library changed: place every annotation again in the new texts."""
@@ -323,8 +360,7 @@ class Annotator(QObject):
         colors.setEnabled(bool(context.selection))
         if "addNote" in self.actions:
             menu.addAction(self.actions["addNote"])
-        under = self.annotation_at(context.doc_id, context.anchor, context.offset) \
-            if context.anchor else None
+        under = self.annotation_at(context.doc_id, context.anchor, context.offset) if context.anchor else None
         if under is not None:
             annotation_id = under.id
             edit = menu.addAction(self.tr("&Edit note…"))
@@ -374,11 +410,14 @@ class Annotator(QObject):
 
     def ask_quit_unsaved(self, error: str) -> bool:
         answer = QMessageBox.warning(
-            self._dialog_parent(), self.tr("Annotations not saved"),
-            self.tr("Your latest annotations could not be saved:\n%1\n\nQuit anyway and lose them?")
-            .replace("%1", error),
+            self._dialog_parent(),
+            self.tr("Annotations not saved"),
+            self.tr("Your latest annotations could not be saved:\n%1\n\nQuit anyway and lose them?").replace(
+                "%1", error
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # --- highlights ---------------------------------------------------------------------------
@@ -444,8 +483,16 @@ class Annotator(QObject):
         if annotation is None:
             return None
         excerpt = self.index.get(annotation_id)
-        result = self.ask_note(NoteRequest(annotation.exact, excerpt.citation if excerpt else annotation.doc,
-                                           annotation.color, annotation.note, annotation.tags, new=False))
+        result = self.ask_note(
+            NoteRequest(
+                annotation.exact,
+                excerpt.citation if excerpt else annotation.doc,
+                annotation.color,
+                annotation.note,
+                annotation.tags,
+                new=False,
+            )
+        )
         if result is None:
             return None
         edited = annotation.edited(color=result.color, note=result.note, tags=result.tags)
@@ -461,8 +508,11 @@ class Annotator(QObject):
             self._commit(self.tr("Change colour"), [self.store.update(annotation.edited(color=color))])
 
     def delete(self, annotation_ids: Iterable[str]) -> None:
-        changes = [self.store.delete(i) for i in dict.fromkeys(annotation_ids)
-                   if self.store.annotation(i) is not None]
+        changes = [
+            self.store.delete(i)
+            for i in dict.fromkeys(annotation_ids)
+            if self.store.annotation(i) is not None
+        ]
         self._commit(self.tr("Delete %n highlight(s)", "", len(changes)), changes)
 
     # --- bookmarks ----------------------------------------------------------------------------
@@ -502,16 +552,19 @@ class Annotator(QObject):
         return change.after  # type: ignore[return-value]
 
     def delete_bookmarks(self, bookmark_ids: Iterable[str]) -> None:
-        changes = [self.store.delete(i) for i in dict.fromkeys(bookmark_ids)
-                   if self.store.bookmark(i) is not None]
+        changes = [
+            self.store.delete(i) for i in dict.fromkeys(bookmark_ids) if self.store.bookmark(i) is not None
+        ]
         self._commit(self.tr("Delete %n bookmark(s)", "", len(changes)), changes)
 
     # --- palette and import -----------------------------------------------------------------------
     def name_colors(self) -> None:
         names = self.ask_color_names(self.store.palette)
         if names:
-            self._commit(self.tr("Name colours"),
-                         [self.store.rename_color(color, name) for color, name in names.items()])
+            self._commit(
+                self.tr("Name colours"),
+                [self.store.rename_color(color, name) for color, name in names.items()],
+            )
 
     def apply_import(self, plan: ImportPlan) -> list[Change]:
         changes = self.store.apply_import(plan)
@@ -594,8 +647,9 @@ class Annotator(QObject):
             if result.external:
                 self._take_in(result.external)
             if result.messages:
-                self.problem.emit(self.tr("While saving your annotations:"),
-                                  [notice_text(m) for m in result.messages])
+                self.problem.emit(
+                    self.tr("While saving your annotations:"), [notice_text(m) for m in result.messages]
+                )
         due = self.store.seconds_until_due()
         if due is not None and not self._timer.isActive():
             self._timer.start(max(1, int(due * 1000) + 1))
@@ -627,9 +681,13 @@ class Annotator(QObject):
         log.warning("saving the annotations failed: %s", error)
         if error != self._failure:
             self._failure = error
-            self.problem.emit(self.tr("Your latest annotations could not be saved. They are kept "
-                                      "while the reader is open and saving is tried again:"),
-                              [notice_text(error)])
+            self.problem.emit(
+                self.tr(
+                    "Your latest annotations could not be saved. They are kept "
+                    "while the reader is open and saving is tried again:"
+                ),
+                [notice_text(error)],
+            )
         self._timer.start(RETRY_AFTER_FAILURE_MS)
 
     @property

@@ -102,15 +102,25 @@ class AnnotationFilters(QWidget):
         self._sources: tuple[Corpus, list[Objective], Palette, list[str], list[str]] | None = None
         self.retranslate()
 
-    def set_sources(self, corpus: Corpus, objectives: list[Objective], palette: Palette,
-                    tags: list[str], creators: list[str] | None = None) -> None:
+    def set_sources(
+        self,
+        corpus: Corpus,
+        objectives: list[Objective],
+        palette: Palette,
+        tags: list[str],
+        creators: list[str] | None = None,
+    ) -> None:
         """The choices offered (keeps what is chosen where it still exists). `creators`: the
         authors of the highlights ("" for those made before names were kept)."""
         creators = list(creators or [])
         self._set_creators(creators)
         self._sources = (corpus, objectives, palette, tags, creators)
-        chosen = (self.doc.currentData(), self.color.currentData(), self.tag.currentData(),
-                  self.objective.currentData())
+        chosen = (
+            self.doc.currentData(),
+            self.color.currentData(),
+            self.tag.currentData(),
+            self.objective.currentData(),
+        )
         for combo in (self.doc, self.color, self.tag, self.objective):
             combo.blockSignals(True)
             combo.clear()
@@ -125,10 +135,12 @@ class AnnotationFilters(QWidget):
             self.tag.addItem(f"#{tag}", tag)
         self.objective.addItem(self.tr("All objectives"), 0)
         for objective in objectives:
-            self.objective.addItem(self.tr("Objective %1").replace("%1", str(objective.number)),
-                                   objective.number)
-            self.objective.setItemData(self.objective.count() - 1, plain_tip(objective.title),
-                                       Qt.ItemDataRole.ToolTipRole)
+            self.objective.addItem(
+                self.tr("Objective %1").replace("%1", str(objective.number)), objective.number
+            )
+            self.objective.setItemData(
+                self.objective.count() - 1, plain_tip(objective.title), Qt.ItemDataRole.ToolTipRole
+            )
         for combo, value in zip((self.doc, self.color, self.tag, self.objective), chosen, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
             combo.blockSignals(False)
@@ -152,16 +164,23 @@ class AnnotationFilters(QWidget):
         doc, color, tag = self.doc.currentData(), self.color.currentData(), self.tag.currentData()
         objective = self.objective.currentData()
         creator = self.creator.currentData() if self.creator.currentIndex() > 0 else None
-        return ExportFilter(docs=frozenset({doc} if doc else ()), tags=frozenset({tag} if tag else ()),
-                            colors=frozenset({color} if color else ()),
-                            objectives=frozenset({objective} if objective else ()),
-                            text=self.text.text().strip(),
-                            creators=frozenset({creator} if creator is not None else ()))
+        return ExportFilter(
+            docs=frozenset({doc} if doc else ()),
+            tags=frozenset({tag} if tag else ()),
+            colors=frozenset({color} if color else ()),
+            objectives=frozenset({objective} if objective else ()),
+            text=self.text.text().strip(),
+            creators=frozenset({creator} if creator is not None else ()),
+        )
 
     def set_selection(self, selection: ExportFilter) -> None:
         """Show a filter (one value of each set is shown: the combos choose one)."""
-        for combo, values in ((self.doc, selection.docs), (self.color, selection.colors),
-                              (self.tag, selection.tags), (self.objective, selection.objectives)):
+        for combo, values in (
+            (self.doc, selection.docs),
+            (self.color, selection.colors),
+            (self.tag, selection.tags),
+            (self.objective, selection.objectives),
+        ):
             value = next(iter(sorted(values)), None)
             combo.setCurrentIndex(max(0, combo.findData(value)) if value else 0)
         creator = next(iter(sorted(selection.creators)), None)
@@ -229,7 +248,8 @@ class AnnotationsModel(GroupedItemModel):
             group = groups.get(excerpt.doc)
             if group is None:
                 group = groups[excerpt.doc] = _Group(
-                    excerpt.doc, f"《{titles.get(excerpt.doc, excerpt.doc)}》", [])
+                    excerpt.doc, f"《{titles.get(excerpt.doc, excerpt.doc)}》", []
+                )
             group.excerpts.append(excerpt)
         self._groups = [*groups.values(), *([orphans] if orphans.excerpts else [])]
         self.endResetModel()
@@ -269,8 +289,11 @@ class AnnotationsModel(GroupedItemModel):
         return QModelIndex()
 
     def excerpt_indexes(self) -> list[QModelIndex]:
-        return [self.index(r, 0, self.index(g, 0)) for g, group in enumerate(self._groups)
-                for r in range(len(group.excerpts))]
+        return [
+            self.index(r, 0, self.index(g, 0))
+            for g, group in enumerate(self._groups)
+            for r in range(len(group.excerpts))
+        ]
 
     # --- QAbstractItemModel -------------------------------------------------------------------
     def group_count(self) -> int:
@@ -299,8 +322,10 @@ class AnnotationsModel(GroupedItemModel):
             return f"{group.title}  {len(group.excerpts)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if group.key == ORPHANS:
-                return self.tr("The passages of these highlights were not found in the current text "
-                               "of their document. They are kept: review, edit, export or delete them.")
+                return self.tr(
+                    "The passages of these highlights were not found in the current text "
+                    "of their document. They are kept: review, edit, export or delete them."
+                )
             return self.tr("%n highlight(s) in this document", "", len(group.excerpts))
         if role == GroupRole:
             return group.key
@@ -311,8 +336,9 @@ class AnnotationsModel(GroupedItemModel):
     def _excerpt_data(self, excerpt: Excerpt, role: int) -> Any:
         a = excerpt.annotation
         if role == Qt.ItemDataRole.DisplayRole:
-            where = excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found \
-                else excerpt.citation
+            where = (
+                excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found else excerpt.citation
+            )
             tags = "  " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
             lines = [(where or excerpt.doc) + tags, f"“{_short(a.exact, QUOTE_PREVIEW)}”"]
             if a.note:
@@ -326,8 +352,16 @@ class AnnotationsModel(GroupedItemModel):
                 parts.append(self.tr("Note: %1").replace("%1", a.note))
             return plain_tip("\n\n".join(parts))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ". ".join(p for p in (self._labels.get(a.color, a.color), excerpt.citation,
-                                         _short(a.exact, QUOTE_PREVIEW), a.note) if p)
+            return ". ".join(
+                p
+                for p in (
+                    self._labels.get(a.color, a.color),
+                    excerpt.citation,
+                    _short(a.exact, QUOTE_PREVIEW),
+                    a.note,
+                )
+                if p
+            )
         if role == ExcerptRole:
             return excerpt
         if role == IdRole:
@@ -361,8 +395,9 @@ class AnnotationsPanel(QDockWidget):
     colorsRequested = Signal()
     refreshed = Signal()
 
-    def __init__(self, annotator: Annotator, corpus: Corpus, objectives: list[Objective],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, annotator: Annotator, corpus: Corpus, objectives: list[Objective], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsDock")
         self.annotator = annotator
@@ -418,8 +453,9 @@ class AnnotationsPanel(QDockWidget):
         button.setObjectName(name)
         bind(button, icon)
         button.setAutoRaise(True)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text
-                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
         return button
 
     def _view_action(self, key, slot) -> QAction:
@@ -451,8 +487,13 @@ class AnnotationsPanel(QDockWidget):
         self.refresh_sources()
 
     def refresh_sources(self) -> None:
-        self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette,
-                                 self.annotator.store.tags(), annotation_creators(self.annotator.store))
+        self.filters.set_sources(
+            self._corpus,
+            self._objectives,
+            self.annotator.palette,
+            self.annotator.store.tags(),
+            annotation_creators(self.annotator.store),
+        )
         self.refresh()
 
     def _annotations_changed(self, changes, _docs) -> None:
@@ -463,8 +504,10 @@ class AnnotationsPanel(QDockWidget):
         """A change that leaves every changed highlight in its place in the list (a new
         colour or note; not a new tag, which changes the filter's choices) repaints its
         rows; anything else rebuilds the list."""
-        if not changes or any(c.kind != "updated" or not isinstance(c.item, Annotation)
-                              or c.before.tags != c.after.tags for c in changes):
+        if not changes or any(
+            c.kind != "updated" or not isinstance(c.item, Annotation) or c.before.tags != c.after.tags
+            for c in changes
+        ):
             return False
         selection = self.filters.selection()
         excerpts = [self.annotator.excerpt(c.id) for c in changes]
@@ -484,8 +527,9 @@ class AnnotationsPanel(QDockWidget):
         self._stale = False
         current = self.view.currentIndex().data(IdRole)
         tags, creators = self.annotator.store.tags(), annotation_creators(self.annotator.store)
-        if [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())] != tags or \
-                self.filters.creators() != creators:
+        if [
+            self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())
+        ] != tags or self.filters.creators() != creators:
             self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette, tags, creators)
         selection = self.filters.selection()
         everything = self.annotator.index.ordered()
@@ -504,13 +548,20 @@ class AnnotationsPanel(QDockWidget):
 
     def _show_status(self, shown: int, total: int) -> None:
         if not total:
-            self.status.setText(self.tr("No highlights yet. Select text in a document and press "
-                                        "Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it."))
+            self.status.setText(
+                self.tr(
+                    "No highlights yet. Select text in a document and press "
+                    "Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it."
+                )
+            )
         elif shown == total:
             self.status.setText(self.tr("%n highlight(s)", "", total))
         else:
-            self.status.setText(self.tr("%1 of %2 highlights match the filters")
-                                .replace("%1", str(shown)).replace("%2", str(total)))
+            self.status.setText(
+                self.tr("%1 of %2 highlights match the filters")
+                .replace("%1", str(shown))
+                .replace("%2", str(total))
+            )
 
     def selected_ids(self) -> list[str]:
         ids = [i.data(IdRole) for i in self.view.selectionModel().selectedIndexes()]
@@ -582,13 +633,20 @@ class AnnotationsPanel(QDockWidget):
         self.setWindowTitle(self.tr("Annotations"))
         self.view.setAccessibleName(self.tr("Highlights and notes"))
         for button, text, tip in (
-                (self.edit_button, self.tr("Edit…"), self.tr("Edit the note, tags and colour (F2)")),
-                (self.delete_button, self.tr("Delete"), self.tr("Delete the selected highlights (Del)")),
-                (self.export_button, self.tr("Export…"),
-                 self.tr("Export the highlights shown, with their citations")),
-                (self.import_button, self.tr("Import…"),
-                 self.tr("Import a colleague's annotations (W3C JSON-LD)")),
-                (self.colors_button, self.tr("Colours…"), self.tr("Name what each colour means"))):
+            (self.edit_button, self.tr("Edit…"), self.tr("Edit the note, tags and colour (F2)")),
+            (self.delete_button, self.tr("Delete"), self.tr("Delete the selected highlights (Del)")),
+            (
+                self.export_button,
+                self.tr("Export…"),
+                self.tr("Export the highlights shown, with their citations"),
+            ),
+            (
+                self.import_button,
+                self.tr("Import…"),
+                self.tr("Import a colleague's annotations (W3C JSON-LD)"),
+            ),
+            (self.colors_button, self.tr("Colours…"), self.tr("Name what each colour means")),
+        ):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.rstrip("…"))

@@ -36,16 +36,19 @@ def bookmark_order(corpus: Corpus, bookmark: Bookmark) -> tuple[int, int, str]:
     return (docs.index(bookmark.doc), block, bookmark.name)
 
 
-def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], corpus: Corpus,
-                        missing: str) -> list[QStandardItem]:
+def build_bookmark_tree(
+    model: QStandardItemModel, bookmarks: list[Bookmark], corpus: Corpus, missing: str
+) -> list[QStandardItem]:
     """Folders (sorted, nested by "/") first, then bookmarks in document order.
 
     Built from the leaves up and handed to the model last: an item appended under an item
     the model already holds can lose its owner in the bindings and vanish. Returns every
     item made (keep them while the model shows them)."""
     model.clear()
-    paths = sorted({p for b in bookmarks if b.folder
-                    for p in _prefixes(b.folder)}, key=lambda p: [part.casefold() for part in p.split("/")])
+    paths = sorted(
+        {p for b in bookmarks if b.folder for p in _prefixes(b.folder)},
+        key=lambda p: [part.casefold() for part in p.split("/")],
+    )
     folders: dict[str, QStandardItem] = {}
     for path in paths:
         item = QStandardItem(path.rpartition("/")[2])
@@ -66,13 +69,15 @@ def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], co
         place = ""
         if bookmark.doc in corpus and corpus.get(bookmark.doc).has(bookmark.anchor):
             place = corpus.get(bookmark.doc).block(bookmark.anchor).citation
-        document = f"《{corpus.get(bookmark.doc).info.short_title}》" if bookmark.doc in corpus \
-            else bookmark.doc
+        document = (
+            f"《{corpus.get(bookmark.doc).info.short_title}》" if bookmark.doc in corpus else bookmark.doc
+        )
         item = QStandardItem(f"{bookmark.name}  ·  {document}")  # which document it is in
         item.setData(bookmark.id, BookmarkIdRole)
         item.setEditable(False)
-        item.setToolTip(plain_tip("\n".join(p for p in (bookmark.name, place or missing, bookmark.link)
-                                          if p)))
+        item.setToolTip(
+            plain_tip("\n".join(p for p in (bookmark.name, place or missing, bookmark.link) if p))
+        )
         item.setData(f"{bookmark.name}. {place or missing}", Qt.ItemDataRole.AccessibleTextRole)
         (folders[bookmark.folder].appendRow if bookmark.folder else top.append)(item)
         items.append(item)
@@ -82,7 +87,7 @@ def build_bookmark_tree(model: QStandardItemModel, bookmarks: list[Bookmark], co
 
 
 def _prefixes(folder: str) -> list[str]:
-    """"a/b/c" → ["a", "a/b", "a/b/c"]."""
+    """ "a/b/c" → ["a", "a/b", "a/b/c"]."""
     parts = folder.split("/")
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
 
@@ -122,12 +127,18 @@ class BookmarksPanel(QDockWidget):
         self.edit_button.setObjectName("editBookmark")
         self.delete_button = QToolButton(body)
         self.delete_button.setObjectName("deleteBookmark")
-        for button, icon in ((self.add_button, "bookmark"), (self.edit_button, "edit"),
-                             (self.delete_button, "delete")):
+        for button, icon in (
+            (self.add_button, "bookmark"),
+            (self.edit_button, "edit"),
+            (self.delete_button, "delete"),
+        ):
             bind(button, icon)
             button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if icon == "bookmark"
-                                      else Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+                if icon == "bookmark"
+                else Qt.ToolButtonStyle.ToolButtonIconOnly
+            )
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.status)
@@ -166,8 +177,9 @@ class BookmarksPanel(QDockWidget):
         self._stale = False
         current = self.view.currentIndex().data(BookmarkIdRole)
         bookmarks = list(self.annotator.store.bookmarks)
-        self._items = build_bookmark_tree(self.model, bookmarks, self._corpus,
-                                          self.tr("(paragraph not found)"))
+        self._items = build_bookmark_tree(
+            self.model, bookmarks, self._corpus, self.tr("(paragraph not found)")
+        )
         self.view.expandAll()
         if current:
             index = self.index_of(current)
@@ -176,13 +188,19 @@ class BookmarksPanel(QDockWidget):
         if bookmarks:
             self.status.setText(self.tr("%n bookmark(s)", "", len(bookmarks)))
         else:
-            self.status.setText(self.tr("No bookmarks yet. Press Ctrl+D to bookmark the paragraph "
-                                        "you are reading."))
+            self.status.setText(
+                self.tr("No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.")
+            )
         self._update_buttons()
 
     def index_of(self, bookmark_id: str) -> QModelIndex:
-        found = self.model.match(self.model.index(0, 0), BookmarkIdRole, bookmark_id, 1,
-                                 Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        found = self.model.match(
+            self.model.index(0, 0),
+            BookmarkIdRole,
+            bookmark_id,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
         return found[0] if found else QModelIndex()
 
     def selected_ids(self) -> list[str]:
@@ -217,8 +235,9 @@ class BookmarksPanel(QDockWidget):
         if bookmark is None:
             return
         menu = QMenu(self)
-        menu.addAction(self.tr("&Go to paragraph"),
-                       lambda: self.openRequested.emit(bookmark.doc, bookmark.anchor))
+        menu.addAction(
+            self.tr("&Go to paragraph"), lambda: self.openRequested.emit(bookmark.doc, bookmark.anchor)
+        )
         menu.addAction(self.tr("&Rename or move…"), lambda: self.annotator.edit_bookmark(bookmark.id))
         menu.addAction(self.tr("Copy &link"), lambda: QGuiApplication.clipboard().setText(bookmark.link))
         menu.addSeparator()
@@ -235,11 +254,10 @@ class BookmarksPanel(QDockWidget):
         self.setWindowTitle(self.tr("Bookmarks"))
         self.view.setAccessibleName(self.tr("Bookmarks by folder"))
         for button, text, tip in (
-                (self.add_button, self.tr("Add…"),
-                 self.tr("Bookmark the paragraph you are reading (Ctrl+D)")),
-                (self.edit_button, self.tr("Edit…"),
-                 self.tr("Rename the bookmark or move it to a folder (F2)")),
-                (self.delete_button, self.tr("Delete"), self.tr("Delete the selected bookmarks (Del)"))):
+            (self.add_button, self.tr("Add…"), self.tr("Bookmark the paragraph you are reading (Ctrl+D)")),
+            (self.edit_button, self.tr("Edit…"), self.tr("Rename the bookmark or move it to a folder (F2)")),
+            (self.delete_button, self.tr("Delete"), self.tr("Delete the selected bookmarks (Del)")),
+        ):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.rstrip("…"))

@@ -20,14 +20,23 @@ class ColorTexts(QObject):
     """Translatable names of the colours and of their built-in meanings."""
 
     def names(self) -> dict[str, str]:
-        return {"yellow": self.tr("Yellow"), "red": self.tr("Red"), "green": self.tr("Green"),
-                "blue": self.tr("Blue"), "purple": self.tr("Purple")}
+        return {
+            "yellow": self.tr("Yellow"),
+            "red": self.tr("Red"),
+            "green": self.tr("Green"),
+            "blue": self.tr("Blue"),
+            "purple": self.tr("Purple"),
+        }
 
     def meanings(self) -> dict[str, str]:
         """Built-in meaning (as stored, in English) → shown."""
-        return {"agreed language": self.tr("agreed language"), "red line": self.tr("red line"),
-                "key commitment": self.tr("key commitment"), "to check": self.tr("to check"),
-                "question": self.tr("question")}
+        return {
+            "agreed language": self.tr("agreed language"),
+            "red line": self.tr("red line"),
+            "key commitment": self.tr("key commitment"),
+            "to check": self.tr("to check"),
+            "question": self.tr("question"),
+        }
 
 
 def color_name(color: str) -> str:
@@ -41,7 +50,7 @@ def display_palette(palette: Palette) -> Palette:
 
 
 def color_label(palette: Palette, color: str) -> str:
-    """"Yellow — agreed language", in the interface language."""
+    """ "Yellow — agreed language", in the interface language."""
     meaning = display_palette(palette).meaning(color)
     return f"{color_name(color)} — {meaning}" if meaning else color_name(color)
 

@@ -261,8 +261,12 @@ class ChangesDock(QDockWidget):
         self._fill_objectives()
         self._fill()
 
-    def set_comparison(self, comparison: Comparison | None, redline: bool,
-                       objectives_of: Callable[[Pair], list[int]] | None = None) -> None:
+    def set_comparison(
+        self,
+        comparison: Comparison | None,
+        redline: bool,
+        objectives_of: Callable[[Pair], list[int]] | None = None,
+    ) -> None:
         self.comparison, self.redline = comparison, redline
         if objectives_of is not None:
             self.objectives_of = objectives_of
@@ -717,9 +721,15 @@ class CompareHooks(QObject):
     def mark_revision(self, doc_id: str, revision_of: str) -> None:
         """Write the link in the background, then reload the library (its families change)."""
         flow = self.window.library_flow
-        self.window.worker.submit("library", mark_and_reload, doc_id, revision_of, flow.paths,
-                                  on_result=flow.reloaded.emit,
-                                  on_error=self._revision_failed)
+        self.window.worker.submit(
+            "library",
+            mark_and_reload,
+            doc_id,
+            revision_of,
+            flow.paths,
+            on_result=flow.reloaded.emit,
+            on_error=self._revision_failed,
+        )
 
     def _revision_failed(self, exc: BaseException) -> None:
         self.window.show_messages(self.tr("The revision link was not changed:"), [self.revision_problem(exc)])
@@ -729,13 +739,15 @@ class CompareHooks(QObject):
         notice = exc.args[0] if exc.args else ""
         values = getattr(notice, "values", {})
         texts = {
-            "revision-bundled": self.tr("《%1》 is a bundled document: only imported documents can be "
-                                        "marked as revisions"),
+            "revision-bundled": self.tr(
+                "《%1》 is a bundled document: only imported documents can be marked as revisions"
+            ),
             "revision-not-imported": self.tr("%1 is not an imported document of the library"),
             "revision-itself": self.tr("《%1》 cannot be a revision of itself"),
             "revision-unknown": self.tr("%2 is not in the library"),
-            "revision-loop": self.tr("《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision "
-                                     "of 《%1》"),
+            "revision-loop": self.tr(
+                "《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》"
+            ),
             "revision-write-failed": self.tr("Cannot save %3 (%4); nothing changed"),
         }
         text = texts.get(getattr(notice, "code", ""))

@@ -49,10 +49,20 @@ from .state import Location
 # whole-paragraph link/focus shading, and search matches over everything.
 LAYER_ORDER = ("link", "focus", "annotations", "search", "find")
 LAYER_COLORS = {
-    "light": {"annotations": "#fff3b0", "link": "#eef4fc", "focus": "#d5e4f8",
-              "search": "#b5efe8", "find": "#ffae4a"},
-    "dark": {"annotations": "#5a4d12", "link": "#1f2f42", "focus": "#2c4a70",
-             "search": "#8fded5", "find": "#9a5410"},
+    "light": {
+        "annotations": "#fff3b0",
+        "link": "#eef4fc",
+        "focus": "#d5e4f8",
+        "search": "#b5efe8",
+        "find": "#ffae4a",
+    },
+    "dark": {
+        "annotations": "#5a4d12",
+        "link": "#1f2f42",
+        "focus": "#2c4a70",
+        "search": "#8fded5",
+        "find": "#9a5410",
+    },
 }
 FULL_WIDTH_LAYERS = {"link", "focus"}
 # Search matches: a teal no highlight colour uses, underlined, so they never read as a
@@ -147,8 +157,7 @@ class DocumentView(QTextBrowser):
         margins = self.viewportMargins()
         available = self.viewport().width() + margins.left() + margins.right()
         document = self.document()
-        side = side_margin(self.reading, available, document.defaultFont(),
-                           2 * document.documentMargin())
+        side = side_margin(self.reading, available, document.defaultFont(), 2 * document.documentMargin())
         if side != margins.left() or side != margins.right():
             self.setViewportMargins(side, 0, side, 0)
 
@@ -179,17 +188,16 @@ class DocumentView(QTextBrowser):
 class DocumentPane(QFrame):
     """A pane showing one document, with passage navigation and find."""
 
-    navigated = Signal(object, object)      # old Location, new Location (history)
-    activated = Signal()                    # the user focused or clicked this pane
-    userScrolled = Signal()                 # settled after the user scrolled
+    navigated = Signal(object, object)  # old Location, new Location (history)
+    activated = Signal()  # the user focused or clicked this pane
+    userScrolled = Signal()  # settled after the user scrolled
     documentChanged = Signal(str)
-    linkOpened = Signal(str, str)           # doc id, anchor of a followed reader:// link
-    gotoRequested = Signal()                # "Go to paragraph…" from the context menu
+    linkOpened = Signal(str, str)  # doc id, anchor of a followed reader:// link
+    gotoRequested = Signal()  # "Go to paragraph…" from the context menu
     swapRequested = Signal()
     closeRequested = Signal()
 
-    def __init__(self, cache: DocumentCache, theme: str = "light",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, cache: DocumentCache, theme: str = "light", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uid = next(_uids)
         self.setObjectName("documentPane")
@@ -455,8 +463,9 @@ class DocumentPane(QFrame):
         """One marker per highlight with a note, beside the line where it starts (the ranges
         are the ones the layer keeps, so a change places only what changed)."""
         ranges = self._ranges.get("annotations", {})
-        self.view.markers.set_markers(sorted(
-            (placed[0], h.note) for h, placed in ranges.items() if h.note and placed))
+        self.view.markers.set_markers(
+            sorted((placed[0], h.note) for h, placed in ranges.items() if h.note and placed)
+        )
 
     def note_markers(self) -> list[tuple[str, int, str]]:
         """(anchor, offset into Block.text, note) of every marker shown (for tests and checks)."""
@@ -474,8 +483,13 @@ class DocumentPane(QFrame):
         if note:
             return note
         position = self.view.cursorForPosition(pos).position()
-        under = [(end - start, h.tooltip) for h, placed in self._ranges.get("annotations", {}).items()
-                 if placed and h.tooltip for start, end, _fmt in (placed,) if start <= position < end]
+        under = [
+            (end - start, h.tooltip)
+            for h, placed in self._ranges.get("annotations", {}).items()
+            if placed and h.tooltip
+            for start, end, _fmt in (placed,)
+            if start <= position < end
+        ]
         return min(under)[1] if under else ""
 
     def _show_tooltip(self, event) -> bool:
@@ -506,7 +520,8 @@ class DocumentPane(QFrame):
             old = self._ranges.get(layer, {})
             ranges = self._ranges[layer] = {
                 h: old[h] if h in old else self._highlight_range(layer, h)
-                for h in self._highlights.get(layer, [])}
+                for h in self._highlights.get(layer, [])
+            }
             self._positions[layer] = [r for r in ranges.values() if r]
         return self._positions.get(layer, [])
 
@@ -530,8 +545,10 @@ class DocumentPane(QFrame):
     def _rebuild_selections(self) -> None:
         if self._rendered is None:
             return
-        layers = sorted(set(self._highlights) | set(self._positions),
-                        key=lambda name: (LAYER_ORDER.index(name) if name in LAYER_ORDER else 0))
+        layers = sorted(
+            set(self._highlights) | set(self._positions),
+            key=lambda name: LAYER_ORDER.index(name) if name in LAYER_ORDER else 0,
+        )
         selections, kept = [], {}
         for layer in layers:
             for placed in self._layer_positions(layer):
@@ -551,8 +568,7 @@ class DocumentPane(QFrame):
         self.view.setExtraSelections(selections)
 
     # --- linked passages ----------------------------------------------------------------------
-    def set_passages(self, passages: PassageSet, index: int | None = None, *,
-                     navigate: bool = True) -> None:
+    def set_passages(self, passages: PassageSet, index: int | None = None, *, navigate: bool = True) -> None:
         self._passages = passages
         self._passage_index = passages.index_in(self.doc_id) if index is None else index
         self.passage_bar.show_set(passages, self._passage_index)
@@ -618,8 +634,9 @@ class DocumentPane(QFrame):
         here = self._passages.in_doc(self.doc_id)
         current = self.current_passage()
         self._highlights["link"] = [Highlight(p.anchor) for p in here]
-        self._highlights["focus"] = ([Highlight(current.anchor)]
-                                     if current is not None and current.doc == self.doc_id else [])
+        self._highlights["focus"] = (
+            [Highlight(current.anchor)] if current is not None and current.doc == self.doc_id else []
+        )
         self._positions.pop("link", None)
         self._positions.pop("focus", None)
         self._rebuild_selections()
@@ -725,8 +742,14 @@ class DocumentPane(QFrame):
         for anchor, span in self._rendered.spans.items():
             if span.end <= start or span.start >= end:
                 continue
-            ranges.append((span.start, anchor, span.offset(max(start, span.text_start)),
-                           span.offset(min(end, span.end))))
+            ranges.append(
+                (
+                    span.start,
+                    anchor,
+                    span.offset(max(start, span.text_start)),
+                    span.offset(min(end, span.end)),
+                )
+            )
         return tuple((a, s, e) for _, a, s, e in sorted(ranges) if e > s)
 
     def clear_selection(self) -> None:
@@ -778,9 +801,14 @@ class DocumentPane(QFrame):
     def context_at(self, pos: QPoint) -> PaneContext:
         position = self.view.cursorForPosition(pos).position()
         span = self._rendered.span_at(position) if self._rendered else None
-        return PaneContext(self, self.doc_id, span.anchor if span else "",
-                           span.offset(position) if span else 0, self.selection_ranges(),
-                           self.view.textCursor().selectedText().replace("\u2029", "\n"))
+        return PaneContext(
+            self,
+            self.doc_id,
+            span.anchor if span else "",
+            span.offset(position) if span else 0,
+            self.selection_ranges(),
+            self.view.textCursor().selectedText().replace("\u2029", "\n"),
+        )
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         menu = self.view.createStandardContextMenu(pos)

@@ -21,7 +21,7 @@ class History(QObject):
         """A jump from `old` (where the reader was, scrolled) to `new`."""
         if old == new:
             return
-        del self._entries[self._index + 1:]
+        del self._entries[self._index + 1 :]
         if old.doc:
             if self._entries and self._same_place(self._entries[-1], old):
                 self._entries[-1] = old
@@ -35,8 +35,7 @@ class History(QObject):
 
     def update_current(self, location: Location) -> None:
         """Remember where the reader scrolled to since the last jump, before moving away."""
-        if 0 <= self._index < len(self._entries) and \
-                self._same_place(self._entries[self._index], location):
+        if 0 <= self._index < len(self._entries) and self._same_place(self._entries[self._index], location):
             self._entries[self._index] = location
 
     def back(self) -> Location | None:

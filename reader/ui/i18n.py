@@ -37,12 +37,12 @@ class Translations:
         self.clear()
         loaded = self._load(app, I18N_DIR / f"reader_{language}.qm")
         if not loaded and language != "en":
-            log.warning("translation reader_%s.qm not found in %s (run .ci/setup to compile it)",
-                        language, I18N_DIR)
+            log.warning(
+                "translation reader_%s.qm not found in %s (run .ci/setup to compile it)", language, I18N_DIR
+            )
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if language != "en":
-            self._load(app, f"{qt_dir}/qtbase_{language}.qm") or \
-                self._load(app, f"{qt_dir}/qt_{language}.qm")
+            self._load(app, f"{qt_dir}/qtbase_{language}.qm") or self._load(app, f"{qt_dir}/qt_{language}.qm")
         QLocale.setDefault(QLocale(language))
         self.language = language
         self._notify()

@@ -32,8 +32,9 @@ def dropped_files(mime: QMimeData) -> list[str]:
 
 def _import_job(files: list[str], paths, progress):
     """Worker side: import, then the corpus and objectives as they now are."""
-    outcomes = import_files([Path(f) for f in files], paths,
-                            progress=lambda done, total, _name: progress(done, total))
+    outcomes = import_files(
+        [Path(f) for f in files], paths, progress=lambda done, total, _name: progress(done, total)
+    )
     imported = [o for o in outcomes if o.status == "imported" and o.info is not None]
     reload = reload_corpus(paths, imported[-1].info.id) if imported else None
     return outcomes, reload
@@ -72,9 +73,15 @@ class ImportFlow(QObject):
         self.progress_bar.setRange(0, 0)  # busy until the first file is counted
         self.progress_bar.show()
         self.window.state.show_message(self.tr("Importing %n document(s)…", "", len(files)), 0)
-        self.window.worker.submit("library", _import_job, list(files), self.window.services.paths,
-                                  on_result=self._finished, on_error=self._failed,
-                                  on_progress=self._progress)
+        self.window.worker.submit(
+            "library",
+            _import_job,
+            list(files),
+            self.window.services.paths,
+            on_result=self._finished,
+            on_error=self._failed,
+            on_progress=self._progress,
+        )
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -95,9 +102,11 @@ class ImportFlow(QObject):
         duplicates = [o for o in outcomes if o.status == "duplicate"]
         failed = [o for o in outcomes if o.status == "failed"]
         self.window.state.show_message(
-            self.tr("%n document(s) imported", "", len(imported)) +
-            (self.tr(", %n skipped as already in the library", "", len(duplicates)) if duplicates else "") +
-            (self.tr(", %n failed", "", len(failed)) if failed else ""), 8000)
+            self.tr("%n document(s) imported", "", len(imported))
+            + (self.tr(", %n skipped as already in the library", "", len(duplicates)) if duplicates else "")
+            + (self.tr(", %n failed", "", len(failed)) if failed else ""),
+            8000,
+        )
         lines = [f"{Path(o.path).name}: {o.reason}" for o in failed]
         lines += self.report_lines(imported + duplicates)
         if failed:  # a problem: reported like every other one (and to whoever listens)
@@ -117,10 +126,14 @@ class ImportFlow(QObject):
             repairs = outcome.converted.repairs
             counted = [
                 (outcome.blocks, self.tr("%n block(s)", "", outcome.blocks)),
-                (repairs.page_breaks_joined,
-                 self.tr("%n page break(s) re-joined", "", repairs.page_breaks_joined)),
-                (repairs.header_lines_removed,
-                 self.tr("%n header/footer line(s) removed", "", repairs.header_lines_removed)),
+                (
+                    repairs.page_breaks_joined,
+                    self.tr("%n page break(s) re-joined", "", repairs.page_breaks_joined),
+                ),
+                (
+                    repairs.header_lines_removed,
+                    self.tr("%n header/footer line(s) removed", "", repairs.header_lines_removed),
+                ),
                 (repairs.footnotes, self.tr("%n footnote(s)", "", repairs.footnotes)),
                 (repairs.tables, self.tr("%n table(s)", "", repairs.tables)),
             ]

@@ -21,13 +21,19 @@ MESSAGE_MS = 8000
 
 
 class IndexStatus(QObject):
-    ready = Signal()     # the index can be searched
+    ready = Signal()  # the index can be searched
     failed = Signal(str)  # why it could not be built (shown to the user by the window)
-    settled = Signal()   # index finished and no background work pending
+    settled = Signal()  # index finished and no background work pending
 
-    def __init__(self, services: Services, state: AppState, worker: Worker,
-                 search_panel: SearchPanel, status_bar: QStatusBar,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        state: AppState,
+        worker: Worker,
+        search_panel: SearchPanel,
+        status_bar: QStatusBar,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.state, self.worker = services, state, worker
         self.search_panel = search_panel
@@ -53,8 +59,9 @@ class IndexStatus(QObject):
             return
         self.state.set_index_status(INDEX_BUILDING)
         progress: Callable[[int, int], None] = self.state.indexProgress.emit
-        self.worker.submit("index", search.ensure_index, on_result=self._ready,
-                           on_error=self._failed, on_progress=progress)
+        self.worker.submit(
+            "index", search.ensure_index, on_result=self._ready, on_error=self._failed, on_progress=progress
+        )
 
     def _ready(self, messages: list[str]) -> None:
         self.state.set_index_status(INDEX_READY)
@@ -95,8 +102,11 @@ class IndexStatus(QObject):
 
     def is_settled(self) -> bool:
         """Index done (or impossible), nothing running in the background, no search pending."""
-        return (self.state.index_status != INDEX_BUILDING and not self.worker.is_busy()
-                and self.search_panel.is_idle())
+        return (
+            self.state.index_status != INDEX_BUILDING
+            and not self.worker.is_busy()
+            and self.search_panel.is_idle()
+        )
 
     def check_settled(self, *_args: object) -> None:
         if self.is_settled():

@@ -24,9 +24,14 @@ LOCK_FILE = "reader.lock"
 TIMEOUT_MS = 2000
 MAX_REQUEST_BYTES = 1 << 20  # a request is a few links and a query; more is not from us
 # What a request may hold (see app.request_from); anything else is ignored as malformed.
-REQUEST_FIELDS: dict[str, tuple[type, ...]] = {"open": (list,), "objective": (int, type(None)),
-                                                "search": (str, type(None)), "dock": (str, type(None)),
-                                                "compare": (list, type(None)), "lang": (str, type(None))}
+REQUEST_FIELDS: dict[str, tuple[type, ...]] = {
+    "open": (list,),
+    "objective": (int, type(None)),
+    "search": (str, type(None)),
+    "dock": (str, type(None)),
+    "compare": (list, type(None)),
+    "lang": (str, type(None)),
+}
 
 
 def valid_request(request: object) -> dict[str, Any] | None:
@@ -39,7 +44,8 @@ def valid_request(request: object) -> dict[str, Any] | None:
     if not all(isinstance(link, str) for link in request.get("open") or []):
         return None
     if request.get("compare") is not None and (
-            len(request["compare"]) != 2 or not all(isinstance(d, str) for d in request["compare"])):
+        len(request["compare"]) != 2 or not all(isinstance(d, str) for d in request["compare"])
+    ):
         return None
     return request
 

@@ -31,7 +31,7 @@ def document_tooltip(doc: Document) -> str:
 
 
 class LibraryDock(QDockWidget):
-    openRequested = Signal(str, bool)   # doc id, in a new pane
+    openRequested = Signal(str, bool)  # doc id, in a new pane
     importRequested = Signal()
     removeRequested = Signal(str)
     compareRequested = Signal(str, str)  # older draft, newer draft
@@ -68,8 +68,10 @@ class LibraryDock(QDockWidget):
 
     def _fill(self) -> None:
         self.model.clear()
-        groups = [(self.tr("Bundled documents"), [d for d in self._corpus if d.info.bundled]),
-                  (self.tr("Imported documents"), [d for d in self._corpus if not d.info.bundled])]
+        groups = [
+            (self.tr("Bundled documents"), [d for d in self._corpus if d.info.bundled]),
+            (self.tr("Imported documents"), [d for d in self._corpus if not d.info.bundled]),
+        ]
         for title, docs in groups:
             if not docs:
                 continue
@@ -77,8 +79,10 @@ class LibraryDock(QDockWidget):
             group.setSelectable(False)
             group.setEditable(False)
             for doc, version in family_order(self._corpus, docs):
-                item = QStandardItem(f"《{doc.info.short_title}》" + (
-                    "  " + self.tr("draft %1").replace("%1", str(version)) if version else ""))
+                item = QStandardItem(
+                    f"《{doc.info.short_title}》"
+                    + ("  " + self.tr("draft %1").replace("%1", str(version)) if version else "")
+                )
                 item.setData(doc.id, DocRole)
                 item.setToolTip(plain_tip(document_tooltip(doc)))
                 item.setEditable(False)
@@ -128,9 +132,13 @@ class LibraryDock(QDockWidget):
         current = self._corpus.get(doc_id).info.revision_of
         start = next((i for i, d in enumerate(choices) if d.id == current), 0)
         label, accepted = QInputDialog.getItem(
-            self, self.tr("Mark as a revision"),
+            self,
+            self.tr("Mark as a revision"),
             self.tr("《%1》 is a revision of:").replace("%1", self._corpus.get(doc_id).info.short_title),
-            labels, start, False)
+            labels,
+            start,
+            False,
+        )
         return choices[labels.index(label)].id if accepted and label in labels else None
 
     def _context_menu(self, pos: QPoint) -> None:

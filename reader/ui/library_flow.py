@@ -29,7 +29,7 @@ def remove_and_reload(doc_id: str, paths: AppPaths) -> Reloaded:
 
 
 class LibraryFlow(QObject):
-    reloaded = Signal(object)   # Reloaded
+    reloaded = Signal(object)  # Reloaded
     failed = Signal(str)
 
     def __init__(self, paths: AppPaths, worker: Worker, parent: QObject | None = None) -> None:
@@ -37,8 +37,14 @@ class LibraryFlow(QObject):
         self.paths, self.worker = paths, worker
 
     def remove_document(self, doc_id: str) -> None:
-        self.worker.submit("library", remove_and_reload, doc_id, self.paths,
-                           on_result=self.reloaded.emit, on_error=self._failed)
+        self.worker.submit(
+            "library",
+            remove_and_reload,
+            doc_id,
+            self.paths,
+            on_result=self.reloaded.emit,
+            on_error=self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.failed.emit(str(exc))

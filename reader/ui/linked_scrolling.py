@@ -23,9 +23,16 @@ RELATED_CANDIDATES = 30
 
 
 class LinkedScrolling(QObject):
-    def __init__(self, services: Services, objective_map: ObjectiveMap, panes: PaneArea,
-                 state: AppState, worker: Worker, action: QAction,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        objective_map: ObjectiveMap,
+        panes: PaneArea,
+        state: AppState,
+        worker: Worker,
+        action: QAction,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.objective_map = services, objective_map
         self.panes, self.state, self.worker, self.action = panes, state, worker, action
@@ -57,8 +64,7 @@ class LinkedScrolling(QObject):
             pane.scroll_to(anchor)
             pane.set_highlights("focus", [Highlight(anchor)])
 
-    def _sync_related(self, doc_id: str, anchor: str, other: DocumentPane,
-                      numbers: list[int]) -> None:
+    def _sync_related(self, doc_id: str, anchor: str, other: DocumentPane, numbers: list[int]) -> None:
         """The best related passage in the other pane's document (of the same objective)."""
         search, target_doc, mapping = self.services.search, other.doc_id, self.objective_map
         assert search is not None  # search_ready() said so
@@ -67,10 +73,18 @@ class LinkedScrolling(QObject):
             here = [h for h in hits if h.doc == target_doc]
             same = [h for h in here if set(mapping.objectives_at(target_doc, h.anchor)) & set(numbers)]
             best = (same or here or [None])[0]
-            target = best.anchor if best else (
-                mapping.corresponding(numbers[0], target_doc) if numbers else None)
+            target = (
+                best.anchor if best else (mapping.corresponding(numbers[0], target_doc) if numbers else None)
+            )
             if target and other in self.panes.panes and other.doc_id == target_doc:
                 self._sync_to(other, target)
 
-        self.worker.submit(f"sync:{other.uid}", search.related, doc_id, anchor, RELATED_CANDIDATES,
-                           on_result=arrived, on_error=lambda exc: None)
+        self.worker.submit(
+            f"sync:{other.uid}",
+            search.related,
+            doc_id,
+            anchor,
+            RELATED_CANDIDATES,
+            on_result=arrived,
+            on_error=lambda exc: None,
+        )

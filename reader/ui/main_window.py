@@ -104,8 +104,9 @@ class MessageBar(QFrame):
         section = (title, tuple(messages))
         if section not in self._sections:
             self._sections.append(section)
-        self.text.setText("\n".join(line for t, lines in self._sections
-                                    for line in (t, *(f"• {m}" for m in lines))))
+        self.text.setText(
+            "\n".join(line for t, lines in self._sections for line in (t, *(f"• {m}" for m in lines)))
+        )
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.setAccessibleName(self._sections[0][0])
         self.show()
@@ -114,16 +115,21 @@ class MessageBar(QFrame):
 class MainWindow(QMainWindow):
     """The reader window. Build it, `restore_state()`, `show()`, then `start()`."""
 
-    objectiveShown = Signal(int)     # after an objective was shown and its passages laid out
-    hitOpened = Signal(object)       # after a search hit was opened in a pane
-    annotationShown = Signal(str)    # after a highlight's passage was shown in a pane
-    settled = Signal()               # index finished and no background work pending
+    objectiveShown = Signal(int)  # after an objective was shown and its passages laid out
+    hitOpened = Signal(object)  # after a search hit was opened in a pane
+    annotationShown = Signal(str)  # after a highlight's passage was shown in a pane
+    settled = Signal()  # index finished and no background work pending
     # Each flow between the panes and docks lives in its own controller (created in `_build`):
     # objectives (ObjectivesFlow), search hits (SearchHits), linked scrolling (LinkedScrolling),
     # library changes (LibraryFlow) and the search index (IndexStatus).
 
-    def __init__(self, services: Services, state: AppState | None = None,
-                 worker: Worker | None = None, translations: Translations | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        state: AppState | None = None,
+        worker: Worker | None = None,
+        translations: Translations | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._services = services
@@ -134,8 +140,9 @@ class MainWindow(QMainWindow):
         self.objective_map = ObjectiveMap(services.corpus, services.objectives)
         self.cache = DocumentCache(services.corpus, self.state.reading_font(), self.state.theme, self)
         assert services.store is not None  # Services opens one
-        self.annotator = Annotator(services.store, services.corpus, services.objectives, self,
-                                   persist=services.persist)
+        self.annotator = Annotator(
+            services.store, services.corpus, services.objectives, self, persist=services.persist
+        )
         self.theme_mode = "system"
         self._fullscreen_state: QByteArray | None = None
         self._build()
@@ -161,9 +168,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_flows()
-        self.responsive = ResponsiveLayout(self, self.panes, self.docks,
-                                           [self.toolbar, self.annotation_toolbar],
-                                           lambda: self.cache.font)
+        self.responsive = ResponsiveLayout(
+            self, self.panes, self.docks, [self.toolbar, self.annotation_toolbar], lambda: self.cache.font
+        )
         for combo in self.findChildren(QComboBox):  # the docks' filters
             plain_popup(combo)
         self.setWindowIcon(icons.app_icon())
@@ -183,18 +190,25 @@ class MainWindow(QMainWindow):
         self.outline_dock = OutlineDock(self)
         self.library_dock = LibraryDock(self.services.corpus, self)
         self.search_panel = SearchPanel(self.services, self.state, self.worker, self)
-        self.annotations_panel = AnnotationsPanel(self.annotator, self.services.corpus,
-                                                  self.services.objectives, self)
+        self.annotations_panel = AnnotationsPanel(
+            self.annotator, self.services.corpus, self.services.objectives, self
+        )
         self.bookmarks_panel = BookmarksPanel(self.annotator, self.services.corpus, self)
-        self.docks: list[QDockWidget] = [self.objectives_dock, self.search_panel,
-                                         self.outline_dock, self.library_dock,
-                                         self.annotations_panel, self.bookmarks_panel]
+        self.docks: list[QDockWidget] = [
+            self.objectives_dock,
+            self.search_panel,
+            self.outline_dock,
+            self.library_dock,
+            self.annotations_panel,
+            self.bookmarks_panel,
+        ]
         for dock in self.docks:
-            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea |
-                                 Qt.DockWidgetArea.RightDockWidgetArea)
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable |
-                             QDockWidget.DockWidgetFeature.DockWidgetClosable |
-                             QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
         self.default_dock_layout()
 
     def default_dock_layout(self) -> None:
@@ -214,8 +228,22 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("back", "forward", None, "addPane", "swapPanes", "linkedScrolling", None,
-                     "search", "gotoParagraph", None, "zoomOut", "zoomIn", None, "fullScreen"):
+        for name in (
+            "back",
+            "forward",
+            None,
+            "addPane",
+            "swapPanes",
+            "linkedScrolling",
+            None,
+            "search",
+            "gotoParagraph",
+            None,
+            "zoomOut",
+            "zoomIn",
+            None,
+            "fullScreen",
+        ):
             if name is None:
                 self.toolbar.addSeparator()
             else:
@@ -234,7 +262,8 @@ class MainWindow(QMainWindow):
             self.annotation_toolbar.addAction(a[name])
         for name in (*colors, "addNote"):  # their tooltips say what they do
             self.annotation_toolbar.widgetForAction(a[name]).setToolButtonStyle(
-                Qt.ToolButtonStyle.ToolButtonIconOnly)
+                Qt.ToolButtonStyle.ToolButtonIconOnly
+            )
             a[name].setProperty("iconOnly", True)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
 
@@ -245,13 +274,52 @@ class MainWindow(QMainWindow):
         colors = [highlight_action_name(c) for c in COLORS]
         layout = {
             "file": ["importDocument", None, "importAnnotations", "exportAnnotations", None, "quit"],
-            "edit": ["undo", "redo", None, *colors, "addNote", None, "addBookmark", None,
-                     "nameColors", "authorName"],
-            "view": ["addPane", "closePane", "swapPanes", "nextPane", "linkedScrolling", None,
-                     "zoomIn", "zoomOut", "zoomReset", "chooseFont", "readingWidth", "@theme", None, "@docks",
-                     "caretBrowsing", "fullWidthPunctuation", "fullScreen"],
-            "go": ["back", "forward", None, "gotoParagraph", "findInPane", "copyWithCitation",
-                   None, "search", "nextHit", "previousHit", None, "nextPassage", "previousPassage"],
+            "edit": [
+                "undo",
+                "redo",
+                None,
+                *colors,
+                "addNote",
+                None,
+                "addBookmark",
+                None,
+                "nameColors",
+                "authorName",
+            ],
+            "view": [
+                "addPane",
+                "closePane",
+                "swapPanes",
+                "nextPane",
+                "linkedScrolling",
+                None,
+                "zoomIn",
+                "zoomOut",
+                "zoomReset",
+                "chooseFont",
+                "readingWidth",
+                "@theme",
+                None,
+                "@docks",
+                "caretBrowsing",
+                "fullWidthPunctuation",
+                "fullScreen",
+            ],
+            "go": [
+                "back",
+                "forward",
+                None,
+                "gotoParagraph",
+                "findInPane",
+                "copyWithCitation",
+                None,
+                "search",
+                "nextHit",
+                "previousHit",
+                None,
+                "nextPassage",
+                "previousPassage",
+            ],
             "language": ["@language"],
             "help": ["keyboardShortcuts", None, "about"],
         }
@@ -306,15 +374,26 @@ class MainWindow(QMainWindow):
     def _build_flows(self) -> None:
         services, a = self._services, self.actions_by_name
         self.statusBar().setObjectName("statusBar")
-        self.objectives_flow = ObjectivesFlow(services, self.objective_map, self.panes, self.state,
-                                              self.worker, self.add_pane, self.objectives_dock, self)
-        self.linked_scrolling = LinkedScrolling(services, self.objective_map, self.panes,
-                                                self.state, self.worker, a["linkedScrolling"], self)
-        self.search_hits = SearchHits(services, self.panes, self.search_panel, self.worker,
-                                      self.current_pane, self)
+        self.objectives_flow = ObjectivesFlow(
+            services,
+            self.objective_map,
+            self.panes,
+            self.state,
+            self.worker,
+            self.add_pane,
+            self.objectives_dock,
+            self,
+        )
+        self.linked_scrolling = LinkedScrolling(
+            services, self.objective_map, self.panes, self.state, self.worker, a["linkedScrolling"], self
+        )
+        self.search_hits = SearchHits(
+            services, self.panes, self.search_panel, self.worker, self.current_pane, self
+        )
         self.library_flow = LibraryFlow(services.paths, self.worker, self)
-        self.index_status = IndexStatus(services, self.state, self.worker, self.search_panel,
-                                        self.statusBar(), self)
+        self.index_status = IndexStatus(
+            services, self.state, self.worker, self.search_panel, self.statusBar(), self
+        )
         self.index_label, self.index_progress = self.index_status.label, self.index_status.progress
 
     @property
@@ -335,21 +414,31 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_by_name
         slots = {
-            "back": self.go_back, "forward": self.go_forward, "addPane": self.add_pane,
-            "closePane": self.close_current_pane, "swapPanes": self.swap_current_pane,
-            "nextPane": self.focus_next_pane, "zoomIn": lambda: self.zoom(1),
-            "zoomOut": lambda: self.zoom(-1), "zoomReset": lambda: self.zoom(0),
-            "chooseFont": self.choose_font, "readingWidth": self.reading_width.ask,
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "addPane": self.add_pane,
+            "closePane": self.close_current_pane,
+            "swapPanes": self.swap_current_pane,
+            "nextPane": self.focus_next_pane,
+            "zoomIn": lambda: self.zoom(1),
+            "zoomOut": lambda: self.zoom(-1),
+            "zoomReset": lambda: self.zoom(0),
+            "chooseFont": self.choose_font,
+            "readingWidth": self.reading_width.ask,
             "gotoParagraph": lambda: self.go_to_paragraph(),
-            "findInPane": self.find_in_pane, "search": self.search_panel.focus_query,
+            "findInPane": self.find_in_pane,
+            "search": self.search_panel.focus_query,
             "nextHit": lambda: self.search_panel.step(1),
             "previousHit": lambda: self.search_panel.step(-1),
             "nextPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), 1),
             "previousPassage": lambda: self.objectives_flow.passage_step(self.current_pane(), -1),
             "copyWithCitation": lambda: self.current_pane().copy_with_citation(),
-            "importDocument": self.import_document, "quit": self.close, "about": self.show_about,
+            "importDocument": self.import_document,
+            "quit": self.close,
+            "about": self.show_about,
             "keyboardShortcuts": lambda: self.show_shortcuts(),
-            "undo": self.annotator.undo_stack.undo, "redo": self.annotator.undo_stack.redo,
+            "undo": self.annotator.undo_stack.undo,
+            "redo": self.annotator.undo_stack.redo,
             "addNote": lambda: self.annotator.annotate(self.current_pane()),
             "addBookmark": lambda: self.annotator.add_bookmark(self.current_pane()),
             "nameColors": self.annotator.name_colors,
@@ -358,8 +447,9 @@ class MainWindow(QMainWindow):
             "importAnnotations": self.import_annotations,
         }
         for color in COLORS:
-            slots[highlight_action_name(color)] = \
-                lambda _=False, c=color: self.annotator.highlight(self.current_pane(), c)
+            slots[highlight_action_name(color)] = lambda _=False, c=color: self.annotator.highlight(
+                self.current_pane(), c
+            )
         for name, slot in slots.items():
             a[name].triggered.connect(slot)
         a["caretBrowsing"].toggled.connect(self._caret_browsing_toggled)
@@ -376,9 +466,9 @@ class MainWindow(QMainWindow):
         self.objectives_dock.objectiveSelected.connect(self.show_objective)
         self.objectives_dock.passageActivated.connect(self.objectives_flow.open_passage)
         self.outline_dock.anchorActivated.connect(
-            lambda anchor: self.current_pane().show_document(self.current_pane().doc_id, anchor))
-        self.library_dock.openRequested.connect(
-            lambda doc, new: self.open_document(doc, new_pane=new))
+            lambda anchor: self.current_pane().show_document(self.current_pane().doc_id, anchor)
+        )
+        self.library_dock.openRequested.connect(lambda doc, new: self.open_document(doc, new_pane=new))
         self.library_dock.importRequested.connect(self.import_document)
         self.library_dock.removeRequested.connect(self.remove_document)
         self.search_panel.hitActivated.connect(self.open_hit)
@@ -396,8 +486,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel.importRequested.connect(self.import_annotations)
         self.annotations_panel.colorsRequested.connect(self.annotator.name_colors)
         self.bookmarks_panel.openRequested.connect(self.show_bookmark)
-        self.bookmarks_panel.addRequested.connect(
-            lambda: self.annotator.add_bookmark(self.current_pane()))
+        self.bookmarks_panel.addRequested.connect(lambda: self.annotator.add_bookmark(self.current_pane()))
         self.state.readingFontChanged.connect(self._font_changed)
         self.state.themeChanged.connect(self._theme_changed)
         self.state.statusMessage.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -434,8 +523,10 @@ class MainWindow(QMainWindow):
     def add_pane(self, doc_id: str = "", anchor: str = "") -> DocumentPane | None:
         if not doc_id:
             shown = {p.doc_id for p in self.panes.panes}
-            doc_id = next((d.id for d in self.services.corpus if d.id not in shown),
-                          self.services.corpus.documents[0].id if len(self.services.corpus) else "")
+            doc_id = next(
+                (d.id for d in self.services.corpus if d.id not in shown),
+                self.services.corpus.documents[0].id if len(self.services.corpus) else "",
+            )
         pane = self.panes.add_pane(doc_id, anchor)
         if pane is None:
             self.state.show_message(self.tr("At most four panes can be open."))
@@ -452,15 +543,15 @@ class MainWindow(QMainWindow):
         self.panes.set_current(pane)
         pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def open_document(self, doc_id: str, anchor: str = "", *, pane: DocumentPane | None = None,
-                      new_pane: bool = False) -> DocumentPane | None:
+    def open_document(
+        self, doc_id: str, anchor: str = "", *, pane: DocumentPane | None = None, new_pane: bool = False
+    ) -> DocumentPane | None:
         if new_pane:
             pane = self.add_pane(doc_id, anchor)
             return pane
         pane = pane or self.current_pane()
         if not pane.show_document(doc_id, anchor):
-            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
-                                    .replace("%2", anchor))
+            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id).replace("%2", anchor))
             return None
         self.panes.set_current(pane)
         return pane
@@ -511,7 +602,7 @@ class MainWindow(QMainWindow):
         self._undo_tip("redo", stack.redoText())
 
     def _undo_tip(self, name: str, text: str) -> None:
-        """"Undo: Highlight (Ctrl+Z)"."""
+        """ "Undo: Highlight (Ctrl+Z)"."""
         action = self.actions_by_name[name]
         label = self.tr("Undo: %1") if name == "undo" else self.tr("Redo: %1")
         tip = label.replace("%1", text) if text else action.statusTip()
@@ -522,8 +613,12 @@ class MainWindow(QMainWindow):
         """Show a highlight's passage in a pane (one showing its document, if any)."""
         excerpt = self.annotator.excerpt(annotation_id)
         if excerpt is None or not excerpt.found or not excerpt.anchors:
-            self.state.show_message(self.tr("This highlight could not be placed in the current "
-                                            "text; its quote is kept in the Annotations panel."))
+            self.state.show_message(
+                self.tr(
+                    "This highlight could not be placed in the current "
+                    "text; its quote is kept in the Annotations panel."
+                )
+            )
             return None
         pane = self.panes.pane_for(excerpt.doc, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(excerpt.doc, excerpt.anchors[0]):
@@ -536,8 +631,7 @@ class MainWindow(QMainWindow):
     def show_bookmark(self, doc_id: str, anchor: str) -> DocumentPane | None:
         pane = self.panes.pane_for(doc_id, keep=COMPACT_ID) or self.current_pane()
         if not pane.show_document(doc_id, anchor):
-            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id)
-                                    .replace("%2", anchor))
+            self.state.show_message(self.tr("Cannot open %1 %2").replace("%1", doc_id).replace("%2", anchor))
             return None
         self.panes.set_current(pane)
         pane.set_highlights("focus", [Highlight(anchor)])
@@ -545,9 +639,14 @@ class MainWindow(QMainWindow):
 
     def show_dock(self, name: str) -> None:
         """Bring a dock to the front: objectives, search, outline, library, annotations, bookmarks."""
-        docks = {"objectives": self.objectives_dock, "search": self.search_panel,
-                 "outline": self.outline_dock, "library": self.library_dock,
-                 "annotations": self.annotations_panel, "bookmarks": self.bookmarks_panel}
+        docks = {
+            "objectives": self.objectives_dock,
+            "search": self.search_panel,
+            "outline": self.outline_dock,
+            "library": self.library_dock,
+            "annotations": self.annotations_panel,
+            "bookmarks": self.bookmarks_panel,
+        }
         dock = docks.get(name)
         if dock is not None:
             if self.responsive.is_collapsed():
@@ -564,18 +663,25 @@ class MainWindow(QMainWindow):
         if dock is self.search_panel:
             self.search_panel.focus_query()
             return
-        target = next((w for w in dock.widget().findChildren(QWidget)
-                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dock)),
-                      dock.widget())
+        target = next(
+            (
+                w
+                for w in dock.widget().findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(dock)
+            ),
+            dock.widget(),
+        )
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def export_annotations(self, selection: ExportFilter | None = None) -> ExportDialog:
         """The export dialog (window-modal, returns at once), filtered like the panel."""
-        dialog = ExportDialog(self.annotator, self.services.corpus, self.services.objectives,
-                              self.worker, selection, self)
+        dialog = ExportDialog(
+            self.annotator, self.services.corpus, self.services.objectives, self.worker, selection, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda path: self.state.show_message(
-            self.tr("Exported to %1").replace("%1", path), 8000))
+        dialog.saved.connect(
+            lambda path: self.state.show_message(self.tr("Exported to %1").replace("%1", path), 8000)
+        )
         dialog.open()
         return dialog
 
@@ -583,8 +689,11 @@ class MainWindow(QMainWindow):
         """Ask for a JSON-LD file, show what importing it would change, import on confirmation."""
         dialog = ImportDialog(self.annotator, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda changes: self.state.show_message(
-            self.tr("%n annotation(s) imported", "", len(changes)), 8000))
+        dialog.imported.connect(
+            lambda changes: self.state.show_message(
+                self.tr("%n annotation(s) imported", "", len(changes)), 8000
+            )
+        )
         dialog.open()
         dialog.choose_file()
         return dialog
@@ -632,8 +741,7 @@ class MainWindow(QMainWindow):
             anchor = resolve_paragraph(pane.document, text, pane.current_anchor())
         if not anchor:
             if text is not None:
-                self.state.show_message(self.tr("No paragraph “%1” in this document.")
-                                        .replace("%1", text))
+                self.state.show_message(self.tr("No paragraph “%1” in this document.").replace("%1", text))
             return False
         return pane.show_document(pane.doc_id, anchor)
 
@@ -733,13 +841,22 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Compact Reader"))
         retranslate_actions(self.actions_by_name)
-        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
-                  "go": self.tr("&Go"), "language": self.tr("&Language"), "help": self.tr("&Help")}
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "view": self.tr("&View"),
+            "go": self.tr("&Go"),
+            "language": self.tr("&Language"),
+            "help": self.tr("&Help"),
+        }
         for key, menu in self.menus.items():
             menu.setTitle(titles[key])
         self.theme_menu.setTitle(self.tr("&Theme"))
-        for mode, text in (("system", self.tr("Follow the &system")), ("light", self.tr("&Light")),
-                           ("dark", self.tr("&Dark"))):
+        for mode, text in (
+            ("system", self.tr("Follow the &system")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
             self.theme_actions[mode].setText(text)
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.annotation_toolbar.setWindowTitle(self.tr("Highlight toolbar"))
@@ -797,8 +914,12 @@ class MainWindow(QMainWindow):
     # === library changes ======================================================================
     def ask_import_path(self) -> list[str] | str | None:
         """Ask for documents to import (tests replace this)."""
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import a document"), str(documents_folder()),
-                                                self.tr("Documents (*.pdf *.docx *.txt *.md)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import a document"),
+            str(documents_folder()),
+            self.tr("Documents (*.pdf *.docx *.txt *.md)"),
+        )
         return paths or None
 
     def import_document(self) -> None:
@@ -842,8 +963,7 @@ class MainWindow(QMainWindow):
         colors = [self.actions_by_name[highlight_action_name(c)] for c in COLORS]
         in_menus = shortcut_rows(list(self.menus.values()))
         listed = {(row[1], row[2]) for row in in_menus}
-        rows = in_menus + [r for r in extra_rows(colors, self.tr("Highlight"))
-                           if (r[1], r[2]) not in listed]
+        rows = in_menus + [r for r in extra_rows(colors, self.tr("Highlight")) if (r[1], r[2]) not in listed]
         dialog = ShortcutsDialog(rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -861,9 +981,13 @@ class MainWindow(QMainWindow):
             self.annotator.paint(pane)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Compact Reader"),
-                          self.tr("Compact Reader %1\nThe UN texts on the Global Compact for "
-                                  "Migration, side by side.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Compact Reader"),
+            self.tr(
+                "Compact Reader %1\nThe UN texts on the Global Compact for Migration, side by side."
+            ).replace("%1", __version__),
+        )
 
     # === state ================================================================================
     def save_state(self) -> None:
@@ -874,15 +998,15 @@ class MainWindow(QMainWindow):
             self.panes.hide()  # closing: spare laying the documents out again at a new width
             self.responsive.expand()
         prefs.write(s, prefs.GEOMETRY, self.saveGeometry())
-        prefs.write(s, prefs.WINDOW_STATE,
-                       self._fullscreen_state or self.saveState(STATE_VERSION))
+        prefs.write(s, prefs.WINDOW_STATE, self._fullscreen_state or self.saveState(STATE_VERSION))
         prefs.write(s, prefs.SPLITTER, self.panes.saveState())
-        panes = [{"doc": p.doc_id, "anchor": p.current_anchor(), "line": p.top_line_offset()}
-                 for p in self.panes.panes]
+        panes = [
+            {"doc": p.doc_id, "anchor": p.current_anchor(), "line": p.top_line_offset()}
+            for p in self.panes.panes
+        ]
         prefs.write(s, prefs.PANES, json.dumps(panes, ensure_ascii=False))
         prefs.write(s, prefs.CURRENT_PANE, self.panes.panes.index(self.current_pane()))
-        prefs.write(s, prefs.LINKED_SCROLLING,
-                       self.actions_by_name["linkedScrolling"].isChecked())
+        prefs.write(s, prefs.LINKED_SCROLLING, self.actions_by_name["linkedScrolling"].isChecked())
         prefs.write(s, prefs.ZOOM, self.state.zoom)
         prefs.write(s, prefs.FONT_FAMILY, self.state.font_family)
         prefs.write(s, prefs.THEME, self.theme_mode)
@@ -915,8 +1039,11 @@ class MainWindow(QMainWindow):
         self.set_theme_mode(prefs.read(s, prefs.THEME))
         self.cache.full_width = prefs.read(s, prefs.FULL_WIDTH_PUNCTUATION)
         self.actions_by_name["fullWidthPunctuation"].setChecked(self.cache.full_width)
-        language = prefs.read(s, prefs.LANGUAGE) if s.contains(prefs.LANGUAGE.key) \
+        language = (
+            prefs.read(s, prefs.LANGUAGE)
+            if s.contains(prefs.LANGUAGE.key)
             else (self.translations.language or prefs.LANGUAGE.default)
+        )
         self.language_actions.get(language, self.language_actions["zh_CN"]).setChecked(True)
         self.state.language = language
 

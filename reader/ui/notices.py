@@ -39,45 +39,82 @@ class Notices(QObject):
         return {
             # --- the search index ---------------------------------------------------------------
             "index-missing": (self.tr("The search index did not exist yet; built it"), ()),
-            "index-interrupted": (self.tr("The search index was left half-written by an "
-                                          "interrupted process; rebuilt it"), ()),
-            "index-old": (self.tr("The search index was made by another version of Compact "
-                                  "Reader; rebuilt it"), ()),
+            "index-interrupted": (
+                self.tr("The search index was left half-written by an interrupted process; rebuilt it"),
+                (),
+            ),
+            "index-old": (
+                self.tr("The search index was made by another version of Compact Reader; rebuilt it"),
+                (),
+            ),
             "index-corrupt": (self.tr("The search index was corrupt; rebuilt it"), ()),
-            "index-updated": (self.tr("Search index updated: %1 documents added, %2 changed, "
-                                      "%3 removed"), ("added", "changed", "removed")),
-            "index-rebuilt": (self.tr("Search index rebuilt: %1 passages in %2 documents"),
-                              ("passages", "documents")),
+            "index-updated": (
+                self.tr("Search index updated: %1 documents added, %2 changed, %3 removed"),
+                ("added", "changed", "removed"),
+            ),
+            "index-rebuilt": (
+                self.tr("Search index rebuilt: %1 passages in %2 documents"),
+                ("passages", "documents"),
+            ),
             # --- the annotations file -----------------------------------------------------------
-            "store-unreadable-entries": (self.tr("%n entries of %1 could not be read by this version; "
-                                                 "they are kept unchanged in the file.", "", count),
-                                         ("file",)),
+            "store-unreadable-entries": (
+                self.tr(
+                    "%n entries of %1 could not be read by this version; "
+                    "they are kept unchanged in the file.",
+                    "",
+                    count,
+                ),
+                ("file",),
+            ),
             "store-read-failed": (self.tr("Could not read %1: %2."), ("path", "reason")),
-            "store-set-aside": (self.tr("%1 cannot be read: %2. It was not changed: it is kept as %3."),
-                                ("file", "reason", "kept")),
-            "store-newer": (self.tr("%1 was written by a newer version of Compact Reader (file format "
-                                    "%2; this version reads up to %3). It was not changed: it is kept "
-                                    "as %4; open it with the newer version."),
-                            ("file", "version", "supported", "kept")),
+            "store-set-aside": (
+                self.tr("%1 cannot be read: %2. It was not changed: it is kept as %3."),
+                ("file", "reason", "kept"),
+            ),
+            "store-newer": (
+                self.tr(
+                    "%1 was written by a newer version of Compact Reader (file format "
+                    "%2; this version reads up to %3). It was not changed: it is kept "
+                    "as %4; open it with the newer version."
+                ),
+                ("file", "version", "supported", "kept"),
+            ),
             "store-backup-loaded/missing": (
-                self.tr("%1 was missing; loaded the newest good backup, %2."), ("file", "backup")),
+                self.tr("%1 was missing; loaded the newest good backup, %2."),
+                ("file", "backup"),
+            ),
             "store-backup-loaded/missing/saved": (
                 self.tr("%1 was missing; loaded the newest good backup, %2 (saved %3)."),
-                ("file", "backup", "saved")),
+                ("file", "backup", "saved"),
+            ),
             "store-backup-loaded/unusable": (
-                self.tr("%1 could not be used; loaded the newest good backup, %2."), ("file", "backup")),
+                self.tr("%1 could not be used; loaded the newest good backup, %2."),
+                ("file", "backup"),
+            ),
             "store-backup-loaded/unusable/saved": (
                 self.tr("%1 could not be used; loaded the newest good backup, %2 (saved %3)."),
-                ("file", "backup", "saved")),
-            "store-nothing-readable": (self.tr("No readable annotations file or backup was found, so "
-                                               "the annotations start empty. Nothing was deleted."), ()),
-            "store-migrated": (self.tr("%1 was upgraded from file format %2 to %3; the original is "
-                                       "kept as %4."), ("file", "old", "new", "kept")),
+                ("file", "backup", "saved"),
+            ),
+            "store-nothing-readable": (
+                self.tr(
+                    "No readable annotations file or backup was found, so "
+                    "the annotations start empty. Nothing was deleted."
+                ),
+                (),
+            ),
+            "store-migrated": (
+                self.tr("%1 was upgraded from file format %2 to %3; the original is kept as %4."),
+                ("file", "old", "new", "kept"),
+            ),
             "store-backup-failed": (self.tr("Could not update the backup of %1: %2."), ("file", "reason")),
-            "store-busy": (self.tr("%1 is in use by another Compact Reader that did not finish saving "
-                                   "within %2 s; try again."), ("file", "seconds")),
-            "store-folder-failed": (self.tr("Cannot open %1 for the annotations: %2."),
-                                    ("folder", "reason")),
+            "store-busy": (
+                self.tr(
+                    "%1 is in use by another Compact Reader that did not finish saving "
+                    "within %2 s; try again."
+                ),
+                ("file", "seconds"),
+            ),
+            "store-folder-failed": (self.tr("Cannot open %1 for the annotations: %2."), ("folder", "reason")),
         }
 
 

@@ -58,8 +58,7 @@ def column_label(short_title: str, taken: set[str]) -> str:
 
 
 class ObjectiveTreeModel(QAbstractItemModel):
-    def __init__(self, objectives: list[Objective], corpus: Corpus,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, objectives: list[Objective], corpus: Corpus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._objectives: list[Objective] = []
         self._counts: list[dict[str, int]] = []
@@ -132,8 +131,9 @@ class ObjectiveTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         if section == 0:
@@ -142,8 +142,11 @@ class ObjectiveTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self.tr("《%1》: passages linking each objective + passages related "
-                                     "to it by topic").replace("%1", short))
+            return plain_tip(
+                self.tr("《%1》: passages linking each objective + passages related to it by topic").replace(
+                    "%1", short
+                )
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -202,8 +205,12 @@ class ObjectiveTreeModel(QAbstractItemModel):
         return dict(self._changed)
 
     def count_tip(self, short: str, explicit: int, related: int) -> str:
-        return (self.tr("《%1》: %2 passages link this objective, %3 more are related to it by topic")
-                .replace("%1", short).replace("%2", str(explicit)).replace("%3", str(related)))
+        return (
+            self.tr("《%1》: %2 passages link this objective, %3 more are related to it by topic")
+            .replace("%1", short)
+            .replace("%2", str(explicit))
+            .replace("%3", str(related))
+        )
 
     def _anchor(self, objective: Objective, child: int | None) -> str:
         if child is None:
@@ -229,8 +236,10 @@ class ObjectiveTreeModel(QAbstractItemModel):
     def counts_by_document(self, objective: Objective) -> list[tuple[str, str, int, int]]:
         """(id, short title, explicit, related) for one objective, documents in corpus order."""
         row = self._objectives.index(objective)
-        counts = [(doc_id, short, self._counts[row].get(doc_id, 0), self._related[row].get(doc_id, 0))
-                  for doc_id, short, _label in self._docs]
+        counts = [
+            (doc_id, short, self._counts[row].get(doc_id, 0), self._related[row].get(doc_id, 0))
+            for doc_id, short, _label in self._docs
+        ]
         return [c for c in counts if c[2] or c[3]]
 
     def retranslate(self) -> None:
@@ -246,8 +255,7 @@ class ObjectiveTreeDock(QDockWidget):
     objectiveSelected = Signal(int, str)
     passageActivated = Signal(int, str, str)
 
-    def __init__(self, objectives: list[Objective], corpus: Corpus,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, objectives: list[Objective], corpus: Corpus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("objectivesDock")
         self._corpus = corpus
@@ -305,8 +313,11 @@ class ObjectiveTreeDock(QDockWidget):
     def _show_details(self, objective: Objective) -> None:
         heading = self.tr("Objective %1").replace("%1", str(objective.number))
         self.details_title.setText(f"{heading}：{objective.title}")
-        lines = [self.tr("Commitment: paragraph %1 · %2 actions")
-                 .replace("%1", objective.commitment_anchor).replace("%2", str(len(objective.actions)))]
+        lines = [
+            self.tr("Commitment: paragraph %1 · %2 actions")
+            .replace("%1", objective.commitment_anchor)
+            .replace("%2", str(len(objective.actions)))
+        ]
         if not self.model.counts_by_document(objective):
             lines.append(self.tr("No passages of other documents treat it."))
         self.details_body.setText("\n".join(lines))
@@ -383,8 +394,10 @@ class ObjectiveTreeDock(QDockWidget):
             if index.parent().isValid():
                 self.view.expand(index.parent())
             self.view.selectionModel().setCurrentIndex(
-                index, self.view.selectionModel().SelectionFlag.ClearAndSelect |
-                self.view.selectionModel().SelectionFlag.Rows)
+                index,
+                self.view.selectionModel().SelectionFlag.ClearAndSelect
+                | self.view.selectionModel().SelectionFlag.Rows,
+            )
             self.view.scrollTo(index)
         finally:
             self._following = False
@@ -404,8 +417,10 @@ class ObjectiveTreeDock(QDockWidget):
             if index.parent().isValid():
                 self.view.expand(index.parent())
             self.view.selectionModel().setCurrentIndex(
-                index, self.view.selectionModel().SelectionFlag.ClearAndSelect |
-                self.view.selectionModel().SelectionFlag.Rows)
+                index,
+                self.view.selectionModel().SelectionFlag.ClearAndSelect
+                | self.view.selectionModel().SelectionFlag.Rows,
+            )
             self.view.scrollTo(index)
 
     def _selection_changed(self, selected, _deselected) -> None:
@@ -436,7 +451,8 @@ class ObjectiveTreeDock(QDockWidget):
         self.setWindowTitle(self.tr("Objectives"))
         self.view.setAccessibleName(self.tr("Objectives of the Global Compact"))
         self.view.header().setAccessibleName(
-            self.tr("Columns: objective, then per document: linking passages + related passages"))
+            self.tr("Columns: objective, then per document: linking passages + related passages")
+        )
         self.details_passages.setAccessibleName(self.tr("Best passages per document"))
         self.model.retranslate()
         current = self.model.objective_at(self.view.currentIndex())

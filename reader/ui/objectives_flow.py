@@ -33,11 +33,19 @@ log = logging.getLogger(__name__)
 
 
 class ObjectivesFlow(QObject):
-    objectiveShown = Signal(int)     # after an objective was shown and its passages laid out
+    objectiveShown = Signal(int)  # after an objective was shown and its passages laid out
 
-    def __init__(self, services: Services, objective_map: ObjectiveMap, panes: PaneArea,
-                 state: AppState, worker: Worker, add_pane: Callable[[], object],
-                 tree: ObjectiveTreeDock, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        objective_map: ObjectiveMap,
+        panes: PaneArea,
+        state: AppState,
+        worker: Worker,
+        add_pane: Callable[[], object],
+        tree: ObjectiveTreeDock,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.objective_map = services, objective_map
         self.panes, self.state, self.worker, self._add_pane = panes, state, worker, add_pane
@@ -56,8 +64,11 @@ class ObjectivesFlow(QObject):
             self._add_pane()
         compact_pane = self.panes.pane_showing(COMPACT_ID) or self.panes.panes[0]
         self._show_in_compact(compact_pane, objective, anchor)
-        passages = PassageSet(self.tr("Objective %1").replace("%1", str(number)),
-                              objective_passages(objective, self.services.corpus), number)
+        passages = PassageSet(
+            self.tr("Objective %1").replace("%1", str(number)),
+            objective_passages(objective, self.services.corpus),
+            number,
+        )
         self._lay_out_passages(compact_pane, passages)
         self.objectiveShown.emit(number)
 
@@ -65,8 +76,7 @@ class ObjectivesFlow(QObject):
         pane.clear_passages()
         pane.show_document(COMPACT_ID, anchor)
         pane.set_highlights("link", [Highlight(a) for a in self.objective_map.section(objective)])
-        focus = [objective.anchor, objective.commitment_anchor] if anchor == objective.anchor \
-            else [anchor]
+        focus = [objective.anchor, objective.commitment_anchor] if anchor == objective.anchor else [anchor]
         pane.set_highlights("focus", [Highlight(a) for a in focus])
         self.panes.set_current(pane)
 
@@ -108,8 +118,11 @@ class ObjectivesFlow(QObject):
         if pane is None:
             return
         passages = pane.passages()
-        index = next((i for i, p in enumerate(passages.passages)
-                      if p.doc == doc_id and p.anchor == anchor), None) if passages else None
+        index = (
+            next((i for i, p in enumerate(passages.passages) if p.doc == doc_id and p.anchor == anchor), None)
+            if passages
+            else None
+        )
         if index is None:
             pane.show_document(doc_id, anchor)
         else:
@@ -117,8 +130,11 @@ class ObjectivesFlow(QObject):
         self.panes.set_current(pane)
 
     def _panes_on(self, number: int) -> list[DocumentPane]:
-        return [pane for pane in self.panes.panes
-                if pane.passages() is not None and pane.passages().objective == number]
+        return [
+            pane
+            for pane in self.panes.panes
+            if pane.passages() is not None and pane.passages().objective == number
+        ]
 
     def _pane_for(self, number: int, doc_id: str) -> DocumentPane | None:
         """The pane showing that document among the objective's panes, else the first of them."""

@@ -108,7 +108,8 @@ class OutlineDock(QDockWidget):
             if item is not None:
                 index = item.index()
                 self.view.selectionModel().setCurrentIndex(
-                    index, self.view.selectionModel().SelectionFlag.ClearAndSelect)
+                    index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+                )
                 self.view.scrollTo(index)
                 return
 

@@ -18,7 +18,7 @@ from .rendering import DocumentCache
 
 MAX_PANES = 4
 DEFAULT_MIN_COLUMN = 420  # px; the window sets the real value from the reading font
-CRUSHED_WIDTH = 160       # px: what a column may be squeezed to while the window is resized
+CRUSHED_WIDTH = 160  # px: what a column may be squeezed to while the window is resized
 
 
 class PaneArea(QSplitter):
@@ -120,8 +120,10 @@ class PaneArea(QSplitter):
         if showing is not None:
             return showing
         recent = [*self._recent, *(p for p in self.panes if p not in self._recent)]
-        return next((p for p in recent if p.doc_id != keep or not keep),
-                    self.current or (self.panes[0] if self.panes else None))
+        return next(
+            (p for p in recent if p.doc_id != keep or not keep),
+            self.current or (self.panes[0] if self.panes else None),
+        )
 
     def other_panes(self, pane: DocumentPane) -> list[DocumentPane]:
         return [p for p in self.panes if p is not pane]
@@ -168,8 +170,8 @@ class PaneArea(QSplitter):
         if columns != self._columns:
             self._ratios = []
         self._columns = columns
-        side_by_side = self.panes if columns >= len(self.panes) else self.panes[:columns - 1]
-        stacked = self.panes[len(side_by_side):]
+        side_by_side = self.panes if columns >= len(self.panes) else self.panes[: columns - 1]
+        stacked = self.panes[len(side_by_side) :]
         self.stack.blockSignals(True)
         while self.stack.count():
             self.stack.removeTab(0)
@@ -197,8 +199,7 @@ class PaneArea(QSplitter):
         total = sum(self.sizes()) or self.width()
         ratios = self._ratios if len(self._ratios) == len(columns) else [1 / len(columns)] * len(columns)
         sizes = iter(int(total * r) for r in ratios)
-        self.setSizes([next(sizes) if not self.widget(i).isHidden() else 0
-                       for i in range(self.count())])
+        self.setSizes([next(sizes) if not self.widget(i).isHidden() else 0 for i in range(self.count())])
 
     def _remember_ratios(self, *_args: object) -> None:
         sizes = [size for i, size in enumerate(self.sizes()) if not self.widget(i).isHidden()]

@@ -71,8 +71,9 @@ class PaneHeader(QFrame):
         self.chooser.clear()
         for doc_id, label, tooltip in items:
             self.chooser.addItem(label, doc_id)
-            self.chooser.setItemData(self.chooser.count() - 1, plain_tip(tooltip),
-                                     Qt.ItemDataRole.ToolTipRole)
+            self.chooser.setItemData(
+                self.chooser.count() - 1, plain_tip(tooltip), Qt.ItemDataRole.ToolTipRole
+            )
         self.set_current(current)
         self.chooser.blockSignals(False)
 
@@ -145,8 +146,9 @@ class PassageBar(QFrame):
         self.list.clear()
         for passage in passages.passages:
             self.list.addItem(self._label(passage))
-            self.list.setItemData(self.list.count() - 1, plain_tip(passage.citation),
-                                  Qt.ItemDataRole.ToolTipRole)
+            self.list.setItemData(
+                self.list.count() - 1, plain_tip(passage.citation), Qt.ItemDataRole.ToolTipRole
+            )
         self.list.blockSignals(False)
         self.set_index(index)
         self.setVisible(bool(passages.passages))
@@ -189,7 +191,7 @@ class PassageBar(QFrame):
 class FindBar(QFrame):
     """Ctrl+F within one pane."""
 
-    findRequested = Signal(str, bool)   # text, backwards
+    findRequested = Signal(str, bool)  # text, backwards
     textEdited = Signal(str)
     closed = Signal()
 
@@ -223,8 +225,10 @@ class FindBar(QFrame):
             if event.key() == Qt.Key.Key_Escape:
                 self.closed.emit()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
                 self.findRequested.emit(self.edit.text(), True)
                 return True
         return super().eventFilter(watched, event)

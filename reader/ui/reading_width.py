@@ -25,8 +25,8 @@ LINE_SPACING_PROPERTY = "readerLineSpacing"
 
 @dataclass(frozen=True)
 class ReadingWidth:
-    max_chars: int = 0          # characters a line holds at most; 0: the pane's width
-    margin: int = 0             # px on each side of the text column
+    max_chars: int = 0  # characters a line holds at most; 0: the pane's width
+    margin: int = 0  # px on each side of the text column
     line_spacing: int = LINE_HEIGHT  # percent of the font's line height
 
 
@@ -57,9 +57,11 @@ def apply_line_spacing(qdoc: QTextDocument, percent: int) -> None:
 
 
 def read_reading_width(settings: QSettings) -> ReadingWidth:
-    return ReadingWidth(prefs.read(settings, prefs.MAX_LINE_CHARS),
-                        prefs.read(settings, prefs.PAGE_MARGIN),
-                        prefs.read(settings, prefs.LINE_SPACING))
+    return ReadingWidth(
+        prefs.read(settings, prefs.MAX_LINE_CHARS),
+        prefs.read(settings, prefs.PAGE_MARGIN),
+        prefs.read(settings, prefs.LINE_SPACING),
+    )
 
 
 def write_reading_width(settings: QSettings, reading: ReadingWidth) -> None:

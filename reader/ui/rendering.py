@@ -34,9 +34,9 @@ from .escaping import plain_tip
 
 NOTE_SCHEME = "note"
 LINK_SCHEME = "reader"
-PARA_INDENT = 44      # px: room for a paragraph number hanging in the margin
-ITEM_INDENT = 36      # px per item level
-LINE_HEIGHT = 165     # percent
+PARA_INDENT = 44  # px: room for a paragraph number hanging in the margin
+ITEM_INDENT = 36  # px per item level
+LINE_HEIGHT = 165  # percent
 LINE_SEPARATOR = "\u2028"  # a line break inside one QTextBlock (the cover header)
 HEADING_SIZES = {0: 1, 1: 1, 2: 1}  # QTextCharFormat font size adjustment by level
 NO_SPACE_AFTER = set("：:、")
@@ -70,11 +70,11 @@ class BlockSpan:
     """Where one block sits in the QTextDocument."""
 
     anchor: str
-    start: int                 # first position of the block, marker included
-    text_start: int            # position of Block.text[0]
-    end: int                   # position just after the block's last character
+    start: int  # first position of the block, marker included
+    text_start: int  # position of Block.text[0]
+    end: int  # position just after the block's last character
     inserts: list[tuple[int, int, int]] = field(default_factory=list)  # offset, pos, length
-    cells: list[tuple[int, int, int]] = field(default_factory=list)    # offset, pos, length
+    cells: list[tuple[int, int, int]] = field(default_factory=list)  # offset, pos, length
 
     def position(self, offset: int, *, end: bool = False) -> int:
         """Document position of `Block.text[offset]` (an end offset stays before marks)."""
@@ -110,8 +110,14 @@ class BlockSpan:
 class RenderedDocument:
     """A QTextDocument for one core Document, plus its anchor ↔ position map."""
 
-    def __init__(self, doc: Document, qdoc: QTextDocument, spans: dict[str, BlockSpan],
-                 notes: list[NoteMark], theme: str) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        qdoc: QTextDocument,
+        spans: dict[str, BlockSpan],
+        notes: list[NoteMark],
+        theme: str,
+    ) -> None:
         self.doc, self.qdoc, self.spans, self.notes, self.theme = doc, qdoc, spans, notes, theme
         ordered = sorted(spans.values(), key=lambda s: s.start)
         self._starts = [s.start for s in ordered]
@@ -121,7 +127,7 @@ class RenderedDocument:
     def span(self, anchor: str) -> BlockSpan | None:
         span = self.spans.get(anchor)
         if span is None and anchor.startswith(self.doc.id + "/"):
-            span = self.spans.get(anchor[len(self.doc.id) + 1:])
+            span = self.spans.get(anchor[len(self.doc.id) + 1 :])
         return span
 
     def span_at(self, position: int) -> BlockSpan | None:
@@ -139,8 +145,7 @@ class RenderedDocument:
         return span.position(start), span.position(end, end=True)
 
     def clone(self, parent: QObject | None = None) -> RenderedDocument:
-        twin = RenderedDocument(self.doc, self.qdoc.clone(parent), self.spans, self.notes,
-                                self.theme)
+        twin = RenderedDocument(self.doc, self.qdoc.clone(parent), self.spans, self.notes, self.theme)
         return twin
 
 
@@ -323,13 +328,16 @@ class DocumentRenderer:
                     fmt.setAnchor(True)
                     fmt.setAnchorHref(f"{LINK_SCHEME}://{ref.doc_id}")
                     fmt.setForeground(QColor(self.style.link))
-                    fmt.setToolTip(QCoreApplication.translate("DocumentRenderer", "Open %1")
-                                   .replace("%1", ref.symbol))
+                    fmt.setToolTip(
+                        QCoreApplication.translate("DocumentRenderer", "Open %1").replace("%1", ref.symbol)
+                    )
                 else:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                    fmt.setToolTip(QCoreApplication.translate("DocumentRenderer",
-                                                              "%1 is not in the library")
-                                   .replace("%1", ref.symbol))
+                    fmt.setToolTip(
+                        QCoreApplication.translate("DocumentRenderer", "%1 is not in the library").replace(
+                            "%1", ref.symbol
+                        )
+                    )
                 return fmt
         return char
 
@@ -407,8 +415,10 @@ class DocumentRenderer:
         fmt = QTextBlockFormat()
         fmt.setTopMargin(28)
         fmt.setBottomMargin(8)
-        fmt.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
-                        QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+            QTextLength(QTextLength.Type.PercentageLength, 100),
+        )
         heading = QTextCharFormat()
         heading.setFontWeight(QFont.Weight.Bold)
         self._new_block(fmt, heading)
@@ -461,14 +471,15 @@ def _cover_title_anchors(doc: Document) -> set[str]:
         for last in range(first, len(cover)):
             joined += _title_key(cover[last].text)
             if joined == wanted:
-                return {b.anchor for b in cover[first:last + 1]}
+                return {b.anchor for b in cover[first : last + 1]}
             if not wanted.startswith(joined):
                 break
     return set()
 
 
-def render_document(doc: Document, font: QFont, theme: str = "light", *,
-                    full_width: bool = False) -> RenderedDocument:
+def render_document(
+    doc: Document, font: QFont, theme: str = "light", *, full_width: bool = False
+) -> RenderedDocument:
     """`full_width`: show half-width punctuation in Chinese text full-width (same offsets)."""
     renderer = DocumentRenderer(doc, DocumentStyle.for_theme(theme), font, theme)
     renderer.full_width = full_width
@@ -501,8 +512,9 @@ class DocumentCache(QObject):
         if copies:
             copy = copies[0].clone(self)
         else:
-            copy = render_document(self._corpus.get(doc_id), self._font, self._theme,
-                                   full_width=self.full_width)
+            copy = render_document(
+                self._corpus.get(doc_id), self._font, self._theme, full_width=self.full_width
+            )
             copy.qdoc.setParent(self)
         copy.owner = owner
         copies.append(copy)

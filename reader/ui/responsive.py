@@ -24,8 +24,8 @@ from .rendering import PARA_INDENT
 
 MIN_COLUMN_CHARS = 18
 CJK_SAMPLE = "中"
-DOCUMENT_MARGIN = 28   # px, as `rendering` sets it on every document
-COLUMN_SLACK = 10      # px: frame and rounding
+DOCUMENT_MARGIN = 28  # px, as `rendering` sets it on every document
+COLUMN_SLACK = 10  # px: frame and rounding
 DEFAULT_DOCK_WIDTH = 300
 
 
@@ -63,8 +63,14 @@ class DockStrip(QToolBar):
 class ResponsiveLayout(QObject):
     """Watches the window's size and keeps every pane readable (see the module docstring)."""
 
-    def __init__(self, window: QMainWindow, panes: PaneArea, docks: list[QDockWidget],
-                 toolbars: list[QToolBar], font: Callable[[], QFont]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        panes: PaneArea,
+        docks: list[QDockWidget],
+        toolbars: list[QToolBar],
+        font: Callable[[], QFont],
+    ) -> None:
         super().__init__(window)
         self.window, self.panes, self.docks, self.toolbars = window, panes, docks, toolbars
         self._font = font
@@ -77,7 +83,7 @@ class ResponsiveLayout(QObject):
             action.triggered.connect(lambda _=False, d=dock: self.expand(d))
             dock.windowTitleChanged.connect(lambda title, a=action: a.setText(title))
             self.strip_actions[dock] = action
-        self.collapsed: list[QDockWidget] = []   # docks hidden by a collapse, to show again
+        self.collapsed: list[QDockWidget] = []  # docks hidden by a collapse, to show again
         self._collapsed_width = 0
         self._text_widths = {bar: 0 for bar in toolbars}
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -104,9 +110,12 @@ class ResponsiveLayout(QObject):
         width = self.panes.width()
         if not self.is_collapsed():
             docked = self._docked_width()
-            if docked and self.panes.columns_that_fit(width) < wanted and \
-                    self.panes.columns_that_fit(width + docked - self._strip_width()) > \
-                    self.panes.columns_that_fit(width):
+            if (
+                docked
+                and self.panes.columns_that_fit(width) < wanted
+                and self.panes.columns_that_fit(width + docked - self._strip_width())
+                > self.panes.columns_that_fit(width)
+            ):
                 self.collapse()
         elif self._collapsed_width:
             expanded = width - self._collapsed_width + self._strip_width()
@@ -172,12 +181,14 @@ class ResponsiveLayout(QObject):
             if bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon:
                 self._text_widths[bar] = bar.sizeHint().width()
         needed = sum(self._text_widths.values()) + 12
-        style = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if needed <= available \
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if needed <= available
             else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
         for bar in self.toolbars:
             if bar.toolButtonStyle() != style:
                 bar.setToolButtonStyle(style)
                 for action in bar.actions():  # these never show text: their icons say it
                     if action.property("iconOnly"):
-                        bar.widgetForAction(action).setToolButtonStyle(
-                            Qt.ToolButtonStyle.ToolButtonIconOnly)
+                        bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)

@@ -25,11 +25,17 @@ def match_highlights(hits: list[Any]) -> list[Highlight]:
 
 
 class SearchHits(QObject):
-    hitOpened = Signal(object)       # after a search hit was opened in a pane
+    hitOpened = Signal(object)  # after a search hit was opened in a pane
 
-    def __init__(self, services: Services, panes: PaneArea, search_panel: SearchPanel,
-                 worker: Worker, current_pane: Callable[[], DocumentPane],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        panes: PaneArea,
+        search_panel: SearchPanel,
+        worker: Worker,
+        current_pane: Callable[[], DocumentPane],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.panes, self.search_panel = services, panes, search_panel
         self.worker, self._current_pane = worker, current_pane
@@ -46,8 +52,7 @@ class SearchHits(QObject):
         hits = self.search_panel.model.hits_in(hit.doc) or [hit]
         pane.set_highlights("search", match_highlights(hits))
         for other in self.panes.other_panes(pane):
-            other.set_highlights("search", match_highlights(
-                self.search_panel.model.hits_in(other.doc_id)))
+            other.set_highlights("search", match_highlights(self.search_panel.model.hits_in(other.doc_id)))
         pane.set_highlights("focus", [Highlight(hit.anchor)])
         self._request_all_matches(pane, hit)
         self.hitOpened.emit(hit)
@@ -61,7 +66,8 @@ class SearchHits(QObject):
             f"matches:{pane.uid}",
             lambda: search.search(query, doc=hit.doc, objective=objective, limit=ALL_MATCHES_LIMIT),
             on_result=lambda results: self._all_matches_arrived(pane, hit.doc, results),
-            on_error=lambda exc: log.warning("matches failed: %s", exc))
+            on_error=lambda exc: log.warning("matches failed: %s", exc),
+        )
 
     def _all_matches_arrived(self, pane: DocumentPane, doc_id: str, results: Any) -> None:
         if pane in self.panes.panes and pane.doc_id == doc_id:

@@ -69,8 +69,7 @@ def make_snippet(text: str, highlights: tuple[tuple[int, int], ...]) -> tuple[st
     prefix = "…" if start > 0 else ""
     snippet = prefix + text[start:end] + ("…" if end < len(text) else "")
     shift = len(prefix) - start
-    ranges = [(max(s, start) + shift, min(e, end) + shift) for s, e in highlights
-              if e > start and s < end]
+    ranges = [(max(s, start) + shift, min(e, end) + shift) for s, e in highlights if e > start and s < end]
     return snippet, ranges
 
 
@@ -128,8 +127,11 @@ class SearchResultsModel(GroupedItemModel):
         return [h for g in self._groups if g.doc in (doc_id, "") for h in g.hits if h.doc == doc_id]
 
     def hit_indexes(self) -> list[QModelIndex]:
-        return [self.index(r, 0, self.index(g, 0)) for g in range(len(self._groups))
-                for r in range(len(self._groups[g].hits))]
+        return [
+            self.index(r, 0, self.index(g, 0))
+            for g in range(len(self._groups))
+            for r in range(len(self._groups[g].hits))
+        ]
 
     # --- QAbstractItemModel -------------------------------------------------------------------
     def group_count(self) -> int:
@@ -179,8 +181,12 @@ class SearchResultsModel(GroupedItemModel):
             title = self.tr("Passages with some of the words")
             return f"{title}  {group.count}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%n passage(s) holding only some of the query's words; they are not "
-                           "counted among the results", "", group.count)
+            return self.tr(
+                "%n passage(s) holding only some of the query's words; they are not "
+                "counted among the results",
+                "",
+                group.count,
+            )
         if role == PartialRole:
             return True
         return None
@@ -218,8 +224,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.setClipRect(QRectF(0, 0, rect.width(), self._whole_lines(document, rect.height())))
         context = QAbstractTextDocumentLayout.PaintContext()
         # the style sheet gives selected rows a light tint, so the text keeps its colour
-        context.palette.setColor(QPalette.ColorRole.Text,
-                                 option.palette.color(QPalette.ColorRole.Text))
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
         document.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -265,8 +270,9 @@ class SearchPanel(QDockWidget):
     hitActivated = Signal(object)
     resultsShown = Signal(object)  # SearchResults, after they are displayed
 
-    def __init__(self, services: Services, state: AppState, worker: Worker,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, state: AppState, worker: Worker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("searchDock")
         self.services, self.state, self.worker = services, state, worker
@@ -341,10 +347,10 @@ class SearchPanel(QDockWidget):
         self.objective_filter.clear()
         self.objective_filter.addItem(self.tr("All objectives"), 0)
         for o in self.services.objectives:
-            self.objective_filter.addItem(self.tr("Objective %1").replace("%1", str(o.number)),
-                                          o.number)
-            self.objective_filter.setItemData(self.objective_filter.count() - 1, plain_tip(o.title),
-                                              Qt.ItemDataRole.ToolTipRole)
+            self.objective_filter.addItem(self.tr("Objective %1").replace("%1", str(o.number)), o.number)
+            self.objective_filter.setItemData(
+                self.objective_filter.count() - 1, plain_tip(o.title), Qt.ItemDataRole.ToolTipRole
+            )
         self.doc_filter.setCurrentIndex(max(0, self.doc_filter.findData(doc or "")))
         self.objective_filter.setCurrentIndex(max(0, self.objective_filter.findData(objective or 0)))
 
@@ -356,8 +362,10 @@ class SearchPanel(QDockWidget):
 
     # --- searching ----------------------------------------------------------------------------
     def filters(self) -> dict[str, Any]:
-        return {"doc": self.doc_filter.currentData() or None,
-                "objective": self.objective_filter.currentData() or None}
+        return {
+            "doc": self.doc_filter.currentData() or None,
+            "objective": self.objective_filter.currentData() or None,
+        }
 
     def set_query(self, text: str, *, immediately: bool = True) -> None:
         """Set the query as if typed (and search at once unless told otherwise)."""
@@ -382,10 +390,12 @@ class SearchPanel(QDockWidget):
         self._offset = offset
         self._submitted_query = query
         service, filters = self.services.search, self.filters()
-        self.worker.submit("search", lambda: service.search(query, limit=PAGE_SIZE, offset=offset,
-                                                            **filters),
-                           on_result=lambda r: self._show_results(r, append=offset > 0),
-                           on_error=self._search_failed)
+        self.worker.submit(
+            "search",
+            lambda: service.search(query, limit=PAGE_SIZE, offset=offset, **filters),
+            on_result=lambda r: self._show_results(r, append=offset > 0),
+            on_error=self._search_failed,
+        )
         if offset == 0:
             self.status.setText(self.tr("Searching…"))
 
@@ -398,14 +408,16 @@ class SearchPanel(QDockWidget):
         self.view.expandAll()
         docs = len(results.by_doc)
         if results.total:
-            text = self.tr("%1 results in %2 documents").replace("%1", str(results.total)) \
+            text = (
+                self.tr("%1 results in %2 documents")
+                .replace("%1", str(results.total))
                 .replace("%2", str(docs))
+            )
         else:
             text = self.tr("No results for “%1”").replace("%1", results.query)
         lines = [text, *results.warnings]
         if results.partial_total:
-            lines.insert(1, self.tr("%n passage(s) hold only some of the words", "",
-                                    results.partial_total))
+            lines.insert(1, self.tr("%n passage(s) hold only some of the words", "", results.partial_total))
         self.status.setText("\n".join(lines))
         self._shown_query = self._submitted_query
         hidden = results.total + results.partial_total - self.model.hit_count()
@@ -487,8 +499,12 @@ class SearchPanel(QDockWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the query field moves into the result list."""
-        if watched is self.query and event.type() == QEvent.Type.KeyPress and \
-                event.key() == Qt.Key.Key_Down and self.model.hit_indexes():
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.hit_indexes()
+        ):
             hits = self.model.hit_indexes()
             if self.view.currentIndex() not in hits:
                 self.view.setCurrentIndex(hits[0])

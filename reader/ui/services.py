@@ -48,8 +48,9 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     except (StoreError, OSError) as exc:  # OSError: e.g. the folder cannot be written
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)
-        store.load_report = StoreLoadReport(paths.annotations_file, None,
-                                            (getattr(exc, "notice", None) or str(exc),))
+        store.load_report = StoreLoadReport(
+            paths.annotations_file, None, (getattr(exc, "notice", None) or str(exc),)
+        )
     store.creator = user_name(config_file(paths.data))  # the author of what the user adds
     if corpus is not None:
         try:
@@ -81,6 +82,7 @@ class Services:
     def objective(self, number: int) -> Objective | None:
         return next((o for o in self.objectives if o.number == number), None)
 
-    def with_corpus(self, corpus: Corpus, objectives: list[Objective],
-                    search: SearchService | None) -> Services:
+    def with_corpus(
+        self, corpus: Corpus, objectives: list[Objective], search: SearchService | None
+    ) -> Services:
         return replace(self, corpus=corpus, objectives=objectives, search=search)

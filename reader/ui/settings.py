@@ -29,7 +29,7 @@ class Setting(Generic[T]):
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER = Setting("window/splitter", QByteArray, QByteArray())
-PANES = Setting("panes/json", str, "[]")                  # [{"doc": id, "anchor": a, "offset": n}]
+PANES = Setting("panes/json", str, "[]")  # [{"doc": id, "anchor": a, "offset": n}]
 CURRENT_PANE = Setting("panes/current", int, 0)
 # --- view preferences -----------------------------------------------------------------------
 LINKED_SCROLLING = Setting("view/linkedScrolling", bool, False)
@@ -38,13 +38,26 @@ FONT_FAMILY = Setting("view/fontFamily", str, "")
 THEME = Setting("view/theme", str, "system")
 LANGUAGE = Setting("language", str, "zh_CN")
 FULL_WIDTH_PUNCTUATION = Setting("view/fullWidthPunctuation", bool, False)
-MAX_LINE_CHARS = Setting("view/maxLineChars", int, 0, 0, 200)      # CJK characters; 0: no limit
-PAGE_MARGIN = Setting("view/pageMargin", int, 0, 0, 300)           # px each side of the text
-LINE_SPACING = Setting("view/lineSpacing", int, 165, 100, 300)     # percent
+MAX_LINE_CHARS = Setting("view/maxLineChars", int, 0, 0, 200)  # CJK characters; 0: no limit
+PAGE_MARGIN = Setting("view/pageMargin", int, 0, 0, 300)  # px each side of the text
+LINE_SPACING = Setting("view/lineSpacing", int, 165, 100, 300)  # percent
 
-ALL: tuple[Setting[Any], ...] = (GEOMETRY, WINDOW_STATE, SPLITTER, PANES, CURRENT_PANE,
-                                 LINKED_SCROLLING, ZOOM, FONT_FAMILY, THEME, LANGUAGE,
-                                 FULL_WIDTH_PUNCTUATION, MAX_LINE_CHARS, PAGE_MARGIN, LINE_SPACING)
+ALL: tuple[Setting[Any], ...] = (
+    GEOMETRY,
+    WINDOW_STATE,
+    SPLITTER,
+    PANES,
+    CURRENT_PANE,
+    LINKED_SCROLLING,
+    ZOOM,
+    FONT_FAMILY,
+    THEME,
+    LANGUAGE,
+    FULL_WIDTH_PUNCTUATION,
+    MAX_LINE_CHARS,
+    PAGE_MARGIN,
+    LINE_SPACING,
+)
 
 
 def read(settings: QSettings, setting: Setting[T]) -> T:

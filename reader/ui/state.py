@@ -34,13 +34,13 @@ class Location:
 class AppState(QObject):
     """Signals every part of the UI may emit or listen to, and the shared preferences."""
 
-    languageChanged = Signal(str)          # "zh_CN" | "en"
-    themeChanged = Signal(str)             # "light" | "dark" (the effective theme)
-    readingFontChanged = Signal(QFont)     # family and zoomed size for document panes
-    corpusChanged = Signal()               # documents were imported or removed
-    indexStatusChanged = Signal(str)       # one of the INDEX_* values
-    indexProgress = Signal(int, int)       # done, total while the index is being built
-    statusMessage = Signal(str, int)       # text, timeout in ms (0: until replaced)
+    languageChanged = Signal(str)  # "zh_CN" | "en"
+    themeChanged = Signal(str)  # "light" | "dark" (the effective theme)
+    readingFontChanged = Signal(QFont)  # family and zoomed size for document panes
+    corpusChanged = Signal()  # documents were imported or removed
+    indexStatusChanged = Signal(str)  # one of the INDEX_* values
+    indexProgress = Signal(int, int)  # done, total while the index is being built
+    statusMessage = Signal(str, int)  # text, timeout in ms (0: until replaced)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +54,16 @@ class AppState(QObject):
     def reading_font(self) -> QFont:
         font = QFont(self.font_family) if self.font_family else QFont()
         if not self.font_family:
-            font.setFamilies(["Noto Serif CJK SC", "Source Han Serif SC", "WenQuanYi Micro Hei",
-                              "Microsoft YaHei", "PingFang SC", "sans-serif"])
+            font.setFamilies(
+                [
+                    "Noto Serif CJK SC",
+                    "Source Han Serif SC",
+                    "WenQuanYi Micro Hei",
+                    "Microsoft YaHei",
+                    "PingFang SC",
+                    "sans-serif",
+                ]
+            )
         font.setPointSizeF(BASE_POINT_SIZE + ZOOM_STEP * self.zoom)
         return font
 

@@ -47,8 +47,15 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, worker: Worker, key: str, request_id: int, fn: Callable[..., Any],
-                 args: tuple, wants_progress: bool) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        key: str,
+        request_id: int,
+        fn: Callable[..., Any],
+        args: tuple,
+        wants_progress: bool,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._worker, self._key, self._id = worker, key, request_id
@@ -95,10 +102,15 @@ class Worker(QObject):
         self.closing = False
 
     # --- API ----------------------------------------------------------------------------------
-    def submit(self, key: str, fn: Callable[..., Any], *args: Any,
-               on_result: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None,
-               on_progress: ProgressCallback | None = None) -> int:
+    def submit(
+        self,
+        key: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> int:
         """Run `fn(*args)` (plus `progress=` when `on_progress` is given) in the background.
 
         Returns the request id; a later submit with the same key makes this one stale.

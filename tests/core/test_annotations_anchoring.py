@@ -54,8 +54,8 @@ def test_a_target_records_quote_context_anchor_and_offsets(corpus):
     assert target.range.position.start == start and target.range.position.end == start + len(QUOTE)
     flat = doc_text(gcm).text
     at = flat.index(QUOTE)
-    assert target.quote.prefix == flat[at - CONTEXT_CHARS:at]
-    assert target.quote.suffix == flat[at + len(QUOTE):at + len(QUOTE) + CONTEXT_CHARS]
+    assert target.quote.prefix == flat[at - CONTEXT_CHARS : at]
+    assert target.quote.suffix == flat[at + len(QUOTE) : at + len(QUOTE) + CONTEXT_CHARS]
     assert make_target(gcm, "gcm/17.b", start, None, start + len(QUOTE)) == target  # DOC/ prefix
 
 
@@ -65,8 +65,11 @@ def test_a_highlight_may_span_blocks(corpus):
     a, b, c = (gcm.block(x).text for x in ("17.a", "17.b", "17.c"))
     assert target.quote.exact == f"{a[5:]}\n{b}\n{c[:7]}"
     assert target.range.position is None and not target.range.single_block
-    assert segments(gcm, target) == [Segment("17.a", 5, len(a)), Segment("17.b", 0, len(b)),
-                                     Segment("17.c", 0, 7)]
+    assert segments(gcm, target) == [
+        Segment("17.a", 5, len(a)),
+        Segment("17.b", 0, len(b)),
+        Segment("17.c", 0, 7),
+    ]
     assert resolve(gcm, target).status is AnchorStatus.ANCHORED
 
 
@@ -89,8 +92,9 @@ def test_after_an_edit_that_shifts_the_text_the_quote_is_found_again(corpus):
     result = resolve(changed, target)
     assert result.status is AnchorStatus.MOVED
     assert result.target.quote.exact == QUOTE
-    assert result.target.range == BlockRangeSelector("17.b", start + len(inserted), "17.b",
-                                                     start + len(inserted) + len(QUOTE))
+    assert result.target.range == BlockRangeSelector(
+        "17.b", start + len(inserted), "17.b", start + len(inserted) + len(QUOTE)
+    )
 
 
 def test_after_a_reparse_that_renumbers_blocks_the_quote_is_found_in_its_new_block(corpus):
@@ -196,20 +200,27 @@ def test_a_target_made_from_a_span_resolves_to_the_same_text_and_place(corpus, d
     result = resolve(doc, target)
     assert result.status is AnchorStatus.ANCHORED and result.target == target
     pieces = segments(doc, target)
-    assert "\n".join(doc.block(p.anchor).text[p.start:p.end] for p in pieces) == target.quote.exact
+    assert "\n".join(doc.block(p.anchor).text[p.start : p.end] for p in pieces) == target.quote.exact
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data(), insert=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"),
-                                      min_size=1, max_size=20))
+@given(
+    data=st.data(),
+    insert=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), min_size=1, max_size=20
+    ),
+)
 def test_after_text_is_inserted_elsewhere_the_same_quote_is_found(corpus, data, insert):
     doc, start, end = data.draw(spans(corpus))
     target = make_target(doc, *gcm_position(doc, start, end - start))
     text = doc_text(doc)
     # Insert outside the highlighted span, in any block (its own included).
     before = data.draw(st.booleans())
-    lo, hi = (0, doc_text(doc).flat(target.range.start_anchor, target.range.start_offset)) if before else (
-        text.flat(target.range.end_anchor, target.range.end_offset), len(text.text))
+    lo, hi = (
+        (0, doc_text(doc).flat(target.range.start_anchor, target.range.start_offset))
+        if before
+        else (text.flat(target.range.end_anchor, target.range.end_offset), len(text.text))
+    )
     where = data.draw(st.integers(lo, hi))
     anchor, offset = text.locate(where)
     changed = edited(doc, anchor, lambda t: t[:offset] + insert + t[offset:])
@@ -217,4 +228,4 @@ def test_after_text_is_inserted_elsewhere_the_same_quote_is_found(corpus, data, 
     assert result.placed and result.status is not AnchorStatus.FUZZY
     assert result.target.quote.exact == target.quote.exact
     pieces = segments(changed, result.target)
-    assert "\n".join(changed.block(p.anchor).text[p.start:p.end] for p in pieces) == target.quote.exact
+    assert "\n".join(changed.block(p.anchor).text[p.start : p.end] for p in pieces) == target.quote.exact

@@ -29,10 +29,32 @@ def filled(capsys, tmp_path) -> dict[str, str]:
     """Two highlights and a bookmark, added through the command line."""
     ids = {}
     commands = {
-        "a": ["gcm", "17.a", "--start", "0", "--end", "20", "--note", "同意<b>",
-              "--tag", "数据", "--tag", "统计"],
-        "b": ["nyd", "annex2/8.u", "--start", "2", "--end-anchor", "annex2/8.v", "--end", "4",
-              "--color", "red"],
+        "a": [
+            "gcm",
+            "17.a",
+            "--start",
+            "0",
+            "--end",
+            "20",
+            "--note",
+            "同意<b>",
+            "--tag",
+            "数据",
+            "--tag",
+            "统计",
+        ],
+        "b": [
+            "nyd",
+            "annex2/8.u",
+            "--start",
+            "2",
+            "--end-anchor",
+            "annex2/8.v",
+            "--end",
+            "4",
+            "--color",
+            "red",
+        ],
     }
     for key, args in commands.items():
         code, out, err = run(capsys, "annotations", "add", *args)
@@ -67,21 +89,25 @@ def test_bookmarks_are_added_and_listed(capsys, filled):
 
 def test_everything_lives_in_the_data_folder_given(capsys, tmp_path):
     folder = tmp_path / "elsewhere"
-    code, out, _ = run(capsys, "--data-dir", str(folder), "annotations", "add", "gcm", "17", "--start", "0",
-                       "--end", "5")
+    code, out, _ = run(
+        capsys, "--data-dir", str(folder), "annotations", "add", "gcm", "17", "--start", "0", "--end", "5"
+    )
     assert code == 0
     assert out.strip() in decode((folder / "annotations.json").read_bytes()).state.annotations
     assert run_json(capsys, "annotations", "list") == []  # the default (test) folder is untouched
 
 
-@pytest.mark.parametrize("args", [
-    ["annotations", "add", "nope", "17", "--start", "0", "--end", "5"],
-    ["annotations", "add", "gcm", "no-such-anchor", "--start", "0", "--end", "5"],
-    ["annotations", "add", "gcm", "17", "--start", "0", "--end", "100000"],
-    ["bookmarks", "add", "gcm", "no-such-anchor", "--name", "x"],
-    ["export", "--format", "md", "--doc", "nope"],
-    ["export", "--format", "md", "--objective", "24"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["annotations", "add", "nope", "17", "--start", "0", "--end", "5"],
+        ["annotations", "add", "gcm", "no-such-anchor", "--start", "0", "--end", "5"],
+        ["annotations", "add", "gcm", "17", "--start", "0", "--end", "100000"],
+        ["bookmarks", "add", "gcm", "no-such-anchor", "--name", "x"],
+        ["export", "--format", "md", "--doc", "nope"],
+        ["export", "--format", "md", "--objective", "24"],
+    ],
+)
 def test_bad_input_is_a_usage_error(capsys, args):
     code, out, err = run(capsys, *args)
     assert code == 2 and err.startswith("reader: ") and out == ""

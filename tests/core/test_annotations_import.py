@@ -95,10 +95,13 @@ def test_imported_annotations_are_placed_by_their_quote_in_the_current_text(coll
 
 def test_another_tools_annotation_without_anchors_or_id_is_imported_once(mine, corpus):
     foreign = {
-        "@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
         "bodyValue": "From another tool",
-        "target": {"source": "reader://nyd", "selector": {"type": "TextQuoteSelector",
-                                                          "exact": "国际移民分类数据"}},
+        "target": {
+            "source": "reader://nyd",
+            "selector": {"type": "TextQuoteSelector", "exact": "国际移民分类数据"},
+        },
     }
     plan = plan_import(json.dumps(foreign), mine.state, corpus)
     (annotation,) = plan.annotations
@@ -112,10 +115,17 @@ def test_another_tools_annotation_without_anchors_or_id_is_imported_once(mine, c
 def test_unusable_entries_are_skipped_with_a_reason(mine, corpus):
     entries = [
         {"type": "Annotation", "id": "urn:a", "target": "http://example.org/page"},
-        {"type": "Annotation", "id": "urn:b", "target": {"source": "reader://gcm",
-                                                         "selector": {"type": "CssSelector", "value": "p"}}},
-        {"type": "Annotation", "id": "urn:c", "created": "yesterday",
-         "target": {"source": "reader://gcm", "selector": {"type": "TextQuoteSelector", "exact": "移民"}}},
+        {
+            "type": "Annotation",
+            "id": "urn:b",
+            "target": {"source": "reader://gcm", "selector": {"type": "CssSelector", "value": "p"}},
+        },
+        {
+            "type": "Annotation",
+            "id": "urn:c",
+            "created": "yesterday",
+            "target": {"source": "reader://gcm", "selector": {"type": "TextQuoteSelector", "exact": "移民"}},
+        },
         {"type": "Note", "id": "urn:d"},
         "just a string",
     ]
@@ -125,12 +135,15 @@ def test_unusable_entries_are_skipped_with_a_reason(mine, corpus):
     assert "TextQuoteSelector" in reasons and "not a date" in reasons and "not of type Annotation" in reasons
 
 
-@pytest.mark.parametrize(("payload", "message"), [
-    (b"\xff\xfe garbage", "not UTF-8"),
-    ("{not json", "not valid JSON"),
-    ('{"type": "Something"}', "not W3C Web Annotation"),
-    ('{"format": "compact-reader-annotations", "version": 99}', "newer version"),
-])
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"\xff\xfe garbage", "not UTF-8"),
+        ("{not json", "not valid JSON"),
+        ('{"type": "Something"}', "not W3C Web Annotation"),
+        ('{"format": "compact-reader-annotations", "version": 99}', "newer version"),
+    ],
+)
 def test_a_file_that_is_not_annotations_is_refused_as_a_whole(mine, corpus, payload, message):
     with pytest.raises(AnnotationImportError, match=message):
         plan_import(payload, mine.state, corpus)

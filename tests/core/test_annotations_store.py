@@ -72,8 +72,10 @@ def test_a_new_store_is_empty_and_reports_nothing(path):
 
 def test_everything_survives_a_save_and_reload(path):
     store = open_store(path)
-    kept = [store.add(highlight(1, note="第一行\n第二行 <b>&", tags=["数据", " data ", "数据"])).after,
-            store.add(highlight(2, multi=True)).after]
+    kept = [
+        store.add(highlight(1, note="第一行\n第二行 <b>&", tags=["数据", " data ", "数据"])).after,
+        store.add(highlight(2, multi=True)).after,
+    ]
     gone = store.add(highlight(3)).after
     store.delete(gone.id)
     mark = store.add(new_bookmark("gcm", "17", "数据承诺", folder=" 谈判 / 目标1 ")).after
@@ -163,8 +165,10 @@ def test_three_rolling_backups_hold_the_previous_saves(path):
     for i in range(5):
         store.add(highlight(i))
         store.flush()
-    counts = {n: len(decode(path.with_name(f"annotations.json.{n}").read_bytes()).state.annotations)
-              for n in (1, 2, 3)}
+    counts = {
+        n: len(decode(path.with_name(f"annotations.json.{n}").read_bytes()).state.annotations)
+        for n in (1, 2, 3)
+    }
     assert counts == {1: 4, 2: 3, 3: 2}
     assert not path.with_name("annotations.json.4").exists()
 
@@ -223,15 +227,23 @@ def saved_twice(path: Path) -> list[Annotation]:
     return [first, second]
 
 
-@pytest.mark.parametrize("damage", ["truncate-half", "truncate-1", "garbage", "empty", "not-ours",
-                                    "no-version", "binary", "broken-section"])
+@pytest.mark.parametrize(
+    "damage",
+    ["truncate-half", "truncate-1", "garbage", "empty", "not-ours", "no-version", "binary", "broken-section"],
+)
 def test_a_damaged_file_is_set_aside_untouched_and_the_newest_backup_loaded(path, damage):
     first, _ = saved_twice(path)
     good = path.read_bytes()
-    damaged = {"truncate-half": good[:len(good) // 2], "truncate-1": good[:-2], "garbage": b"\x00\x01{{",
-               "empty": b"", "not-ours": b'{"format": "something-else", "version": 1}',
-               "no-version": b'{"format": "compact-reader-annotations"}', "binary": b"\xff\xfe\x00a",
-               "broken-section": b'{"version": 2, "annotations": {"not": "a list"}}'}[damage]
+    damaged = {
+        "truncate-half": good[: len(good) // 2],
+        "truncate-1": good[:-2],
+        "garbage": b"\x00\x01{{",
+        "empty": b"",
+        "not-ours": b'{"format": "something-else", "version": 1}',
+        "no-version": b'{"format": "compact-reader-annotations"}',
+        "binary": b"\xff\xfe\x00a",
+        "broken-section": b'{"version": 2, "annotations": {"not": "a list"}}',
+    }[damage]
     path.write_bytes(damaged)
     store = open_store(path)
     report = store.load_report
@@ -249,8 +261,13 @@ def test_a_damaged_file_is_set_aside_untouched_and_the_newest_backup_loaded(path
 
 def test_a_file_from_a_newer_version_is_never_overwritten(path):
     saved_twice(path)
-    newer = json.dumps({"format": "compact-reader-annotations", "version": FORMAT_VERSION + 1,
-                        "annotations": [{"id": "x", "shape": "from the future"}]}).encode()
+    newer = json.dumps(
+        {
+            "format": "compact-reader-annotations",
+            "version": FORMAT_VERSION + 1,
+            "annotations": [{"id": "x", "shape": "from the future"}],
+        }
+    ).encode()
     path.write_bytes(newer)
     store = open_store(path)
     report = store.load_report
@@ -364,16 +381,34 @@ V1 = {
     "saved": "2023-11-02T09:00:00Z",
     "colors": {"yellow": "共识措辞", "red": "red line", "magenta": "not a colour of ours"},
     "highlights": [
-        {"id": "7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a01", "doc": "gcm", "anchor": "17.a", "start": 0,
-         "end": 8, "text": "在联合国统计委员", "color": "yellow", "note": "v1 笔记", "tags": ["数据"],
-         "created": "2023-11-01T08:00:00+08:00"},
-        {"id": "7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a02", "doc": "nyd", "anchor": "annex2/8.u",
-         "end_anchor": "annex2/8.v", "start": 2, "end": 4, "text": "对所有…", "color": "red",
-         "created": "2023-11-01T09:00:00Z"},
+        {
+            "id": "7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a01",
+            "doc": "gcm",
+            "anchor": "17.a",
+            "start": 0,
+            "end": 8,
+            "text": "在联合国统计委员",
+            "color": "yellow",
+            "note": "v1 笔记",
+            "tags": ["数据"],
+            "created": "2023-11-01T08:00:00+08:00",
+        },
+        {
+            "id": "7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a02",
+            "doc": "nyd",
+            "anchor": "annex2/8.u",
+            "end_anchor": "annex2/8.v",
+            "start": 2,
+            "end": 4,
+            "text": "对所有…",
+            "color": "red",
+            "created": "2023-11-01T09:00:00Z",
+        },
         {"doc": "gcm", "note": "a broken v1 entry without id or text"},
     ],
-    "bookmarks": [{"doc": "gcm", "anchor": "17", "name": "数据", "folder": "谈判",
-                   "created": "2023-11-01T10:00:00Z"}],
+    "bookmarks": [
+        {"doc": "gcm", "anchor": "17", "name": "数据", "folder": "谈判", "created": "2023-11-01T10:00:00Z"}
+    ],
 }
 
 
@@ -387,8 +422,9 @@ def test_a_version_1_file_is_migrated_and_its_original_kept(path):
     assert any("upgraded from file format 1" in m for m in report.messages)
     assert path.with_name("annotations.json.v1").read_bytes() == original
     first = store.annotation("urn:uuid:7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a01")
-    assert first.target == Target("gcm", TextQuoteSelector("在联合国统计委员"),
-                                  BlockRangeSelector("17.a", 0, "17.a", 8))
+    assert first.target == Target(
+        "gcm", TextQuoteSelector("在联合国统计委员"), BlockRangeSelector("17.a", 0, "17.a", 8)
+    )
     assert (first.note, first.tags, first.color) == ("v1 笔记", ("数据",), "yellow")
     assert first.created == first.modified == "2023-11-01T00:00:00.000Z"
     second = store.annotation("urn:uuid:7b0c6f9e-6d0b-4a39-9d7e-1d1c7d7b8a02")
@@ -416,7 +452,6 @@ def test_migrating_the_same_version_1_file_twice_gives_the_same_ids(tmp_path):
     assert ids[0] == ids[1]  # so two instances migrating one file merge without duplicates
 
 
-
 def test_after_migration_re_anchoring_fills_in_the_missing_context(path, corpus):
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(V1, ensure_ascii=False), encoding="utf-8")
@@ -441,9 +476,11 @@ def test_a_damaged_file_yields_coded_notices_with_their_values(path):
     assert set_aside.values["reason"] and set_aside.values["reason"] in set_aside
     assert restored.code == "store-backup-loaded" and restored.values["missing"] is False
     assert restored.values["file"] == "annotations.json" and restored.values["backup"] == "annotations.json.1"
-    assert restored.values["saved"] and restored == (f"annotations.json could not be used; loaded the newest "
-                                                     f"good backup, annotations.json.1 (saved "
-                                                     f"{restored.values['saved']}).")
+    assert restored.values["saved"] and restored == (
+        f"annotations.json could not be used; loaded the newest "
+        f"good backup, annotations.json.1 (saved "
+        f"{restored.values['saved']})."
+    )
 
 
 def test_the_other_load_reports_and_store_errors_are_coded(path):
@@ -456,8 +493,9 @@ def test_the_other_load_reports_and_store_errors_are_coded(path):
     [unreadable] = open_store(path).load_report.messages
     assert unreadable.code == "store-unreadable-entries"
     assert unreadable.values == {"count": 1, "file": "annotations.json"}
-    path.write_text(json.dumps({"format": "compact-reader-annotations", "version": FORMAT_VERSION + 1}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "compact-reader-annotations", "version": FORMAT_VERSION + 1}), encoding="utf-8"
+    )
     newer = open_store(path).load_report.messages[0]
     assert newer.code == "store-newer" and newer.values["version"] == FORMAT_VERSION + 1
     assert newer.values["supported"] == FORMAT_VERSION

@@ -17,10 +17,14 @@ BETWEEN_HAN = re.compile(f"[{HAN}] [{HAN}]")
 def test_no_space_between_two_chinese_characters_in_any_bundled_text(corpus):
     def after_label(text: str) -> str:  # "通过日期 联合国…": the label's space is meant
         label = next((lb for lb in METADATA_LABELS if text.startswith(lb + " ")), None)
-        return text[len(label) + 1:] if label else text
+        return text[len(label) + 1 :] if label else text
 
-    strays = [(doc.id, block.anchor, block.text[:40]) for doc in corpus for block in doc.blocks
-              if BETWEEN_HAN.search(after_label(block.text))]
+    strays = [
+        (doc.id, block.anchor, block.text[:40])
+        for doc in corpus
+        for block in doc.blocks
+        if BETWEEN_HAN.search(after_label(block.text))
+    ]
     assert strays == []
     compact = corpus.get("gcm")
     assert any("正常移民全球契约政府间会议" in b.text for b in compact.blocks)
@@ -55,5 +59,6 @@ def test_full_width_punctuation_for_display():
 def test_full_width_punctuation_keeps_every_offset(text):
     shown = full_width_punctuation(text)
     assert len(shown) == len(text)
-    assert [c for c in shown if c not in "，；：？！（）"] == \
-        [c for c, s in zip(text, shown, strict=True) if s == c and c not in "，；：？！（）"]
+    assert [c for c in shown if c not in "，；：？！（）"] == [
+        c for c, s in zip(text, shown, strict=True) if s == c and c not in "，；：？！（）"
+    ]

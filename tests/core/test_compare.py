@@ -33,8 +33,10 @@ def apply(text: str, changes) -> str:
 
 
 def differences(comparison) -> set[tuple[str, str | None, str | None]]:
-    return {(p.status.value, p.old.anchor if p.old else None, p.new.anchor if p.new else None)
-            for p in comparison.differences()}
+    return {
+        (p.status.value, p.old.anchor if p.old else None, p.new.anchor if p.new else None)
+        for p in comparison.differences()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +56,9 @@ def test_inserted_words_are_an_insertion_not_a_replacement():
 
 
 def test_replaced_word_stays_one_replacement_and_a_char_addition_is_found():
-    assert [(c.op, c.old_text, c.new_text) for c in diff_texts("我们加强合作", "我们增强合作")] == \
-        [("replace", "加强", "增强")]
+    assert [(c.op, c.old_text, c.new_text) for c in diff_texts("我们加强合作", "我们增强合作")] == [
+        ("replace", "加强", "增强")
+    ]
     assert [(c.op, c.new_text) for c in diff_texts("承担责任", "承担责任感")] == [("insert", "感")]
 
 
@@ -69,14 +72,16 @@ def test_width_only_changes_are_flagged_and_can_be_ignored():
     assert not all(c.width_only for c in real)
 
 
-@given(st.text(alphabet="移民难民国家合作责任共同，,。 ab1２", max_size=40),
-       st.text(alphabet="移民难民国家合作责任共同，,。 ab1２", max_size=40))
+@given(
+    st.text(alphabet="移民难民国家合作责任共同，,。 ab1２", max_size=40),
+    st.text(alphabet="移民难民国家合作责任共同，,。 ab1２", max_size=40),
+)
 def test_changes_rebuild_the_new_text(old, new):
     changes = diff_texts(old, new)
     assert apply(old, changes) == new
     for c in changes:
-        assert old[c.old_range[0]:c.old_range[1]] == c.old_text
-        assert new[c.new_range[0]:c.new_range[1]] == c.new_text
+        assert old[c.old_range[0] : c.old_range[1]] == c.old_text
+        assert new[c.new_range[0] : c.new_range[1]] == c.new_text
 
 
 # --- pairing, one kind of edit at a time --------------------------------------------------------
@@ -105,8 +110,7 @@ def test_deletion_renumbering_and_word_edit_through_the_parser(gcm):
     new = parse_document(replace(gcm.info, id="rev"), text)
     assert new.block("8").text.startswith("至关重要的是")  # old 9 is now 8
     result = compare_documents(gcm, new)
-    assert differences(result) == {("deleted", "5", None), ("changed", "9", "8"),
-                                   ("changed", "15.f", "14.f")}
+    assert differences(result) == {("deleted", "5", None), ("changed", "9", "8"), ("changed", "15.f", "14.f")}
     edit = next(p for p in result.pairs if p.old and p.old.anchor == "9")
     assert [(c.op, c.new_text) for c in edit.changes] == [("insert", "但有区别的")]
     width = next(p for p in result.pairs if p.old and p.old.anchor == "15.f")
@@ -145,9 +149,13 @@ def test_insertion_move_split_and_merge(gcm, corpus):
             new_blocks.append(moved)
     result = compare_documents(gcm, revision(gcm, new_blocks))
     assert differences(result) == {
-        ("inserted", None, "new-1"), ("moved", moved.anchor, moved.anchor),
-        ("split", split_block.anchor, split_block.anchor), ("split", split_block.anchor, second.anchor),
-        ("merged", merge_a.anchor, merge_a.anchor), ("merged", merge_b.anchor, merge_a.anchor)}
+        ("inserted", None, "new-1"),
+        ("moved", moved.anchor, moved.anchor),
+        ("split", split_block.anchor, split_block.anchor),
+        ("split", split_block.anchor, second.anchor),
+        ("merged", merge_a.anchor, merge_a.anchor),
+        ("merged", merge_b.anchor, merge_a.anchor),
+    }
     assert result.summary()["split"] == 2 and result.summary()["merged"] == 2
     assert all(p.similarity == 1.0 for p in result.pairs if p.status is not Status.INSERTED)
 
@@ -171,12 +179,23 @@ def test_json_shape_and_determinism(gcm):
             assert set(change) == {"op", "old_text", "new_text", "old_range", "new_range"}
             assert change["op"] in {"insert", "delete", "replace"}
     changed = [p for p in data["pairs"] if p["status"] == "changed"]
-    assert changed == [{"status": "changed", "old": {"anchor": gcm.blocks[30].anchor,
-                                                     "label": gcm.blocks[30].label},
-                        "new": {"anchor": gcm.blocks[30].anchor, "label": gcm.blocks[30].label},
-                        "similarity": changed[0]["similarity"],
-                        "changes": [{"op": "insert", "old_text": "", "new_text": "以及",
-                                     "old_range": [10, 10], "new_range": [10, 12]}]}]
+    assert changed == [
+        {
+            "status": "changed",
+            "old": {"anchor": gcm.blocks[30].anchor, "label": gcm.blocks[30].label},
+            "new": {"anchor": gcm.blocks[30].anchor, "label": gcm.blocks[30].label},
+            "similarity": changed[0]["similarity"],
+            "changes": [
+                {
+                    "op": "insert",
+                    "old_text": "",
+                    "new_text": "以及",
+                    "old_range": [10, 10],
+                    "new_range": [10, 12],
+                }
+            ],
+        }
+    ]
 
 
 def test_text_report_marks_the_words(gcm):
@@ -197,8 +216,11 @@ def _eligible(doc: Document) -> list[int]:
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    return [i for i, b in enumerate(doc.blocks)
-            if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and len(b.text) >= 40 and counts[keys[i]] == 1]
+    return [
+        i
+        for i, b in enumerate(doc.blocks)
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and len(b.text) >= 40 and counts[keys[i]] == 1
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -216,8 +238,13 @@ def foreign_texts(corpus, gcm) -> list[str]:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(script=st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000),
-                                 st.integers(1, 30)), min_size=1, max_size=6))
+@given(
+    script=st.lists(
+        st.tuples(st.sampled_from(EDITS), st.integers(0, 10_000), st.integers(0, 10_000), st.integers(1, 30)),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_random_edit_script_is_reported_exactly(gcm, foreign_texts, script):
     eligible = _eligible(gcm)
     blocks = list(gcm.blocks)
@@ -300,7 +327,7 @@ def test_a_rewritten_paragraph_between_unchanged_ones_is_changed(gcm, corpus):
     blocks = list(gcm.blocks)
     i = _index(gcm, "11")
     old_text = blocks[i].text
-    new_text = old_text[:len(old_text) // 8] + corpus.get("escap").blocks[20].text
+    new_text = old_text[: len(old_text) // 8] + corpus.get("escap").blocks[20].text
     score = dice(grams(block_key(old_text)), grams(block_key(new_text)))
     assert score < IN_PLACE  # too unlike to be paired by likeness alone
     blocks[i] = replace(blocks[i], text=new_text)
@@ -313,8 +340,8 @@ def test_an_edited_paragraph_followed_by_one_reusing_its_words_is_not_a_split(gc
     i = _index(gcm, "12")
     text = blocks[i].text
     edited = replace(blocks[i], text=text.replace("本全球契约", "本契约", 1))
-    echo = replace(blocks[i], anchor="12-new", text="各国还应" + text[len(text) // 3: 2 * len(text) // 3])
-    blocks[i:i + 1] = [edited, echo]
+    echo = replace(blocks[i], anchor="12-new", text="各国还应" + text[len(text) // 3 : 2 * len(text) // 3])
+    blocks[i : i + 1] = [edited, echo]
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == {("changed", "12", "12"), ("inserted", None, "12-new")}
 
@@ -325,7 +352,7 @@ def test_renumbered_objective_headings_are_the_same(gcm):
     for k, block in enumerate(blocks):
         match = re.match(r"目标 (\d+)：", block.text)
         if match and int(match.group(1)) >= 5:
-            blocks[k] = replace(block, text=f"目标 {int(match.group(1)) + 1}：" + block.text[match.end():])
+            blocks[k] = replace(block, text=f"目标 {int(match.group(1)) + 1}：" + block.text[match.end() :])
     result = compare_documents(gcm, revision(gcm, blocks))
     assert differences(result) == set()
     edited = list(blocks)

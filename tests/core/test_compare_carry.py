@@ -30,8 +30,10 @@ def drafts(corpus) -> tuple[Document, Document]:
         if block.anchor in ("5", "15.a"):
             continue
         if block.anchor == "12":
-            out += [replace(twelve, text=twelve.text[:cut]),
-                    replace(twelve, anchor="12-bis", text=twelve.text[cut:])]
+            out += [
+                replace(twelve, text=twelve.text[:cut]),
+                replace(twelve, anchor="12-bis", text=twelve.text[cut:]),
+            ]
             continue
         out.append(block)
         if block.anchor == "20":
@@ -44,8 +46,15 @@ def store(tmp_path) -> Store:
     return Store.open(tmp_path / "annotations.json")
 
 
-def highlight(store: Store, doc: Document, anchor: str, start: int, end: int,
-              end_anchor: str | None = None, note: str = "") -> str:
+def highlight(
+    store: Store,
+    doc: Document,
+    anchor: str,
+    start: int,
+    end: int,
+    end_anchor: str | None = None,
+    note: str = "",
+) -> str:
     annotation = new_annotation(make_target(doc, anchor, start, end_anchor, end), note=note, tags=["谈判"])
     return store.add(annotation).after.id
 
@@ -76,7 +85,7 @@ def test_each_status(store, drafts):
         if item.status is not CarryStatus.ORPHANED:
             assert item.copy.doc == "gcm-rev"
             rng = item.copy.target.range
-            assert new.block(rng.start_anchor).text[rng.start_offset:rng.end_offset] == item.copy.exact
+            assert new.block(rng.start_anchor).text[rng.start_offset : rng.end_offset] == item.copy.exact
         if item.status is CarryStatus.UNCHANGED:
             assert item.copy.exact == item.original.exact
 
@@ -103,14 +112,21 @@ def test_orphans_are_kept_unplaced_for_the_panel(store, drafts, corpus):
 
 def test_bookmarks_are_carried(store, drafts):
     old, _ = drafts
-    ids = {anchor: store.add(new_bookmark("gcm", anchor, f"mark {anchor}")).after.id
-           for anchor in ("10", "9", "5")}
+    ids = {
+        anchor: store.add(new_bookmark("gcm", anchor, f"mark {anchor}")).after.id
+        for anchor in ("10", "9", "5")
+    }
     items = carried(store, drafts)
     assert items[ids["10"]].status is CarryStatus.UNCHANGED and items[ids["10"]].new_anchor == "10"
     assert items[ids["9"]].status is CarryStatus.CHANGED
     assert items[ids["5"]].status is CarryStatus.ORPHANED and items[ids["5"]].copy is None
-    assert items[ids["9"]].to_dict() == {"id": ids["9"], "note": "mark 9", "old_anchor": "9",
-                                         "new_anchor": "9", "status": "changed"}
+    assert items[ids["9"]].to_dict() == {
+        "id": ids["9"],
+        "note": "mark 9",
+        "old_anchor": "9",
+        "new_anchor": "9",
+        "status": "changed",
+    }
 
 
 def test_carrying_twice_adds_nothing(store, drafts):

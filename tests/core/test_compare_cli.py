@@ -45,13 +45,22 @@ def test_json_report(capsys, revision):
     assert code == 0, err
     data = json.loads(out)
     assert (data["old"], data["new"]) == ("gcm", revision)
-    statuses = {(p["status"], p["old"]["anchor"] if p["old"] else None) for p in data["pairs"]
-                if p["status"] != "same"}
+    statuses = {
+        (p["status"], p["old"]["anchor"] if p["old"] else None)
+        for p in data["pairs"]
+        if p["status"] != "same"
+    }
     assert statuses == {("deleted", "5"), ("changed", "9"), ("changed", "10")}
     nine = next(p for p in data["pairs"] if p["old"] and p["old"]["anchor"] == "9")
-    assert nine["changes"] == [{"op": "insert", "old_text": "", "new_text": "但有区别的",
-                                "old_range": nine["changes"][0]["old_range"],
-                                "new_range": nine["changes"][0]["new_range"]}]
+    assert nine["changes"] == [
+        {
+            "op": "insert",
+            "old_text": "",
+            "new_text": "但有区别的",
+            "old_range": nine["changes"][0]["old_range"],
+            "new_range": nine["changes"][0]["new_range"],
+        }
+    ]
     assert data["summary"]["deleted"] == 1 and data["summary"]["changed"] == 2
 
 
@@ -66,8 +75,22 @@ def test_text_report_and_bad_input(capsys, revision):
 
 def test_carry_annotations(capsys, revision):
     for anchor, start, end in (("9", 40, 60), ("5", 0, 10), ("11", 0, 15)):
-        assert run(capsys, "annotations", "add", "gcm", anchor, "--start", str(start), "--end", str(end),
-                   "--note", f"note {anchor}")[0] == 0
+        assert (
+            run(
+                capsys,
+                "annotations",
+                "add",
+                "gcm",
+                anchor,
+                "--start",
+                str(start),
+                "--end",
+                str(end),
+                "--note",
+                f"note {anchor}",
+            )[0]
+            == 0
+        )
     code, out, _ = run(capsys, "compare", "gcm", revision, "--carry-annotations", "--dry-run", "--json")
     assert code == 0
     rows = json.loads(out)["carried"]
@@ -108,9 +131,21 @@ def test_libreoffice_lists_the_tracked_changes(capsys, revision, tmp_path):
     target = tmp_path / "redline.docx"
     assert run(capsys, "compare", "gcm", revision, "-o", str(target))[0] == 0
     out = tmp_path / "out"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-                    "--convert-to", "odt", "--outdir", str(out), str(target)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(out),
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     content = zipfile.ZipFile(out / "redline.odt").read("content.xml").decode()
     regions = re.findall(r"<text:changed-region", content)
     assert len(regions) >= 3

@@ -11,14 +11,28 @@ from reader.core.model import Document
 def drafts(corpus, links: dict[str, tuple[str, str]]) -> list[Document]:
     """Copies of the Compact named by `links`: id → (revises, date)."""
     gcm = corpus.get("gcm")
-    return [gcm, *(Document(info=replace(gcm.info, id=doc_id, title=doc_id, revision_of=parent,
-                                         date=date, bundled=False), blocks=gcm.blocks)
-                   for doc_id, (parent, date) in links.items())]
+    return [
+        gcm,
+        *(
+            Document(
+                info=replace(gcm.info, id=doc_id, title=doc_id, revision_of=parent, date=date, bundled=False),
+                blocks=gcm.blocks,
+            )
+            for doc_id, (parent, date) in links.items()
+        ),
+    ]
 
 
 def test_families_are_ordered_oldest_first(corpus):
-    docs = drafts(corpus, {"rev2": ("rev1", "2018-03-01"), "rev1": ("zero", "2018-02-01"),
-                           "zero": ("", "2018-01-01"), "other": ("", "")})
+    docs = drafts(
+        corpus,
+        {
+            "rev2": ("rev1", "2018-03-01"),
+            "rev1": ("zero", "2018-02-01"),
+            "zero": ("", "2018-01-01"),
+            "other": ("", ""),
+        },
+    )
     assert version_families(docs) == [["zero", "rev1", "rev2"]]
     assert family_of(docs, "rev1") == ["zero", "rev1", "rev2"]
     assert family_of(docs, "other") == ["other"]

@@ -15,19 +15,32 @@ from reader.core.parser import parse_text
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 COVER_METADATA = {
-    "imrf": ["主题:难民和移民", "通过日期 联合国大会2022年6月7日第76/266号决议通过",
-             "原始文本 查看联合国大会第76/266号决议"],
-    "sgr": ["第七十六届会议", "议程项目 15",
-            "联合国经济、社会及有关领域主要大型会议和首脑会议成果的统筹协调执行及后续行动"],
+    "imrf": [
+        "主题:难民和移民",
+        "通过日期 联合国大会2022年6月7日第76/266号决议通过",
+        "原始文本 查看联合国大会第76/266号决议",
+    ],
+    "sgr": [
+        "第七十六届会议",
+        "议程项目 15",
+        "联合国经济、社会及有关领域主要大型会议和首脑会议成果的统筹协调执行及后续行动",
+    ],
     "gcm": ["2018年12月10日和11日，摩洛哥马拉喀什", "临时议程项目10", "会议成果"],
-    "nyd": ["第七十届会议", "议程项目 15 和 116",
-            "联合国经济、社会及有关领域主要大型会议和首脑会议成果的统筹协调执行及后续行动",
-            "千年首脑会议成果的后续行动"],
+    "nyd": [
+        "第七十届会议",
+        "议程项目 15 和 116",
+        "联合国经济、社会及有关领域主要大型会议和首脑会议成果的统筹协调执行及后续行动",
+        "千年首脑会议成果的后续行动",
+    ],
     "escap": ["2021 年 3 月 10 日至 12 日，曼谷"],
 }
-TITLES = {"imrf": "国际移民问题审查论坛进展宣言", "sgr": "安全、有序和正常移民全球契约",
-          "gcm": "通过安全、有序和正常移民全球契约政府间会议", "nyd": "大会主席提交的决议草案",
-          "escap": "《安全、有序和正常移民全球契约》亚太区域执行情况审查"}
+TITLES = {
+    "imrf": "国际移民问题审查论坛进展宣言",
+    "sgr": "安全、有序和正常移民全球契约",
+    "gcm": "通过安全、有序和正常移民全球契约政府间会议",
+    "nyd": "大会主席提交的决议草案",
+    "escap": "《安全、有序和正常移民全球契约》亚太区域执行情况审查",
+}
 
 
 def _normal(text: str) -> str:
@@ -65,13 +78,19 @@ def test_metadata_keeps_every_character(corpus):
 
 
 def test_a_title_repeated_right_after_itself_is_a_duplicate():
-    text = "主题:难民和移民\n国际移民问题审查论坛进展宣言\n国际移民问题审查论坛进展宣言\n" \
-           "通过日期 2022年6月7日\n1. 我们重申全球契约。\n导言\n2. 我们承认。\n"
+    text = (
+        "主题:难民和移民\n国际移民问题审查论坛进展宣言\n国际移民问题审查论坛进展宣言\n"
+        "通过日期 2022年6月7日\n1. 我们重申全球契约。\n导言\n2. 我们承认。\n"
+    )
     blocks = parse_text(text)
     roles = [(b.text, b.role) for b in blocks if b.kind is BlockKind.HEADING]
-    assert roles == [("主题:难民和移民", "metadata"), ("国际移民问题审查论坛进展宣言", ""),
-                     ("国际移民问题审查论坛进展宣言", "duplicate"),
-                     ("通过日期 2022年6月7日", "metadata"), ("导言", "")]
+    assert roles == [
+        ("主题:难民和移民", "metadata"),
+        ("国际移民问题审查论坛进展宣言", ""),
+        ("国际移民问题审查论坛进展宣言", "duplicate"),
+        ("通过日期 2022年6月7日", "metadata"),
+        ("导言", ""),
+    ]
     assert [b.heading_path for b in blocks if b.label == "1"] == [("国际移民问题审查论坛进展宣言",)]
     joined = "".join(b.marker + b.text for b in blocks)
     assert _normal(joined) == _normal(text)
@@ -82,8 +101,7 @@ def test_a_heading_after_the_body_starts_is_never_metadata():
     assert [b.role for b in blocks] == ["", "", "", ""]
 
 
-@pytest.mark.parametrize("name", ["un-draft.pdf", "un-report.pdf", "un-english.pdf",
-                                  "un-draft.docx"])
+@pytest.mark.parametrize("name", ["un-draft.pdf", "un-report.pdf", "un-english.pdf", "un-draft.docx"])
 def test_an_imported_cover_is_metadata_and_its_title_a_heading(name):
     converted, _ = convert(FIXTURES / name)
     blocks = parse_text(converted.text, rejoin_cuts=False)

@@ -35,9 +35,18 @@ def depth(node) -> int:
     return deepest
 
 
-@pytest.mark.parametrize("query", ["(" * 248 + "移民", "(" * 5000 + "移民" + ")" * 5000,
-                                   "-" * 1000 + "移民", "NOT " * 1000 + "移民", "(-" * 2000 + "移民",
-                                   "移民 " + "(难民 OR " * 3000, "- " * 1000 + "移民"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "(" * 248 + "移民",
+        "(" * 5000 + "移民" + ")" * 5000,
+        "-" * 1000 + "移民",
+        "NOT " * 1000 + "移民",
+        "(-" * 2000 + "移民",
+        "移民 " + "(难民 OR " * 3000,
+        "- " * 1000 + "移民",
+    ],
+)
 def test_deep_queries_parse_with_a_bounded_tree(query):
     parsed = parse_query(query)
     assert parsed.root is not None and depth(parsed.root) <= 3 * MAX_DEPTH + 2
@@ -79,12 +88,18 @@ def test_parsing_needs_a_bounded_stack_whatever_the_query():
 nested = st.recursive(
     st.sampled_from(["移民", "难民", '"汇款"', "doc:gcm", "OR", "AND", "NOT", "-", "(", ")", ""]),
     lambda inner: st.one_of(
-        inner.map(lambda q: f"({q})"), inner.map(lambda q: f"-{q}"), inner.map(lambda q: f"NOT {q}"),
-        st.tuples(inner, inner).map(" OR ".join), st.tuples(inner, inner).map(" ".join),
+        inner.map(lambda q: f"({q})"),
+        inner.map(lambda q: f"-{q}"),
+        inner.map(lambda q: f"NOT {q}"),
+        st.tuples(inner, inner).map(" OR ".join),
+        st.tuples(inner, inner).map(" ".join),
         st.tuples(st.integers(1, 400), inner).map(lambda t: "(" * t[0] + t[1]),
-        st.tuples(st.integers(1, 400), st.sampled_from(["-", "NOT ", "- ", "(-"]), inner)
-        .map(lambda t: t[1] * t[0] + t[2])),
-    max_leaves=12)
+        st.tuples(st.integers(1, 400), st.sampled_from(["-", "NOT ", "- ", "(-"]), inner).map(
+            lambda t: t[1] * t[0] + t[2]
+        ),
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

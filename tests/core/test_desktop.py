@@ -13,8 +13,10 @@ import pytest
 from reader.cli import main
 from reader.desktop import ICON_SOURCE, XdgDirs, exec_value
 
-needs = {tool: pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")
-         for tool in ("desktop-file-validate", "xdg-mime", "update-desktop-database")}
+needs = {
+    tool: pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")
+    for tool in ("desktop-file-validate", "xdg-mime", "update-desktop-database")
+}
 
 
 @pytest.fixture
@@ -58,8 +60,9 @@ def test_the_entry_passes_desktop_file_validate(xdg):
 @needs["update-desktop-database"]
 def test_the_entry_becomes_the_reader_scheme_handler(xdg):
     assert main(["install-desktop"]) == 0
-    query = subprocess.run(["xdg-mime", "query", "default", "x-scheme-handler/reader"],
-                           capture_output=True, text=True)
+    query = subprocess.run(
+        ["xdg-mime", "query", "default", "x-scheme-handler/reader"], capture_output=True, text=True
+    )
     assert query.stdout.strip() == "compact-reader.desktop"
     assert "x-scheme-handler/reader=compact-reader.desktop" in xdg.mimeapps.read_text(encoding="utf-8")
     cache = (xdg.applications / "mimeinfo.cache").read_text(encoding="utf-8")
@@ -69,10 +72,12 @@ def test_the_entry_becomes_the_reader_scheme_handler(xdg):
 def test_uninstall_takes_back_only_what_install_added(xdg, capsys):
     assert main(["install-desktop"]) == 0
     xdg.mimeapps.parent.mkdir(parents=True, exist_ok=True)
-    xdg.mimeapps.write_text("[Default Applications]\ntext/html=firefox.desktop\n"
-                            "x-scheme-handler/reader=other.desktop;compact-reader.desktop;\n"
-                            "[Added Associations]\nx-scheme-handler/reader=compact-reader.desktop;\n",
-                            encoding="utf-8")
+    xdg.mimeapps.write_text(
+        "[Default Applications]\ntext/html=firefox.desktop\n"
+        "x-scheme-handler/reader=other.desktop;compact-reader.desktop;\n"
+        "[Added Associations]\nx-scheme-handler/reader=compact-reader.desktop;\n",
+        encoding="utf-8",
+    )
     assert main(["install-desktop", "--uninstall"]) == 0
     assert not xdg.desktop_file.exists() and not xdg.icon_file.exists()
     kept = xdg.mimeapps.read_text(encoding="utf-8")
@@ -83,10 +88,15 @@ def test_uninstall_takes_back_only_what_install_added(xdg, capsys):
     assert "nothing to remove" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [
-    ["/opt/reader"], ["/home/me/my apps/reader", "--data-dir", "/data/笔记 2024"],
-    ["/x/reader", "--data-dir", 'a"b`c$d\\e'], ["/x/50%/reader"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["/opt/reader"],
+        ["/home/me/my apps/reader", "--data-dir", "/data/笔记 2024"],
+        ["/x/reader", "--data-dir", 'a"b`c$d\\e'],
+        ["/x/50%/reader"],
+    ],
+)
 def test_exec_quotes_what_the_specification_asks(command):
     value = exec_value(command)
     assert [arg.replace("%%", "%") for arg in _exec_arguments(value)] == [*command, "%u"]

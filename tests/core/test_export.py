@@ -52,27 +52,58 @@ NOTE = '<script>alert("x")</script> & "引号"\n第二行 *重要* # 标题'
 
 
 def fixed(annotation, n: int, created: str, modified: str):
-    return annotation.edited(id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}", created=created,
-                             modified=modified)
+    return annotation.edited(
+        id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}", created=created, modified=modified
+    )
 
 
 @pytest.fixture(scope="module")
 def annotations(corpus):
     gcm, imrf, nyd = corpus.get("gcm"), corpus.get("imrf"), corpus.get("nyd")
     return [
-        fixed(new_annotation(make_target(gcm, "17.a", 0, None, 20), note=NOTE, tags=["数据", "统计"]),
-              1, "2024-03-01T09:00:00.000Z", "2024-03-02T10:30:00.000Z"),
-        fixed(new_annotation(make_target(gcm, "17.b", 0, "17.c", 12), color="red", tags=["底线"]),
-              2, "2024-03-01T09:05:00.000Z", "2024-03-01T09:05:00.000Z"),
-        fixed(new_annotation(make_target(imrf, "48", 0, None, 20), color="blue",
-                             note='=HYPERLINK("http://example.invalid")', tags=["数据"]),
-              3, "2024-03-03T08:00:00.000Z", "2024-03-03T08:00:00.000Z"),
-        fixed(new_annotation(make_target(nyd, "annex2/8.v", 0, None, 8), color="green"),
-              4, "2024-03-04T08:00:00.000Z", "2024-03-04T08:00:00.000Z"),
-        fixed(new_annotation(Target("gcm", TextQuoteSelector("甲乙丙丁戊己庚辛壬癸"),
-                                    BlockRangeSelector("17.a", 0, "17.a", 10)), color="purple",
-                             note="这段已删除"),
-              5, "2024-03-05T08:00:00.000Z", "2024-03-05T08:00:00.000Z"),
+        fixed(
+            new_annotation(make_target(gcm, "17.a", 0, None, 20), note=NOTE, tags=["数据", "统计"]),
+            1,
+            "2024-03-01T09:00:00.000Z",
+            "2024-03-02T10:30:00.000Z",
+        ),
+        fixed(
+            new_annotation(make_target(gcm, "17.b", 0, "17.c", 12), color="red", tags=["底线"]),
+            2,
+            "2024-03-01T09:05:00.000Z",
+            "2024-03-01T09:05:00.000Z",
+        ),
+        fixed(
+            new_annotation(
+                make_target(imrf, "48", 0, None, 20),
+                color="blue",
+                note='=HYPERLINK("http://example.invalid")',
+                tags=["数据"],
+            ),
+            3,
+            "2024-03-03T08:00:00.000Z",
+            "2024-03-03T08:00:00.000Z",
+        ),
+        fixed(
+            new_annotation(make_target(nyd, "annex2/8.v", 0, None, 8), color="green"),
+            4,
+            "2024-03-04T08:00:00.000Z",
+            "2024-03-04T08:00:00.000Z",
+        ),
+        fixed(
+            new_annotation(
+                Target(
+                    "gcm",
+                    TextQuoteSelector("甲乙丙丁戊己庚辛壬癸"),
+                    BlockRangeSelector("17.a", 0, "17.a", 10),
+                ),
+                color="purple",
+                note="这段已删除",
+            ),
+            5,
+            "2024-03-05T08:00:00.000Z",
+            "2024-03-05T08:00:00.000Z",
+        ),
     ]
 
 
@@ -85,8 +116,9 @@ def export(annotations, corpus, objectives, palette, **options):
     """As the command line exports: in Chinese, by the user named, times in their zone."""
     options.setdefault("labels", ExportLabels.for_language("zh"))
     options.setdefault("creator", EXPORTER)
-    return prepare_export(annotations, corpus, objectives, palette, generated=GENERATED, timezone=BEIJING,
-                          **options)
+    return prepare_export(
+        annotations, corpus, objectives, palette, generated=GENERATED, timezone=BEIJING, **options
+    )
 
 
 def check_reference(name: str, produced: str) -> None:
@@ -98,11 +130,16 @@ def check_reference(name: str, produced: str) -> None:
 
 
 # --- reference files ---------------------------------------------------------------------
-@pytest.mark.parametrize(("fmt", "name", "group_by"), [
-    ("md", "annotations.md", "document"), ("md", "annotations-by-objective.md", "objective"),
-    ("html", "annotations.html", "document"), ("csv", "annotations.csv", "document"),
-    ("jsonld", "annotations.jsonld", "document"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "name", "group_by"),
+    [
+        ("md", "annotations.md", "document"),
+        ("md", "annotations-by-objective.md", "objective"),
+        ("html", "annotations.html", "document"),
+        ("csv", "annotations.csv", "document"),
+        ("jsonld", "annotations.jsonld", "document"),
+    ],
+)
 def test_exports_match_the_reference_files(annotations, corpus, objectives, palette, fmt, name, group_by):
     data = export(annotations, corpus, objectives, palette, group_by=group_by)
     check_reference(name, render_text(fmt, data))
@@ -114,8 +151,7 @@ def docx_text(payload: bytes) -> str:
     return "\n".join(f"[{p.style.name}] {p.text}" for p in document.paragraphs) + "\n"
 
 
-def test_docx_opens_with_python_docx_and_matches_the_reference_text(annotations, corpus, objectives,
-                                                                     palette):
+def test_docx_opens_with_python_docx_and_matches_the_reference_text(annotations, corpus, objectives, palette):
     data = export(annotations, corpus, objectives, palette)
     payload = to_docx(data)
     check_reference("annotations.docx.txt", docx_text(payload))
@@ -131,7 +167,8 @@ def test_docx_opens_with_python_docx_and_matches_the_reference_text(annotations,
 
 # --- content ----------------------------------------------------------------------------
 def test_each_excerpt_carries_quote_citation_objectives_colour_note_tags_dates_and_link(
-        annotations, corpus, objectives, palette):
+    annotations, corpus, objectives, palette
+):
     excerpts = {e.id[-1]: e for e in build_excerpts(annotations, corpus, objectives, palette)}
     first = excerpts["1"]
     assert first.exact == corpus.get("gcm").block("17.a").text[:20]
@@ -149,15 +186,17 @@ def test_each_excerpt_carries_quote_citation_objectives_colour_note_tags_dates_a
         assert excerpt.link in md
 
 
-def test_excerpts_come_in_document_order_with_orphans_last_in_their_document(annotations, corpus,
-                                                                              objectives, palette):
+def test_excerpts_come_in_document_order_with_orphans_last_in_their_document(
+    annotations, corpus, objectives, palette
+):
     data = export(list(reversed(annotations)), corpus, objectives, palette)
     assert [g.key for g in data.groups] == ["imrf", "gcm", "nyd"]  # the corpus order
     assert [e.id[-1] for e in data.excerpts] == ["3", "1", "2", "5", "4"]
 
 
 def test_grouping_by_objective_lists_each_excerpt_once_under_its_primary_objective(
-        annotations, corpus, objectives, palette):
+    annotations, corpus, objectives, palette
+):
     data = export(annotations, corpus, objectives, palette, group_by="objective")
     assert [g.key for g in data.groups] == ["objective-1", "objective-none"]
     assert [e.id[-1] for e in data.groups[0].excerpts] == ["3", "1", "2"]
@@ -172,8 +211,14 @@ def test_grouping_by_objective_lists_each_excerpt_once_under_its_primary_objecti
 
 
 def test_limiting_to_an_objective_shows_only_its_section(annotations, corpus, objectives, palette):
-    data = export(annotations, corpus, objectives, palette, group_by="objective",
-                  selection=ExportFilter(objectives=frozenset({17})))
+    data = export(
+        annotations,
+        corpus,
+        objectives,
+        palette,
+        group_by="objective",
+        selection=ExportFilter(objectives=frozenset({17})),
+    )
     assert [g.key for g in data.groups] == ["objective-17"]  # imrf 48, filed under 17 here
     assert data.also_line(data.excerpts[0], data.groups[0]) == "另见：目标 1、3、7、23"
     assert data.filters == "目标 17"
@@ -192,8 +237,9 @@ def test_grouping_by_heading_and_sorting_by_date(annotations, corpus, objectives
     assert by_date.grouping_label == "按文件分组 · 按日期排序"
 
 
-def test_every_export_ends_with_its_sources_and_carries_symbols_and_dates(annotations, corpus,
-                                                                        objectives, palette):
+def test_every_export_ends_with_its_sources_and_carries_symbols_and_dates(
+    annotations, corpus, objectives, palette
+):
     data = export(annotations, corpus, objectives, palette)
     assert [s.doc for s in data.sources] == ["imrf", "gcm", "nyd"]
     for fmt in ("md", "html"):
@@ -222,17 +268,20 @@ def test_english_labels_and_local_times(annotations, corpus, objectives, palette
     assert "green" not in zh and "Created" not in zh
 
 
-@pytest.mark.parametrize(("selection", "expected"), [
-    (ExportFilter(), "31254"),
-    (ExportFilter(docs=frozenset({"gcm"})), "125"),
-    (ExportFilter(tags=frozenset({"数据"})), "31"),
-    (ExportFilter(colors=frozenset({"red", "green"})), "24"),
-    (ExportFilter(objectives=frozenset({17})), "3"),
-    (ExportFilter(objectives=frozenset({1}), docs=frozenset({"gcm"})), "12"),
-    (ExportFilter(text="SCRIPT"), "1"),
-    (ExportFilter(text="第17段(b)"), "2"),  # the citation counts as text
-    (ExportFilter(text="没有这个"), ""),
-])
+@pytest.mark.parametrize(
+    ("selection", "expected"),
+    [
+        (ExportFilter(), "31254"),
+        (ExportFilter(docs=frozenset({"gcm"})), "125"),
+        (ExportFilter(tags=frozenset({"数据"})), "31"),
+        (ExportFilter(colors=frozenset({"red", "green"})), "24"),
+        (ExportFilter(objectives=frozenset({17})), "3"),
+        (ExportFilter(objectives=frozenset({1}), docs=frozenset({"gcm"})), "12"),
+        (ExportFilter(text="SCRIPT"), "1"),
+        (ExportFilter(text="第17段(b)"), "2"),  # the citation counts as text
+        (ExportFilter(text="没有这个"), ""),
+    ],
+)
 def test_filters(annotations, corpus, objectives, palette, selection, expected):
     data = export(annotations, corpus, objectives, palette, selection=selection)
     assert "".join(e.id[-1] for e in data.excerpts) == expected
@@ -277,8 +326,9 @@ def test_markdown_keeps_note_text_from_becoming_markup(annotations, corpus, obje
     assert "- **笔记：** " in md and "\\\n  第二行" in md  # a multi-line note stays in its item, broken
 
 
-def test_markdown_keeps_paragraphs_line_breaks_and_links_when_rendered(annotations, corpus, objectives,
-                                                                      palette):
+def test_markdown_keeps_paragraphs_line_breaks_and_links_when_rendered(
+    annotations, corpus, objectives, palette
+):
     """Read by a CommonMark parser (as pandoc reads it): a highlight over two paragraphs is two
     paragraphs of one quote, a note's newline a line break, the link a link."""
     from markdown_it import MarkdownIt
@@ -291,14 +341,20 @@ def test_markdown_keeps_paragraphs_line_breaks_and_links_when_rendered(annotatio
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;引号&quot;<br />\n第二行" in page
     assert '<a href="reader://gcm/17.a">《全球契约》(A/RES/73/195，2018年12月10日)第17段(a)</a>' in page
     vertical_tab = annotations[0].edited(note="", target=annotations[0].target)
-    assert "\x0b" not in to_markdown(export([vertical_tab.edited(note="甲\x0b乙")], corpus, objectives,
-                                            palette))
+    assert "\x0b" not in to_markdown(
+        export([vertical_tab.edited(note="甲\x0b乙")], corpus, objectives, palette)
+    )
 
 
-def test_markdown_front_matter_is_yaml_with_title_date_and_filters(annotations, corpus, objectives,
-                                                                  palette):
-    data = export(annotations, corpus, objectives, palette, front_matter=True,
-                  selection=ExportFilter(tags=frozenset({"数据"})))
+def test_markdown_front_matter_is_yaml_with_title_date_and_filters(annotations, corpus, objectives, palette):
+    data = export(
+        annotations,
+        corpus,
+        objectives,
+        palette,
+        front_matter=True,
+        selection=ExportFilter(tags=frozenset({"数据"})),
+    )
     md = to_markdown(data)
     head = md.split("---\n")[1]
     values = dict(line.split(": ", 1) for line in head.strip().split("\n"))
@@ -308,16 +364,23 @@ def test_markdown_front_matter_is_yaml_with_title_date_and_filters(annotations, 
     assert not to_markdown(export(annotations, corpus, objectives, palette)).startswith("---")
 
 
-def test_html_ids_are_unique_and_cross_references_link_to_sections(annotations, corpus, objectives,
-                                                                  palette):
+def test_html_ids_are_unique_and_cross_references_link_to_sections(annotations, corpus, objectives, palette):
     for group_by in ("document", "objective", "heading"):
         page = to_html(export(annotations, corpus, objectives, palette, group_by=group_by))
         ids = re.findall(r'\sid="([^"]+)"', page)
         assert ids and len(ids) == len(set(ids)), group_by
         for target in re.findall(r'href="#([^"]+)"', page):
             assert target in ids
-    limited = to_html(export(annotations, corpus, objectives, palette, group_by="objective",
-                             selection=ExportFilter(objectives=frozenset({1}))))
+    limited = to_html(
+        export(
+            annotations,
+            corpus,
+            objectives,
+            palette,
+            group_by="objective",
+            selection=ExportFilter(objectives=frozenset({1})),
+        )
+    )
     assert '<section id="g-objective-1">' in limited and "g-objective-3" not in limited.split("<main>")[1]
     assert "<dt>另见</dt><dd>目标 3、7、17、23</dd>" in limited  # sections 3, 7 … are not in it
     full = to_html(export(annotations, corpus, objectives, palette, group_by="objective"))
@@ -330,7 +393,7 @@ def test_csv_has_a_bom_one_row_per_excerpt_and_no_live_formulas(annotations, cor
     assert payload.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(to_csv(data).removeprefix("\ufeff"))))
     assert len(rows) == 5 and rows[0]["document"] == "imrf"
-    assert rows[0]["note"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert rows[0]["note"] == '\'=HYPERLINK("http://example.invalid")'
     assert rows[0]["anchors"] == "imrf/48"  # a bare 48 would become a number in a spreadsheet
     multi = next(r for r in rows if r["id"].endswith("2"))
     assert multi["quote"].count("\n") == 1 and multi["anchors"] == "gcm/17.b gcm/17.c"
@@ -353,8 +416,9 @@ def docx_part(payload: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(payload)).read(name).decode("utf-8")
 
 
-def test_docx_declares_chinese_and_keeps_excerpts_upright_and_not_small(annotations, corpus, objectives,
-                                                                        palette):
+def test_docx_declares_chinese_and_keeps_excerpts_upright_and_not_small(
+    annotations, corpus, objectives, palette
+):
     payload = to_docx(export(annotations, corpus, objectives, palette))
     styles = docx_part(payload, "word/styles.xml")
     assert 'w:eastAsia="zh-CN"' in styles and 'w:eastAsia="en-US"' not in styles
@@ -382,8 +446,9 @@ def test_docx_core_properties_name_the_exporter_and_the_program(annotations, cor
     assert "<Application>Compact Reader</Application>" in docx_part(payload, "docProps/app.xml")
 
 
-def test_docx_turns_a_vertical_tab_into_a_line_break_and_drops_other_controls(annotations, corpus,
-                                                                              objectives, palette):
+def test_docx_turns_a_vertical_tab_into_a_line_break_and_drops_other_controls(
+    annotations, corpus, objectives, palette
+):
     odd = annotations[0].edited(note="响铃\x07 与\x0b垂直制表\n第二行")
     payload = to_docx(export([odd], corpus, objectives, palette))
     body = docx_part(payload, "word/document.xml")
@@ -401,14 +466,28 @@ def test_docx_converts_in_libreoffice(annotations, corpus, objectives, palette, 
     source = tmp_path / "excerpts.docx"
     source.write_bytes(to_docx(export(annotations, corpus, objectives, palette)))
     profile = (tmp_path / "profile").as_uri()
-    done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                           "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=180)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
-    text = subprocess.run(["pdftotext", str(tmp_path / "excerpts.pdf"), "-"], capture_output=True,
-                          check=True, timeout=60).stdout.decode("utf-8")
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "excerpts.pdf"), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
     assert "在联合国统计委员会的指导下通过所有相关利" in text.replace("\n", "")
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "excerpts.pdf")], capture_output=True,
-                           timeout=60).stdout.decode("utf-8", "replace")
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "excerpts.pdf")], capture_output=True, timeout=60
+    ).stdout.decode("utf-8", "replace")
     # Bold Chinese headings: a bold CJK face is embedded (LibreOffice names every face of the
     # Noto CJK collection after its first, "…CJKjp…", so the name cannot tell SC from JP).
     assert re.search(r"CJK\w*-Bold", fonts), fonts

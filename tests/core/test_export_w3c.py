@@ -31,6 +31,7 @@ from reader.core.export import prepare_export, to_jsonld
 W3C = Path(__file__).resolve().parents[1] / "vendor" / "w3c-annotation-model"
 BASE = "http://annotation-model.invalid/"  # any absolute base: every $ref is a bare file name
 
+
 def _load(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -39,13 +40,18 @@ def _load(path: Path):
 def must_validators() -> dict[str, Draft4Validator]:
     """As in the README of the assertions: definitions and assertions registered by name."""
     registry = Registry().with_resources(
-        (BASE + p.name, DRAFT4.create_resource(_load(p))) for p in (W3C / "definitions").glob("*.json"))
+        (BASE + p.name, DRAFT4.create_resource(_load(p))) for p in (W3C / "definitions").glob("*.json")
+    )
     musts = _load(W3C / "annotations" / "annotationMusts.test")["assertions"]
     for rel in musts:
         registry = registry.with_resource(BASE + Path(rel).name, DRAFT4.create_resource(_load(W3C / rel)))
     assert len(musts) == 14
-    return {rel: Draft4Validator({"$ref": BASE + Path(rel).name}, registry=registry,
-                                 format_checker=Draft4Validator.FORMAT_CHECKER) for rel in musts}
+    return {
+        rel: Draft4Validator(
+            {"$ref": BASE + Path(rel).name}, registry=registry, format_checker=Draft4Validator.FORMAT_CHECKER
+        )
+        for rel in musts
+    }
 
 
 def must_failures(validators, annotation) -> list[str]:
@@ -60,8 +66,9 @@ def exported(corpus, objectives) -> dict:
         new_annotation(make_target(gcm, "17.b", 5, "17.d", 6), color="red"),
         new_annotation(make_target(nyd, "annex2/8.v", 0, None, 8), color="blue", tags=["x"]),
     ]
-    stamped = [a.edited(created="2024-03-01T09:00:00.000Z", modified="2024-03-02T09:00:00.000Z")
-               for a in annotations]
+    stamped = [
+        a.edited(created="2024-03-01T09:00:00.000Z", modified="2024-03-02T09:00:00.000Z") for a in annotations
+    ]
     data = prepare_export(stamped, corpus, objectives, Palette(), generated="2024-05-01T12:00:00.000Z")
     return json.loads(to_jsonld(data))
 
@@ -69,8 +76,12 @@ def exported(corpus, objectives) -> dict:
 def test_the_validators_do_catch_broken_annotations(must_validators):
     good = _load(W3C / "examples" / "anno23.json")
     assert must_failures(must_validators, good) == []
-    for broken in [{k: v for k, v in good.items() if k != "@context"}, {**good, "id": "not a uri"},
-                   {**good, "created": "today"}, {k: v for k, v in good.items() if k != "target"}]:
+    for broken in [
+        {k: v for k, v in good.items() if k != "@context"},
+        {**good, "id": "not a uri"},
+        {**good, "created": "today"},
+        {k: v for k, v in good.items() if k != "target"},
+    ]:
         assert must_failures(must_validators, broken)
 
 
@@ -83,7 +94,8 @@ def test_every_exported_annotation_meets_the_w3c_musts(exported, must_validators
 
 def test_exported_bookmarks_meet_the_w3c_musts(must_validators):
     bookmark = new_bookmark("gcm", "17", "数据承诺", "谈判/目标1", creator="王芳").edited(
-        created="2024-03-01T09:00:00.000Z", modified="2024-03-01T09:00:00.000Z")
+        created="2024-03-01T09:00:00.000Z", modified="2024-03-01T09:00:00.000Z"
+    )
     item = bookmark_to_jsonld(bookmark, generated="2024-05-01T12:00:00.000Z")
     assert item["motivation"] == "bookmarking" and must_failures(must_validators, item) == []
 
@@ -111,8 +123,8 @@ def test_selectors_quote_the_text_with_its_context_and_give_block_offsets(export
         assert quote["type"] == "TextQuoteSelector"
         start, end = _span(flat, anchors)
         assert quote["exact"] == flat.text[start:end]
-        assert quote["prefix"] == flat.text[max(0, start - len(quote["prefix"])):start]
-        assert quote["suffix"] == flat.text[end:end + len(quote["suffix"])]
+        assert quote["prefix"] == flat.text[max(0, start - len(quote["prefix"])) : start]
+        assert quote["suffix"] == flat.text[end : end + len(quote["suffix"])]
         assert 0 < len(quote["prefix"]) <= 32 and 0 < len(quote["suffix"]) <= 32
         assert target["styleClass"] in COLORS and target["scope"].startswith(target["source"] + "/")
         assert item["stylesheet"]["type"] == "CssStylesheet"
@@ -121,6 +133,7 @@ def test_selectors_quote_the_text_with_its_context_and_give_block_offsets(export
 
 def _span(flat, selector: dict) -> tuple[int, int]:
     """Offsets in the whole text from our FragmentSelector (one block) or RangeSelector."""
+
     def point(fragment: dict, key: str) -> int:
         assert fragment["type"] == "FragmentSelector" and fragment["conformsTo"] == ANCHOR_SPEC
         position = fragment["refinedBy"]

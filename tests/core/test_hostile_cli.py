@@ -7,12 +7,15 @@ import pytest
 from reader.cli import main
 
 
-@pytest.mark.parametrize("argv", [
-    ["annotations", "add", "gcm", "17.a", "--start", "0", "--end", "2", "--note", "\udcff"],
-    ["annotations", "add", "gcm", "17.a", "--start", "0", "--end", "2", "--tag", "\udcff"],
-    ["bookmarks", "add", "gcm", "17.a", "--name", "\udcffname"],
-    ["bookmarks", "add", "gcm", "17.a", "--name", "ok", "--folder", "\udcff"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["annotations", "add", "gcm", "17.a", "--start", "0", "--end", "2", "--note", "\udcff"],
+        ["annotations", "add", "gcm", "17.a", "--start", "0", "--end", "2", "--tag", "\udcff"],
+        ["bookmarks", "add", "gcm", "17.a", "--name", "\udcffname"],
+        ["bookmarks", "add", "gcm", "17.a", "--name", "ok", "--folder", "\udcff"],
+    ],
+)
 def test_text_that_is_not_valid_unicode_is_refused_with_a_message(capsys, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err

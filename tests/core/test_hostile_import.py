@@ -20,10 +20,17 @@ from reader.core.annotations.model import StoreState
 
 
 def good(**changes) -> dict:
-    data = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
-            "id": "urn:uuid:00000000-0000-4000-8000-0000000000aa", "created": "2024-05-01T10:00:00Z",
-            "target": {"source": "reader://gcm", "styleClass": "blue",
-                       "selector": [{"type": "TextQuoteSelector", "exact": "正常移民"}]}}
+    data = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "id": "urn:uuid:00000000-0000-4000-8000-0000000000aa",
+        "created": "2024-05-01T10:00:00Z",
+        "target": {
+            "source": "reader://gcm",
+            "styleClass": "blue",
+            "selector": [{"type": "TextQuoteSelector", "exact": "正常移民"}],
+        },
+    }
     data.update(changes)
     return data
 
@@ -50,31 +57,54 @@ def test_an_entry_of_a_wrong_type_is_skipped_with_its_reason(corpus, case):
 
 
 def test_a_list_as_colour_gives_the_default_colour(corpus):
-    target = {"source": "reader://gcm", "styleClass": ["red"],
-              "selector": {"type": "TextQuoteSelector", "exact": "正常移民"}}
+    target = {
+        "source": "reader://gcm",
+        "styleClass": ["red"],
+        "selector": {"type": "TextQuoteSelector", "exact": "正常移民"},
+    }
     [annotation] = plan_import(json.dumps(good(target=target)), StoreState(), corpus).annotations
     assert annotation.color == "yellow"
 
 
-@pytest.mark.parametrize("payload, message", [
-    ('{"format": "compact-reader-annotations", "version": 2, "annotations": 5}', "not a list"),
-    ('{"format": "compact-reader-annotations", "version": 2, "annotations": "abc"}', "not a list"),
-    ('{"format": "compact-reader-annotations", "version": 1, "highlights": 5}', "damaged"),
-    ("[" * 100_000 + "]" * 100_000, "nested"),
-    ('{"type": "Annotation", "n": ' + "9" * 5000 + "}", "number"),
-    ('{"type": "AnnotationPage", "items": 5}', "JSON-LD"),
-    ("5", "JSON-LD"), ('"text"', "JSON-LD"), ("null", "JSON-LD"),
-    ('{"type": [{"x": 1}]}', "JSON-LD"),
-])
+@pytest.mark.parametrize(
+    "payload, message",
+    [
+        ('{"format": "compact-reader-annotations", "version": 2, "annotations": 5}', "not a list"),
+        ('{"format": "compact-reader-annotations", "version": 2, "annotations": "abc"}', "not a list"),
+        ('{"format": "compact-reader-annotations", "version": 1, "highlights": 5}', "damaged"),
+        ("[" * 100_000 + "]" * 100_000, "nested"),
+        ('{"type": "Annotation", "n": ' + "9" * 5000 + "}", "number"),
+        ('{"type": "AnnotationPage", "items": 5}', "JSON-LD"),
+        ("5", "JSON-LD"),
+        ('"text"', "JSON-LD"),
+        ("null", "JSON-LD"),
+        ('{"type": [{"x": 1}]}', "JSON-LD"),
+    ],
+)
 def test_a_file_that_cannot_be_used_is_one_clear_message(corpus, payload, message):
     with pytest.raises(AnnotationImportError, match=message):
         plan_import(payload, StoreState(), corpus)
 
 
 def test_a_version_1_file_with_a_list_of_colours_imports(corpus):
-    payload = json.dumps({"format": "compact-reader-annotations", "version": 1, "colors": [],
-                          "highlights": [{"id": "a1", "doc": "gcm", "anchor": "17.a", "start": 0, "end": 4,
-                                          "text": "正常移民", "created": "2024-05-01T10:00:00Z"}]})
+    payload = json.dumps(
+        {
+            "format": "compact-reader-annotations",
+            "version": 1,
+            "colors": [],
+            "highlights": [
+                {
+                    "id": "a1",
+                    "doc": "gcm",
+                    "anchor": "17.a",
+                    "start": 0,
+                    "end": 4,
+                    "text": "正常移民",
+                    "created": "2024-05-01T10:00:00Z",
+                }
+            ],
+        }
+    )
     assert len(plan_import(payload, StoreState(), corpus).annotations) == 1
 
 
@@ -83,8 +113,14 @@ def test_too_many_entries_is_refused_with_a_clear_message(corpus, monkeypatch):
     payload = json.dumps([good(id=f"urn:uuid:{i}") for i in range(4)])
     with pytest.raises(AnnotationImportError, match="more than 3"):
         plan_import(payload, StoreState(), corpus)
-    assert len(plan_import(json.dumps([good(id=f"urn:uuid:{i}") for i in range(3)]), StoreState(),
-                           corpus).annotations) == 3
+    assert (
+        len(
+            plan_import(
+                json.dumps([good(id=f"urn:uuid:{i}") for i in range(3)]), StoreState(), corpus
+            ).annotations
+        )
+        == 3
+    )
 
 
 def test_an_import_that_would_overflow_the_store_is_refused(corpus, colleague_state, monkeypatch):
@@ -128,8 +164,14 @@ def test_only_regular_files_of_a_sane_size_are_read(tmp_path, monkeypatch):
 
 
 HOSTILE_FILES = {
-    "wrong-types.jsonld": json.dumps([good(created=12345), good(target={"styleClass": [1]}),
-                                      good(type=[{"a": 1}]), good(id="urn:uuid:fine")]),
+    "wrong-types.jsonld": json.dumps(
+        [
+            good(created=12345),
+            good(target={"styleClass": [1]}),
+            good(type=[{"a": 1}]),
+            good(id="urn:uuid:fine"),
+        ]
+    ),
     "annotations-5.json": '{"format": "compact-reader-annotations", "version": 2, "annotations": 5}',
     "v1-colors-list.json": '{"format": "compact-reader-annotations", "version": 1, "colors": []}',
     "deep.jsonld": "[" * 100_000 + "]" * 100_000,
@@ -162,18 +204,70 @@ def test_the_import_command_refuses_a_fifo(tmp_path, capsys):
 
 
 # --- fuzzing ---------------------------------------------------------------------------------
-FIELDS = ["id", "type", "created", "modified", "target", "body", "bodyValue", "source", "selector",
-          "styleClass", "exact", "prefix", "suffix", "refinedBy", "start", "end", "value", "purpose",
-          "startSelector", "endSelector", "conformsTo", "items", "first", "next", "format", "version",
-          "annotations", "highlights", "colors", "doc", "anchor", "text", "color", "tags", "note"]
-TYPES = st.sampled_from(["Annotation", "AnnotationPage", "AnnotationCollection", "TextQuoteSelector",
-                         "FragmentSelector", "RangeSelector", "TextPositionSelector", "TextualBody",
-                         "compact-reader-annotations", "reader://gcm", "urn:compact-reader:block-anchor",
-                         "2024-05-01T10:00:00Z", "17.a", "正常移民", 1, 2, 0, -1])
+FIELDS = [
+    "id",
+    "type",
+    "created",
+    "modified",
+    "target",
+    "body",
+    "bodyValue",
+    "source",
+    "selector",
+    "styleClass",
+    "exact",
+    "prefix",
+    "suffix",
+    "refinedBy",
+    "start",
+    "end",
+    "value",
+    "purpose",
+    "startSelector",
+    "endSelector",
+    "conformsTo",
+    "items",
+    "first",
+    "next",
+    "format",
+    "version",
+    "annotations",
+    "highlights",
+    "colors",
+    "doc",
+    "anchor",
+    "text",
+    "color",
+    "tags",
+    "note",
+]
+TYPES = st.sampled_from(
+    [
+        "Annotation",
+        "AnnotationPage",
+        "AnnotationCollection",
+        "TextQuoteSelector",
+        "FragmentSelector",
+        "RangeSelector",
+        "TextPositionSelector",
+        "TextualBody",
+        "compact-reader-annotations",
+        "reader://gcm",
+        "urn:compact-reader:block-anchor",
+        "2024-05-01T10:00:00Z",
+        "17.a",
+        "正常移民",
+        1,
+        2,
+        0,
+        -1,
+    ]
+)
 shaped = st.recursive(
     json_values | TYPES,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6),
-    max_leaves=30)
+    max_leaves=30,
+)
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +277,11 @@ def colleague_state(corpus, tmp_path_factory) -> StoreState:
     return store.state
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(payload=shaped)
 def test_fuzz_the_importer_never_lets_an_exception_escape(corpus, colleague_state, payload):
     for form in (payload, json.dumps(payload)):

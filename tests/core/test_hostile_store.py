@@ -34,11 +34,18 @@ def path(tmp_path) -> Path:
 
 def entry(**changes) -> dict:
     """One stored annotation in the file's shape, with some fields changed."""
-    data = {"id": "urn:uuid:00000000-0000-4000-8000-000000000001", "type": "Annotation",
-            "motivation": "highlighting", "created": "2024-05-01T10:00:00.000Z",
-            "modified": "2024-05-01T10:00:00.000Z",
-            "target": {"source": "reader://gcm", "styleClass": "yellow",
-                       "selector": [{"type": "TextQuoteSelector", "exact": "引文"}]}}
+    data = {
+        "id": "urn:uuid:00000000-0000-4000-8000-000000000001",
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "created": "2024-05-01T10:00:00.000Z",
+        "modified": "2024-05-01T10:00:00.000Z",
+        "target": {
+            "source": "reader://gcm",
+            "styleClass": "yellow",
+            "selector": [{"type": "TextQuoteSelector", "exact": "引文"}],
+        },
+    }
     data.update(changes)
     return data
 
@@ -50,11 +57,14 @@ def file_with(annotations: list, **top) -> bytes:
 
 DAMAGED = {
     "nested-100000": b'{"format": "compact-reader-annotations", "version": 2, "annotations": ['
-                     + b"[" * 100_000 + b"]" * 100_000 + b"]}",
-    "long-number": b'{"format": "compact-reader-annotations", "version": 2, "saved": '
-                   + b"9" * 5000 + b"}",
+    + b"[" * 100_000
+    + b"]" * 100_000
+    + b"]}",
+    "long-number": b'{"format": "compact-reader-annotations", "version": 2, "saved": ' + b"9" * 5000 + b"}",
     "nested-in-unknown-key": b'{"format": "compact-reader-annotations", "version": 2, "x": '
-                             + b"[" * 500 + b"]" * 500 + b"}",
+    + b"[" * 500
+    + b"]" * 500
+    + b"}",
 }
 
 
@@ -73,13 +83,30 @@ def test_a_file_that_cannot_be_decoded_is_set_aside_and_the_backup_loaded(path, 
     assert len(open_store(path).annotations) == 2
 
 
-@pytest.mark.parametrize("bad", [
-    {"modified": "0001-01-01T00:00:00+14:00"},  # OverflowError in the time zone shift
-    {"created": 12345}, {"created": ["2024"]}, {"created": True}, {"modified": {"a": 1}},
-    {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": ["引文"]}]}},
-    {"type": [{"not": "a string"}]}, {"body": [{"type": "TextualBody", "value": "\ud800"}]},
-    {"target": {"source": "reader://gcm", "selector": [{"type": "TextQuoteSelector", "exact": "\udcff"}]}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"modified": "0001-01-01T00:00:00+14:00"},  # OverflowError in the time zone shift
+        {"created": 12345},
+        {"created": ["2024"]},
+        {"created": True},
+        {"modified": {"a": 1}},
+        {
+            "target": {
+                "source": "reader://gcm",
+                "selector": [{"type": "TextQuoteSelector", "exact": ["引文"]}],
+            }
+        },
+        {"type": [{"not": "a string"}]},
+        {"body": [{"type": "TextualBody", "value": "\ud800"}]},
+        {
+            "target": {
+                "source": "reader://gcm",
+                "selector": [{"type": "TextQuoteSelector", "exact": "\udcff"}],
+            }
+        },
+    ],
+)
 def test_one_bad_entry_is_kept_verbatim_and_the_others_load(path, bad):
     store = open_store(path)
     good = store.add(highlight(1)).after
@@ -111,9 +138,25 @@ def test_unknown_top_level_keys_survive_a_save(path):
 
 def test_a_version_1_file_with_colours_of_the_wrong_type_still_loads(path):
     path.parent.mkdir(parents=True)
-    path.write_bytes(json.dumps({"version": 1, "colors": [], "highlights": [
-        {"id": "a", "doc": "gcm", "anchor": "17.a", "start": 0, "end": 2, "text": "引文",
-         "created": "2024-05-01T10:00:00Z"}]}).encode())
+    path.write_bytes(
+        json.dumps(
+            {
+                "version": 1,
+                "colors": [],
+                "highlights": [
+                    {
+                        "id": "a",
+                        "doc": "gcm",
+                        "anchor": "17.a",
+                        "start": 0,
+                        "end": 2,
+                        "text": "引文",
+                        "created": "2024-05-01T10:00:00Z",
+                    }
+                ],
+            }
+        ).encode()
+    )
     store = open_store(path)
     assert len(store.annotations) == 1 and not store.load_report.set_aside
 
@@ -210,6 +253,7 @@ def test_a_rotation_killed_half_way_is_finished_at_the_next_load(path, kill_afte
 
 def _interrupting(rotate, kill_after):
     """The rotation, stopped (as by kill -9) before its rename number `kill_after`."""
+
     def run(previous):
         real = os.replace
         count = [0]
@@ -225,6 +269,7 @@ def _interrupting(rotate, kill_after):
             return rotate(previous)
         finally:
             os.replace = real
+
     return run
 
 
@@ -232,19 +277,62 @@ def _interrupting(rotate, kill_after):
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-    max_leaves=20)
-FIELDS = ["id", "type", "created", "modified", "target", "body", "bodyValue", "source", "selector",
-          "styleClass", "exact", "prefix", "suffix", "refinedBy", "start", "end", "value", "purpose",
-          "startSelector", "endSelector", "conformsTo", "doc", "anchor", "name", "folder", "color"]
+    max_leaves=20,
+)
+FIELDS = [
+    "id",
+    "type",
+    "created",
+    "modified",
+    "target",
+    "body",
+    "bodyValue",
+    "source",
+    "selector",
+    "styleClass",
+    "exact",
+    "prefix",
+    "suffix",
+    "refinedBy",
+    "start",
+    "end",
+    "value",
+    "purpose",
+    "startSelector",
+    "endSelector",
+    "conformsTo",
+    "doc",
+    "anchor",
+    "name",
+    "folder",
+    "color",
+]
 entries = st.recursive(
-    json_values, lambda inner: st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6), max_leaves=25)
+    json_values, lambda inner: st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6), max_leaves=25
+)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sections=st.dictionaries(st.sampled_from(["palette", "annotations", "bookmarks", "deleted",
-                                                  "saved", "version", "format", "colors", "highlights"]),
-                                st.lists(entries, max_size=4) | entries, max_size=5),
-       version=st.sampled_from([1, 2, 2, 3, "2", None]))
+@given(
+    sections=st.dictionaries(
+        st.sampled_from(
+            [
+                "palette",
+                "annotations",
+                "bookmarks",
+                "deleted",
+                "saved",
+                "version",
+                "format",
+                "colors",
+                "highlights",
+            ]
+        ),
+        st.lists(entries, max_size=4) | entries,
+        max_size=5,
+    ),
+    version=st.sampled_from([1, 2, 2, 3, "2", None]),
+)
 def test_fuzz_the_decoder_never_lets_an_exception_escape(sections, version):
     data = {"format": "compact-reader-annotations", **sections}
     if version is not None:
@@ -259,16 +347,20 @@ def test_fuzz_the_decoder_never_lets_an_exception_escape(sections, version):
     assert len(again.state.unreadable) == len(decoded.state.unreadable)
 
 
-GOOD_FILE = file_with([entry()], palette=[{"color": "red", "name": "红线"}],
-                      bookmarks=[{"id": "urn:b", "doc": "gcm", "anchor": "17", "name": "书签",
-                                  "created": "2024-05-01T10:00:00.000Z"}],
-                      deleted=[{"id": "urn:gone", "deleted": "2024-05-01T10:00:00.000Z"}])
+GOOD_FILE = file_with(
+    [entry()],
+    palette=[{"color": "red", "name": "红线"}],
+    bookmarks=[
+        {"id": "urn:b", "doc": "gcm", "anchor": "17", "name": "书签", "created": "2024-05-01T10:00:00.000Z"}
+    ],
+    deleted=[{"id": "urn:gone", "deleted": "2024-05-01T10:00:00.000Z"}],
+)
 
 
 @settings(max_examples=150, deadline=None)
 @given(cut=st.integers(0, len(GOOD_FILE)), at=st.integers(0, len(GOOD_FILE) - 1), byte=st.binary(max_size=3))
 def test_fuzz_damaged_bytes_never_let_an_exception_escape(cut, at, byte):
-    for data in (GOOD_FILE[:cut], GOOD_FILE[:at] + byte + GOOD_FILE[at + 1:], byte * 50):
+    for data in (GOOD_FILE[:cut], GOOD_FILE[:at] + byte + GOOD_FILE[at + 1 :], byte * 50):
         try:
             decoded = decode(data)
         except FileProblem:

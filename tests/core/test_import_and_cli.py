@@ -31,15 +31,19 @@ def test_import_detects_encoding_and_lists_the_document(tmp_path, encoding, caps
     dump = run_json(capsys, "dump", mine[0]["id"])
     para = next(b for b in dump["blocks"] if b["kind"] == "paragraph")
     assert para["label"] == "1" and para["text"] == "第一段提到《全球契约》目标 13。"
-    assert para["notes"] == [{"mark": "*", "offset": len(para["text"]), "target": "fnstar",
-                              "text": "一条脚注。"}]
+    assert para["notes"] == [
+        {"mark": "*", "offset": len(para["text"]), "target": "fnstar", "text": "一条脚注。"}
+    ]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"abc \xff\xfe\xff\xff def", "neither UTF-8 nor GB18030"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"abc \xff\xfe\xff\xff def", "neither UTF-8 nor GB18030"),
+    ],
+)
 def test_bad_imports_are_refused_and_change_nothing(tmp_path, content, message, capsys):
     paths = resolve_paths()
     source = tmp_path / "bad.txt"
@@ -74,8 +78,9 @@ def test_imported_document_lives_in_the_data_dir_and_gets_a_unique_id(tmp_path):
 def test_a_broken_import_is_reported_and_the_rest_loads():
     paths = resolve_paths()
     paths.imported_dir.mkdir(parents=True)
-    (paths.imported_dir / "x.toml").write_text('id = "user-x"\nfile = "x.txt"\ntitle = "X"\n',
-                                               encoding="utf-8")
+    (paths.imported_dir / "x.toml").write_text(
+        'id = "user-x"\nfile = "x.txt"\ntitle = "X"\n', encoding="utf-8"
+    )
     (paths.imported_dir / "x.txt").write_bytes(b"\x00\x01\x02")
     corpus = load_corpus(paths=paths)
     assert len(corpus) == 5
@@ -114,7 +119,10 @@ def test_objectives_json_shape(capsys):
     o = objectives[0]
     assert set(o) >= {"number", "title", "anchor", "commitment", "actions", "links"}
     assert o["commitment"]["anchor"] == "17" and o["actions"][0] == {
-        "letter": "a", "anchor": "17.a", "text": o["actions"][0]["text"]}
+        "letter": "a",
+        "anchor": "17.a",
+        "text": o["actions"][0]["text"],
+    }
     assert {"doc", "anchor", "kind", "citation"} <= set(o["links"][0])
 
 

@@ -90,8 +90,9 @@ def test_pdf_repairs_are_counted_and_page_cuts_rejoined():
 
 def test_word_numbering_and_header_symbol(tmp_path):
     converted, _ = convert(FIXTURES / "un-draft.docx")
-    auto = sum(1 for _, _, _, how in un.PARAGRAPHS if how == "auto") + \
-        sum(1 for _, _, how in un.ITEMS if how == "auto")
+    auto = sum(1 for _, _, _, how in un.PARAGRAPHS if how == "auto") + sum(
+        1 for _, _, how in un.ITEMS if how == "auto"
+    )
     assert converted.repairs.numbered == auto
     assert converted.symbol == un.SYMBOL and un.JOB_NUMBER not in converted.text
 
@@ -107,9 +108,11 @@ def test_the_source_is_copied_so_the_library_survives_the_original_moving(tmp_pa
 
 
 # --- bad input: one clear line, nothing changed ------------------------------------------
-SCANNED = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
-           b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-           b"trailer<</Root 1 0 R>>\n%%EOF\n")
+SCANNED = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]"
+    b"/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -140,8 +143,9 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     return files
 
 
-@pytest.mark.parametrize("kind", ["encrypted", "no-text-layer", "corrupt", "corrupt-docx", "too-large",
-                                  "fifo", "bom-only"])
+@pytest.mark.parametrize(
+    "kind", ["encrypted", "no-text-layer", "corrupt", "corrupt-docx", "too-large", "fifo", "bom-only"]
+)
 def test_bad_files_get_one_clear_line_and_change_nothing(kind, tmp_path, capsys):
     path, message = _bad_files(tmp_path)[kind]
     with pytest.raises(ImportFailure, match=message):
@@ -197,8 +201,12 @@ def test_folder_import_skips_duplicates_and_reports_failures(tmp_path, capsys):
     assert main(["import", str(folder), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     statuses = {Path(row["file"]).name: row["status"] for row in report["files"]}
-    assert statuses == {"draft.docx": "imported", "copy-of-draft.docx": "duplicate",
-                        "notes.md": "imported", "empty.txt": "failed"}
+    assert statuses == {
+        "draft.docx": "imported",
+        "copy-of-draft.docx": "duplicate",
+        "notes.md": "imported",
+        "empty.txt": "failed",
+    }
     assert report["summary"] == {"imported": 2, "duplicate": 1, "failed": 1}
     failed = next(row for row in report["files"] if row["status"] == "failed")
     assert failed["code"] == "empty" and "empty" in failed["reason"]
@@ -241,8 +249,9 @@ def _pages(draw):
             full = draw(st.booleans())
             size = draw(st.sampled_from([11.0, 11.0, 9.0]))
             top -= draw(st.sampled_from([14.0, 18.0, 30.0]))
-            page.lines.append(_Line(text, 90, 520 if full else 300, top, top - size, size,
-                                    draw(st.booleans()), number))
+            page.lines.append(
+                _Line(text, 90, 520 if full else 300, top, top - size, size, draw(st.booleans()), number)
+            )
         pages.append(page)
     return pages
 
@@ -332,24 +341,38 @@ def test_word_multilevel_and_chinese_numbering(tmp_path):
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {ns} w:abstractNumId="80">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
-        '</w:lvl></w:abstractNum>'))
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {ns} w:abstractNumId="81"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="80">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/>'
+            "</w:lvl></w:abstractNum>"
+        ),
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="81"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        ),
+    )
     for num_id, abstract, start in ((80, 80, None), (81, 81, None), (82, 80, 7)):
-        override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
-                    if start else "")
-        numbering.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-                                   f'{override}</w:num>'))
+        override = (
+            f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>' if start else ""
+        )
+        numbering.append(
+            parse_xml(
+                f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>{override}</w:num>'
+            )
+        )
 
     def numbered(text: str, num_id: int, level: int = 0) -> None:
         paragraph = document.add_paragraph(text)
-        paragraph._p.get_or_add_pPr().insert(0, parse_xml(
-            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        paragraph._p.get_or_add_pPr().insert(
+            0, parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+        )
 
     numbered("导言部分的标题", 81)
     numbered("第一段。", 80)
@@ -364,27 +387,51 @@ def test_word_multilevel_and_chinese_numbering(tmp_path):
     converted, _ = convert(path)
     lines = converted.text.strip().split("\n\n")
     assert lines == [
-        "一、导言部分的标题", "1. 第一段。", "2. 第二段：", "(a) 甲项；", "(b) 乙项。", "3. 第三段。",
-        "二、执行部分的标题", "7. 第七段。"]
+        "一、导言部分的标题",
+        "1. 第一段。",
+        "2. 第二段：",
+        "(a) 甲项；",
+        "(b) 乙项。",
+        "3. 第三段。",
+        "二、执行部分的标题",
+        "7. 第七段。",
+    ]
     blocks = parse_text(converted.text, rejoin_cuts=False)
     assert [(b.anchor, b.text) for b in blocks if b.kind is not BlockKind.HEADING] == [
-        ("1", "第一段。"), ("2", "第二段："), ("2.a", "甲项；"), ("2.b", "乙项。"), ("3", "第三段。"),
-        ("7", "第七段。")]
+        ("1", "第一段。"),
+        ("2", "第二段："),
+        ("2.a", "甲项；"),
+        ("2.b", "乙项。"),
+        ("3", "第三段。"),
+        ("7", "第七段。"),
+    ]
 
 
 def test_notes_in_body_type_without_a_rule_do_not_break_a_paragraph_cut_by_the_page():
     def line(text, page, top, right=520):
         return _Line(text, 90, right, top, top - 11, 11.0, False, page)
 
-    first = _Page(1, 612, 792, [line("1. 第一段开始，各国重申必须加强合作¹", 1, 700),
-                                 line("确保移民安全、有序和正常，并在执行工作", 1, 682),
-                                 line("¹ 见第73/195号决议。", 1, 90, right=200)])
-    second = _Page(2, 612, 792, [line("中充分考虑移民的需要。", 2, 700, right=300),
-                                  line("2. 第二段。", 2, 670, right=200)])
+    first = _Page(
+        1,
+        612,
+        792,
+        [
+            line("1. 第一段开始，各国重申必须加强合作¹", 1, 700),
+            line("确保移民安全、有序和正常，并在执行工作", 1, 682),
+            line("¹ 见第73/195号决议。", 1, 90, right=200),
+        ],
+    )
+    second = _Page(
+        2,
+        612,
+        792,
+        [line("中充分考虑移民的需要。", 2, 700, right=300), line("2. 第二段。", 2, 670, right=200)],
+    )
     text = _Assembler([first, second]).run()
     blocks = parse_text(text, rejoin_cuts=False)
     para = next(b for b in blocks if b.anchor == "1")
-    assert para.text == ("第一段开始，各国重申必须加强合作确保移民安全、有序和正常，"
-                         "并在执行工作中充分考虑移民的需要。")
+    assert para.text == (
+        "第一段开始，各国重申必须加强合作确保移民安全、有序和正常，并在执行工作中充分考虑移民的需要。"
+    )
     notes = [next(b for b in blocks if b.anchor == n.target).text for n in para.notes]
     assert notes == ["见第73/195号决议。"]

@@ -23,8 +23,9 @@ print(json.dumps({"code": code, "loaded": sorted({m.split(".")[0] for m in sys.m
 
 
 def _loaded_by(*args: str) -> set[str]:
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=PROJECT_ROOT, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["code"] == 0, done.stderr
     return set(result["loaded"])

@@ -55,11 +55,16 @@ def test_a_code_change_makes_it_stale(paths, monkeypatch):
     assert load_library(paths).from_cache
 
 
-@pytest.mark.parametrize("damage", [
-    b"", b"not a pickle at all", b"\x80\x05\x95",  # empty, garbage, truncated
-    pickle.dumps(("key", (), [], [])),  # a well-formed file from another key
-    pickle.dumps((None, ("not", "documents"), [], [])),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a pickle at all",
+        b"\x80\x05\x95",  # empty, garbage, truncated
+        pickle.dumps(("key", (), [], [])),  # a well-formed file from another key
+        pickle.dumps((None, ("not", "documents"), [], [])),
+    ],
+)
 def test_a_damaged_cache_is_rebuilt_and_replaced(paths, corpus, damage):
     file = cache_file(paths)
     file.parent.mkdir(parents=True, exist_ok=True)
@@ -112,8 +117,13 @@ def test_the_search_table_is_cached_for_the_same_library_only(paths, tmp_path):
     reloaded = load_library(paths)
     again = load_search_table(reloaded, paths)
     for table in (first, again):
-        assert (table.texts, table.context, table.objectives, table.positions, table.doc_ids) == \
-               (built.texts, built.context, built.objectives, built.positions, built.doc_ids)
+        assert (table.texts, table.context, table.objectives, table.positions, table.doc_ids) == (
+            built.texts,
+            built.context,
+            built.objectives,
+            built.positions,
+            built.doc_ids,
+        )
     own_blocks = [b for d in reloaded.corpus for b in d.blocks]  # the table shares the corpus's blocks
     assert len(again.blocks) == len(own_blocks) and all(map(operator.is_, again.blocks, own_blocks))
     file.write_bytes(pickle.dumps((library.key, ["too short"], [], [])))

@@ -52,13 +52,16 @@ def test_refusals_change_nothing(isolated_data, drafts, case):
     zero, rev1 = drafts
     set_revision_of(rev1, zero, isolated_data)
     before = {p.name: p.read_bytes() for p in isolated_data.imported_dir.iterdir()}
-    doc, target, message = {"bundled": ("gcm", zero, "bundled"),
-                            "unknown-target": (zero, "no-such-doc", "no such document"),
-                            "unknown-doc": ("no-such-doc", zero, "no such imported document"),
-                            "itself": (zero, zero, "itself"),
-                            "loop": (zero, rev1, "already a revision")}[case]
+    doc, target, message = {
+        "bundled": ("gcm", zero, "bundled"),
+        "unknown-target": (zero, "no-such-doc", "no such document"),
+        "unknown-doc": ("no-such-doc", zero, "no such imported document"),
+        "itself": (zero, zero, "itself"),
+        "loop": (zero, rev1, "already a revision"),
+    }[case]
     with pytest.raises(CorpusError, match=message) as refused:
         set_revision_of(doc, target, isolated_data)
     assert refused.value.args[0].code == f"revision-{case}".replace("unknown-target", "unknown").replace(
-        "unknown-doc", "not-imported")  # the window translates by this code
+        "unknown-doc", "not-imported"
+    )  # the window translates by this code
     assert {p.name: p.read_bytes() for p in isolated_data.imported_dir.iterdir()} == before

@@ -50,8 +50,12 @@ def test_round_table_links_cover_all_23_objectives(objectives):
 
 
 def test_concept_note_table_links(objectives):
-    table_links = {o.number for o in objectives for link in o.links
-                   if link.kind == "table" and link.doc == "escap" and link.anchor == "table1"}
+    table_links = {
+        o.number
+        for o in objectives
+        for link in o.links
+        if link.kind == "table" and link.doc == "escap" and link.anchor == "table1"
+    }
     assert table_links == set(range(1, 24))
 
 
@@ -60,8 +64,12 @@ def test_inline_mention_links_and_title_variants(objectives):
     assert any(link.doc == "sgr" and link.anchor == "76" and link.kind == "mention" for link in o8.links)
     assert "提高移民适当甄别、评估和转介程序的确信性和可预测性" in objectives[11].title_variants
     assert "着力于技能发展，促进技能、资格和能力的相户承认" in objectives[17].title_variants
-    annex = {o.number: link.anchor for o in objectives for link in o.links
-             if link.doc == "escap" and link.kind == "title"}
+    annex = {
+        o.number: link.anchor
+        for o in objectives
+        for link in o.links
+        if link.doc == "escap" and link.kind == "title"
+    }
     assert annex == {n: f"annex1/h1.{n}" for n in range(1, 24)}
     assert any(link.doc == "sgr" and link.anchor == "sec2.K" for link in objectives[0].links)
 
@@ -72,8 +80,9 @@ def test_numbers_that_are_not_objectives_make_no_links(objectives, corpus):
     assert objective_numbers_in("讨论《全球契约》所有23项目标。") == []
     assert objective_numbers_in("第一场圆桌会议(目标2、5、6、12和18)") == [2, 5, 6, 12, 18]
     assert objective_numbers_in("《契约》的目标 8(在失踪移民问题上") == [8]
-    mentions = [(o.number, link.doc, link.anchor) for o in objectives for link in o.links
-                if link.kind == "mention"]
+    mentions = [
+        (o.number, link.doc, link.anchor) for o in objectives for link in o.links if link.kind == "mention"
+    ]
     assert mentions == [(8, "sgr", "76")]
     for o in objectives:
         for link in o.links:

@@ -180,7 +180,9 @@ def test_concept_note_table_is_a_table(corpus):
 def test_headings_and_paths(corpus):
     sgr = corpus.get("sgr")
     assert sgr.block("sec2.I").heading_path == (
-        "二. 执行进展", "I. 提升汇款速度，降低汇款费用，增进金融包容性")
+        "二. 执行进展",
+        "I. 提升汇款速度，降低汇款费用，增进金融包容性",
+    )
     assert sgr.block("37").heading_path[-1].startswith("I. ")
     gcm = corpus.get("gcm")
     assert gcm.block("29").heading_path[-1] == "目标 13：仅作为最后手段采取移民拘留措施并努力寻找替代办法"
@@ -198,7 +200,7 @@ def test_symbol_references_link_corpus_documents(corpus):
     assert ("A/RES/72/244", None) in refs
     escap_ref = corpus.get("escap").block("sec8.4").refs[0]
     assert escap_ref.doc_id == "gcm"
-    assert corpus.get("escap").block("sec8.4").text[escap_ref.start:escap_ref.end] == "A/RES/73/195"
+    assert corpus.get("escap").block("sec8.4").text[escap_ref.start : escap_ref.end] == "A/RES/73/195"
 
 
 def test_anchors_unique_and_stable_across_parses(corpus):

@@ -42,8 +42,8 @@ def source_content(text: str) -> str:
     text = FIELD_ERRORS.sub("", text)  # Word's field-error text is debris, removed on purpose
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         dash = DASH_RE.match(line)
-        if dash and _strip_inline(line[dash.end():]).strip():
-            line = line[dash.end():]
+        if dash and _strip_inline(line[dash.end() :]).strip():
+            line = line[dash.end() :]
         out.append(canonical(_strip_inline(line)))
     return "".join(out)
 
@@ -57,7 +57,7 @@ def rendered(block: Block) -> str:
     text = block.text
     for note in reversed(block.notes):  # in text order; equal offsets keep their order
         mark = f"^{note.mark}" if note.mark.isalpha() else note.mark  # as the source wrote it
-        text = text[:note.offset] + mark + text[note.offset:]
+        text = text[: note.offset] + mark + text[note.offset :]
     return canonical(block.marker + text)
 
 
@@ -70,21 +70,58 @@ def assert_content_preserved(text: str, main_part: str = "body") -> None:
     blocks = parse_text(text, main_part=main_part)
     expected = source_content(text)
     flow = "".join(rendered(b) for b in blocks if b.kind is not BlockKind.FOOTNOTE)
-    notes = "".join(rendered(b) for b in sorted(
-        (b for b in blocks if b.kind is BlockKind.FOOTNOTE), key=lambda b: b.lines))
+    notes = "".join(
+        rendered(b)
+        for b in sorted((b for b in blocks if b.kind is BlockKind.FOOTNOTE), key=lambda b: b.lines)
+    )
     assert Counter(flow + notes) == Counter(expected)
     assert is_subsequence(flow, expected)
     assert is_subsequence(notes, expected)
 
 
-MARKERS = ["", "", "", "1. ", "2. ", "12. ", "(a) ", "(b) ", "- (c) ", " - (一) ", "(二). ",
-           "一. ", "B. ", "目标 3：", "¹ ", "²³ ", "^a ", "* ", "# ", "- ", "a. "]
+MARKERS = [
+    "",
+    "",
+    "",
+    "1. ",
+    "2. ",
+    "12. ",
+    "(a) ",
+    "(b) ",
+    "- (c) ",
+    " - (一) ",
+    "(二). ",
+    "一. ",
+    "B. ",
+    "目标 3：",
+    "¹ ",
+    "²³ ",
+    "^a ",
+    "* ",
+    "# ",
+    "- ",
+    "a. ",
+]
 PIECES = list("移民契约目标汇款和、，。；：()[]-*^ab1２ \t") + [
-    "(#)", "[73/195](#)", "**", "¹", "^a", "<https://x.example/p>", "第 73/195 号决议",
-    "目标 8", "COVID-19", "附件", "附录二", "\u3000"]
+    "(#)",
+    "[73/195](#)",
+    "**",
+    "¹",
+    "^a",
+    "<https://x.example/p>",
+    "第 73/195 号决议",
+    "目标 8",
+    "COVID-19",
+    "附件",
+    "附录二",
+    "\u3000",
+]
 
-lines = st.builds(lambda m, parts: m + "".join(parts), st.sampled_from(MARKERS),
-                  st.lists(st.sampled_from(PIECES), max_size=12))
+lines = st.builds(
+    lambda m, parts: m + "".join(parts),
+    st.sampled_from(MARKERS),
+    st.lists(st.sampled_from(PIECES), max_size=12),
+)
 documents = st.lists(st.one_of(lines, st.just("")), max_size=25).map("\n".join)
 
 
@@ -111,5 +148,4 @@ def test_anchors_are_unique_and_reparse_identically(text):
 
 def test_each_real_document_keeps_every_content_character(corpus):
     for doc in corpus:
-        assert_content_preserved(Path(doc.info.source).read_text(encoding="utf-8"),
-                                 doc.info.main_part)
+        assert_content_preserved(Path(doc.info.source).read_text(encoding="utf-8"), doc.info.main_part)

@@ -80,13 +80,16 @@ def test_navigation_steps_through_explicit_then_related_passages_per_document(ob
 def test_results_are_the_same_in_another_process(objectives, corpus):
     """Nothing depends on hash order or on earlier runs: a fresh interpreter with another
     hash seed computes the same links and scores."""
-    script = ("import json; from reader.core.corpus import load_corpus; "
-              "from reader.core.objectives import build_objectives; "
-              "print(json.dumps([[(x.doc, x.anchor, x.kind, x.score) for x in o.links + o.related]"
-              " for o in build_objectives(load_corpus())]))")
+    script = (
+        "import json; from reader.core.corpus import load_corpus; "
+        "from reader.core.objectives import build_objectives; "
+        "print(json.dumps([[(x.doc, x.anchor, x.kind, x.score) for x in o.links + o.related]"
+        " for o in build_objectives(load_corpus())]))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True, env=env, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env, cwd=ROOT
+    ).stdout
     here = [[[x.doc, x.anchor, x.kind, x.score] for x in o.links + o.related] for o in objectives]
     assert json.loads(out) == here
     again = build_objectives(corpus)
@@ -96,9 +99,12 @@ def test_results_are_the_same_in_another_process(objectives, corpus):
 def test_an_imported_document_is_scored_and_its_removal_forgets_it(tmp_path, objectives):
     paths = resolve_paths()
     source = tmp_path / "remittances.md"
-    source.write_text("# 汇款说明\n\n一. 汇款\n\n1. 降低汇款成本，发展汇款市场和汇款渠道，"
-                      "促进金融普惠与数字汇款服务，使汇款更加快捷、安全和便宜。\n\n"
-                      "二. 会务\n\n2. 会议的日期和地点另行通知。\n", encoding="utf-8")
+    source.write_text(
+        "# 汇款说明\n\n一. 汇款\n\n1. 降低汇款成本，发展汇款市场和汇款渠道，"
+        "促进金融普惠与数字汇款服务，使汇款更加快捷、安全和便宜。\n\n"
+        "二. 会务\n\n2. 会议的日期和地点另行通知。\n",
+        encoding="utf-8",
+    )
     info = import_document(source, paths)
     rebuilt = build_objectives(load_corpus(paths=paths))
     related = [(link.doc, link.anchor) for link in rebuilt[19].related]
@@ -121,8 +127,9 @@ def test_json_lists_links_per_document_with_kind_and_score(capsys, objectives, c
     assert row["counts"]["imrf"]["explicit"] == link_counts(objectives[19], corpus)["imrf"]
     assert row["counts"]["sgr"]["related"] == related_counts(objectives[19], corpus)["sgr"]
     related = run_json(capsys, "related", "gcm", "obj20")
-    assert [(h["doc"], h["anchor"]) for h in related["hits"]] == \
-        [(link["doc"], link["anchor"]) for link in row["related"]]
+    assert [(h["doc"], h["anchor"]) for h in related["hits"]] == [
+        (link["doc"], link["anchor"]) for link in row["related"]
+    ]
 
 
 def test_human_listing_is_chinese_and_counts_as_the_window(capsys, objectives, corpus):

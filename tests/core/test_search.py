@@ -97,7 +97,7 @@ def test_exact_phrases_equal_a_substring_scan(service, corpus):
         _, block = rng.choice(candidates)
         length = rng.randint(1, 8)
         start = rng.randrange(max(1, len(block.text) - length + 1))
-        needle = block.text[start:start + length]
+        needle = block.text[start : start + length]
         if not needle.strip() or QUOTES & set(needle):
             continue
         results = service.search(f'"{needle}"', limit=ALL)
@@ -147,7 +147,7 @@ def test_few_matches_are_followed_by_blocks_with_some_of_the_words(service, corp
     partial = [h for h in results.hits if h.partial]
     assert results.total == len(matching) < 10
     assert partial and results.partial_total >= len(partial)
-    assert results.hits[:len(matching)] == tuple(matching)  # every match ranks first
+    assert results.hits[: len(matching)] == tuple(matching)  # every match ranks first
     for hit in partial:
         folded = fold(hit.text)
         assert ("海上" in folded or "救援" in folded) and "难民" not in folded
@@ -158,18 +158,25 @@ def test_few_matches_are_followed_by_blocks_with_some_of_the_words(service, corp
 
 
 # --- folding ---------------------------------------------------------------------------
-@pytest.mark.parametrize(("traditional", "simplified"),
-                         [("匯款", "汇款"), ("難民", "难民"), ('"邊境管理"', '"边境管理"'),
-                          ("兒童 最佳利益", "儿童 最佳利益")])
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("匯款", "汇款"), ("難民", "难民"), ('"邊境管理"', '"边境管理"'), ("兒童 最佳利益", "儿童 最佳利益")],
+)
 def test_traditional_queries_find_simplified_text(service, traditional, simplified):
     found = service.search(traditional, limit=ALL)
     assert found.total > 0
     assert keys(found) == keys(service.search(simplified, limit=ALL))
 
 
-@pytest.mark.parametrize(("wide", "narrow"),
-                         [('"（目标"', '"(目标"'), ("ＣＯＶＩＤ－１９", "COVID-19"), ("２０３０", "2030"),
-                          ('"，我们"', '",我们"')])
+@pytest.mark.parametrize(
+    ("wide", "narrow"),
+    [
+        ('"（目标"', '"(目标"'),
+        ("ＣＯＶＩＤ－１９", "COVID-19"),
+        ("２０３０", "2030"),
+        ('"，我们"', '",我们"'),
+    ],
+)
 def test_full_and_half_width_forms_find_each_other(service, wide, narrow):
     found = service.search(wide, limit=ALL)
     assert found.total > 0
@@ -193,8 +200,19 @@ def test_ascii_tokens_are_whole_words(service, corpus):
 
 
 # --- highlights and snippets -----------------------------------------------------------
-HIGHLIGHT_QUERIES = ["汇款", '"正常移民途径"', "儿童 最佳利益", "匯款 成本", "COVID-19", "2030",
-                     "移民拘留替代办法", "(汇款 OR 侨汇) 成本", "人口贩运 -儿童", '"，"', "ＣＯＶＩＤ"]
+HIGHLIGHT_QUERIES = [
+    "汇款",
+    '"正常移民途径"',
+    "儿童 最佳利益",
+    "匯款 成本",
+    "COVID-19",
+    "2030",
+    "移民拘留替代办法",
+    "(汇款 OR 侨汇) 成本",
+    "人口贩运 -儿童",
+    '"，"',
+    "ＣＯＶＩＤ",
+]
 
 
 @pytest.mark.parametrize("query", HIGHLIGHT_QUERIES)
@@ -250,7 +268,7 @@ def _covered(span: str, units: list[str]) -> bool:
     for unit in units:
         start = span.find(unit)
         while start >= 0:
-            marked[start:start + len(unit)] = [True] * len(unit)
+            marked[start : start + len(unit)] = [True] * len(unit)
             start = span.find(unit, start + 1)
     return all(marked)
 
@@ -289,10 +307,12 @@ def test_filters(service, corpus, objectives):
     expected |= {(link.doc, link.anchor) for link in o13.links}
     assert expected <= keys(obj13)
     assert all(13 in h.objectives for h in obj13.hits)
-    assert keys(service.search("拘留", objective=13, limit=ALL)) == \
-        keys(service.search("拘留 obj:13", limit=ALL))
-    assert keys(service.search("汇款", doc="sgr", kind="footnote", limit=ALL)) == \
-        keys(service.search("汇款 doc:sgr kind:footnote", limit=ALL))
+    assert keys(service.search("拘留", objective=13, limit=ALL)) == keys(
+        service.search("拘留 obj:13", limit=ALL)
+    )
+    assert keys(service.search("汇款", doc="sgr", kind="footnote", limit=ALL)) == keys(
+        service.search("汇款 doc:sgr kind:footnote", limit=ALL)
+    )
 
 
 def test_counts_and_paging(service):
@@ -310,10 +330,41 @@ def test_counts_and_paging(service):
     assert all(p.total == everything.total for p in pages)
 
 
-MALFORMED = ["", "   ", '"', '""', '"abc', 'abc"', "(", ")", "((移民", "移民)", "()", "OR", "AND",
-             "NOT", "-", "移民 OR", "OR 移民", "移民 OR OR 难民", "移民 -", "NOT NOT", "doc:",
-             "obj:abc", "obj:99", "kind:chapter", "doc:nope 移民", "移民 AND AND 难民",
-             "(((", ")))", '"移民', "移民 (难民 OR", "-(", "“", "” 移民 “"]
+MALFORMED = [
+    "",
+    "   ",
+    '"',
+    '""',
+    '"abc',
+    'abc"',
+    "(",
+    ")",
+    "((移民",
+    "移民)",
+    "()",
+    "OR",
+    "AND",
+    "NOT",
+    "-",
+    "移民 OR",
+    "OR 移民",
+    "移民 OR OR 难民",
+    "移民 -",
+    "NOT NOT",
+    "doc:",
+    "obj:abc",
+    "obj:99",
+    "kind:chapter",
+    "doc:nope 移民",
+    "移民 AND AND 难民",
+    "(((",
+    ")))",
+    '"移民',
+    "移民 (难民 OR",
+    "-(",
+    "“",
+    "” 移民 “",
+]
 
 
 @pytest.mark.parametrize("query", MALFORMED)
@@ -337,8 +388,9 @@ def test_malformed_queries_are_searched_as_literally_as_possible(service):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.sampled_from(list('移民难民儿童汇款 "()-ORNTAD:doc:objkind“”（）１a')),
-               max_size=24))
+@given(
+    st.text(alphabet=st.sampled_from(list('移民难民儿童汇款 "()-ORNTAD:doc:objkind“”（）１a')), max_size=24)
+)
 def test_any_query_string_is_answered(service, query):
     results = service.search(query, limit=5)
     assert results.total + results.partial_total >= len(results.hits)
@@ -372,8 +424,7 @@ def test_related_for_an_unknown_passage_is_a_clear_error(service):
 # --- the index's life --------------------------------------------------------------------
 def test_incremental_update_on_import_and_removal(own, tmp_path):
     source = tmp_path / "note.txt"
-    source.write_text("關於匯款的說明\n\n各國應當設立匯款觀察站，保護移民工人的權利。\n",
-                      encoding="utf-8")
+    source.write_text("關於匯款的說明\n\n各國應當設立匯款觀察站，保護移民工人的權利。\n", encoding="utf-8")
     generation_before = search_index.IndexStore(own.index_dir, own.jieba_cache).current_generation()
     bundled = load_corpus()
     svc = SearchService(bundled, build_objectives(bundled), own)
@@ -400,8 +451,9 @@ def test_incremental_update_on_import_and_removal(own, tmp_path):
     assert svc.search('"设立汇款观察站"').total == 0
 
 
-def test_one_import_into_a_larger_library_updates_only_that_document(corpus, objectives,
-                                                                     isolated_data, built):
+def test_one_import_into_a_larger_library_updates_only_that_document(
+    corpus, objectives, isolated_data, built
+):
     """A library of three copies of the corpus; importing one document re-indexes it
     alone (same generation, only its postings written) and every earlier answer stays."""
     from dataclasses import replace
@@ -410,8 +462,11 @@ def test_one_import_into_a_larger_library_updates_only_that_document(corpus, obj
     from reader.core.model import Document
 
     _copy_jieba_cache(built, isolated_data)
-    copies = [Document(info=replace(d.info, id=f"{d.id}-c{k}"), blocks=d.blocks)
-              for k in range(1, 3) for d in corpus]
+    copies = [
+        Document(info=replace(d.info, id=f"{d.id}-c{k}"), blocks=d.blocks)
+        for k in range(1, 3)
+        for d in corpus
+    ]
     library = Corpus([*corpus, *copies])
     svc = SearchService(library, objectives, isolated_data)
     svc.ensure_index()
@@ -421,8 +476,10 @@ def test_one_import_into_a_larger_library_updates_only_that_document(corpus, obj
     postings = isolated_data.index_dir / generation / search_index.POSTINGS_FILE
     rows_before = _posting_rows(postings)
     source = corpus.get("sgr")
-    added = Document(info=replace(source.info, id="imported"),
-                     blocks=tuple(replace(b, text=b.text + "候鸟迁徙") for b in source.blocks))
+    added = Document(
+        info=replace(source.info, id="imported"),
+        blocks=tuple(replace(b, text=b.text + "候鸟迁徙") for b in source.blocks),
+    )
     svc.update_documents(Corpus([*library, added]))
     assert store.current_generation() == generation
     rows_after = _posting_rows(postings)
@@ -488,8 +545,12 @@ CHILD = textwrap.dedent("""
 
 def _kill_mid_commit(paths: AppPaths) -> None:
     """Run an index write in another process and kill -9 it as it commits."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(paths.data), str(paths.cache)],
-                             cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(paths.data), str(paths.cache)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "committing"
     finally:
@@ -522,7 +583,8 @@ def test_a_killed_build_leaves_no_partial_folder_after_the_next_update(own, tmp_
     assert any("updated" in m for m in messages), messages
     assert not partial.exists()
     assert [p.name for p in own.index_dir.iterdir() if p.is_dir()] == [
-        search_index.IndexStore(own.index_dir, own.jieba_cache).current_generation()]
+        search_index.IndexStore(own.index_dir, own.jieba_cache).current_generation()
+    ]
 
 
 def _copy_jieba_cache(built: AppPaths, paths: AppPaths) -> None:
@@ -546,9 +608,19 @@ def _generation_dir(paths: AppPaths) -> Path:
     return paths.index_dir / store.current_generation()
 
 
-@pytest.mark.parametrize("damage", ["garbage toc", "truncated segment", "garbage postings",
-                                    "truncated postings", "no postings", "no generation",
-                                    "bad current", "old schema"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "garbage toc",
+        "truncated segment",
+        "garbage postings",
+        "truncated postings",
+        "no postings",
+        "no generation",
+        "bad current",
+        "old schema",
+    ],
+)
 def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage):
     folder = _generation_dir(own)
     postings = folder / search_index.POSTINGS_FILE
@@ -569,7 +641,8 @@ def test_damaged_index_is_rebuilt_with_a_message(own, corpus, objectives, damage
         (own.index_dir / "current.json").write_text("{not json", encoding="utf-8")
     else:
         (own.index_dir / "current.json").write_text(
-            json.dumps({"generation": folder.name, "schema": 0}), encoding="utf-8")
+            json.dumps({"generation": folder.name, "schema": 0}), encoding="utf-8"
+        )
     svc = SearchService(corpus, objectives, own)
     messages = svc.ensure_index()
     assert len(messages) == 1 and "rebuilt" in messages[0], messages
@@ -684,12 +757,19 @@ def test_cli_builds_a_missing_index_and_says_so(isolated_data, built, capsys):
 
 
 def test_cli_search_loads_neither_qt_nor_jieba(own):
-    code = ("import sys; from reader.cli import main; main(['search', '汇款', '--json']); "
-            "print(sorted(m for m in ('PySide6', 'jieba') if m in sys.modules))")
+    code = (
+        "import sys; from reader.cli import main; main(['search', '汇款', '--json']); "
+        "print(sorted(m for m in ('PySide6', 'jieba') if m in sys.modules))"
+    )
     env_dir = str(own.data)
-    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, timeout=60,
-                         env={**_clean_env(), "COMPACT_READER_DATA_DIR": env_dir})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**_clean_env(), "COMPACT_READER_DATA_DIR": env_dir},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
 

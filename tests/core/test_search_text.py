@@ -25,8 +25,9 @@ from reader.core.search.text import (
 )
 
 CHINESE = "汇款成本移民儿童和的人口贩运匯難邊境正常途径拘留替代办法最佳利益"
-MIXED = st.text(alphabet=st.sampled_from(list(CHINESE + "，。（）()ＡＢ１２ab12-/.%  \u3000"
-                                              "ﬁ½Å\u0301İ")), max_size=40)
+MIXED = st.text(
+    alphabet=st.sampled_from(list(CHINESE + "，。（）()ＡＢ１２ab12-/.%  \u3000ﬁ½Å\u0301İ")), max_size=40
+)
 
 
 @pytest.fixture(autouse=True)
@@ -57,8 +58,9 @@ def test_folding_is_per_character(text):
 
 # --- analyzers -------------------------------------------------------------------------
 def _tokens(text: str):
-    return [(t.text, t.pos, t.startchar, t.endchar)
-            for t in WordTokenizer()(text, positions=True, chars=True)]
+    return [
+        (t.text, t.pos, t.startchar, t.endchar) for t in WordTokenizer()(text, positions=True, chars=True)
+    ]
 
 
 def test_word_tokens_have_ordinal_positions_and_exact_offsets():
@@ -119,8 +121,9 @@ def test_gram_terms_are_characters_and_pairs_without_spaces():
 
 # --- the query segmenter ---------------------------------------------------------------
 def test_the_lexicon_segmenter_reproduces_jieba_on_the_corpus(corpus):
-    runs = [m.group() for d in corpus for b in d.blocks
-            for m in re.finditer(r"[\u4e00-\u9fff]+", fold(b.text))]
+    runs = [
+        m.group() for d in corpus for b in d.blocks for m in re.finditer(r"[\u4e00-\u9fff]+", fold(b.text))
+    ]
     counts = {w: jieba_frequency(w) for run in runs for w, *_ in word_spans(run)}
     lexicon = Lexicon(counts, jieba_total())
     tokenizer = jieba_tokenizer()
@@ -132,8 +135,9 @@ def test_the_lexicon_segmenter_reproduces_jieba_on_the_corpus(corpus):
 
 
 def test_the_lexicon_splits_queries_into_index_words():
-    lexicon = Lexicon({"汇款": 500, "成本": 800, "移民": 900, "拘留": 100, "替代": 200,
-                       "办法": 300}, 60_000_000)
+    lexicon = Lexicon(
+        {"汇款": 500, "成本": 800, "移民": 900, "拘留": 100, "替代": 200, "办法": 300}, 60_000_000
+    )
     assert lexicon.words("匯款成本") == ["汇款", "成本"]
     assert lexicon.words("移民拘留替代办法") == ["移民", "拘留", "替代", "办法"]
     assert lexicon.words("COVID-19 与 2030年") == ["covid-19", "与", "2030", "年"]
@@ -141,36 +145,44 @@ def test_the_lexicon_splits_queries_into_index_words():
 
 
 # --- the query parser ------------------------------------------------------------------
-@pytest.mark.parametrize(("query", "tree"), [
-    ("汇款 成本", And((Word("汇款"), Word("成本")))),
-    ("汇款 OR 侨汇 成本", And((Or((Word("汇款"), Word("侨汇"))), Word("成本")))),
-    ("移民 -难民", And((Word("移民"), Not(Word("难民"))))),
-    ("移民 NOT 难民", And((Word("移民"), Not(Word("难民"))))),
-    ("(汇款 OR 侨汇) 成本", And((Or((Word("汇款"), Word("侨汇"))), Word("成本")))),
-    ('"正常 移民" doc:gcm', And((Phrase("正常 移民"), Filter("doc", "gcm")))),
-    ("“不驱回” obj:13 kind:footnote",
-     And((Phrase("不驱回"), Filter("obj", "13"), Filter("kind", "footnote")))),
-    ("第23段(a)", Word("第23段(a)")),
-    ("COVID-19", Word("COVID-19")),
-    ("汇款 AND 成本", And((Word("汇款"), Word("成本")))),
-    ("or", Word("or")),
-])
+@pytest.mark.parametrize(
+    ("query", "tree"),
+    [
+        ("汇款 成本", And((Word("汇款"), Word("成本")))),
+        ("汇款 OR 侨汇 成本", And((Or((Word("汇款"), Word("侨汇"))), Word("成本")))),
+        ("移民 -难民", And((Word("移民"), Not(Word("难民"))))),
+        ("移民 NOT 难民", And((Word("移民"), Not(Word("难民"))))),
+        ("(汇款 OR 侨汇) 成本", And((Or((Word("汇款"), Word("侨汇"))), Word("成本")))),
+        ('"正常 移民" doc:gcm', And((Phrase("正常 移民"), Filter("doc", "gcm")))),
+        (
+            "“不驱回” obj:13 kind:footnote",
+            And((Phrase("不驱回"), Filter("obj", "13"), Filter("kind", "footnote"))),
+        ),
+        ("第23段(a)", Word("第23段(a)")),
+        ("COVID-19", Word("COVID-19")),
+        ("汇款 AND 成本", And((Word("汇款"), Word("成本")))),
+        ("or", Word("or")),
+    ],
+)
 def test_query_trees(query, tree):
     parsed = parse_query(query)
     assert parsed.root == tree
     assert parsed.warnings == []
 
 
-@pytest.mark.parametrize(("query", "tree", "warning"), [
-    ("", None, "empty query"),
-    ('"汇款', Phrase("汇款"), "unbalanced quote"),
-    ("(汇款 成本", And((Word("汇款"), Word("成本"))), "unbalanced parenthesis"),
-    ("汇款)", Word("汇款"), "unbalanced parenthesis"),
-    ("汇款 OR", Word("汇款"), "OR needs"),
-    ("OR", Word("OR"), "only operators"),
-    ("移民 -", Word("移民"), "needs a word"),
-    ("doc: 移民", Word("移民"), "needs a value"),
-])
+@pytest.mark.parametrize(
+    ("query", "tree", "warning"),
+    [
+        ("", None, "empty query"),
+        ('"汇款', Phrase("汇款"), "unbalanced quote"),
+        ("(汇款 成本", And((Word("汇款"), Word("成本"))), "unbalanced parenthesis"),
+        ("汇款)", Word("汇款"), "unbalanced parenthesis"),
+        ("汇款 OR", Word("汇款"), "OR needs"),
+        ("OR", Word("OR"), "only operators"),
+        ("移民 -", Word("移民"), "needs a word"),
+        ("doc: 移民", Word("移民"), "needs a value"),
+    ],
+)
 def test_malformed_queries_are_read_literally_with_a_warning(query, tree, warning):
     parsed = parse_query(query)
     assert parsed.root == tree

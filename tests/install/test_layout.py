@@ -10,8 +10,16 @@ import pytest
 
 from reader.paths import PROJECT_ROOT
 
-ALLOWED_TOP_LEVEL = {"reader", "resources", "corpus", "tests", "benchmarks", ".ci",
-                     "pyproject.toml", "README.md"}
+ALLOWED_TOP_LEVEL = {
+    "reader",
+    "resources",
+    "corpus",
+    "tests",
+    "benchmarks",
+    ".ci",
+    "pyproject.toml",
+    "README.md",
+}
 
 
 def _tracked_files() -> list[str]:
@@ -25,4 +33,3 @@ def test_the_top_level_holds_only_the_agreed_folders_and_files():
     top = {name.split("/")[0] for name in _tracked_files()}
     unexpected = {name for name in top - ALLOWED_TOP_LEVEL if not name.startswith(".")}
     assert not unexpected, f"not part of the agreed top-level layout: {sorted(unexpected)}"
-

@@ -35,21 +35,44 @@ def installed(tmp_path_factory) -> tuple[Path, dict[str, str], Path]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
     env.update(PYTHONNOUSERSITE="1", QT_QPA_PLATFORM="offscreen", COMPACT_READER_DATA_DIR=str(work / "data"))
     # The build runs from the sdist, so a file the sdist step (reader/_build.py) leaves out fails here too.
-    _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(work / "dist"), str(PROJECT_ROOT)],
-         cwd=work, env=env)
+    _run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(work / "dist"), str(PROJECT_ROOT)],
+        cwd=work,
+        env=env,
+    )
     wheels = list((work / "dist").glob("compact_reader-*.whl"))
     assert len(wheels) == 1
     _run([sys.executable, "-m", "venv", "--without-pip", str(work / "venv")], cwd=work, env=env)
-    _run([sys.executable, "-m", "pip", "--python", str(work / "venv" / "bin" / "python"), "install",
-          "--disable-pip-version-check", "-q", str(wheels[0])], cwd=work, env=env, timeout=900)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(work / "venv" / "bin" / "python"),
+            "install",
+            "--disable-pip-version-check",
+            "-q",
+            str(wheels[0]),
+        ],
+        cwd=work,
+        env=env,
+        timeout=900,
+    )
     return work / "venv" / "bin", env, work
 
 
 def test_the_wheel_carries_the_corpus_resources_and_compiled_translations(installed):
     bin_dir, env, work = installed
-    out = _run([str(bin_dir / "python"), "-c",
-                "import reader.paths as p; print(p.__file__); print(p.CORPUS_DIR); print(p.RESOURCES_DIR)"],
-               cwd=work, env=env)
+    out = _run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import reader.paths as p; print(p.__file__); print(p.CORPUS_DIR); print(p.RESOURCES_DIR)",
+        ],
+        cwd=work,
+        env=env,
+    )
     module, corpus_dir, resources_dir = (Path(line) for line in out.splitlines())
     venv = bin_dir.parent
     assert venv in module.parents and PROJECT_ROOT not in module.parents

@@ -58,8 +58,9 @@ def paths(isolated_data, shared_cache, monkeypatch):
 @pytest.fixture
 def services(paths, corpus, objectives) -> Services:
     """Services without a search service (most tests do not need one)."""
-    return Services(paths=paths, corpus=corpus, objectives=objectives,
-                    settings=open_settings(paths), search=None)
+    return Services(
+        paths=paths, corpus=corpus, objectives=objectives, settings=open_settings(paths), search=None
+    )
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ class FakeSearchService:
         by_doc: dict[str, int] = {}
         for hit in hits:
             by_doc[hit.doc] = by_doc.get(hit.doc, 0) + 1
-        return SearchResults(query, len(hits), by_doc, {}, (), tuple(hits[offset:offset + limit]))
+        return SearchResults(query, len(hits), by_doc, {}, (), tuple(hits[offset : offset + limit]))
 
     def related(self, doc_id, anchor, limit=10):
         words = ("拘留", "汇款", "证件")
@@ -71,6 +71,16 @@ class FakeSearchService:
                 while start >= 0:
                     spans.append((start, start + len(query)))
                     start = block.text.find(query, start + len(query))
-                hits.append(Hit(doc.id, block.anchor, block.kind.value, block.citation, block.text,
-                                block.text[:60], tuple(spans), float(len(spans))))
+                hits.append(
+                    Hit(
+                        doc.id,
+                        block.anchor,
+                        block.kind.value,
+                        block.citation,
+                        block.text,
+                        block.text[:60],
+                        tuple(spans),
+                        float(len(spans)),
+                    )
+                )
         return hits

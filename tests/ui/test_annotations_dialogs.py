@@ -94,16 +94,18 @@ def test_export_preview_follows_filters_and_docx_is_written(qtbot, noted, tmp_pa
 def colleague_file(tmp_path, corpus, objectives) -> tuple:
     other = Store.open(tmp_path / "colleague" / "annotations.json")
     doc = corpus.get("imrf")
-    change = other.add(new_annotation(make_target(doc, "42", 0, "42", 12), color="red",
-                                      note="同事的批注", tags=("汇款",)))
+    change = other.add(
+        new_annotation(make_target(doc, "42", 0, "42", 12), color="red", note="同事的批注", tags=("汇款",))
+    )
     data = prepare_export(other.annotations, corpus, objectives, other.palette)
     path = tmp_path / "colleague.jsonld"
     path.write_bytes(render("jsonld", data))
     return path, change.after
 
 
-def test_import_shows_what_it_would_change_then_imports_undoably(qtbot, window, tmp_path, corpus,
-                                                                   objectives, monkeypatch):
+def test_import_shows_what_it_would_change_then_imports_undoably(
+    qtbot, window, tmp_path, corpus, objectives, monkeypatch
+):
     path, theirs = colleague_file(tmp_path, corpus, objectives)
     monkeypatch.setattr(ImportDialog, "ask_open_path", lambda self: str(path))
     window.show_dock("annotations")
@@ -123,8 +125,9 @@ def test_import_shows_what_it_would_change_then_imports_undoably(qtbot, window, 
     assert window.annotator.store.annotations == ()
 
 
-def test_importing_a_file_twice_offers_nothing_the_second_time(qtbot, window, tmp_path, corpus,
-                                                                objectives, monkeypatch):
+def test_importing_a_file_twice_offers_nothing_the_second_time(
+    qtbot, window, tmp_path, corpus, objectives, monkeypatch
+):
     path, _ = colleague_file(tmp_path, corpus, objectives)
     monkeypatch.setattr(ImportDialog, "ask_open_path", lambda self: str(path))
     for expected in (True, False):
@@ -186,8 +189,11 @@ def test_colour_meanings_dialog_reports_only_changes(qtbot):
 
 # --- note and bookmark dialogs --------------------------------------------------------------
 def test_note_dialog_returns_colour_note_and_tags(qtbot):
-    dialog = NoteDialog(NoteRequest("在联合国统计委员会的指导下", "《全球契约》第17段(a)", "blue"),
-                        Palette(), ["数据", "核实"])
+    dialog = NoteDialog(
+        NoteRequest("在联合国统计委员会的指导下", "《全球契约》第17段(a)", "blue"),
+        Palette(),
+        ["数据", "核实"],
+    )
     qtbot.addWidget(dialog)
     assert dialog.color.currentData() == "blue" and dialog.windowTitle()
     dialog.note.setPlainText("需要核实统计委员会的角色")
@@ -214,9 +220,11 @@ def test_bookmark_dialog_needs_a_name(qtbot):
 # --- item models ----------------------------------------------------------------------------
 def test_annotations_model_passes_the_model_tester(qtmodeltester, corpus, objectives):
     gcm, imrf = corpus.get("gcm"), corpus.get("imrf")
-    annotations = [new_annotation(make_target(gcm, "17.a", 0, "17.a", 10)),
-                   new_annotation(make_target(gcm, "17.b", 0, "17.c", 5), color="red", note="跨段"),
-                   new_annotation(make_target(imrf, "42", 2, "42", 9), tags=("汇款",))]
+    annotations = [
+        new_annotation(make_target(gcm, "17.a", 0, "17.a", 10)),
+        new_annotation(make_target(gcm, "17.b", 0, "17.c", 5), color="red", note="跨段"),
+        new_annotation(make_target(imrf, "42", 2, "42", 9), tags=("汇款",)),
+    ]
     target = make_target(gcm, "29", 0, "29", 5)
     annotations.append(new_annotation(type(target)("gcm", Quote("不在任何文件中的一段文字"), target.range)))
     excerpts = build_excerpts(annotations, corpus, objectives, Palette())
@@ -230,16 +238,25 @@ def test_annotations_model_passes_the_model_tester(qtmodeltester, corpus, object
 def test_bookmarks_model_passes_the_model_tester(qtmodeltester, corpus):
     from reader.core.annotations import new_bookmark
 
-    bookmarks = [new_bookmark("gcm", "29", "拘留", "谈判/目标13"), new_bookmark("imrf", "42", "汇款", "谈判"),
-                 new_bookmark("gcm", "17", "数据"), new_bookmark("gone", "1", "已删除的文件")]
+    bookmarks = [
+        new_bookmark("gcm", "29", "拘留", "谈判/目标13"),
+        new_bookmark("imrf", "42", "汇款", "谈判"),
+        new_bookmark("gcm", "17", "数据"),
+        new_bookmark("gone", "1", "已删除的文件"),
+    ]
     model = QStandardItemModel()
     build_bookmark_tree(model, bookmarks, corpus, "(not found)")
     gc.collect()  # the model alone must keep every item (nested folders once went missing)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
-        "谈判", "数据  ·  《全球契约》", "已删除的文件  ·  gone"]  # each names its document
+        "谈判",
+        "数据  ·  《全球契约》",
+        "已删除的文件  ·  gone",
+    ]  # each names its document
     folder = model.index(0, 0)
     assert [model.index(r, 0, folder).data() for r in range(model.rowCount(folder))] == [
-        "目标13", "汇款  ·  《进展宣言》"]
+        "目标13",
+        "汇款  ·  《进展宣言》",
+    ]
     assert model.index(0, 0, model.index(0, 0, folder)).data() == "拘留  ·  《全球契约》"
     qtmodeltester.check(model)
 
@@ -247,8 +264,12 @@ def test_bookmarks_model_passes_the_model_tester(qtmodeltester, corpus):
 # --- reader:// links ------------------------------------------------------------------------
 def test_reader_links_open_their_passage(window):
     parser = build_parser()
-    assert link_means_gui(["--data-dir", "x", "reader://gcm/17.a"]) == \
-        ["--data-dir", "x", "gui", "reader://gcm/17.a"]
+    assert link_means_gui(["--data-dir", "x", "reader://gcm/17.a"]) == [
+        "--data-dir",
+        "x",
+        "gui",
+        "reader://gcm/17.a",
+    ]
     assert link_means_gui(["export", "--format", "md"]) == ["export", "--format", "md"]
     args = parser.parse_args(link_means_gui(["reader://gcm/17.a"]))
     options, qt_args = gui_options(args)

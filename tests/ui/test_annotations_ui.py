@@ -89,8 +89,11 @@ def test_highlight_note_panel_undo_redo(qtbot, window, paths, monkeypatch):
     qtbot.waitUntil(lambda: [a["id"] for a in saved_file(paths)["annotations"]] == [annotation.id])
 
     # a note and tags, through the panel (the dialog is stubbed)
-    monkeypatch.setattr(window.annotator, "ask_note",
-                        lambda request: NoteResult("yellow", "可以引用的商定措辞", ("数据", "核实")))
+    monkeypatch.setattr(
+        window.annotator,
+        "ask_note",
+        lambda request: NoteResult("yellow", "可以引用的商定措辞", ("数据", "核实")),
+    )
     panel = window.annotations_panel
     click_row(qtbot, panel.view, panel.model.index_of(annotation.id))
     assert pane.current_anchor() == "17.a", "clicking a highlight shows its passage"
@@ -208,8 +211,11 @@ def test_add_a_bookmark_and_jump_to_it(qtbot, window, monkeypatch):
     pane = window.panes.panes[0]
     pane.show_document("gcm", "29")
     asked = []
-    monkeypatch.setattr(window.annotator, "ask_bookmark",
-                        lambda request: asked.append(request) or BookmarkResult("拘留", "谈判/目标13"))
+    monkeypatch.setattr(
+        window.annotator,
+        "ask_bookmark",
+        lambda request: asked.append(request) or BookmarkResult("拘留", "谈判/目标13"),
+    )
     press(qtbot, window, "Ctrl+D")
     (bookmark,) = window.annotator.store.bookmarks
     assert (bookmark.doc, bookmark.anchor) == ("gcm", "29")
@@ -280,8 +286,10 @@ def test_panel_filters_by_colour_tag_text_and_document(qtbot, window, monkeypatc
 
     with qtbot.waitSignal(panel.refreshed):
         panel.filters.text.setText("移民")  # filters after a short pause, like typing
-    assert all("移民" in window.annotator.excerpt(i).exact or "移民" in window.annotator.excerpt(i).citation
-               for i in panel_rows(window))
+    assert all(
+        "移民" in window.annotator.excerpt(i).exact or "移民" in window.annotator.excerpt(i).citation
+        for i in panel_rows(window)
+    )
     panel.filters.clear()
     assert len(panel_rows(window)) == 3
     doc = panel.filters.doc
@@ -315,14 +323,17 @@ def test_unplaceable_highlights_are_listed_for_review(qtbot, make_window, servic
 
 
 # --- startup and saving ---------------------------------------------------------------------
-def test_a_corrupt_annotations_file_is_reported_and_the_app_works(qtbot, make_window, paths, corpus,
-                                                                   objectives):
+def test_a_corrupt_annotations_file_is_reported_and_the_app_works(
+    qtbot, make_window, paths, corpus, objectives
+):
     from reader.ui.services import Services, open_settings
 
-    paths.annotations_file.write_text('{"format": "compact-reader-annotations", "version": 2, "annot',
-                                      encoding="utf-8")
-    services = Services(paths=paths, corpus=corpus, objectives=objectives,
-                        settings=open_settings(paths), search=None)
+    paths.annotations_file.write_text(
+        '{"format": "compact-reader-annotations", "version": 2, "annot', encoding="utf-8"
+    )
+    services = Services(
+        paths=paths, corpus=corpus, objectives=objectives, settings=open_settings(paths), search=None
+    )
     window = make_window(services)
     assert window.message_bar.isVisible()
     shown = window.message_bar.text.text()
@@ -410,11 +421,13 @@ def test_a_busy_store_is_said_in_the_interface_language(make_window, services):
     from reader.core.annotations.store import Notice
     from reader.ui.notices import notice_text
 
-    busy = StoreError(Notice("store-busy", "{file} is in use, {seconds:g} s", file="annotations.json",
-                             seconds=10.0))
+    busy = StoreError(
+        Notice("store-busy", "{file} is in use, {seconds:g} s", file="annotations.json", seconds=10.0)
+    )
     window = make_window(services)
-    assert notice_text(busy.notice) == ("annotations.json 正被另一个契约阅读器使用，它在 10 秒内未完成保存；"
-                                        "请重试。")
+    assert notice_text(busy.notice) == (
+        "annotations.json 正被另一个契约阅读器使用，它在 10 秒内未完成保存；请重试。"
+    )
     assert notice_text("no code here") == "no code here"
     window.show_messages("title", [busy.notice])
     assert "10 秒" in window.message_bar.text.text()

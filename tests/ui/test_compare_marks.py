@@ -20,8 +20,9 @@ from reader.ui.services import Services, open_settings
 def last_paragraph(objective_map: ObjectiveMap, number: int) -> str:
     objective = next(o for o in objective_map.objectives if o.number == number)
     gcm = objective_map.corpus.get("gcm")
-    return next(a for a in reversed(objective_map.section(objective))
-                if gcm.block(a).kind is not BlockKind.HEADING)
+    return next(
+        a for a in reversed(objective_map.section(objective)) if gcm.block(a).kind is not BlockKind.HEADING
+    )
 
 
 @pytest.fixture
@@ -31,17 +32,28 @@ def drafts_services(paths, corpus, objectives) -> Services:
     objective_map = ObjectiveMap(corpus, objectives)
     edited, deleted = last_paragraph(objective_map, 5), last_paragraph(objective_map, 12)
     gcm = corpus.get("gcm")
-    blocks = tuple(replace(b, text="尽快" + b.text) if b.anchor == edited else b
-                   for b in gcm.blocks if b.anchor != deleted)
-    info = replace(gcm.info, id="gcm-rev1", title="全球契约 修订一稿", short_title="契约修订一稿",
-                   bundled=False, revision_of="gcm")
+    blocks = tuple(
+        replace(b, text="尽快" + b.text) if b.anchor == edited else b
+        for b in gcm.blocks
+        if b.anchor != deleted
+    )
+    info = replace(
+        gcm.info,
+        id="gcm-rev1",
+        title="全球契约 修订一稿",
+        short_title="契约修订一稿",
+        bundled=False,
+        revision_of="gcm",
+    )
     library = Corpus([*corpus.documents, Document(info=info, blocks=blocks)])
-    return Services(paths=paths, corpus=library, objectives=objectives, settings=open_settings(paths),
-                    search=None)
+    return Services(
+        paths=paths, corpus=library, objectives=objectives, settings=open_settings(paths), search=None
+    )
 
 
-def test_the_objective_tree_marks_changed_objectives_until_the_comparison_closes(qtbot, make_window,
-                                                                                 drafts_services):
+def test_the_objective_tree_marks_changed_objectives_until_the_comparison_closes(
+    qtbot, make_window, drafts_services
+):
     window = make_window(drafts_services)
     model = window.objectives_dock.model
     view = open_compare(window, "gcm", "gcm-rev1")
@@ -77,8 +89,13 @@ def menu_entries(window, doc_id: str) -> dict:
 
 def test_the_library_marks_and_unmarks_a_revision(qtbot, make_window, paths, corpus, objectives, tmp_path):
     zero, rev1 = (o.info.id for o in import_files(draft_files(tmp_path, corpus), paths))
-    services = Services(paths=paths, corpus=load_corpus(paths=paths), objectives=objectives,
-                        settings=open_settings(paths), search=None)
+    services = Services(
+        paths=paths,
+        corpus=load_corpus(paths=paths),
+        objectives=objectives,
+        settings=open_settings(paths),
+        search=None,
+    )
     window = make_window(services)
     dock = window.library_dock
     bundled = menu_entries(window, "gcm")
@@ -98,11 +115,17 @@ def test_the_library_marks_and_unmarks_a_revision(qtbot, make_window, paths, cor
     assert not menu_entries(window, rev1)["不是修订稿"].isEnabled()
 
 
-def test_a_refused_link_is_reported_and_changes_nothing(qtbot, make_window, paths, corpus, objectives,
-                                                        tmp_path):
+def test_a_refused_link_is_reported_and_changes_nothing(
+    qtbot, make_window, paths, corpus, objectives, tmp_path
+):
     zero, rev1 = (o.info.id for o in import_files(draft_files(tmp_path, corpus), paths))
-    services = Services(paths=paths, corpus=load_corpus(paths=paths), objectives=objectives,
-                        settings=open_settings(paths), search=None)
+    services = Services(
+        paths=paths,
+        corpus=load_corpus(paths=paths),
+        objectives=objectives,
+        settings=open_settings(paths),
+        search=None,
+    )
     window = make_window(services)
     before = {p.name: p.read_bytes() for p in paths.imported_dir.iterdir()}
     title = window.services.corpus.get(zero).info.short_title

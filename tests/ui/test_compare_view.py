@@ -30,11 +30,18 @@ def revised_services(paths, corpus, objectives) -> Services:
         if block.anchor == "17.a":
             block = replace(block, text="尽快" + block.text)
         blocks.append(block)
-    info = replace(gcm.info, id="gcm-rev1", title="全球契约 修订一稿", short_title="契约修订一稿",
-                   bundled=False, revision_of="gcm")
+    info = replace(
+        gcm.info,
+        id="gcm-rev1",
+        title="全球契约 修订一稿",
+        short_title="契约修订一稿",
+        bundled=False,
+        revision_of="gcm",
+    )
     library = Corpus([*corpus.documents, Document(info=info, blocks=tuple(blocks))])
-    return Services(paths=paths, corpus=library, objectives=objectives, settings=open_settings(paths),
-                    search=None)
+    return Services(
+        paths=paths, corpus=library, objectives=objectives, settings=open_settings(paths), search=None
+    )
 
 
 @pytest.fixture

@@ -34,8 +34,9 @@ def _installed_exec(tmp_path, monkeypatch, capsys) -> tuple[str, dict[str, str]]
 
 
 @pytest.mark.parametrize("opener", ["exec-line", "xdg-open"])
-def test_a_reader_link_reaches_the_running_window(qtbot, window, paths, tmp_path, monkeypatch, capsys,
-                                                  opener):
+def test_a_reader_link_reaches_the_running_window(
+    qtbot, window, paths, tmp_path, monkeypatch, capsys, opener
+):
     exec_line, env = _installed_exec(tmp_path, monkeypatch, capsys)
     assert f"--data-dir {paths.data}" in exec_line  # the launcher keeps this window's data folder
     if opener == "xdg-open":
@@ -53,8 +54,14 @@ def test_a_reader_link_reaches_the_running_window(qtbot, window, paths, tmp_path
     process = None
     try:
         with qtbot.waitSignal(guard.requestReceived, timeout=60000) as received:
-            process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, text=True)
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         assert received.args[0]["open"] == [LINK]
         output = process.communicate(timeout=60)[0]
         assert process.returncode == 0, output

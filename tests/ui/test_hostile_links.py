@@ -35,25 +35,47 @@ def test_a_link_without_a_document_says_so(window):
 
 def test_the_command_line_refuses_a_bad_link_with_exit_2(paths, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for link, said in [("reader://gcm/nosuchanchor", "no passage 'nosuchanchor'"),
-                       ("reader://", "names no document")]:
-        done = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(paths.data), link],
-                              env=env, capture_output=True, text=True, timeout=120)
+    for link, said in [
+        ("reader://gcm/nosuchanchor", "no passage 'nosuchanchor'"),
+        ("reader://", "names no document"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "--data-dir", str(paths.data), link],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr
 
 
 def test_requests_of_the_wrong_shape_are_refused():
     assert valid_request({"open": ["gcm:17"], "objective": 13, "search": None, "dock": "search"})
-    for bad in [5, [], {"open": 5}, {"open": [5]}, {"objective": "13"}, {"objective": True},
-                {"search": ["x"]}, {"dock": {}}, {"other": 1}]:
+    for bad in [
+        5,
+        [],
+        {"open": 5},
+        {"open": [5]},
+        {"objective": "13"},
+        {"objective": True},
+        {"search": ["x"]},
+        {"dock": {}},
+        {"other": 1},
+    ]:
         assert valid_request(bad) is None, bad
 
 
 def test_every_request_the_command_line_sends_is_accepted():
     """What a second `reader gui …` hands over must pass the running window's check."""
     parser = add_gui_arguments(argparse.ArgumentParser())
-    for argv in [[], ["--open", "gcm:17", "imrf"], ["--compare", "gcm", "imrf"], ["--objective", "20"],
-                 ["--search", "汇款", "--dock", "search"], ["--lang", "en"]]:
+    for argv in [
+        [],
+        ["--open", "gcm:17", "imrf"],
+        ["--compare", "gcm", "imrf"],
+        ["--objective", "20"],
+        ["--search", "汇款", "--dock", "search"],
+        ["--lang", "en"],
+    ]:
         assert valid_request(request_from(parser.parse_args(argv))) is not None, argv
     assert valid_request({"open": [], "compare": ["gcm"]}) is None
 
@@ -95,9 +117,25 @@ def test_screenshot_mode_leaves_no_temporary_folder(paths, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(scratch))
-    done = subprocess.run([sys.executable, "-m", "reader", "--data-dir", str(paths.data), "gui", "--",
-                           "--screenshot", str(tmp_path / "shot.png"), "--size", "800x600"],
-                          env=env, capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--data-dir",
+            str(paths.data),
+            "gui",
+            "--",
+            "--screenshot",
+            str(tmp_path / "shot.png"),
+            "--size",
+            "800x600",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     assert not list(scratch.glob("compact-reader-shot-*"))
 

@@ -18,18 +18,29 @@ def drop(widget, files: list[Path]) -> QDropEvent:
     """What a file manager does: enter with the files, then drop them."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QCoreApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QCoreApplication.sendEvent(widget, event)
     return event
 
 
-def test_dropping_a_pdf_on_the_library_dock_imports_it_and_reports_repairs(qtbot, make_window, services,
-                                                                              tmp_path):
+def test_dropping_a_pdf_on_the_library_dock_imports_it_and_reports_repairs(
+    qtbot, make_window, services, tmp_path
+):
     window = make_window(services, language="en")
     source = tmp_path / "draft.pdf"
     shutil.copy(FIXTURES / "un-draft.pdf", source)
@@ -48,8 +59,7 @@ def test_dropping_a_pdf_on_the_library_dock_imports_it_and_reports_repairs(qtbot
     assert not window.import_flow.progress_bar.isVisible()
 
 
-def test_dropping_a_duplicate_and_a_bad_file_on_the_window_says_why(qtbot, make_window, services,
-                                                                     tmp_path):
+def test_dropping_a_duplicate_and_a_bad_file_on_the_window_says_why(qtbot, make_window, services, tmp_path):
     window = make_window(services, language="en")
     good, bad = tmp_path / "a.docx", tmp_path / "scan.pdf"
     shutil.copy(FIXTURES / "un-draft.docx", good)
@@ -69,8 +79,13 @@ def test_a_drag_without_local_files_is_not_taken(make_window, services):
     window = make_window(services)
     mime = QMimeData()
     mime.setText("just text")
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     event.ignore()
     window.import_flow.eventFilter(window, event)
     assert not event.isAccepted()

@@ -26,8 +26,11 @@ def test_worker_delivers_results_in_the_ui_thread(qtbot):
     main = threading.get_ident()
     seen = []
     with qtbot.waitSignal(worker.busyChanged, check_params_cb=lambda busy: not busy):
-        worker.submit("job", lambda: threading.get_ident(),
-                      on_result=lambda tid: seen.append((tid, threading.get_ident())))
+        worker.submit(
+            "job",
+            lambda: threading.get_ident(),
+            on_result=lambda tid: seen.append((tid, threading.get_ident())),
+        )
     assert seen and seen[0][0] != main and seen[0][1] == main
     worker.shutdown()
 
@@ -120,8 +123,20 @@ def test_bindings_do_not_leak_references_to_singletons():
 
 
 def test_gui_options():
-    options, qt_args = parse_gui_args(["--", "--screenshot", "x.png", "--open", "gcm:17", "imrf",
-                                       "--objective", "13", "-platform", "offscreen"])
+    options, qt_args = parse_gui_args(
+        [
+            "--",
+            "--screenshot",
+            "x.png",
+            "--open",
+            "gcm:17",
+            "imrf",
+            "--objective",
+            "13",
+            "-platform",
+            "offscreen",
+        ]
+    )
     assert options.open == ["gcm:17", "imrf"] and options.objective == 13
     assert qt_args == ["-platform", "offscreen"]
     assert gui_parser().parse_args(["--size", "1600x1000"]).size == (1600, 1000)
@@ -133,8 +148,9 @@ def test_gui_without_a_display_says_so_instead_of_aborting(monkeypatch, capsys):
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(app, "create_application",
-                        lambda *_: pytest.fail("checked only after the QApplication was made"))
+    monkeypatch.setattr(
+        app, "create_application", lambda *_: pytest.fail("checked only after the QApplication was made")
+    )
     assert main(["gui", "--open", "gcm:17"]) == 1
     assert capsys.readouterr().err.splitlines() == [app.NO_DISPLAY]
     assert not app.display_missing(["-platform", "offscreen"]), "a platform chosen is respected"
@@ -157,10 +173,29 @@ def test_screenshot_mode_saves_a_png_and_exits(tmp_path, paths):
     shot = tmp_path / "window.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-m", "reader", "--data-dir", str(paths.data), "gui", "--",
-         "--screenshot", str(shot), "--size", "1000x700", "--open", "gcm:29", "imrf:42",
-         "--objective", "13"],
-        env=env, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--data-dir",
+            str(paths.data),
+            "gui",
+            "--",
+            "--screenshot",
+            str(shot),
+            "--size",
+            "1000x700",
+            "--open",
+            "gcm:29",
+            "imrf:42",
+            "--objective",
+            "13",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "propagateSizeHints" not in done.stderr, "offscreen noise is not printed"
     image = QImage(str(shot))

@@ -95,14 +95,17 @@ def test_objective_20_counts_and_details_list_the_reports_remittance_passages(qt
     dock = window.objectives_dock
     with qtbot.waitSignal(window.objectiveShown):
         dock.select(20)
-    column = next(c for c in range(1, dock.model.columnCount())
-                  if dock.model.headerData(c, Qt.Orientation.Horizontal) == "报告")
+    column = next(
+        c
+        for c in range(1, dock.model.columnCount())
+        if dock.model.headerData(c, Qt.Orientation.Horizontal) == "报告"
+    )
     count = dock.model.index(19, column)
     assert count.data().startswith("0 + ") and int(count.data().split("+")[1]) >= 4
-    assert "相关" in count.data(Qt.ItemDataRole.ToolTipRole) or "related" in \
-        count.data(Qt.ItemDataRole.ToolTipRole)
-    groups = [dock.details_passages.topLevelItem(i)
-              for i in range(dock.details_passages.topLevelItemCount())]
+    assert "相关" in count.data(Qt.ItemDataRole.ToolTipRole) or "related" in count.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    groups = [dock.details_passages.topLevelItem(i) for i in range(dock.details_passages.topLevelItemCount())]
     report = next(g for g in groups if "秘书长报告" in g.text(0))
     first = report.child(0)
     assert "汇款" in first.text(0)
@@ -170,5 +173,3 @@ def test_outline_follows_the_current_pane(qtbot, window):
     assert current.data(Qt.ItemDataRole.UserRole + 1) == "29"
     window.outline_dock.view.activated.emit(window.outline_dock.model.index(0, 0))
     assert pane.current_anchor() == window.outline_dock.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
-
-

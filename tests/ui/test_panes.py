@@ -100,8 +100,9 @@ def test_cross_document_link_opens_the_target_in_the_other_pane(qtbot, window):
     assert cursor.charFormat().anchorHref() == "reader://gcm"
     qtbot.waitUntil(lambda: right.view.cursorRect(cursor).top() >= 0)
     with qtbot.waitSignal(right.linkOpened):
-        qtbot.mouseClick(right.view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=right.view.cursorRect(cursor).center())
+        qtbot.mouseClick(
+            right.view.viewport(), Qt.MouseButton.LeftButton, pos=right.view.cursorRect(cursor).center()
+        )
     assert left.doc_id == "gcm" and right.doc_id == "sgr"
 
 

@@ -18,8 +18,9 @@ NOTE = "<b>not bold</b> & 红线\n第二行"
 def annotate(window, anchor: str, start: int, end: int, note: str = "", end_anchor: str = ""):
     doc = window.panes.panes[0].document
     store = window.annotator.store
-    change = store.add(new_annotation(make_target(doc, anchor, start, end_anchor or anchor, end),
-                                      color="green", note=note))
+    change = store.add(
+        new_annotation(make_target(doc, anchor, start, end_anchor or anchor, end), color="green", note=note)
+    )
     window.annotator.record("test", [change])
     return change.after
 

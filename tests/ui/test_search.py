@@ -50,8 +50,7 @@ def search_window(make_window, services, fake_search):
     return window
 
 
-def test_search_remittances_opens_the_hit_with_matches_highlighted(qtbot, make_window, services,
-                                                                   real_search):
+def test_search_remittances_opens_the_hit_with_matches_highlighted(qtbot, make_window, services, real_search):
     services.search = real_search
     window = make_window(services)
     wait_ready(qtbot, window)
@@ -74,8 +73,9 @@ def test_search_remittances_opens_the_hit_with_matches_highlighted(qtbot, make_w
     assert len(highlighted) >= sum(len(h.highlights) for h in panel.model.hits_in(hit.doc))
 
 
-def test_passages_with_some_of_the_words_come_last_in_their_own_group(qtbot, make_window, services,
-                                                                       real_search, qtmodeltester):
+def test_passages_with_some_of_the_words_come_last_in_their_own_group(
+    qtbot, make_window, services, real_search, qtmodeltester
+):
     services.search = real_search
     window = make_window(services)
     wait_ready(qtbot, window)
@@ -106,8 +106,9 @@ def test_passages_with_some_of_the_words_come_last_in_their_own_group(qtbot, mak
     assert count(partial) == results.partial_total
     qtmodeltester.check(model)
     steps = [index.data(HitRole).partial for index in model.hit_indexes()]
-    assert steps == sorted(steps) and steps.count(True) == results.partial_total, \
+    assert steps == sorted(steps) and steps.count(True) == results.partial_total, (
         "F3 steps through the matches, then through the passages with some of the words"
+    )
     with qtbot.waitSignal(window.hitOpened) as opened:
         window.actions_by_name["previousHit"].trigger()
     last = opened.args[0]
@@ -115,17 +116,23 @@ def test_passages_with_some_of_the_words_come_last_in_their_own_group(qtbot, mak
     assert last in model.hits_in(last.doc), "its words are highlighted with the doc's matches"
 
 
-def test_index_notices_are_shown_in_the_interface_language(qtbot, make_window, corpus, objectives,
-                                                          tmp_path, monkeypatch):
+def test_index_notices_are_shown_in_the_interface_language(
+    qtbot, make_window, corpus, objectives, tmp_path, monkeypatch
+):
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "fresh-cache"))  # no index yet
     paths = resolve_paths().ensure()
-    services = Services(paths=paths, corpus=corpus, objectives=objectives,
-                        settings=open_settings(paths), search=SearchService(corpus, objectives, paths))
+    services = Services(
+        paths=paths,
+        corpus=corpus,
+        objectives=objectives,
+        settings=open_settings(paths),
+        search=SearchService(corpus, objectives, paths),
+    )
     window = make_window(services)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "搜索索引尚不存在，已建立",
-                    timeout=60000)
-    updated = Notice("index-updated", "{added} added, {changed} changed, {removed} removed",
-                     added=1, changed=2, removed=3)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "搜索索引尚不存在，已建立", timeout=60000)
+    updated = Notice(
+        "index-updated", "{added} added, {changed} changed, {removed} removed", added=1, changed=2, removed=3
+    )
     assert window.notice_text(updated) == "搜索索引已更新：新增 1 个文件，修改 2 个，删除 3 个"
     assert window.notice_text(Notice("index-new-kind", "in {n} words", n=2)) == "in 2 words"
     assert window.notice_text("plain text") == "plain text"
@@ -199,7 +206,7 @@ def test_errors_are_shown_in_the_panel(qtbot, search_window):
     panel = search_window.search_panel
     wait_ready(qtbot, search_window)
     with qtbot.waitSignal(panel.resultsShown):
-        panel.set_query("bad: \"")
+        panel.set_query('bad: "')
     assert "unbalanced quotes" in panel.status.text()
     assert panel.model.rowCount() == 0
 

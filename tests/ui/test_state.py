@@ -14,8 +14,9 @@ from reader.ui.services import Services, open_settings
 
 
 def fresh_services(paths, corpus, objectives) -> Services:
-    return Services(paths=paths, corpus=corpus, objectives=objectives,
-                    settings=open_settings(paths), search=None)
+    return Services(
+        paths=paths, corpus=corpus, objectives=objectives, settings=open_settings(paths), search=None
+    )
 
 
 def test_state_is_restored_after_a_restart(qtbot, make_window, paths, corpus, objectives):
@@ -36,7 +37,10 @@ def test_state_is_restored_after_a_restart(qtbot, make_window, paths, corpus, ob
     second = make_window(fresh_services(paths, corpus, objectives))
     panes = second.panes.panes
     assert [(p.doc_id, p.current_anchor()) for p in panes] == [
-        ("gcm", ""), ("sgr", "10"), ("escap", "table1")]
+        ("gcm", ""),
+        ("sgr", "10"),
+        ("escap", "table1"),
+    ]
     assert second.current_pane() is panes[2]
     assert second.state.zoom == 2 and second.actions_by_name["linkedScrolling"].isChecked()
     assert second.size() == first.size()
@@ -85,8 +89,9 @@ def test_every_dock_and_toolbar_has_an_object_name(window):
 
 def test_unreadable_import_is_reported_and_the_rest_works(qtbot, make_window, paths):
     paths.imported_dir.mkdir(parents=True)
-    (paths.imported_dir / "broken.toml").write_text('id = "user-broken"\nfile = "missing.txt"\n'
-                                                    'title = "Broken"\n', encoding="utf-8")
+    (paths.imported_dir / "broken.toml").write_text(
+        'id = "user-broken"\nfile = "missing.txt"\ntitle = "Broken"\n', encoding="utf-8"
+    )
     corpus = load_corpus(paths=paths)
     assert corpus.problems
     window = make_window(fresh_services(paths, corpus, build_objectives(corpus)))
@@ -141,8 +146,9 @@ def test_a_second_instance_hands_its_request_to_the_first(qtbot, paths):
 def test_a_handed_over_request_opens_documents_and_objective(window):
     from reader.app import apply_request
 
-    apply_request(window, {"open": ["sgr:10", "reader://escap/table1", "nowhere:1"],
-                           "objective": 13, "search": None})
+    apply_request(
+        window, {"open": ["sgr:10", "reader://escap/table1", "nowhere:1"], "objective": 13, "search": None}
+    )
     compact, other = window.panes.panes
     assert compact.doc_id == "gcm" and compact.current_anchor() == "obj13"
     assert other.doc_id == "escap" and other.current_passage().doc == "escap"  # it links to 13

@@ -39,6 +39,7 @@ def test_the_chinese_translation_is_complete_and_up_to_date(tmp_path):
 
 
 def test_english_has_its_plural_forms():
-    plurals = [m for m in ET.parse(I18N_DIR / "reader_en.ts").getroot().iter("message")
-               if m.get("numerus") == "yes"]
+    plurals = [
+        m for m in ET.parse(I18N_DIR / "reader_en.ts").getroot().iter("message") if m.get("numerus") == "yes"
+    ]
     assert plurals and all(len(m.find("translation").findall("numerusform")) == 2 for m in plurals)

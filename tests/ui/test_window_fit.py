@@ -17,8 +17,9 @@ from .test_search import type_with_input_method
 
 
 def settle_layout(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: window.panes.column_count() ==
-                    min(len(window.panes.panes), window.panes.columns_that_fit()))
+    qtbot.waitUntil(
+        lambda: window.panes.column_count() == min(len(window.panes.panes), window.panes.columns_that_fit())
+    )
     qtbot.waitUntil(lambda: not window.responsive._timer.isActive())
 
 
@@ -32,8 +33,13 @@ def test_three_panes_and_a_dock_keep_readable_columns(qtbot, window, size):
     for pane in window.panes.panes:
         if window.panes.is_stacked(pane):
             window.panes.set_current(pane)  # a stacked pane is read when its tab is chosen
-        qtbot.waitUntil(lambda p=pane: p.isVisible() and  # laid out once its tab is shown
-                        text_column_chars(p) >= MIN_COLUMN_CHARS, timeout=2000)
+        qtbot.waitUntil(
+            lambda p=pane: (
+                p.isVisible()  # laid out once its tab is shown
+                and text_column_chars(p) >= MIN_COLUMN_CHARS
+            ),
+            timeout=2000,
+        )
     main = window.toolbar
     for name in ("back", "search", "gotoParagraph", "addPane", "linkedScrolling"):
         assert main.widgetForAction(window.actions_by_name[name]).isVisible(), name
@@ -94,7 +100,7 @@ def test_search_hit_caret_enter_and_down(qtbot, make_window, services, fake_sear
     start = hit.highlights[0][0]
     assert pane.rendered.span_at(cursor.position()).anchor == hit.anchor
     cursor.movePosition(cursor.MoveOperation.Right, cursor.MoveMode.KeepAnchor, 2)
-    assert cursor.selectedText() == pane.document.block(hit.anchor).text[start:start + 2]
+    assert cursor.selectedText() == pane.document.block(hit.anchor).text[start : start + 2]
     panel.query.setFocus()
     qtbot.keyClick(panel.query, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is panel.view
@@ -124,8 +130,11 @@ def test_the_objective_bar_resets_when_the_document_changes(qtbot, window):
     assert pane.passage_bar.isVisible()
     shown_doc = pane.doc_id
     # Another document with passages of the objective: the bar moves to its first one.
-    other = next(d.id for d in window.services.corpus
-                 if d.id not in (shown_doc, COMPACT_ID) and pane.passages().in_doc(d.id))
+    other = next(
+        d.id
+        for d in window.services.corpus
+        if d.id not in (shown_doc, COMPACT_ID) and pane.passages().in_doc(d.id)
+    )
     pane.show_document(other)
     assert pane.passage_bar.isVisible() and pane.current_passage().doc == other
     # A document with none of them (the Compact's own text is not among its passages): the bar goes.
@@ -150,8 +159,9 @@ def test_f1_lists_every_menu_shortcut(qtbot, window):
     table = dialog.table
     keys = {table.item(row, 2).text() for row in range(table.rowCount())}
     for name in ("gotoParagraph", "search", "nextHit", "caretBrowsing", "back", "highlightYellow"):
-        shortcut = window.actions_by_name[name].shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText)  # as a menu shows it
+        shortcut = (
+            window.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        )  # as a menu shows it
         assert any(shortcut in k for k in keys), name
     assert any("Ctrl+3" in k for k in keys)
     dialog.close()

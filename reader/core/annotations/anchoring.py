@@ -74,8 +74,12 @@ class DocText:
         for block in doc.blocks:
             starts.append(position)
             position += len(block.text) + len(SEPARATOR)
-        return cls(SEPARATOR.join(b.text for b in doc.blocks), tuple(starts),
-                   tuple(b.anchor for b in doc.blocks), {b.anchor: i for i, b in enumerate(doc.blocks)})
+        return cls(
+            SEPARATOR.join(b.text for b in doc.blocks),
+            tuple(starts),
+            tuple(b.anchor for b in doc.blocks),
+            {b.anchor: i for i, b in enumerate(doc.blocks)},
+        )
 
     def block_end(self, i: int) -> int:
         return self.starts[i + 1] - len(SEPARATOR) if i + 1 < len(self.starts) else len(self.text)
@@ -113,8 +117,13 @@ def doc_text(doc: Document) -> DocText:
 
 
 # --- making a target --------------------------------------------------------------------
-def make_target(doc: Document, start_anchor: str, start_offset: int,
-                end_anchor: str | None = None, end_offset: int | None = None) -> Target:
+def make_target(
+    doc: Document,
+    start_anchor: str,
+    start_offset: int,
+    end_anchor: str | None = None,
+    end_offset: int | None = None,
+) -> Target:
     """The target for a selection from (anchor, offset) to (anchor, offset), end exclusive.
 
     ValueError for an unknown anchor, an offset outside its block, or an empty selection.
@@ -124,8 +133,9 @@ def make_target(doc: Document, start_anchor: str, start_offset: int,
     start = text.flat(doc_anchor(doc, start_anchor), start_offset)
     end = text.flat(doc_anchor(doc, end_anchor), start_offset if end_offset is None else end_offset)
     if start is None or end is None:
-        raise ValueError(f"{doc.id}: no such position {start_anchor}:{start_offset} "
-                         f"- {end_anchor}:{end_offset}")
+        raise ValueError(
+            f"{doc.id}: no such position {start_anchor}:{start_offset} - {end_anchor}:{end_offset}"
+        )
     if end < start:
         start, end = end, start
     return target_at(doc, start, end)
@@ -135,7 +145,7 @@ def doc_anchor(doc: Document, anchor: str) -> str:
     """Accept "gcm/17.a" as well as "17.a"."""
     prefix = doc.id + "/"
     if anchor.startswith(prefix) and anchor not in doc_text(doc).index:
-        return anchor[len(prefix):]
+        return anchor[len(prefix) :]
     return anchor
 
 
@@ -148,8 +158,11 @@ def target_at(doc: Document, start: int, end: int) -> Target:
         end -= 1
     if start >= end:
         raise ValueError(f"{doc.id}: empty selection")
-    quote = TextQuoteSelector(text.text[start:end], text.text[max(0, start - CONTEXT_CHARS):start],
-                              text.text[end:end + CONTEXT_CHARS])
+    quote = TextQuoteSelector(
+        text.text[start:end],
+        text.text[max(0, start - CONTEXT_CHARS) : start],
+        text.text[end : end + CONTEXT_CHARS],
+    )
     (a1, o1), (a2, o2) = text.locate(start), text.locate(end)
     return Target(doc.id, quote, BlockRangeSelector(a1, o1, a2, o2))
 
@@ -215,8 +228,8 @@ def _occurrences(text: str, needle: str, limit: int = MAX_OCCURRENCES) -> list[i
 
 def _context_score(text: str, start: int, end: int, quote: TextQuoteSelector) -> int:
     """How many characters of the recorded prefix and suffix agree at this place."""
-    before = text[max(0, start - len(quote.prefix)):start]
-    after = text[end:end + len(quote.suffix)]
+    before = text[max(0, start - len(quote.prefix)) : start]
+    after = text[end : end + len(quote.suffix)]
     score = 0
     for a, b in zip(reversed(before), reversed(quote.prefix), strict=False):
         if a != b:
@@ -234,12 +247,15 @@ def _find_exact(text: str, quote: TextQuoteSelector, hint: int | None) -> int | 
     if not places:
         return None
     n = len(quote.exact)
-    return max(places, key=lambda p: (_context_score(text, p, p + n, quote),
-                                      -abs(p - hint) if hint is not None else 0, -p))
+    return max(
+        places,
+        key=lambda p: (_context_score(text, p, p + n, quote), -abs(p - hint) if hint is not None else 0, -p),
+    )
 
 
-def _find_fuzzy(text: str, quote: TextQuoteSelector,
-                hint: int | None) -> tuple[tuple[int, int], float] | None:
+def _find_fuzzy(
+    text: str, quote: TextQuoteSelector, hint: int | None
+) -> tuple[tuple[int, int], float] | None:
     exact = quote.exact
     if not FUZZY_MIN_LENGTH <= len(exact) <= FUZZY_MAX_LENGTH:
         return None
@@ -250,8 +266,7 @@ def _find_fuzzy(text: str, quote: TextQuoteSelector,
             continue
         s, e = span
         score = SequenceMatcher(None, text[s:e], exact, autojunk=False).ratio()
-        rank = (round(score, 3), _context_score(text, s, e, quote),
-                -abs(s - hint) if hint is not None else 0)
+        rank = (round(score, 3), _context_score(text, s, e, quote), -abs(s - hint) if hint is not None else 0)
         if best is None or rank > best[0]:
             best = (rank, span)
     if best is None or best[0][0] < FUZZY_THRESHOLD:
@@ -265,7 +280,7 @@ def _fuzzy_candidates(text: str, exact: str, hint: int | None) -> list[int]:
     size = max(3, min(12, n // 5))
     votes: Counter[int] = Counter()
     for offset in sorted({0, n // 4, n // 2, 3 * n // 4, n - size}):
-        piece = exact[offset:offset + size]
+        piece = exact[offset : offset + size]
         for place in _occurrences(text, piece, 50):
             votes[max(0, place - offset) // max(1, n // 8)] += 1  # bucket nearby votes
     starts: list[int] = [] if hint is None else [hint]
@@ -282,8 +297,9 @@ def _align(text: str, exact: str, start: int) -> tuple[int, int] | None:
     """The stretch of text near `start` that lines up best with `exact`."""
     n = len(exact)
     lo, hi = max(0, start - n // 2 - 8), min(len(text), start + n + n // 2 + 8)
-    blocks = [b for b in SequenceMatcher(None, text[lo:hi], exact, autojunk=False)
-              .get_matching_blocks() if b.size]
+    blocks = [
+        b for b in SequenceMatcher(None, text[lo:hi], exact, autojunk=False).get_matching_blocks() if b.size
+    ]
     if not blocks:
         return None
     return lo + blocks[0].a, lo + blocks[-1].a + blocks[-1].size

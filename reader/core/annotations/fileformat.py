@@ -169,8 +169,9 @@ def _state_from(raw: Mapping[str, Any], check_text: bool = False) -> StoreState:
         if not isinstance(value, list):
             raise TypeError(f"{name!r} is not a list")
         if len(value) > MAX_ENTRIES:
-            raise FileProblem("corrupt", f"it holds more than {MAX_ENTRIES} {name}, more than this "
-                                         f"version can handle")
+            raise FileProblem(
+                "corrupt", f"it holds more than {MAX_ENTRIES} {name}, more than this version can handle"
+            )
     unreadable: list[tuple[str, object]] = []
     annotations: dict[str, Annotation] = {}
     bookmarks: dict[str, Bookmark] = {}
@@ -224,7 +225,9 @@ def _v1_to_v2(raw: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(raw.get(section, []), list):
             raise TypeError(f"{section!r} is not a list")
     return {
-        "format": FORMAT_NAME, "version": 2, "saved": raw.get("saved", ""),
+        "format": FORMAT_NAME,
+        "version": 2,
+        "saved": raw.get("saved", ""),
         "palette": [{"color": c, "name": n} for c, n in colors.items() if c in COLORS],
         "annotations": [_v1_highlight(h) for h in raw.get("highlights", [])],
         "bookmarks": [_v1_bookmark(b) for b in raw.get("bookmarks", [])],
@@ -239,10 +242,15 @@ def _v1_highlight(entry: object) -> object:
         rng = BlockRangeSelector(anchor, int(h["start"]), h.get("end_anchor") or anchor, int(h["end"]))
         ident = str(h["id"])
         created = normalize_time(h["created"])
-        annotation = Annotation(ident if ident.startswith("urn:") else f"urn:uuid:{ident}",
-                                Target(h["doc"], TextQuoteSelector(h["text"]), rng),
-                                h.get("color") if h.get("color") in COLORS else "yellow",
-                                h.get("note") or "", normalize_tags(h.get("tags") or ()), created, created)
+        annotation = Annotation(
+            ident if ident.startswith("urn:") else f"urn:uuid:{ident}",
+            Target(h["doc"], TextQuoteSelector(h["text"]), rng),
+            h.get("color") if h.get("color") in COLORS else "yellow",
+            h.get("note") or "",
+            normalize_tags(h.get("tags") or ()),
+            created,
+            created,
+        )
     except Exception:  # noqa: BLE001 - not readable: kept as it is, reported as unreadable
         return entry
     return annotation_to_w3c(annotation)
@@ -307,8 +315,14 @@ def _encode(state: StoreState, saved: str, cache: EncodeCache) -> bytes:
     }
     for section, entry in state.unreadable:
         sections[section].append(_dumps(entry))
-    parts = [b'{\n  "format": ', _dumps(FORMAT_NAME), b',\n  "version": ', str(FORMAT_VERSION).encode(),
-             b',\n  "saved": ', _dumps(saved)]
+    parts = [
+        b'{\n  "format": ',
+        _dumps(FORMAT_NAME),
+        b',\n  "version": ',
+        str(FORMAT_VERSION).encode(),
+        b',\n  "saved": ',
+        _dumps(saved),
+    ]
     for name, lines in sections.items():
         parts.append(b',\n  "' + name.encode() + b'": ')
         parts += [b"[\n    ", b",\n    ".join(lines), b"\n  ]"] if lines else [b"[]"]
@@ -344,8 +358,8 @@ def merge_states(ours: StoreState, theirs: StoreState) -> StoreState:
         if when > deleted.get(key, ""):
             deleted[key] = when
     palette = Palette.from_meanings(
-        max((ours.palette.get(c), theirs.palette.get(c)), key=lambda m: (m.modified, m.name))
-        for c in COLORS)
+        max((ours.palette.get(c), theirs.palette.get(c)), key=lambda m: (m.modified, m.name)) for c in COLORS
+    )
     seen: set[str] = set()
     unreadable = []
     for section, entry in ours.unreadable + theirs.unreadable:
@@ -354,13 +368,19 @@ def merge_states(ours: StoreState, theirs: StoreState) -> StoreState:
             seen.add(key)
             unreadable.append((section, entry))
     extra = tuple({**dict(theirs.extra), **dict(ours.extra)}.items())
-    return StoreState(_merge_items(ours.annotations, theirs.annotations, deleted),
-                      _merge_items(ours.bookmarks, theirs.bookmarks, deleted), deleted, palette,
-                      tuple(unreadable), extra)
+    return StoreState(
+        _merge_items(ours.annotations, theirs.annotations, deleted),
+        _merge_items(ours.bookmarks, theirs.bookmarks, deleted),
+        deleted,
+        palette,
+        tuple(unreadable),
+        extra,
+    )
 
 
-def _merge_items(ours: Mapping[str, Any], theirs: Mapping[str, Any],
-                 deleted: Mapping[str, str]) -> dict[str, Any]:
+def _merge_items(
+    ours: Mapping[str, Any], theirs: Mapping[str, Any], deleted: Mapping[str, str]
+) -> dict[str, Any]:
     merged = {}
     for key in [*ours, *(k for k in theirs if k not in ours)]:
         item = newer(ours.get(key), theirs.get(key))

@@ -54,12 +54,22 @@ class ImportReport:
         return bool(self.added or self.updated or self.bookmarks or self.colors)
 
     def summary(self, lang: str = "en") -> str:
-        counts = [("{count} added", self.added), ("{count} updated", self.updated),
-                  ("{count} unchanged", self.unchanged)]
-        counts += [(text, ids) for text, ids in (
-            ("{count} not found in the current text (listed as orphans)", self.orphaned),
-            ("{count} placed on a changed passage", self.fuzzy), ("{count} skipped", self.skipped),
-            ("{count} bookmark(s)", self.bookmarks), ("{count} colour meaning(s)", self.colors)) if ids]
+        counts = [
+            ("{count} added", self.added),
+            ("{count} updated", self.updated),
+            ("{count} unchanged", self.unchanged),
+        ]
+        counts += [
+            (text, ids)
+            for text, ids in (
+                ("{count} not found in the current text (listed as orphans)", self.orphaned),
+                ("{count} placed on a changed passage", self.fuzzy),
+                ("{count} skipped", self.skipped),
+                ("{count} bookmark(s)", self.bookmarks),
+                ("{count} colour meaning(s)", self.colors),
+            )
+            if ids
+        ]
         parts = [tr_format(text, lang, count=len(ids)) for text, ids in counts]
         if self.creators:
             names = [f"{name or tr('unknown author', lang)} ({n})" for name, n in self.creators]
@@ -91,13 +101,18 @@ def plan_import(payload: str | bytes | object, state: StoreState, corpus: Corpus
         if verdict != "unchanged":
             taken.append(_placed(annotation, corpus, ids))
     if len(state.annotations) + len(ids["added"]) > fileformat.MAX_ENTRIES:  # or the file would not load
-        raise AnnotationImportError(f"with these, the annotations would number more than "
-                                    f"{fileformat.MAX_ENTRIES}, more than this version can handle")
+        raise AnnotationImportError(
+            f"with these, the annotations would number more than "
+            f"{fileformat.MAX_ENTRIES}, more than this version can handle"
+        )
     extras = read_extras(data, entries, state)
-    report = ImportReport(*(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
-                          skipped=tuple(skipped) + extras.skipped,
-                          bookmarks=tuple(b.id for b in extras.bookmarks),
-                          colors=tuple(m.color for m in extras.colors), creators=_creators(taken, extras))
+    report = ImportReport(
+        *(tuple(ids[k]) for k in ("added", "updated", "unchanged", "orphaned", "fuzzy")),
+        skipped=tuple(skipped) + extras.skipped,
+        bookmarks=tuple(b.id for b in extras.bookmarks),
+        colors=tuple(m.color for m in extras.colors),
+        creators=_creators(taken, extras),
+    )
     return ImportPlan(tuple(taken), report, extras.bookmarks, extras.colors)
 
 
@@ -138,8 +153,10 @@ def read_import_file(path: str | os.PathLike[str]) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise AnnotationImportError(f"{path.name or path} is not a regular file")
         if info.st_size > MAX_IMPORT_BYTES:
-            raise AnnotationImportError(f"{path.name} is too large ({info.st_size / 2**20:.0f} MB; "
-                                        f"at most {MAX_IMPORT_BYTES // 2**20} MB can be imported)")
+            raise AnnotationImportError(
+                f"{path.name} is too large ({info.st_size / 2**20:.0f} MB; "
+                f"at most {MAX_IMPORT_BYTES // 2**20} MB can be imported)"
+            )
         return path.read_bytes()
     except OSError as exc:
         raise AnnotationImportError(f"cannot read {path}: {exc.strerror or exc}") from exc
@@ -167,8 +184,10 @@ def _read_entries(entries: list[object]) -> tuple[dict[str, Annotation], list[tu
     incoming: dict[str, Annotation] = {}
     skipped: list[tuple[str, str]] = []
     if len(entries) > MAX_IMPORT_ENTRIES:
-        raise AnnotationImportError(f"the file holds {len(entries)} annotations, more than "
-                                    f"{MAX_IMPORT_ENTRIES} that can be imported at once")
+        raise AnnotationImportError(
+            f"the file holds {len(entries)} annotations, more than "
+            f"{MAX_IMPORT_ENTRIES} that can be imported at once"
+        )
     for index, entry in enumerate(entries, 1):
         try:
             annotation = _checked(entry)
@@ -191,8 +210,10 @@ def _checked(entry: object) -> Annotation:
         raise W3CError("it contains text that is not valid Unicode")
     annotation = annotation_from_w3c(_with_id(entry))
     if len(annotation.target.quote.exact) > MAX_QUOTE:
-        raise W3CError(f"the quoted text is too long ({len(annotation.target.quote.exact)} characters; "
-                       f"at most {MAX_QUOTE})")
+        raise W3CError(
+            f"the quoted text is too long ({len(annotation.target.quote.exact)} characters; "
+            f"at most {MAX_QUOTE})"
+        )
     return annotation
 
 
@@ -208,8 +229,9 @@ def _raw_annotations(data: object) -> list[object]:
     except (W3CError, FileProblem) as exc:
         raise AnnotationImportError(f"the file is not W3C Web Annotation JSON-LD: {exc}") from exc
     except RecursionError as exc:
-        raise AnnotationImportError("the file is not W3C Web Annotation JSON-LD: its pages are nested "
-                                    "too deeply") from exc
+        raise AnnotationImportError(
+            "the file is not W3C Web Annotation JSON-LD: its pages are nested too deeply"
+        ) from exc
 
 
 def _as_document(data: object) -> object:
@@ -220,8 +242,10 @@ def _as_document(data: object) -> object:
         if not isinstance(version, int) or version < 1:
             raise AnnotationImportError("the annotations file has no valid format version")
         if version > FORMAT_VERSION:
-            raise AnnotationImportError(f"the annotations file was written by a newer version of "
-                                        f"Compact Reader (file format {version})")
+            raise AnnotationImportError(
+                f"the annotations file was written by a newer version of "
+                f"Compact Reader (file format {version})"
+            )
         try:
             migrated = migrate(dict(data), version)
         except Exception as exc:  # noqa: BLE001 - whatever a damaged file provokes

@@ -40,8 +40,7 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
-def entry_lines(before: StoreState, after: StoreState,
-                only: Iterable[str] | None = None) -> list[bytes]:
+def entry_lines(before: StoreState, after: StoreState, only: Iterable[str] | None = None) -> list[bytes]:
     """The journal lines that turn `before` into `after` (only what differs). `only`: the
     ids that may differ (the store knows which it changed), so 50,000 need not be compared."""
     lines: list[bytes] = []
@@ -87,7 +86,7 @@ class Journal:
         except FileNotFoundError:
             self.lines = 0
             return state
-        complete = data[:data.rfind(b"\n") + 1]
+        complete = data[: data.rfind(b"\n") + 1]
         if len(complete) != len(data):
             self._cut(len(complete))  # an append killed half-way: never confirmed
         entries: dict[str, list[bytes]] = {name: [] for name in SECTIONS}
@@ -96,7 +95,7 @@ class Journal:
         for number, line in enumerate(lines, 1):
             try:
                 record = json.loads(line)
-                (section, entry), = record.items()
+                ((section, entry),) = record.items()
                 entries[section].append(json.dumps(entry, ensure_ascii=False).encode("utf-8"))
             except (ValueError, KeyError, AttributeError) as exc:
                 log.warning("%s: line %d cannot be read (%s); skipped", self.path, number, exc)
@@ -138,8 +137,7 @@ class Journal:
 
 
 def _as_file(entries: dict[str, list[bytes]]) -> bytes:
-    parts = [b'{"format": ', json.dumps(FORMAT_NAME).encode(), b', "version": ',
-             str(FORMAT_VERSION).encode()]
+    parts = [b'{"format": ', json.dumps(FORMAT_NAME).encode(), b', "version": ', str(FORMAT_VERSION).encode()]
     for name, lines in entries.items():
         parts += [b', "', name.encode(), b'": [', b",".join(lines), b"]"]
     parts.append(b"}")

@@ -53,8 +53,11 @@ def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
     """The stored form: a W3C annotation without @context and without the optional types
     an export adds (the file is read 10,000 entries at a time: every byte counts)."""
     data: dict[str, Any] = {"id": annotation.id, "type": "Annotation", "motivation": "highlighting"}
-    data.update((key, value) for key, value in (("created", annotation.created),
-                                                ("modified", annotation.modified)) if value)
+    data.update(
+        (key, value)
+        for key, value in (("created", annotation.created), ("modified", annotation.modified))
+        if value
+    )
     if annotation.creator:
         data["creator"] = person(annotation.creator)
     bodies = _bodies(annotation)
@@ -64,18 +67,21 @@ def annotation_to_w3c(annotation: Annotation) -> dict[str, Any]:
     return data
 
 
-def annotation_to_jsonld(annotation: Annotation, *, meaning: str = "", citation: str = "",
-                         language: str = "", generated: str = "") -> dict[str, Any]:
+def annotation_to_jsonld(
+    annotation: Annotation, *, meaning: str = "", citation: str = "", language: str = "", generated: str = ""
+) -> dict[str, Any]:
     """A self-contained JSON-LD annotation for export, with the derived bodies and styling."""
     stored = annotation_to_w3c(annotation)
     data: dict[str, Any] = {"@context": ANNO_CONTEXT}
-    data.update((k, stored[k]) for k in ("id", "type", "motivation", "created", "modified", "creator")
-                if k in stored)
+    data.update(
+        (k, stored[k]) for k in ("id", "type", "motivation", "created", "modified", "creator") if k in stored
+    )
     if generated:
         data["generated"] = generated
     data["generator"] = GENERATOR
-    bodies = [{**b, "format": "text/plain"} if b["purpose"] == "commenting" else b
-              for b in stored.get("body", [])]
+    bodies = [
+        {**b, "format": "text/plain"} if b["purpose"] == "commenting" else b for b in stored.get("body", [])
+    ]
     if meaning:
         bodies.append({"type": "TextualBody", "purpose": "classifying", "value": meaning})
     if citation:
@@ -88,8 +94,10 @@ def annotation_to_jsonld(annotation: Annotation, *, meaning: str = "", citation:
         target["scope"] = annotation.target.link
     data["target"] = target
     color = annotation.color
-    data["stylesheet"] = {"type": "CssStylesheet",
-                          "value": f".{color} {{ background-color: {COLORS[color]}; }}"}
+    data["stylesheet"] = {
+        "type": "CssStylesheet",
+        "value": f".{color} {{ background-color: {COLORS[color]}; }}",
+    }
     return data
 
 
@@ -140,19 +148,32 @@ def range_to_w3c(rng: BlockRangeSelector) -> dict[str, Any]:
         return _point(rng.start_anchor, rng.start_offset, rng.end_offset)
     # A RangeSelector runs from the start of one selection to the start of the other
     # (exclusive), so each end is an empty selection at its offset.
-    return {"type": "RangeSelector",
-            "startSelector": _point(rng.start_anchor, rng.start_offset, rng.start_offset),
-            "endSelector": _point(rng.end_anchor, rng.end_offset, rng.end_offset)}
+    return {
+        "type": "RangeSelector",
+        "startSelector": _point(rng.start_anchor, rng.start_offset, rng.start_offset),
+        "endSelector": _point(rng.end_anchor, rng.end_offset, rng.end_offset),
+    }
 
 
 def _point(anchor: str, start: int, end: int) -> dict[str, Any]:
-    return {"type": "FragmentSelector", "conformsTo": ANCHOR_SPEC, "value": anchor,
-            "refinedBy": {"type": "TextPositionSelector", "start": start, "end": end}}
+    return {
+        "type": "FragmentSelector",
+        "conformsTo": ANCHOR_SPEC,
+        "value": anchor,
+        "refinedBy": {"type": "TextPositionSelector", "start": start, "end": end},
+    }
 
 
 def bookmark_to_dict(bookmark: Bookmark) -> dict[str, Any]:
-    data = {"id": bookmark.id, "doc": bookmark.doc, "anchor": bookmark.anchor, "name": bookmark.name,
-            "folder": bookmark.folder, "created": bookmark.created, "modified": bookmark.modified}
+    data = {
+        "id": bookmark.id,
+        "doc": bookmark.doc,
+        "anchor": bookmark.anchor,
+        "name": bookmark.name,
+        "folder": bookmark.folder,
+        "created": bookmark.created,
+        "modified": bookmark.modified,
+    }
     return {**data, "creator": bookmark.creator} if bookmark.creator else data
 
 
@@ -174,8 +195,7 @@ def annotation_from_w3c(data: object) -> Annotation:
     target, color = _target(data.get("target"))
     note, tags = _read_bodies(data.get("body"), data.get("bodyValue"))
     created, modified = _times(data)
-    return Annotation(annotation_id.strip(), target, color, note, tags, created, modified,
-                      creator_of(data))
+    return Annotation(annotation_id.strip(), target, color, note, tags, created, modified, creator_of(data))
 
 
 def _times(data: Mapping[str, Any]) -> tuple[str, str]:
@@ -217,10 +237,10 @@ def _target(value: object) -> tuple[Target, str]:
 
 
 def doc_id_of(iri: object) -> str:
-    """"gcm" from reader://gcm (or reader://gcm/17.a); "" for anything else."""
+    """ "gcm" from reader://gcm (or reader://gcm/17.a); "" for anything else."""
     if not isinstance(iri, str) or not iri.startswith(READER_SCHEME):
         return ""
-    return iri[len(READER_SCHEME):].split("/", 1)[0].strip()
+    return iri[len(READER_SCHEME) :].split("/", 1)[0].strip()
 
 
 def _selectors(value: object) -> tuple[TextQuoteSelector | None, BlockRangeSelector | None]:
@@ -250,8 +270,9 @@ def _quote(selector: Mapping[str, Any]) -> TextQuoteSelector | None:
     if not isinstance(exact, str) or not exact:
         return None
     prefix, suffix = selector.get("prefix", ""), selector.get("suffix", "")
-    return TextQuoteSelector(exact, prefix if isinstance(prefix, str) else "",
-                             suffix if isinstance(suffix, str) else "")
+    return TextQuoteSelector(
+        exact, prefix if isinstance(prefix, str) else "", suffix if isinstance(suffix, str) else ""
+    )
 
 
 def _fragment(selector: object) -> tuple[str, int, int] | None:
@@ -304,9 +325,16 @@ def bookmark_from_dict(data: object) -> Bookmark:
         raise W3CError("a bookmark needs id, doc, anchor and name")
     folder, creator = data.get("folder", ""), data.get("creator", "")
     created, modified = _times(data)
-    return Bookmark(fields["id"], fields["doc"], fields["anchor"], fields["name"],  # type: ignore[arg-type]
-                    normalize_folder(folder if isinstance(folder, str) else ""), created, modified,
-                    creator.strip() if isinstance(creator, str) else "")
+    return Bookmark(
+        fields["id"],
+        fields["doc"],
+        fields["anchor"],
+        fields["name"],  # type: ignore[arg-type]
+        normalize_folder(folder if isinstance(folder, str) else ""),
+        created,
+        modified,
+        creator.strip() if isinstance(creator, str) else "",
+    )
 
 
 def color_from_dict(data: object) -> ColorMeaning:
@@ -326,8 +354,7 @@ def annotations_in(payload: object) -> Iterator[object]:
     """Every annotation in a JSON-LD document: one Annotation, a list, a Collection or Page."""
     if isinstance(payload, list):
         for item in payload:
-            nested = isinstance(item, dict) and {"AnnotationCollection", "AnnotationPage"} & set(
-                _types(item))
+            nested = isinstance(item, dict) and {"AnnotationCollection", "AnnotationPage"} & set(_types(item))
             # anything else is handed on, so that the reader reports why it was skipped
             yield from annotations_in(item) if nested else [item]
         return

@@ -64,8 +64,9 @@ class FileLock:
         self._fd = fd
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         fd, self._fd = self._fd, None
         if fd is not None:
             try:

@@ -203,21 +203,30 @@ class Bookmark:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def new_annotation(target: Target, *, color: str = DEFAULT_COLOR, note: str = "",
-                   tags: Iterable[str] = (), annotation_id: str | None = None,
-                   creator: str = "") -> Annotation:
+def new_annotation(
+    target: Target,
+    *,
+    color: str = DEFAULT_COLOR,
+    note: str = "",
+    tags: Iterable[str] = (),
+    annotation_id: str | None = None,
+    creator: str = "",
+) -> Annotation:
     """A fresh highlight; the Store fills in `created` and `modified` when it is added (and
     `creator`, when it is not given, from `Store.creator`)."""
     if color not in COLORS:
         raise ValueError(f"unknown colour {color!r} (choose from {', '.join(COLORS)})")
-    return Annotation(annotation_id or new_id(), target, color, note, normalize_tags(tags),
-                      creator=creator.strip())
+    return Annotation(
+        annotation_id or new_id(), target, color, note, normalize_tags(tags), creator=creator.strip()
+    )
 
 
-def new_bookmark(doc: str, anchor: str, name: str, folder: str = "",
-                 bookmark_id: str | None = None, creator: str = "") -> Bookmark:
-    return Bookmark(bookmark_id or new_id(), doc, anchor, name.strip(), normalize_folder(folder),
-                    creator=creator.strip())
+def new_bookmark(
+    doc: str, anchor: str, name: str, folder: str = "", bookmark_id: str | None = None, creator: str = ""
+) -> Bookmark:
+    return Bookmark(
+        bookmark_id or new_id(), doc, anchor, name.strip(), normalize_folder(folder), creator=creator.strip()
+    )
 
 
 def normalize_folder(folder: str) -> str:
@@ -248,7 +257,8 @@ class Palette:
     """The five colours in their fixed order, each with its meaning."""
 
     colors: tuple[ColorMeaning, ...] = field(
-        default_factory=lambda: tuple(ColorMeaning(c, DEFAULT_MEANINGS[c]) for c in COLORS))
+        default_factory=lambda: tuple(ColorMeaning(c, DEFAULT_MEANINGS[c]) for c in COLORS)
+    )
 
     def __iter__(self) -> Iterator[ColorMeaning]:
         return iter(self.colors)
@@ -270,8 +280,7 @@ class Palette:
 
     def translated(self, translate: Callable[[str], str]) -> Palette:
         """For display and export: default names passed through the UI's translation."""
-        return Palette(tuple(replace(m, name=translate(m.name)) if m.is_default else m
-                             for m in self.colors))
+        return Palette(tuple(replace(m, name=translate(m.name)) if m.is_default else m for m in self.colors))
 
     @classmethod
     def from_meanings(cls, meanings: Iterable[ColorMeaning]) -> Palette:

@@ -76,8 +76,9 @@ class StoreError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.notice = message if isinstance(message, Notice) else Notice("store-error", "{message}",
-                                                                         message=message)
+        self.notice = (
+            message if isinstance(message, Notice) else Notice("store-error", "{message}", message=message)
+        )
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,17 @@ class _Loaded:
 class Store:
     """Annotations, bookmarks and palette of one file. Safe to use from several threads."""
 
-    def __init__(self, path: Path, *, clock: Clock = utc_now, min_interval: float = MIN_INTERVAL,
-                 lock_timeout: float = LOCK_TIMEOUT, backups: int = BACKUPS,
-                 timer: Callable[[], float] = time.monotonic, journal: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Clock = utc_now,
+        min_interval: float = MIN_INTERVAL,
+        lock_timeout: float = LOCK_TIMEOUT,
+        backups: int = BACKUPS,
+        timer: Callable[[], float] = time.monotonic,
+        journal: bool = False,
+    ) -> None:
         self.path = Path(path)
         self._clock, self._timer = clock, timer
         self._min_interval, self._lock_timeout, self._backups = min_interval, lock_timeout, backups
@@ -240,8 +249,9 @@ class Store:
                 raise KeyError(f"no annotation or bookmark {item_id}")
             before = items.pop(item_id)
             when = stamp_after(self._clock(), before.modified, state.deleted.get(item_id, ""))
-            self._commit(replace(state, **{name: items}, deleted={**state.deleted, item_id: when}),
-                         (item_id,))
+            self._commit(
+                replace(state, **{name: items}, deleted={**state.deleted, item_id: when}), (item_id,)
+            )
             return Change("deleted", before, None)
 
     def rename_color(self, color: str, name: str | None) -> Change:
@@ -296,8 +306,12 @@ class Store:
             else:
                 modified = stamp_after(self._clock(), floor)
                 creator = item.creator or (before.creator if before else self.creator)
-                item = replace(item, created=before.created if before else (item.created or modified),
-                               modified=modified, creator=creator)
+                item = replace(
+                    item,
+                    created=before.created if before else (item.created or modified),
+                    modified=modified,
+                    creator=creator,
+                )
             deleted.pop(item.id, None)
             sections[name][item.id] = item
             changes.append(Change("added" if before is None else "updated", before, item))
@@ -344,8 +358,9 @@ class Store:
                 self._last_write = self._timer()  # a failing disk is retried at the same pace
             with self._mutex:
                 if written is not snapshot:
-                    self._state = written if self._generation == generation else merge_states(
-                        self._state, written)
+                    self._state = (
+                        written if self._generation == generation else merge_states(self._state, written)
+                    )
                 self._touched -= touched
                 if self._generation == generation:
                     self._dirty = False
@@ -381,8 +396,9 @@ class Store:
                 self._state = merge_states(before, disk)
                 return diff_states(before, self._state)
 
-    def _write(self, snapshot: StoreState, whole: bool,
-               touched: set[str] | None) -> tuple[StoreState, SaveResult]:
+    def _write(
+        self, snapshot: StoreState, whole: bool, touched: set[str] | None
+    ) -> tuple[StoreState, SaveResult]:
         messages: list[str] = []
         set_aside: list[Path] = []
         state, external = snapshot, ()
@@ -436,8 +452,14 @@ class Store:
                     os.replace(older, self._backup(n))
             os.replace(previous, self._backup(1))
         except OSError as exc:
-            return [Notice("store-backup-failed", "Could not update the backup of {file}: {reason}.",
-                           file=self.path.name, reason=str(exc.strerror or exc))]
+            return [
+                Notice(
+                    "store-backup-failed",
+                    "Could not update the backup of {file}: {reason}.",
+                    file=self.path.name,
+                    reason=str(exc.strerror or exc),
+                )
+            ]
         return []
 
     # --- loading ----------------------------------------------------------------------
@@ -454,17 +476,29 @@ class Store:
             self._disk_signature = self._signature_now()
         unreadable = len(state.unreadable)
         if unreadable:
-            messages.append(Notice("store-unreadable-entries", "{count} entries of {file} could not be "
-                                   "read by this version; they are kept unchanged in the file.",
-                                   count=unreadable, file=loaded.path.name if loaded else ""))
+            messages.append(
+                Notice(
+                    "store-unreadable-entries",
+                    "{count} entries of {file} could not be "
+                    "read by this version; they are kept unchanged in the file.",
+                    count=unreadable,
+                    file=loaded.path.name if loaded else "",
+                )
+            )
         with self._mutex:
             self._state = state
             self._generation += 1
             # A restored backup or an upgraded file is written back (whole) at the next save.
             self._dirty = bool(loaded and (loaded.path != self.path or migrated))
             self._on_disk = None if self._dirty or set_aside else state
-        self.load_report = StoreLoadReport(self.path, loaded.path if loaded else None, tuple(messages),
-                                           tuple(set_aside), migrated, unreadable)
+        self.load_report = StoreLoadReport(
+            self.path,
+            loaded.path if loaded else None,
+            tuple(messages),
+            tuple(set_aside),
+            migrated,
+            unreadable,
+        )
         return self.load_report
 
     def _read_best(self, messages: list[str], set_aside: list[Path]) -> _Loaded | None:
@@ -476,31 +510,59 @@ class Store:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
-                                       path=str(candidate), reason=str(exc.strerror or exc)))
+                messages.append(
+                    Notice(
+                        "store-read-failed",
+                        "Could not read {path}: {reason}.",
+                        path=str(candidate),
+                        reason=str(exc.strerror or exc),
+                    )
+                )
                 continue
             except FileProblem as problem:
                 try:
                     aside = self._set_aside(candidate, problem)
                 except OSError as exc:  # a read-only folder: say so, and try the backups
-                    messages.append(Notice("store-read-failed", "Could not read {path}: {reason}.",
-                                           path=str(candidate), reason=f"{problem.reason}; it could not "
-                                           f"be set aside ({exc.strerror or exc})"))
+                    messages.append(
+                        Notice(
+                            "store-read-failed",
+                            "Could not read {path}: {reason}.",
+                            path=str(candidate),
+                            reason=f"{problem.reason}; it could not be set aside ({exc.strerror or exc})",
+                        )
+                    )
                     continue
                 set_aside.append(aside)
                 messages.append(_problem_message(candidate, problem, aside))
                 continue
             if candidate != self.path:
                 missing = main_missing and not set_aside
-                text = ("{file} " + ("was missing" if missing else "could not be used")
-                        + "; loaded the newest good backup, {backup}"
-                        + (" (saved {saved})" if decoded.saved else "") + ".")
-                messages.append(Notice("store-backup-loaded", text, file=self.path.name,
-                                       backup=candidate.name, saved=decoded.saved, missing=missing))
+                text = (
+                    "{file} "
+                    + ("was missing" if missing else "could not be used")
+                    + "; loaded the newest good backup, {backup}"
+                    + (" (saved {saved})" if decoded.saved else "")
+                    + "."
+                )
+                messages.append(
+                    Notice(
+                        "store-backup-loaded",
+                        text,
+                        file=self.path.name,
+                        backup=candidate.name,
+                        saved=decoded.saved,
+                        missing=missing,
+                    )
+                )
             return _Loaded(candidate, decoded)
         if set_aside:
-            messages.append(Notice("store-nothing-readable", "No readable annotations file or backup was "
-                                   "found, so the annotations start empty. Nothing was deleted."))
+            messages.append(
+                Notice(
+                    "store-nothing-readable",
+                    "No readable annotations file or backup was "
+                    "found, so the annotations start empty. Nothing was deleted.",
+                )
+            )
         return None
 
     def _set_aside(self, path: Path, problem: FileProblem) -> Path:
@@ -521,9 +583,16 @@ class Store:
         original = self.path.with_name(f"{self.path.name}.v{version}")
         if not original.exists():
             shutil.copy2(loaded.path, original)
-        messages.append(Notice("store-migrated", "{file} was upgraded from file format {old} to {new}; "
-                               "the original is kept as {kept}.", file=loaded.path.name, old=version,
-                               new=FORMAT_VERSION, kept=original.name))
+        messages.append(
+            Notice(
+                "store-migrated",
+                "{file} was upgraded from file format {old} to {new}; the original is kept as {kept}.",
+                file=loaded.path.name,
+                old=version,
+                new=FORMAT_VERSION,
+                kept=original.name,
+            )
+        )
         return version
 
     def _finish_interrupted_rotation(self) -> None:
@@ -533,12 +602,14 @@ class Store:
         if not held.exists() or self._backups < 1:
             return
         try:
-            if self.path.exists() and (os.path.samefile(held, self.path)
-                                       or filecmp.cmp(held, self.path, shallow=False)):
+            if self.path.exists() and (
+                os.path.samefile(held, self.path) or filecmp.cmp(held, self.path, shallow=False)
+            ):
                 return  # killed before the new file was in place: nothing was replaced
             # The renames run from the top down, so the lowest gap is where it stopped.
-            gap = next((n for n in range(1, self._backups + 1) if not self._backup(n).exists()),
-                       self._backups)
+            gap = next(
+                (n for n in range(1, self._backups + 1) if not self._backup(n).exists()), self._backups
+            )
             for n in range(gap, 1, -1):
                 os.replace(self._backup(n - 1), self._backup(n))
             os.replace(held, self._backup(1))
@@ -566,13 +637,24 @@ class Store:
         try:
             lock.__enter__()
         except LockTimeout as exc:
-            raise StoreError(Notice("store-busy", "{file} is in use by another Compact Reader that did "
-                                    "not finish saving within {seconds:g} s; try again.",
-                                    file=self.path.name, seconds=self._lock_timeout)) from exc
+            raise StoreError(
+                Notice(
+                    "store-busy",
+                    "{file} is in use by another Compact Reader that did "
+                    "not finish saving within {seconds:g} s; try again.",
+                    file=self.path.name,
+                    seconds=self._lock_timeout,
+                )
+            ) from exc
         except OSError as exc:
-            raise StoreError(Notice("store-folder-failed", "Cannot open {folder} for the annotations: "
-                                    "{reason}.", folder=str(self.path.parent),
-                                    reason=str(exc.strerror or exc))) from exc
+            raise StoreError(
+                Notice(
+                    "store-folder-failed",
+                    "Cannot open {folder} for the annotations: {reason}.",
+                    folder=str(self.path.parent),
+                    reason=str(exc.strerror or exc),
+                )
+            ) from exc
         try:
             yield
         finally:
@@ -585,12 +667,23 @@ def open_store(path: Path, **options: Any) -> Store:
 
 def _problem_message(path: Path, problem: FileProblem, aside: Path) -> Notice:
     if problem.kind == "newer":
-        return Notice("store-newer", "{file} was written by a newer version of Compact Reader (file "
-                      "format {version}; this version reads up to {supported}). It was not changed: it "
-                      "is kept as {kept}; open it with the newer version.", file=path.name,
-                      version=problem.version, supported=FORMAT_VERSION, kept=aside.name)
-    return Notice("store-set-aside", "{file} cannot be read: {reason}. It was not changed: it is kept as "
-                  "{kept}.", file=path.name, reason=problem.reason, kept=aside.name)
+        return Notice(
+            "store-newer",
+            "{file} was written by a newer version of Compact Reader (file "
+            "format {version}; this version reads up to {supported}). It was not changed: it "
+            "is kept as {kept}; open it with the newer version.",
+            file=path.name,
+            version=problem.version,
+            supported=FORMAT_VERSION,
+            kept=aside.name,
+        )
+    return Notice(
+        "store-set-aside",
+        "{file} cannot be read: {reason}. It was not changed: it is kept as {kept}.",
+        file=path.name,
+        reason=problem.reason,
+        kept=aside.name,
+    )
 
 
 def _read_limited(path: Path) -> bytes:
@@ -600,8 +693,11 @@ def _read_limited(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem("corrupt", "it is not a regular file")
     if info.st_size > MAX_FILE_BYTES:
-        raise FileProblem("corrupt", f"it is too large ({info.st_size / 2**20:.0f} MB; annotations files "
-                                     f"are read up to {MAX_FILE_BYTES // 2**20} MB)")
+        raise FileProblem(
+            "corrupt",
+            f"it is too large ({info.st_size / 2**20:.0f} MB; annotations files "
+            f"are read up to {MAX_FILE_BYTES // 2**20} MB)",
+        )
     try:
         return path.read_bytes()
     except MemoryError as exc:
@@ -635,8 +731,16 @@ def _check_text(item: Item) -> None:
     argument that was not UTF-8): taking it would make every later save fail."""
     if isinstance(item, Annotation):
         quote, rng = item.target.quote, item.target.range
-        texts = [item.id, item.doc, item.note, item.color, *item.tags, quote.exact, quote.prefix,
-                 quote.suffix]
+        texts = [
+            item.id,
+            item.doc,
+            item.note,
+            item.color,
+            *item.tags,
+            quote.exact,
+            quote.prefix,
+            quote.suffix,
+        ]
         texts += [rng.start_anchor, rng.end_anchor] if rng is not None else []
     else:
         texts = [item.id, item.doc, item.anchor, item.name, item.folder]
@@ -645,8 +749,9 @@ def _check_text(item: Item) -> None:
             str(text).encode("utf-8")
         except UnicodeEncodeError:
             shown = str(text)[:40] + ("…" if len(str(text)) > 40 else "")
-            raise ValueError(f"the text {shown!r} contains characters that are not valid Unicode; "
-                             f"it cannot be saved") from None
+            raise ValueError(
+                f"the text {shown!r} contains characters that are not valid Unicode; it cannot be saved"
+            ) from None
 
 
 def diff_states(before: StoreState, after: StoreState) -> tuple[Change, ...]:

@@ -55,17 +55,26 @@ class Alignment:
     merged: dict[int, list[int]] = field(default_factory=dict)
 
     def paired_old(self) -> set[int]:
-        return (set(self.in_place) | set(self.moved) | set(self.split)
-                | {i for olds in self.merged.values() for i in olds})
+        return (
+            set(self.in_place)
+            | set(self.moved)
+            | set(self.split)
+            | {i for olds in self.merged.values() for i in olds}
+        )
 
     def paired_new(self) -> set[int]:
-        return (set(self.in_place.values()) | set(self.moved.values()) | set(self.merged)
-                | {j for news in self.split.values() for j in news})
+        return (
+            set(self.in_place.values())
+            | set(self.moved.values())
+            | set(self.merged)
+            | {j for news in self.split.values() for j in news}
+        )
 
 
 # A heading's own number (目标 13：, 第二章): renumbered when something is inserted before it.
 LEADING_NUMBER = re.compile(
-    r"^\s*(?:目标|第)\s*[0-9０-９一二三四五六七八九十百零〇]+\s*(?:[章节条部分]|[：:、.．])?\s*")
+    r"^\s*(?:目标|第)\s*[0-9０-９一二三四五六七八九十百零〇]+\s*(?:[章节条部分]|[：:、.．])?\s*"
+)
 
 
 def leading_number_end(text: str) -> int:
@@ -76,7 +85,7 @@ def leading_number_end(text: str) -> int:
 
 def block_key(text: str) -> str:
     """What pairing compares: the text without its leading number, width and spacing."""
-    return width_key(text[leading_number_end(text):]) or width_key(text)
+    return width_key(text[leading_number_end(text) :]) or width_key(text)
 
 
 def grams(key: str) -> frozenset[str]:
@@ -124,7 +133,7 @@ def align(old_texts: Sequence[str], new_texts: Sequence[str]) -> Alignment:
     # Identical blocks in order weigh most, so a moved paragraph never displaces them.
     weights = {**{p: 1.5 for p in anchors.items()}, **{p: 1.0 for p in extra.items()}}
     chain = set(_heaviest_chain(weights))
-    for (i, j) in weights:
+    for i, j in weights:
         (result.in_place if (i, j) in chain else result.moved)[i] = j
     candidates = _candidates(old, new, set(anchors) | set(extra), set(anchors.values()) | set(extra.values()))
     _find_splits(old, new, result, candidates)
@@ -144,8 +153,7 @@ def _identical_in_order(old_keys: list[str], new_keys: list[str]) -> dict[int, i
     return pairs
 
 
-def _identical_elsewhere(old_keys: list[str], new_keys: list[str],
-                         anchors: dict[int, int]) -> dict[int, int]:
+def _identical_elsewhere(old_keys: list[str], new_keys: list[str], anchors: dict[int, int]) -> dict[int, int]:
     """Unpaired blocks whose text is identical: k-th unpaired copy with k-th unpaired copy."""
     taken = set(anchors.values())
     waiting: dict[str, list[int]] = defaultdict(list)
@@ -159,8 +167,9 @@ def _identical_elsewhere(old_keys: list[str], new_keys: list[str],
     return pairs
 
 
-def _candidates(old: _Blocks, new: _Blocks, old_taken: set[int],
-                new_taken: set[int]) -> dict[tuple[int, int], float]:
+def _candidates(
+    old: _Blocks, new: _Blocks, old_taken: set[int], new_taken: set[int]
+) -> dict[tuple[int, int], float]:
     """Likeness (bigram Dice) of unpaired old/new blocks that share uncommon character pairs."""
     new_free = [j for j in range(len(new)) if j not in new_taken]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -224,19 +233,21 @@ def _heaviest_chain(weights: dict[tuple[int, int], float]) -> list[tuple[int, in
 
 
 # --- step 4: splits and merges ----------------------------------------------------------------
-def _find_splits(old: _Blocks, new: _Blocks, result: Alignment,
-                 candidates: dict[tuple[int, int], float]) -> None:
+def _find_splits(
+    old: _Blocks, new: _Blocks, result: Alignment, candidates: dict[tuple[int, int], float]
+) -> None:
     _find_cuts(old, new, result, candidates, merged=False)
     flipped = {(j, i): s for (i, j), s in candidates.items()}
     _find_cuts(new, old, result, flipped, merged=True)
 
 
-def _find_cuts(whole: _Blocks, parts: _Blocks, result: Alignment,
-               candidates: dict[tuple[int, int], float], merged: bool) -> None:
+def _find_cuts(
+    whole: _Blocks, parts: _Blocks, result: Alignment, candidates: dict[tuple[int, int], float], merged: bool
+) -> None:
     """Blocks of `whole` cut into consecutive blocks of `parts` (old→new splits; with
     merged=True the sides are swapped: new blocks glued from consecutive old ones)."""
     near: dict[int, list[int]] = defaultdict(list)
-    for (w, p) in candidates:
+    for w, p in candidates:
         near[w].append(p)
     for w in sorted(near):
         partner = _partner(result, w, merged)
@@ -244,8 +255,11 @@ def _find_cuts(whole: _Blocks, parts: _Blocks, result: Alignment,
             continue
         score_now = candidates.get((w, partner), 1.0) if partner is not None else 0.0
         taken = result.paired_old() if merged else result.paired_new()
-        pieces = sorted(p for p in set(near[w]) | ({partner} if partner is not None else set())
-                        if p == partner or (p not in taken and _contained(parts, p, whole.grams[w])))
+        pieces = sorted(
+            p
+            for p in set(near[w]) | ({partner} if partner is not None else set())
+            if p == partner or (p not in taken and _contained(parts, p, whole.grams[w]))
+        )
         best = _best_run(whole, parts, w, pieces, partner)
         if best is None:
             continue
@@ -278,8 +292,9 @@ def _contained(parts: _Blocks, p: int, whole_grams: frozenset[str]) -> bool:
     return len(piece & whole_grams) / len(piece) >= PIECE_CONTAINED
 
 
-def _best_run(whole: _Blocks, parts: _Blocks, w: int, pieces: list[int],
-              current: int | None) -> tuple[list[int], float] | None:
+def _best_run(
+    whole: _Blocks, parts: _Blocks, w: int, pieces: list[int], current: int | None
+) -> tuple[list[int], float] | None:
     """The run of consecutive pieces (containing `current` if paired) most like block w."""
     runs: list[list[int]] = []
     for p in pieces:
@@ -311,12 +326,17 @@ def _record_cut(result: Alignment, w: int, run: list[int], merged: bool) -> None
 
 
 # --- step 5 and 6 ------------------------------------------------------------------------------
-def _pair_in_gaps(old: _Blocks, new: _Blocks, result: Alignment,
-                  candidates: dict[tuple[int, int], float]) -> None:
+def _pair_in_gaps(
+    old: _Blocks, new: _Blocks, result: Alignment, candidates: dict[tuple[int, int], float]
+) -> None:
     """Between consecutive pairs in place, pair the leftovers in order by likeness."""
-    fixed = sorted([*result.in_place.items(),
-                    *((i, max(js)) for i, js in result.split.items()),
-                    *((max(is_), j) for j, is_ in result.merged.items())])
+    fixed = sorted(
+        [
+            *result.in_place.items(),
+            *((i, max(js)) for i, js in result.split.items()),
+            *((max(is_), j) for j, is_ in result.merged.items()),
+        ]
+    )
     old_marks = [i for i, _ in fixed]
     new_marks = sorted(j for _, j in fixed)
     taken_old, taken_new = result.paired_old(), result.paired_new()
@@ -345,9 +365,15 @@ def _pair_in_gaps(old: _Blocks, new: _Blocks, result: Alignment,
 def _pair_sandwiched(old: _Blocks, new: _Blocks, result: Alignment) -> None:
     """One unpaired old and one unpaired new block between the same two pairs in place are
     the same paragraph rewritten, unless they have almost nothing in common."""
-    fixed = sorted([(-1, -1), *result.in_place.items(),
-                    *((i, max(js)) for i, js in result.split.items()),
-                    *((max(is_), j) for j, is_ in result.merged.items()), (len(old), len(new))])
+    fixed = sorted(
+        [
+            (-1, -1),
+            *result.in_place.items(),
+            *((i, max(js)) for i, js in result.split.items()),
+            *((max(is_), j) for j, is_ in result.merged.items()),
+            (len(old), len(new)),
+        ]
+    )
     taken_old, taken_new = result.paired_old(), result.paired_new()
     for (i1, j1), (i2, j2) in zip(fixed, fixed[1:], strict=False):
         if i2 <= i1 or j2 <= j1:

@@ -63,8 +63,13 @@ class CarriedItem:
 
     def to_dict(self) -> dict[str, Any]:
         note = self.original.note if isinstance(self.original, Annotation) else self.original.name
-        return {"id": self.original.id, "note": note, "old_anchor": self.old_anchor,
-                "new_anchor": self.new_anchor, "status": self.status.value}
+        return {
+            "id": self.original.id,
+            "note": note,
+            "old_anchor": self.old_anchor,
+            "new_anchor": self.new_anchor,
+            "status": self.status.value,
+        }
 
 
 @dataclass(frozen=True)
@@ -97,12 +102,15 @@ def plan_carry(comparison: Comparison, state: StoreState) -> CarryPlan:
             by_old_anchor.setdefault(pair.old.anchor, []).append(pair)
     existing = set(state.annotations) | set(state.bookmarks)
     items: list[CarriedItem] = []
-    for annotation in sorted((a for a in state.annotations.values() if a.doc == old.id),
-                             key=lambda a: _order(old, a.target.anchor, a.id)):
+    for annotation in sorted(
+        (a for a in state.annotations.values() if a.doc == old.id),
+        key=lambda a: _order(old, a.target.anchor, a.id),
+    ):
         item = _carry_annotation(annotation, old, new, by_old_anchor)
         items.append(replace(item, present=item.copy is not None and item.copy.id in existing))
-    for bookmark in sorted((b for b in state.bookmarks.values() if b.doc == old.id),
-                           key=lambda b: _order(old, b.anchor, b.id)):
+    for bookmark in sorted(
+        (b for b in state.bookmarks.values() if b.doc == old.id), key=lambda b: _order(old, b.anchor, b.id)
+    ):
         item = _carry_bookmark(bookmark, new, by_old_anchor)
         items.append(replace(item, present=item.copy is not None and item.copy.id in existing))
     return CarryPlan(old.id, new.id, tuple(items))
@@ -118,33 +126,44 @@ def _order(doc: Document, anchor: str, item_id: str) -> tuple[int, str]:
 
 
 # --- highlights ---------------------------------------------------------------------------------
-def _carry_annotation(annotation: Annotation, old: Document, new: Document,
-                      by_old_anchor: dict[str, list[Pair]]) -> CarriedItem:
+def _carry_annotation(
+    annotation: Annotation, old: Document, new: Document, by_old_anchor: dict[str, list[Pair]]
+) -> CarriedItem:
     copy_id = carried_id(annotation.id, new.id)
     exact = annotation.exact
     in_old = resolve(old, annotation.target)
     target = _through_pairs(in_old.target, new, by_old_anchor) if in_old.placed else None
     if target is not None and target.quote.exact != exact:
         elsewhere = resolve(new, Target(new.id, annotation.target.quote))
-        if (elsewhere.status is AnchorStatus.MOVED and len(exact) >= ELSEWHERE_MIN_CHARS
-                and _likeness(target.quote.exact, exact) < 0.5):
+        if (
+            elsewhere.status is AnchorStatus.MOVED
+            and len(exact) >= ELSEWHERE_MIN_CHARS
+            and _likeness(target.quote.exact, exact) < 0.5
+        ):
             target = elsewhere.target
     if target is None:
         found = resolve(new, Target(new.id, annotation.target.quote))
         if not found.placed:
-            orphan = replace(annotation, id=copy_id, target=Target(new.id, annotation.target.quote),
-                             created="", modified="")
+            orphan = replace(
+                annotation,
+                id=copy_id,
+                target=Target(new.id, annotation.target.quote),
+                created="",
+                modified="",
+            )
             return CarriedItem(annotation, orphan, CarryStatus.ORPHANED)
         target = found.target
     status = CarryStatus.UNCHANGED if target.quote.exact == exact else CarryStatus.CHANGED
-    tags = annotation.tags if status is CarryStatus.UNCHANGED else normalize_tags(
-        (*annotation.tags, CHANGED_TAG))
+    tags = (
+        annotation.tags
+        if status is CarryStatus.UNCHANGED
+        else normalize_tags((*annotation.tags, CHANGED_TAG))
+    )
     copy = replace(annotation, id=copy_id, target=target, tags=tags, created="", modified="")
     return CarriedItem(annotation, copy, status)
 
 
-def _through_pairs(target: Target, new: Document,
-                   by_old_anchor: dict[str, list[Pair]]) -> Target | None:
+def _through_pairs(target: Target, new: Document, by_old_anchor: dict[str, list[Pair]]) -> Target | None:
     """The target's start and end carried through their blocks' pairs (None if either has
     no partner, or nothing is left between them)."""
     rng = target.range
@@ -160,8 +179,9 @@ def _through_pairs(target: Target, new: Document,
         return None
 
 
-def _map(anchor: str, offset: int, new: Document, by_old_anchor: dict[str, list[Pair]],
-         at_end: bool) -> int | None:
+def _map(
+    anchor: str, offset: int, new: Document, by_old_anchor: dict[str, list[Pair]], at_end: bool
+) -> int | None:
     """Position in the new draft's joined text of (anchor, offset) of the old one."""
     pairs = by_old_anchor.get(anchor)
     if not pairs:
@@ -189,14 +209,19 @@ def _likeness(a: str, b: str) -> float:
 
 
 # --- bookmarks ----------------------------------------------------------------------------------
-def _carry_bookmark(bookmark: Bookmark, new: Document,
-                    by_old_anchor: dict[str, list[Pair]]) -> CarriedItem:
+def _carry_bookmark(bookmark: Bookmark, new: Document, by_old_anchor: dict[str, list[Pair]]) -> CarriedItem:
     pairs = by_old_anchor.get(bookmark.anchor)
     if not pairs:
         return CarriedItem(bookmark, None, CarryStatus.ORPHANED)
     pair = min(pairs, key=lambda p: p.new_index if p.new_index is not None else 0)
     assert pair.new is not None
-    copy = replace(bookmark, id=carried_id(bookmark.id, new.id), doc=new.id, anchor=pair.new.anchor,
-                   created="", modified="")
+    copy = replace(
+        bookmark,
+        id=carried_id(bookmark.id, new.id),
+        doc=new.id,
+        anchor=pair.new.anchor,
+        created="",
+        modified="",
+    )
     unchanged = pair.status in (Status.SAME, Status.MOVED) and not pair.changes
     return CarriedItem(bookmark, copy, CarryStatus.UNCHANGED if unchanged else CarryStatus.CHANGED)

@@ -45,14 +45,23 @@ class Pair:
         return max(0, min(position, len(self.new.text) if self.new else 0))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status.value, "old": _block_ref(self.old), "new": _block_ref(self.new),
-                "similarity": self.similarity, "changes": [c.to_dict() for c in self.changes]}
+        return {
+            "status": self.status.value,
+            "old": _block_ref(self.old),
+            "new": _block_ref(self.new),
+            "similarity": self.similarity,
+            "changes": [c.to_dict() for c in self.changes],
+        }
 
 
 def _unshift(change: TextChange, old_offset: int, new_offset: int) -> TextChange:
-    return TextChange(change.op, change.old_text, change.new_text,
-                      (change.old_range[0] - old_offset, change.old_range[1] - old_offset),
-                      (change.new_range[0] - new_offset, change.new_range[1] - new_offset))
+    return TextChange(
+        change.op,
+        change.old_text,
+        change.new_text,
+        (change.old_range[0] - old_offset, change.old_range[1] - old_offset),
+        (change.new_range[0] - new_offset, change.new_range[1] - new_offset),
+    )
 
 
 def _block_ref(block: Block | None) -> dict[str, str] | None:
@@ -78,8 +87,12 @@ class Comparison:
         return [p for p in self.pairs if p.old is not None and p.old.anchor == anchor]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"old": self.old.id, "new": self.new.id, "summary": self.summary(),
-                "pairs": [p.to_dict() for p in self.pairs]}
+        return {
+            "old": self.old.id,
+            "new": self.new.id,
+            "summary": self.summary(),
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
 
 
 def compare_documents(old: Document, new: Document, ignore_width: bool = False) -> Comparison:
@@ -89,20 +102,27 @@ def compare_documents(old: Document, new: Document, ignore_width: bool = False) 
     return Comparison(old, new, tuple(pair for _, pair in sorted(rows, key=lambda r: r[0])), ignore_width)
 
 
-def _rows(old: Document, new: Document, alignment: Alignment,
-          ignore_width: bool) -> list[tuple[tuple[int, int, int], Pair]]:
+def _rows(
+    old: Document, new: Document, alignment: Alignment, ignore_width: bool
+) -> list[tuple[tuple[int, int, int], Pair]]:
     rows: list[tuple[tuple[int, int, int], Pair]] = []
     for i, j in alignment.in_place.items():
         rows.append(((j, 0, i), _one_to_one(old, new, i, j, ignore_width, moved=False)))
     for i, j in alignment.moved.items():
         rows.append(((j, 0, i), _one_to_one(old, new, i, j, ignore_width, moved=True)))
     for i, pieces in alignment.split.items():
-        for j, pair in zip(pieces, _cut(old.blocks[i], [new.blocks[j] for j in pieces], ignore_width,
-                                        Status.SPLIT), strict=True):
+        for j, pair in zip(
+            pieces,
+            _cut(old.blocks[i], [new.blocks[j] for j in pieces], ignore_width, Status.SPLIT),
+            strict=True,
+        ):
             rows.append(((j, 0, i), _indexed(pair, i, j)))
     for j, pieces in alignment.merged.items():
-        for i, pair in zip(pieces, _cut(new.blocks[j], [old.blocks[i] for i in pieces], ignore_width,
-                                        Status.MERGED), strict=True):
+        for i, pair in zip(
+            pieces,
+            _cut(new.blocks[j], [old.blocks[i] for i in pieces], ignore_width, Status.MERGED),
+            strict=True,
+        ):
             rows.append(((j, 0, i), _indexed(pair, i, j)))
     paired_new = alignment.paired_new()
     for j, block in enumerate(new.blocks):
@@ -140,8 +160,11 @@ def _one_to_one(old: Document, new: Document, i: int, j: int, ignore_width: bool
 
 def _renumbered_only(old: str, new: str, changes: list[TextChange]) -> bool:
     old_end, new_end = leading_number_end(old), leading_number_end(new)
-    return bool(old_end and new_end) and old[old_end:] == new[new_end:] and all(
-        c.old_range[1] <= old_end and c.new_range[1] <= new_end for c in changes)
+    return (
+        bool(old_end and new_end)
+        and old[old_end:] == new[new_end:]
+        and all(c.old_range[1] <= old_end and c.new_range[1] <= new_end for c in changes)
+    )
 
 
 def _indexed(pair: Pair, i: int, j: int) -> Pair:
@@ -163,15 +186,21 @@ def _cut(whole: Block, pieces: list[Block], ignore_width: bool, status: Status) 
         end = start + len(piece.text)
         lo = 0 if k == 0 else to_whole(start, full)
         hi = len(whole.text) if k == len(pieces) - 1 else to_whole(end, full)
-        part = whole.text[lo:max(lo, hi)]
+        part = whole.text[lo : max(lo, hi)]
         if status is Status.SPLIT:
             changes = _shifted(diff_texts(part, piece.text, ignore_width), lo, old_side=True)
-            pairs.append(Pair(status, whole, piece, similarity(part, piece.text, changes), tuple(changes),
-                              old_offset=lo))
+            pairs.append(
+                Pair(
+                    status, whole, piece, similarity(part, piece.text, changes), tuple(changes), old_offset=lo
+                )
+            )
         else:
             changes = _shifted(diff_texts(piece.text, part, ignore_width), lo, old_side=False)
-            pairs.append(Pair(status, piece, whole, similarity(piece.text, part, changes), tuple(changes),
-                              new_offset=lo))
+            pairs.append(
+                Pair(
+                    status, piece, whole, similarity(piece.text, part, changes), tuple(changes), new_offset=lo
+                )
+            )
         start = end
     return pairs
 
@@ -180,5 +209,13 @@ def _shifted(changes: list[TextChange], offset: int, old_side: bool) -> list[Tex
     def move(r: tuple[int, int]) -> tuple[int, int]:
         return r[0] + offset, r[1] + offset
 
-    return [TextChange(c.op, c.old_text, c.new_text, move(c.old_range) if old_side else c.old_range,
-                       c.new_range if old_side else move(c.new_range)) for c in changes]
+    return [
+        TextChange(
+            c.op,
+            c.old_text,
+            c.new_text,
+            move(c.old_range) if old_side else c.old_range,
+            c.new_range if old_side else move(c.new_range),
+        )
+        for c in changes
+    ]

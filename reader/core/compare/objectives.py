@@ -20,8 +20,10 @@ class PairObjectives:
     def __init__(self, comparison: Comparison, objective_map: ObjectiveMap) -> None:
         self.comparison, self.objective_map = comparison, objective_map
         self._known = {objective.number for objective in objective_map.objectives}
-        self._sections = {doc.id: ({} if doc.id == COMPACT_ID else objective_sections(doc))
-                          for doc in (comparison.old, comparison.new)}
+        self._sections = {
+            doc.id: ({} if doc.id == COMPACT_ID else objective_sections(doc))
+            for doc in (comparison.old, comparison.new)
+        }
 
     def __call__(self, pair: Pair) -> list[int]:
         found: set[int] = set()

@@ -69,8 +69,9 @@ def redline_rows(comparison: Comparison) -> list[RedlineRow]:
     rows = []
     for pair in firsts:
         if pair.status is Status.MERGED and pair.new is not None:
-            changes = sorted((c for p in merged[pair.new.anchor] for c in p.changes),
-                             key=lambda c: c.new_range)
+            changes = sorted(
+                (c for p in merged[pair.new.anchor] for c in p.changes), key=lambda c: c.new_range
+            )
             segments = _segments(pair.new.text, changes)
         else:
             segments = pair_segments(pair)
@@ -224,23 +225,37 @@ def _e(text: str) -> str:
 
 def to_html(comparison: Comparison) -> str:
     summary = comparison.summary()
-    parts = ["<!DOCTYPE html>", '<html lang="zh-Hans">', "<head>", '<meta charset="utf-8">',
-             '<meta name="generator" content="Compact Reader">',
-             f"<title>{_e(_title(comparison))}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-             f"<h1>{_e(_title(comparison))}</h1>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-Hans">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="generator" content="Compact Reader">',
+        f"<title>{_e(_title(comparison))}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(_title(comparison))}</h1>",
+    ]
     for label, doc in (("旧稿 Old", comparison.old), ("新稿 New", comparison.new)):
-        parts.append(f'<p class="meta"><b>{_e(label)}</b>: {_e(document_label(doc.info))} '
-                     f"{_e(doc.info.title)} [{_e(doc.id)}]</p>")
+        parts.append(
+            f'<p class="meta"><b>{_e(label)}</b>: {_e(document_label(doc.info))} '
+            f"{_e(doc.info.title)} [{_e(doc.id)}]</p>"
+        )
     parts.append('<table class="summary"><tr><th>status</th><th>pairs</th></tr>')
     parts += [f"<tr><td>{_e(status)}</td><td>{n}</td></tr>" for status, n in summary.items()]
     parts.append("</table>")
     for row in redline_rows(comparison):
         body = "".join(_html_segment(kind, text) for kind, text in row.segments)
         label = f'<span class="label">{_e(row.label)}</span>' if row.label else ""
-        cite = (f'<span class="cite">〔{_e(row.status.value)}: {_e(row.citation)}〕</span>'
-                if row.status is not Status.SAME and row.citation else "")
-        parts.append(f'<p class="row s-{_e(row.status.value)}" title="{_e(_row_title(row))}">'
-                     f"{label}{body}{cite}</p>")
+        cite = (
+            f'<span class="cite">〔{_e(row.status.value)}: {_e(row.citation)}〕</span>'
+            if row.status is not Status.SAME and row.citation
+            else ""
+        )
+        parts.append(
+            f'<p class="row s-{_e(row.status.value)}" title="{_e(_row_title(row))}">{label}{body}{cite}</p>'
+        )
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

@@ -31,13 +31,13 @@ def marked_changes(text: str, changes: Sequence[TextChange], context: int = CONT
         if previous_end is None:
             parts.append(("…" if lead_from > 0 else "") + text[lead_from:start])
         elif lead_from > previous_end + context:
-            parts.append(text[previous_end:previous_end + context] + " … " + text[lead_from:start])
+            parts.append(text[previous_end : previous_end + context] + " … " + text[lead_from:start])
         else:
             parts.append(text[previous_end:start])
         parts.append(_mark(change))
         previous_end = end
     if previous_end is not None:
-        tail = text[previous_end:previous_end + context]
+        tail = text[previous_end : previous_end + context]
         parts.append(tail + ("…" if previous_end + context < len(text) else ""))
     return "".join(parts)
 

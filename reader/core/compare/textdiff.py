@@ -41,8 +41,13 @@ class TextChange:
         return width_key(self.old_text) == width_key(self.new_text)
 
     def to_dict(self) -> dict[str, object]:
-        return {"op": self.op, "old_text": self.old_text, "new_text": self.new_text,
-                "old_range": list(self.old_range), "new_range": list(self.new_range)}
+        return {
+            "op": self.op,
+            "old_text": self.old_text,
+            "new_text": self.new_text,
+            "old_range": list(self.old_range),
+            "new_range": list(self.new_range),
+        }
 
 
 # --- width ------------------------------------------------------------------------------
@@ -95,8 +100,7 @@ def diff_texts(old: str, new: str, ignore_width: bool = False) -> list[TextChang
     lo, old_hi, new_hi = _differing_middle(old, new)
     old_mid, new_mid = old[lo:old_hi], new[lo:new_hi]
     old_words, new_words = _comparable(old_mid, ignore_width), _comparable(new_mid, ignore_width)
-    matcher = SequenceMatcher(None, [k for k, _ in old_words], [k for k, _ in new_words],
-                              autojunk=False)
+    matcher = SequenceMatcher(None, [k for k, _ in old_words], [k for k, _ in new_words], autojunk=False)
     changes: list[TextChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -107,8 +111,16 @@ def diff_texts(old: str, new: str, ignore_width: bool = False) -> list[TextChang
     if ignore_width:
         changes = [c for c in changes if not c.width_only]
     changes = _joined(changes, old_mid, new_mid)
-    return [TextChange(c.op, c.old_text, c.new_text, (c.old_range[0] + lo, c.old_range[1] + lo),
-                       (c.new_range[0] + lo, c.new_range[1] + lo)) for c in changes]
+    return [
+        TextChange(
+            c.op,
+            c.old_text,
+            c.new_text,
+            (c.old_range[0] + lo, c.old_range[1] + lo),
+            (c.new_range[0] + lo, c.new_range[1] + lo),
+        )
+        for c in changes
+    ]
 
 
 def _joined(changes: list[TextChange], old: str, new: str) -> list[TextChange]:
@@ -118,8 +130,9 @@ def _joined(changes: list[TextChange], old: str, new: str) -> list[TextChange]:
     for change in changes:
         if out and _joinable(out[-1], change):
             last = out.pop()
-            change = _change(old, new, last.old_range[0], change.old_range[1],
-                             last.new_range[0], change.new_range[1])
+            change = _change(
+                old, new, last.old_range[0], change.old_range[1], last.new_range[0], change.new_range[1]
+            )
         out.append(change)
     return out
 
@@ -181,16 +194,18 @@ def _span(items: list[tuple[str, tuple[int, int]]], i1: int, i2: int, length: in
     return (items[-1][1][1],) * 2 if items else (length, length)
 
 
-def _refined(old: str, new: str, old_span: tuple[int, int],
-             new_span: tuple[int, int]) -> list[TextChange]:
+def _refined(old: str, new: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> list[TextChange]:
     """A replaced run of words, as character insertions/deletions when that is what it is."""
     (os_, oe), (ns, ne) = old_span, new_span
     a, b = old[os_:oe], new[ns:ne]
     if a and b:
         opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         if all(tag != "replace" for tag, *_ in opcodes):
-            return [_change(old, new, os_ + i1, os_ + i2, ns + j1, ns + j2)
-                    for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
+            return [
+                _change(old, new, os_ + i1, os_ + i2, ns + j1, ns + j2)
+                for tag, i1, i2, j1, j2 in opcodes
+                if tag != "equal"
+            ]
     return [_change(old, new, os_, oe, ns, ne)]
 
 

@@ -18,8 +18,11 @@ from ..model import Document, DocumentInfo
 def _parents(infos: Iterable[DocumentInfo]) -> dict[str, str]:
     infos = list(infos)
     known = {info.id for info in infos}
-    parents = {info.id: info.revision_of for info in infos
-               if info.revision_of and info.revision_of in known and info.revision_of != info.id}
+    parents = {
+        info.id: info.revision_of
+        for info in infos
+        if info.revision_of and info.revision_of in known and info.revision_of != info.id
+    }
     for start in list(parents):  # cut loops: a → b → a
         seen, current = {start}, parents.get(start)
         while current is not None:
@@ -47,8 +50,10 @@ def version_families(documents: Iterable[Document]) -> list[list[str]]:
         order, generation = [], [doc.id]
         while generation:
             order += generation
-            generation = sorted((c for p in generation for c in children.get(p, ())),
-                                key=lambda c: (infos[c].date, infos[c].title, c))
+            generation = sorted(
+                (c for p in generation for c in children.get(p, ())),
+                key=lambda c: (infos[c].date, infos[c].title, c),
+            )
         families.append(order)
     return families
 

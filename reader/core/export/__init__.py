@@ -1,9 +1,9 @@
 """Export of highlighted excerpts: Markdown, HTML, DOCX, CSV, W3C JSON-LD. No dialogs, no Qt.
 
-    data = prepare_export(store.annotations, corpus, objectives, store.palette,
-                          selection=ExportFilter(tags=frozenset({"data"})), group_by="objective")
-    preview = render_text("md", data)      # str, for a preview pane
-    payload = render("docx", data)         # bytes, ready for atomic_write_bytes
+data = prepare_export(store.annotations, corpus, objectives, store.palette,
+                      selection=ExportFilter(tags=frozenset({"data"})), group_by="objective")
+preview = render_text("md", data)      # str, for a preview pane
+payload = render("docx", data)         # bytes, ready for atomic_write_bytes
 """
 
 from __future__ import annotations
@@ -32,14 +32,27 @@ if TYPE_CHECKING:
     from .options import GROUP_BY
 
 # Each writer is imported when first used: python-docx and lxml load only for a DOCX export.
-_WRITERS = {"md": (".markdown", "to_markdown"), "html": (".html_page", "to_html"),
-            "docx": (".docx_file", "to_docx"), "csv": (".csv_table", "to_csv"),
-            "jsonld": (".jsonld", "to_jsonld")}
+_WRITERS = {
+    "md": (".markdown", "to_markdown"),
+    "html": (".html_page", "to_html"),
+    "docx": (".docx_file", "to_docx"),
+    "csv": (".csv_table", "to_csv"),
+    "jsonld": (".jsonld", "to_jsonld"),
+}
 _EXPORTS = {
-    "GROUP_BY": ".options", "Excerpt": ".excerpts", "ExcerptGroup": ".excerpts", "ExportData": ".excerpts",
-    "ExportFilter": ".excerpts", "ExportLabels": ".excerpts", "build_excerpts": ".excerpts",
-    "prepare_export": ".excerpts", "to_markdown": ".markdown", "to_html": ".html_page",
-    "to_docx": ".docx_file", "to_csv": ".csv_table", "to_jsonld": ".jsonld",
+    "GROUP_BY": ".options",
+    "Excerpt": ".excerpts",
+    "ExcerptGroup": ".excerpts",
+    "ExportData": ".excerpts",
+    "ExportFilter": ".excerpts",
+    "ExportLabels": ".excerpts",
+    "build_excerpts": ".excerpts",
+    "prepare_export": ".excerpts",
+    "to_markdown": ".markdown",
+    "to_html": ".html_page",
+    "to_docx": ".docx_file",
+    "to_csv": ".csv_table",
+    "to_jsonld": ".jsonld",
 }
 _lazy_getattr, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
 
@@ -80,7 +93,24 @@ def render_text(fmt: str, data: ExportData) -> str:
 
 
 __all__ = [
-    "FORMATS", "GROUP_BY", "SUFFIXES", "TEXT_FORMATS", "WRITERS", "Excerpt", "ExcerptGroup",
-    "ExportData", "ExportFilter", "ExportLabels", "build_excerpts", "prepare_export", "render",
-    "render_text", "to_csv", "to_docx", "to_html", "to_jsonld", "to_markdown", "writer",
+    "FORMATS",
+    "GROUP_BY",
+    "SUFFIXES",
+    "TEXT_FORMATS",
+    "WRITERS",
+    "Excerpt",
+    "ExcerptGroup",
+    "ExportData",
+    "ExportFilter",
+    "ExportLabels",
+    "build_excerpts",
+    "prepare_export",
+    "render",
+    "render_text",
+    "to_csv",
+    "to_docx",
+    "to_html",
+    "to_jsonld",
+    "to_markdown",
+    "writer",
 ]

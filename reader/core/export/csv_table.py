@@ -14,8 +14,24 @@ import io
 from .excerpts import LIST_SEPARATOR, ExportData, join_tags, objective_names
 
 BOM = "\ufeff"
-COLUMNS = ("id", "document", "document_title", "citation", "anchors", "objectives", "quote", "colour",
-           "meaning", "note", "tags", "creator", "created", "modified", "link", "found")
+COLUMNS = (
+    "id",
+    "document",
+    "document_title",
+    "citation",
+    "anchors",
+    "objectives",
+    "quote",
+    "colour",
+    "meaning",
+    "note",
+    "tags",
+    "creator",
+    "created",
+    "modified",
+    "link",
+    "found",
+)
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,9 +43,24 @@ def to_csv(data: ExportData) -> str:
     writer.writerow(COLUMNS)
     for e in data.excerpts:
         a = e.annotation
-        row = (a.id, e.doc, e.document_title, e.dated_citation, " ".join(f"{e.doc}/{x}" for x in e.anchors),
-               LIST_SEPARATOR.join(objective_names(e, data.labels)), e.exact, e.color, e.meaning, a.note,
-               join_tags(a.tags), e.creator, a.created, a.modified, e.link, "yes" if e.found else "no")
+        row = (
+            a.id,
+            e.doc,
+            e.document_title,
+            e.dated_citation,
+            " ".join(f"{e.doc}/{x}" for x in e.anchors),
+            LIST_SEPARATOR.join(objective_names(e, data.labels)),
+            e.exact,
+            e.color,
+            e.meaning,
+            a.note,
+            join_tags(a.tags),
+            e.creator,
+            a.created,
+            a.modified,
+            e.link,
+            "yes" if e.found else "no",
+        )
         writer.writerow([_safe(cell) for cell in row])
     return BOM + out.getvalue()
 

@@ -121,17 +121,22 @@ def _chinese_theme(blob: bytes) -> bytes:
 
 
 def _font_entry(name: str, alt: str, family: str) -> str:
-    return (f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>')
+    return (
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+    )
 
 
 _FONT_TABLE = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    + _font_entry(SERIF_CJK, "宋体", "roman") + _font_entry(SANS_CJK, "黑体", "swiss")
-    + _font_entry("宋体", "SimSun", "auto") + _font_entry("黑体", "SimHei", "swiss")
+    + _font_entry(SERIF_CJK, "宋体", "roman")
+    + _font_entry(SANS_CJK, "黑体", "swiss")
+    + _font_entry("宋体", "SimSun", "auto")
+    + _font_entry("黑体", "SimHei", "swiss")
     + '<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/>'
-      '<w:pitch w:val="variable"/></w:font></w:fonts>')
+    '<w:pitch w:val="variable"/></w:font></w:fonts>'
+)
 
 
 def _add_styles(document: WordDocument) -> None:
@@ -159,8 +164,11 @@ def _name_the_application(document: WordDocument) -> None:
             del package.rels[rel_id]
     for part in package.parts:
         if str(part.partname) == "/docProps/app.xml":
-            blob = re.sub(rb"<Application>[^<]*</Application>",
-                          f"<Application>{APPLICATION}</Application>".encode(), part.blob)
+            blob = re.sub(
+                rb"<Application>[^<]*</Application>",
+                f"<Application>{APPLICATION}</Application>".encode(),
+                part.blob,
+            )
             part._blob = re.sub(rb"<Template>[^<]*</Template>", b"<Template/>", blob)
 
 
@@ -174,8 +182,10 @@ def _excerpt(document: WordDocument, excerpt: Excerpt, group: ExcerptGroup, data
         _add_text(paragraph, paragraph_text)
     if not excerpt.found:
         document.add_paragraph(_t(labels.not_found), style=DETAIL_STYLE)
-    rows = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
-            for name, value in excerpt_fields(excerpt, labels, data.timezone)]
+    rows = [
+        (name, value.replace("\n", "; ") if name == labels.objectives else value)
+        for name, value in excerpt_fields(excerpt, labels, data.timezone)
+    ]
     also = data.also_numbers(excerpt, group)
     if also:  # "另见：目标 7、17" beside the objectives
         at = next(i for i, (name, _) in enumerate(rows) if name == labels.objectives) + 1
@@ -204,8 +214,12 @@ def _left_rule(paragraph: Paragraph, hex_color: str) -> None:
     """A thick rule in the highlight's colour beside the excerpt, and a pale tint behind it."""
     borders = OxmlElement("w:pBdr")
     left = OxmlElement("w:left")
-    for key, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8"),
-                       ("w:color", hex_color.lstrip("#").upper())):
+    for key, value in (
+        ("w:val", "single"),
+        ("w:sz", "24"),
+        ("w:space", "8"),
+        ("w:color", hex_color.lstrip("#").upper()),
+    ):
         left.set(qn(key), value)
     borders.append(left)
     paragraph._p.get_or_add_pPr().append(borders)

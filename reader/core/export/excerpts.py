@@ -28,8 +28,9 @@ LIST_SEPARATOR = "; "  # between tags (and objectives in a CSV cell), in every f
 
 def join_tags(tags: Iterable[str]) -> str:
     """Tags with the one separator; a tag containing it (or a quote) is put in double quotes."""
-    return LIST_SEPARATOR.join(f'"{t.replace(chr(34), chr(34) * 2)}"' if ";" in t or '"' in t else t
-                               for t in tags)
+    return LIST_SEPARATOR.join(
+        f'"{t.replace(chr(34), chr(34) * 2)}"' if ";" in t or '"' in t else t for t in tags
+    )
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,12 @@ class ExportLabels:
         """Every label in `lang` ("zh", the default of the command line, or "en")."""
         english = cls()
         values = {name: tr(getattr(english, name), lang) for name in _TRANSLATED}
-        return cls(**values, objective=tr("Objective {number}: {title}", lang),
-                   objectives_short=tr("Objectives {numbers}", lang), lang=lang)
+        return cls(
+            **values,
+            objective=tr("Objective {number}: {title}", lang),
+            objectives_short=tr("Objectives {numbers}", lang),
+            lang=lang,
+        )
 
     @property
     def sep(self) -> str:
@@ -89,10 +94,37 @@ class ExportLabels:
         return join_list(list(items), self.lang)
 
 
-_TRANSLATED = ("title", "exported", "count", "by_document", "by_objective", "citation", "objectives",
-               "color", "note", "tags", "created", "modified", "link", "not_found", "no_objective",
-               "also", "author", "exported_by", "by_heading", "by_date", "filters", "no_filter",
-               "sources", "symbol", "date", "document", "text", "document_start", "not_placed")
+_TRANSLATED = (
+    "title",
+    "exported",
+    "count",
+    "by_document",
+    "by_objective",
+    "citation",
+    "objectives",
+    "color",
+    "note",
+    "tags",
+    "created",
+    "modified",
+    "link",
+    "not_found",
+    "no_objective",
+    "also",
+    "author",
+    "exported_by",
+    "by_heading",
+    "by_date",
+    "filters",
+    "no_filter",
+    "sources",
+    "symbol",
+    "date",
+    "document",
+    "text",
+    "document_start",
+    "not_placed",
+)
 
 
 @dataclass(frozen=True)
@@ -223,7 +255,8 @@ class ExportData:
     @property
     def grouping_label(self) -> str:
         label = {"objective": self.labels.by_objective, "heading": self.labels.by_heading}.get(
-            self.group_by, self.labels.by_document)
+            self.group_by, self.labels.by_document
+        )
         return f"{label} · {self.labels.by_date}" if self.sort == "date" else label
 
     def time(self, value: str) -> str:
@@ -232,8 +265,11 @@ class ExportData:
     def header_line(self) -> str:
         """Exported: … · Excerpts: 5 · Grouped by document · Exported by: …"""
         labels = self.labels
-        parts = [f"{labels.exported}{labels.sep}{self.time(self.generated)}",
-                 f"{labels.count}{labels.sep}{len(self.excerpts)}", self.grouping_label]
+        parts = [
+            f"{labels.exported}{labels.sep}{self.time(self.generated)}",
+            f"{labels.count}{labels.sep}{len(self.excerpts)}",
+            self.grouping_label,
+        ]
         if self.creator:
             parts.append(f"{labels.exported_by}{labels.sep}{self.creator}")
         return " · ".join(parts)
@@ -257,21 +293,31 @@ class ExportData:
         return [n for n, _ in excerpt.objectives if f"objective-{n}" != group.key]
 
     def also_value(self, numbers: Iterable[object]) -> str:
-        """"目标 7、17" (the numbers may be links, for HTML)."""
+        """ "目标 7、17" (the numbers may be links, for HTML)."""
         return self.labels.objectives_short.format(numbers=self.labels.join(str(n) for n in numbers))
 
     def also_line(self, excerpt: Excerpt, group: ExcerptGroup) -> str:
-        """"另见：目标 7、17": the other objectives of an excerpt filed under one ("" if none)."""
+        """ "另见：目标 7、17": the other objectives of an excerpt filed under one ("" if none)."""
         numbers = self.also_numbers(excerpt, group)
         return f"{self.labels.also}{self.labels.sep}{self.also_value(numbers)}" if numbers else ""
 
 
-def prepare_export(annotations: Iterable[Annotation], corpus: Corpus, objectives: Sequence[Objective],
-                   palette: Palette, *, selection: ExportFilter | None = None,
-                   group_by: str = "document", generated: str | None = None,
-                   labels: ExportLabels | None = None, sort: str = "document", creator: str = "",
-                   bookmarks: Iterable[Bookmark] = (), timezone: tzinfo | None = None,
-                   front_matter: bool = False) -> ExportData:
+def prepare_export(
+    annotations: Iterable[Annotation],
+    corpus: Corpus,
+    objectives: Sequence[Objective],
+    palette: Palette,
+    *,
+    selection: ExportFilter | None = None,
+    group_by: str = "document",
+    generated: str | None = None,
+    labels: ExportLabels | None = None,
+    sort: str = "document",
+    creator: str = "",
+    bookmarks: Iterable[Bookmark] = (),
+    timezone: tzinfo | None = None,
+    front_matter: bool = False,
+) -> ExportData:
     """Excerpts of `annotations` that pass `selection`, ordered (`sort`) and grouped.
 
     `palette` is as stored: built-in meanings are shown in the labels' language. `bookmarks`
@@ -284,9 +330,11 @@ def prepare_export(annotations: Iterable[Annotation], corpus: Corpus, objectives
         raise ValueError(f"sort must be one of {', '.join(SORT_BY)}")
     labels = labels or ExportLabels()
     selection = selection or ExportFilter()
-    chosen = [replace(e, creator=e.creator or creator)
-              for e in build_excerpts(annotations, corpus, objectives, palette, labels)
-              if selection.matches(e)]
+    chosen = [
+        replace(e, creator=e.creator or creator)
+        for e in build_excerpts(annotations, corpus, objectives, palette, labels)
+        if selection.matches(e)
+    ]
     if sort == "date":
         chosen.sort(key=lambda e: (e.annotation.created, e.id))
     if group_by == "objective":
@@ -297,11 +345,24 @@ def prepare_export(annotations: Iterable[Annotation], corpus: Corpus, objectives
         groups = _by_document(chosen)
     cited = {e.doc for e in chosen}
     sources = tuple(_source(doc.info) for doc in corpus if doc.id in cited)
-    marks = tuple((b, _bookmark_citation(b, corpus)) for b in sorted(
-        bookmarks, key=lambda b: (b.folder, b.name.casefold(), b.created, b.id)))
-    return ExportData(tuple(groups), group_by, generated or format_time(utc_now()), labels, sort,
-                      creator, describe_filter(selection, labels, objectives), sources, marks, palette,
-                      timezone, front_matter)
+    marks = tuple(
+        (b, _bookmark_citation(b, corpus))
+        for b in sorted(bookmarks, key=lambda b: (b.folder, b.name.casefold(), b.created, b.id))
+    )
+    return ExportData(
+        tuple(groups),
+        group_by,
+        generated or format_time(utc_now()),
+        labels,
+        sort,
+        creator,
+        describe_filter(selection, labels, objectives),
+        sources,
+        marks,
+        palette,
+        timezone,
+        front_matter,
+    )
 
 
 def _source(info: DocumentInfo) -> Source:
@@ -321,8 +382,9 @@ def _bookmark_citation(bookmark: Bookmark, corpus: Corpus) -> str:
     return ""
 
 
-def describe_filter(selection: ExportFilter, labels: ExportLabels,
-                    objectives: Sequence[Objective] = ()) -> str:
+def describe_filter(
+    selection: ExportFilter, labels: ExportLabels, objectives: Sequence[Objective] = ()
+) -> str:
     """The filters in words ("" when there are none): 文件 全球契约；标签 数据；颜色 红色."""
     parts = []
     if selection.docs:
@@ -342,8 +404,13 @@ def describe_filter(selection: ExportFilter, labels: ExportLabels,
     return ("；" if labels.lang == "zh" else "; ").join(parts)
 
 
-def build_excerpts(annotations: Iterable[Annotation], corpus: Corpus, objectives: Sequence[Objective],
-                   palette: Palette, labels: ExportLabels | None = None) -> list[Excerpt]:
+def build_excerpts(
+    annotations: Iterable[Annotation],
+    corpus: Corpus,
+    objectives: Sequence[Objective],
+    palette: Palette,
+    labels: ExportLabels | None = None,
+) -> list[Excerpt]:
     """Every annotation as an excerpt, in document order (orphans last within their document)."""
     labels = labels or ExportLabels()
     order = {doc.id: i for i, doc in enumerate(corpus)}
@@ -352,24 +419,66 @@ def build_excerpts(annotations: Iterable[Annotation], corpus: Corpus, objectives
     excerpts = []
     for annotation in annotations:
         doc = corpus.get(annotation.doc) if annotation.doc in corpus else None
-        excerpts.append(_excerpt(annotation, doc, objectives, memo, titles, palette, labels,
-                                 order.get(annotation.doc, len(order))))
+        excerpts.append(
+            _excerpt(
+                annotation,
+                doc,
+                objectives,
+                memo,
+                titles,
+                palette,
+                labels,
+                order.get(annotation.doc, len(order)),
+            )
+        )
     return sorted(excerpts, key=lambda e: (e.order, e.annotation.created, e.id))
 
 
-def _excerpt(annotation: Annotation, doc: Document | None, objectives: Sequence[Objective],
-             memo: dict[tuple[str, str], list[tuple[int, int]]], titles: dict[int, str],
-             palette: Palette, labels: ExportLabels, doc_order: int) -> Excerpt:
+def _excerpt(
+    annotation: Annotation,
+    doc: Document | None,
+    objectives: Sequence[Objective],
+    memo: dict[tuple[str, str], list[tuple[int, int]]],
+    titles: dict[int, str],
+    palette: Palette,
+    labels: ExportLabels,
+    doc_order: int,
+) -> Excerpt:
     meaning = meaning_text(palette.meaning(annotation.color), labels.lang)
     creator = annotation.creator
     if doc is None:
-        return Excerpt(annotation, annotation.doc, annotation.doc, "", (), annotation.doc, (), meaning,
-                       False, (doc_order, 1 << 30, 0), "orphan", creator=creator)
+        return Excerpt(
+            annotation,
+            annotation.doc,
+            annotation.doc,
+            "",
+            (),
+            annotation.doc,
+            (),
+            meaning,
+            False,
+            (doc_order, 1 << 30, 0),
+            "orphan",
+            creator=creator,
+        )
     label, source = document_label(doc.info), dated_label(doc.info)
     placed = resolve(doc, annotation.target)
     if not placed.placed:
-        return Excerpt(annotation, doc.info.title, label, doc.info.language, (), label, (), meaning, False,
-                       (doc_order, 1 << 30, 0), "orphan", source=source, creator=creator)
+        return Excerpt(
+            annotation,
+            doc.info.title,
+            label,
+            doc.info.language,
+            (),
+            label,
+            (),
+            meaning,
+            False,
+            (doc_order, 1 << 30, 0),
+            "orphan",
+            source=source,
+            creator=creator,
+        )
     annotation = replace(annotation, target=placed.target)
     anchors = tuple(s.anchor for s in segments(doc, placed.target))
     ranked = sorted({link for a in anchors for link in _objectives_of(objectives, doc.id, a, memo)})
@@ -377,11 +486,23 @@ def _excerpt(annotation: Annotation, doc: Document | None, objectives: Sequence[
     rng = placed.target.range
     assert rng is not None
     first = doc.block(rng.start_anchor)
-    return Excerpt(annotation, doc.info.title, label, doc.info.language, anchors, _citation(doc, anchors),
-                   tuple((n, titles.get(n, "")) for n in numbers), meaning, True,
-                   (doc_order, doc.index_of(rng.start_anchor), rng.start_offset), placed.status.value,
-                   primary=ranked[0][1] if ranked else None, source=source,
-                   heading=first.heading_path, creator=creator)
+    return Excerpt(
+        annotation,
+        doc.info.title,
+        label,
+        doc.info.language,
+        anchors,
+        _citation(doc, anchors),
+        tuple((n, titles.get(n, "")) for n in numbers),
+        meaning,
+        True,
+        (doc_order, doc.index_of(rng.start_anchor), rng.start_offset),
+        placed.status.value,
+        primary=ranked[0][1] if ranked else None,
+        source=source,
+        heading=first.heading_path,
+        creator=creator,
+    )
 
 
 def dated_label(info: DocumentInfo) -> str:
@@ -390,8 +511,12 @@ def dated_label(info: DocumentInfo) -> str:
     return f"《{info.short_title}》" + (f"({'，'.join(facts)})" if facts else "")
 
 
-def _objectives_of(objectives: Sequence[Objective], doc_id: str, anchor: str,
-                   memo: dict[tuple[str, str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+def _objectives_of(
+    objectives: Sequence[Objective],
+    doc_id: str,
+    anchor: str,
+    memo: dict[tuple[str, str], list[tuple[int, int]]],
+) -> list[tuple[int, int]]:
     """(rank, number) of each objective a block belongs or is linked to (see _LINK_RANK)."""
     key = (doc_id, anchor)
     if key not in memo:
@@ -438,13 +563,18 @@ def _by_heading(excerpts: list[Excerpt], labels: ExportLabels) -> list[ExcerptGr
         section = " › ".join(path) or labels.document_start
         if heading == (_NOT_PLACED,):
             section = labels.not_placed
-        result.append(ExcerptGroup(f"{doc}/section-{n}", f"{items[0].document_label} — {section}",
-                                   tuple(items)))
+        result.append(
+            ExcerptGroup(f"{doc}/section-{n}", f"{items[0].document_label} — {section}", tuple(items))
+        )
     return result
 
 
-def _by_objective(excerpts: list[Excerpt], objectives: Sequence[Objective], labels: ExportLabels,
-                  only: frozenset[int] = frozenset()) -> list[ExcerptGroup]:
+def _by_objective(
+    excerpts: list[Excerpt],
+    objectives: Sequence[Objective],
+    labels: ExportLabels,
+    only: frozenset[int] = frozenset(),
+) -> list[ExcerptGroup]:
     """Each excerpt once, under its primary objective (among `only`, when the export is limited
     to some objectives: then no other section appears); the writers add "also: …" for the rest."""
     filed: dict[int | None, list[Excerpt]] = {}
@@ -475,8 +605,11 @@ def objective_names(excerpt: Excerpt, labels: ExportLabels) -> list[str]:
     return [labels.objective.format(number=n, title=t) for n, t in excerpt.objectives]
 
 
-def excerpt_fields(excerpt: Excerpt, labels: ExportLabels, timezone: tzinfo | None = None,
-                   ) -> list[tuple[str, str]]:
+def excerpt_fields(
+    excerpt: Excerpt,
+    labels: ExportLabels,
+    timezone: tzinfo | None = None,
+) -> list[tuple[str, str]]:
     """The labelled facts every excerpt shows, in order (plain text; objectives one per line).
 
     Each writer formats and escapes them its own way; the link comes separately.
@@ -491,8 +624,11 @@ def excerpt_fields(excerpt: Excerpt, labels: ExportLabels, timezone: tzinfo | No
         fields.append((labels.tags, join_tags(a.tags)))
     if excerpt.creator:
         fields.append((labels.author, excerpt.creator))
-    fields += [(name, display_time(value, timezone)) for name, value in
-               ((labels.created, a.created), (labels.modified, a.modified)) if value]
+    fields += [
+        (name, display_time(value, timezone))
+        for name, value in ((labels.created, a.created), (labels.modified, a.modified))
+        if value
+    ]
     return fields
 
 

@@ -42,8 +42,11 @@ a { color: #1d4f91; }
 
 
 def _color_css() -> str:
-    return "\n".join(f".c-{name} blockquote {{ border-left-color: {hex_}; background: {hex_}33; }}\n"
-                     f".c-{name} .swatch {{ background: {hex_}; }}" for name, hex_ in COLORS.items())
+    return "\n".join(
+        f".c-{name} blockquote {{ border-left-color: {hex_}; background: {hex_}33; }}\n"
+        f".c-{name} .swatch {{ background: {hex_}; }}"
+        for name, hex_ in COLORS.items()
+    )
 
 
 def _e(text: str) -> str:
@@ -58,15 +61,29 @@ def _lines(text: str) -> str:
 def to_html(data: ExportData) -> str:
     labels = data.labels
     lang = "en" if labels.lang == "en" else "zh-Hans"
-    head = ["<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="Compact Reader">']
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="Compact Reader">',
+    ]
     if data.creator:
         head.append(f'<meta name="author" content="{_e(data.creator)}">')
-    parts = [*head, f"<title>{_e(labels.title)}</title>",
-             f"<style>{_CSS}{_color_css()}\n</style>", "</head>", "<body>", "<header>",
-             f"<h1>{_e(labels.title)}</h1>", f'<p class="meta">{_e(data.header_line())}</p>',
-             f'<p class="meta filters">{_e(data.filters_line())}</p>', "</header>", "<main>"]
+    parts = [
+        *head,
+        f"<title>{_e(labels.title)}</title>",
+        f"<style>{_CSS}{_color_css()}\n</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(labels.title)}</h1>",
+        f'<p class="meta">{_e(data.header_line())}</p>',
+        f'<p class="meta filters">{_e(data.filters_line())}</p>',
+        "</header>",
+        "<main>",
+    ]
     for group in data.groups:
         parts += [f'<section id="{_e(section_id(group.key))}">', f"<h2>{_e(group.title)}</h2>"]
         parts += [_excerpt(e, group, data) for e in group.excerpts]
@@ -74,34 +91,43 @@ def to_html(data: ExportData) -> str:
     parts.append("</main>")
     if data.sources:
         items = "\n".join(f"<li>{_e(data.source_line(s))}</li>" for s in data.sources)
-        parts += ['<footer class="sources">', f"<h2>{_e(labels.sources)}</h2>", f"<ol>\n{items}\n</ol>",
-                  "</footer>"]
+        parts += [
+            '<footer class="sources">',
+            f"<h2>{_e(labels.sources)}</h2>",
+            f"<ol>\n{items}\n</ol>",
+            "</footer>",
+        ]
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
 def section_id(key: str) -> str:
-    """"g-objective-7", "g-gcm": ids made from group keys (ids of excerpts begin with x-)."""
+    """ "g-objective-7", "g-gcm": ids made from group keys (ids of excerpts begin with x-)."""
     return "g-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in key)
 
 
 def _excerpt(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> str:
     labels, a = data.labels, excerpt.annotation
     quote = "".join(f"<p>{_lines(paragraph)}</p>" for paragraph in excerpt.exact.split("\n"))
-    rows = [(name, _e(value).replace("\n", "<br>") if name == labels.objectives else _e(value))
-            for name, value in excerpt_fields(excerpt, labels, data.timezone)]
+    rows = [
+        (name, _e(value).replace("\n", "<br>") if name == labels.objectives else _e(value))
+        for name, value in excerpt_fields(excerpt, labels, data.timezone)
+    ]
     rows[0] = (rows[0][0], '<span class="swatch"></span>' + rows[0][1])  # the colour comes first
     also = _also(excerpt, group, data)
     if also:  # beside the objectives
-        rows.insert(next(i for i, (name, _) in enumerate(rows) if name == labels.objectives) + 1,
-                    (labels.also, also))
+        rows.insert(
+            next(i for i, (name, _) in enumerate(rows) if name == labels.objectives) + 1, (labels.also, also)
+        )
     rows.append((labels.link, f'<a href="{_e(excerpt.link)}">{_e(excerpt.link)}</a>'))
     details = "\n".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in rows)
     missing = f'<p class="missing">{_e(labels.not_found)}</p>\n' if not excerpt.found else ""
     anchor_id = _e("x-" + a.id.rsplit(":", 1)[-1])
-    return (f'<article class="excerpt c-{_e(excerpt.color)}" id="{anchor_id}">\n'
-            f"<h3>{_e(excerpt.dated_citation)}</h3>\n<blockquote>{quote}</blockquote>\n{missing}"
-            f"<dl>\n{details}\n</dl>\n</article>")
+    return (
+        f'<article class="excerpt c-{_e(excerpt.color)}" id="{anchor_id}">\n'
+        f"<h3>{_e(excerpt.dated_citation)}</h3>\n<blockquote>{quote}</blockquote>\n{missing}"
+        f"<dl>\n{details}\n</dl>\n</article>"
+    )
 
 
 def _also(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> str:
@@ -110,6 +136,8 @@ def _also(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> str:
     if not numbers:
         return ""
     sections = {g.key for g in data.groups}
-    links = [f'<a href="#{section_id(f"objective-{n}")}">{n}</a>' if f"objective-{n}" in sections else str(n)
-             for n in numbers]
+    links = [
+        f'<a href="#{section_id(f"objective-{n}")}">{n}</a>' if f"objective-{n}" in sections else str(n)
+        for n in numbers
+    ]
     return _e(data.labels.objectives_short).format(numbers=data.labels.join(links))

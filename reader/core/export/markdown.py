@@ -22,8 +22,10 @@ def escape(text: str, *, at_line_start: bool = True) -> str:
     """Backslash-escape markup; list and heading marks only where a line begins (the first
     line of a value written after a label does not)."""
     lines = _SPECIAL.sub(r"\\\1", text).split("\n")
-    return "\n".join(line if i == 0 and not at_line_start else _LINE_START.sub(_escape_start, line)
-                     for i, line in enumerate(lines))
+    return "\n".join(
+        line if i == 0 and not at_line_start else _LINE_START.sub(_escape_start, line)
+        for i, line in enumerate(lines)
+    )
 
 
 def _escape_start(match: re.Match[str]) -> str:
@@ -40,8 +42,14 @@ def _breaks(text: str) -> str:
 def to_markdown(data: ExportData, *, front_matter: bool | None = None) -> str:
     labels = data.labels
     lines = _front_matter(data) if (data.front_matter if front_matter is None else front_matter) else []
-    lines += [f"# {escape(labels.title)}", "", escape(data.header_line()), "",
-              escape(data.filters_line()), ""]
+    lines += [
+        f"# {escape(labels.title)}",
+        "",
+        escape(data.header_line()),
+        "",
+        escape(data.filters_line()),
+        "",
+    ]
     for group in data.groups:
         lines += [f"## {escape(group.title)}", ""]
         for excerpt in group.excerpts:
@@ -55,8 +63,12 @@ def to_markdown(data: ExportData, *, front_matter: bool | None = None) -> str:
 
 def _front_matter(data: ExportData) -> list[str]:
     """YAML with every value a JSON string (JSON is YAML): no quoting rules to get wrong."""
-    fields = [("title", data.labels.title), ("date", data.time(data.generated)),
-              ("filters", data.filters or data.labels.no_filter), ("lang", data.labels.lang)]
+    fields = [
+        ("title", data.labels.title),
+        ("date", data.time(data.generated)),
+        ("filters", data.filters or data.labels.no_filter),
+        ("lang", data.labels.lang),
+    ]
     if data.creator:
         fields.insert(1, ("author", data.creator))
     return ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields), "---", ""]
@@ -69,8 +81,10 @@ def _excerpt(excerpt: Excerpt, group: ExcerptGroup, data: ExportData) -> list[st
     lines.append("")
     if not excerpt.found:
         lines += [f"*{escape(labels.not_found)}*", ""]
-    items = [(name, value.replace("\n", "; ") if name == labels.objectives else value)
-             for name, value in excerpt_fields(excerpt, labels, data.timezone)]
+    items = [
+        (name, value.replace("\n", "; ") if name == labels.objectives else value)
+        for name, value in excerpt_fields(excerpt, labels, data.timezone)
+    ]
     also = data.also_numbers(excerpt, group)
     for name, value in items:
         lines.append(f"- **{escape(name)}{labels.sep.strip()}** " + _item_value(value))

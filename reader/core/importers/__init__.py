@@ -13,15 +13,23 @@ from .base import Converted, Repairs
 from .errors import ImportFailure
 from .source import MAX_BYTES, read_source
 
-__all__ = ["Converted", "ImportFailure", "Repairs", "convert", "convert_bytes", "detect_format",
-           "MAX_BYTES", "SUFFIXES"]
+__all__ = [
+    "Converted",
+    "ImportFailure",
+    "Repairs",
+    "convert",
+    "convert_bytes",
+    "detect_format",
+    "MAX_BYTES",
+    "SUFFIXES",
+]
 
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """"pdf", "docx" or "text" by content; ImportFailure for what we cannot read."""
+    """ "pdf", "docx" or "text" by content; ImportFailure for what we cannot read."""
     suffix = Path(name).suffix.lower()
     head = data[:1024]
     if b"%PDF-" in head:
@@ -31,18 +39,21 @@ def detect_format(data: bytes, name: str) -> str:
             return "docx"
         raise ImportFailure(f"{name} is a ZIP archive, not a Word (.docx) document", "unsupported")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
-            raise ImportFailure(f"{name} is password-protected: remove the password in Word and "
-                                "import it again", "encrypted")
-        raise ImportFailure(f"{name} is an old-format Word (.doc) file: save it as .docx first",
-                            "unsupported")
+        if "EncryptedPackage".encode("utf-16-le") in data[: 1 << 20]:
+            raise ImportFailure(
+                f"{name} is password-protected: remove the password in Word and import it again", "encrypted"
+            )
+        raise ImportFailure(
+            f"{name} is an old-format Word (.doc) file: save it as .docx first", "unsupported"
+        )
     if suffix == ".pdf":
         raise ImportFailure(f"{name} is damaged: it does not start like a PDF", "corrupt")
     if suffix == ".docx":
         raise ImportFailure(f"{name} is damaged: it is not a Word package", "corrupt")
     if suffix not in _TEXT_SUFFIXES:
-        raise ImportFailure(f"{name}: only .txt, .md, .pdf and .docx documents can be imported",
-                            "unsupported")
+        raise ImportFailure(
+            f"{name}: only .txt, .md, .pdf and .docx documents can be imported", "unsupported"
+        )
     return "text"
 
 
@@ -55,8 +66,9 @@ def convert_bytes(data: bytes, name: str) -> Converted:
     except ImportFailure:
         raise
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on bad input
-        raise ImportFailure(f"{name} is damaged and cannot be read ({type(exc).__name__})",
-                            "corrupt") from exc
+        raise ImportFailure(
+            f"{name} is damaged and cannot be read ({type(exc).__name__})", "corrupt"
+        ) from exc
 
 
 def _convert(kind: str, data: bytes, name: str) -> Converted:

@@ -10,21 +10,38 @@ from __future__ import annotations
 
 import re
 
-SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])(?:[A-Z]{1,6}|[A-Z]{1,6}-[A-Z]{1,6})"
-                       r"(?:/[A-Za-z0-9.\-()]*[A-Za-z0-9)])+")
+SYMBOL_RE = re.compile(
+    r"(?<![A-Za-z0-9/])(?:[A-Z]{1,6}|[A-Z]{1,6}-[A-Z]{1,6})"
+    r"(?:/[A-Za-z0-9.\-()]*[A-Za-z0-9)])+"
+)
 JOB_NUMBER_RE = re.compile(r"^\*?\d{2}-\d{4,6}\s*(?:\([A-Z]\))?\s*\*?$|^\*\d{5,9}\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^\d{1,4}\s*/\s*\d{1,4}$|^(?:Page|第)\s*\d+\s*页?$")
 DISTR_RE = re.compile(r"^(?:Distr\.?\s*[:：]\s*\w+|分发\s*[:：]\s*\S+)$", re.IGNORECASE)
 ZH_DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
-EN_DATE_RE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<y>\d{{4}})\b",
-                        re.IGNORECASE)
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+EN_DATE_RE = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<y>\d{{4}})\b", re.IGNORECASE
+)
 COVER_WORDS_RE = re.compile(
     r"^(?:联\s*合\s*国|大\s*会|安全理事会|经济及社会理事会|人权理事会|秘书处|United Nations|General Assembly|"
     r"Security Council|Economic and Social Council|Chinese|English|French|Spanish|Russian|Arabic|"
     r"Original\s*[:：].*|原文\s*[:：].*|第.{1,8}届会议.*|议程项目.*|临时议程.*|Agenda item.*|"
-    r"[\w-]+ session|Distr\..*)$", re.IGNORECASE)
+    r"[\w-]+ session|Distr\..*)$",
+    re.IGNORECASE,
+)
 
 
 def find_symbol(text: str) -> str:
@@ -55,7 +72,9 @@ def _iso(year: str, month: str, day: str) -> str:
 
 _FIELD_PIECES_RE = re.compile(
     r"联\s*合\s*国|大\s*会|安全理事会|经济及社会理事会|United Nations|General Assembly|Security Council|"
-    r"Distr\.?\s*[:：]\s*\w+|Original\s*[:：]\s*\w+|Chinese|English", re.IGNORECASE)
+    r"Distr\.?\s*[:：]\s*\w+|Original\s*[:：]\s*\w+|Chinese|English",
+    re.IGNORECASE,
+)
 
 
 def is_cover_field(line: str) -> bool:
@@ -93,8 +112,9 @@ def pick_title(lines: list[str], emphasised: set[int] | None = None) -> str:
     """The title on a cover: the first emphasised (bold, large) line that is not a cover field,
     else the first line that is neither a cover field nor a numbered paragraph."""
     emphasised = emphasised or set()
-    candidates = [(i, line.strip()) for i, line in enumerate(lines)
-                  if line.strip() and not is_cover_field(line)]
+    candidates = [
+        (i, line.strip()) for i, line in enumerate(lines) if line.strip() and not is_cover_field(line)
+    ]
     for i, line in candidates:
         if i in emphasised and not re.match(r"^\d{1,3}[.．]", line):
             return line[:200]

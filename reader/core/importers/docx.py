@@ -31,8 +31,9 @@ from .errors import ImportFailure
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_SKIPPED = {f"{{{W}}}{tag}" for tag in ("del", "delText", "instrText", "txbxContent", "rPr", "pPr",
-                                          "moveFrom")} | {f"{{{MC}}}Fallback"}
+_SKIPPED = {
+    f"{{{W}}}{tag}" for tag in ("del", "delText", "instrText", "txbxContent", "rPr", "pPr", "moveFrom")
+} | {f"{{{MC}}}Fallback"}
 _CJK_DIGITS = "零一二三四五六七八九"
 
 
@@ -87,8 +88,9 @@ class _Numbering:
             for override in num.iter(q("lvlOverride")):
                 start = override.find(q("startOverride"))
                 if start is not None:
-                    numbering.overrides.setdefault(num_id, {})[_int(override.get(q("ilvl")), 0)] = \
-                        _int(start.get(q("val")), 1)
+                    numbering.overrides.setdefault(num_id, {})[_int(override.get(q("ilvl")), 0)] = _int(
+                        start.get(q("val")), 1
+                    )
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -137,8 +139,9 @@ def _format_number(n: int, fmt: str) -> str:
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt.startswith(("chinese", "ideograph", "taiwanese", "japanese")) and 0 < n < 100:
         tens, ones = divmod(n, 10)
-        text = (("" if tens == 1 else _CJK_DIGITS[tens]) + "十" if tens else "") + \
-            (_CJK_DIGITS[ones] if ones else "")
+        text = (("" if tens == 1 else _CJK_DIGITS[tens]) + "十" if tens else "") + (
+            _CJK_DIGITS[ones] if ones else ""
+        )
         return text
     if fmt == "decimalZero":
         return f"{n:02d}"
@@ -147,8 +150,21 @@ def _format_number(n: int, fmt: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + numeral, n - value
     return out
@@ -191,8 +207,10 @@ def _num_of(ppr) -> tuple[str, int] | None:
         return None
     num_id = numpr.find(q("numId"))
     ilvl = numpr.find(q("ilvl"))
-    return (num_id.get(q("val"), "0") if num_id is not None else "",
-            _int(ilvl.get(q("val")), 0) if ilvl is not None else 0)
+    return (
+        num_id.get(q("val"), "0") if num_id is not None else "",
+        _int(ilvl.get(q("val")), 0) if ilvl is not None else 0,
+    )
 
 
 def _style_chain(style_id: str, styles: dict[str, _Style]) -> list[_Style]:
@@ -254,8 +272,18 @@ def _content(element):
     for child in element:
         if child.tag in _SKIPPED or not isinstance(child.tag, str):
             continue
-        if child.tag in (q("t"), q("tab"), q("br"), q("cr"), q("noBreakHyphen"), q("footnoteReference"),
-                         q("endnoteReference"), q("footnoteRef"), q("endnoteRef"), q("sym")):
+        if child.tag in (
+            q("t"),
+            q("tab"),
+            q("br"),
+            q("cr"),
+            q("noBreakHyphen"),
+            q("footnoteReference"),
+            q("endnoteReference"),
+            q("footnoteRef"),
+            q("endnoteRef"),
+            q("sym"),
+        ):
             yield child
         else:
             yield from _content(child)
@@ -309,8 +337,9 @@ class _Writer:
         self.document = document
         self.styles = _read_styles(document)
         self.numbering = _Numbering.read(_part_root(document, "numbering"))
-        self.notes = _Notes({"footnotes": _part_root(document, "footnotes"),
-                             "endnotes": _part_root(document, "endnotes")})
+        self.notes = _Notes(
+            {"footnotes": _part_root(document, "footnotes"), "endnotes": _part_root(document, "endnotes")}
+        )
         self.lines: list[str] = []
         self.plain: list[str] = []  # paragraph texts in order, for the cover metadata
         self.emphasised: set[int] = set()
@@ -382,7 +411,6 @@ class _Writer:
         if rows:
             self.lines.append("\n".join(rows))
         self.lines.extend(self.notes.flush())
-
 
     def _cover_table(self, tbl) -> None:
         """UN covers are often a layout table (联合国 | A/76/L.55, 大会 | Distr.: General …):
@@ -464,18 +492,24 @@ def convert_docx(data: bytes, name: str) -> Converted:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise ImportFailure(f"{name} is damaged or not a Word document ({exc})", "corrupt") from exc
     except Exception as exc:  # lxml and zipfile raise many kinds on a damaged package
-        raise ImportFailure(f"{name} is damaged and cannot be read ({type(exc).__name__})",
-                            "corrupt") from exc
+        raise ImportFailure(
+            f"{name} is damaged and cannot be read ({type(exc).__name__})", "corrupt"
+        ) from exc
     writer = _Writer(document)
     writer.run()
     if not writer.plain:
         raise ImportFailure(f"{name} contains no text", "empty")
     cover = writer.plain[:15] + _text_box_lines(document)
-    symbol = _header_symbol(document) or next((find_symbol(t) for t in cover if is_cover_field(t)
-                                               and find_symbol(t)), "")
-    converted = Converted(text="\n\n".join(writer.lines) + "\n", format="docx",
-                          title=pick_title(cover, writer.emphasised), symbol=symbol,
-                          date=next((d for d in map(find_date, cover) if d), ""))
+    symbol = _header_symbol(document) or next(
+        (find_symbol(t) for t in cover if is_cover_field(t) and find_symbol(t)), ""
+    )
+    converted = Converted(
+        text="\n\n".join(writer.lines) + "\n",
+        format="docx",
+        title=pick_title(cover, writer.emphasised),
+        symbol=symbol,
+        date=next((d for d in map(find_date, cover) if d), ""),
+    )
     converted.repairs.footnotes = writer.notes.count
     converted.repairs.tables = writer.tables
     converted.repairs.numbered = writer.auto_numbered

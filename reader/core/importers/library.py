@@ -56,8 +56,14 @@ class ImportOutcome:
     def as_dict(self) -> dict[str, Any]:
         row: dict[str, Any] = {"file": self.path, "status": self.status}
         if self.info is not None:
-            row.update(id=self.info.id, title=self.info.title, symbol=self.info.symbol,
-                       date=self.info.date, blocks=self.blocks, revision_of=self.info.revision_of)
+            row.update(
+                id=self.info.id,
+                title=self.info.title,
+                symbol=self.info.symbol,
+                date=self.info.date,
+                blocks=self.blocks,
+                revision_of=self.info.revision_of,
+            )
         if self.converted is not None:
             row.update(format=self.converted.format, repairs=self.converted.repairs.as_dict())
         if self.status == "duplicate":
@@ -84,19 +90,29 @@ def expand_sources(sources: Iterable[Path]) -> tuple[list[Path], list[ImportOutc
             found = []
             for root, dirs, names in os.walk(source):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / n for n in sorted(names)
-                             if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+                found.extend(
+                    Path(root) / n
+                    for n in sorted(names)
+                    if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES
+                )
             files.extend(found)
             if not found:
-                missing.append(ImportOutcome(_printable(str(source)), "failed",
-                                             reason="no .txt, .md, .pdf or .docx file in this folder",
-                                             code="empty-folder"))
+                missing.append(
+                    ImportOutcome(
+                        _printable(str(source)),
+                        "failed",
+                        reason="no .txt, .md, .pdf or .docx file in this folder",
+                        code="empty-folder",
+                    )
+                )
         elif source.exists() or source.is_symlink():
             files.append(source)
         else:
-            missing.append(ImportOutcome(_printable(str(source)), "failed",
-                                         reason="no such file or folder",
-                                         code="missing"))
+            missing.append(
+                ImportOutcome(
+                    _printable(str(source)), "failed", reason="no such file or folder", code="missing"
+                )
+            )
     return files, missing
 
 
@@ -119,43 +135,67 @@ def _sidecars(paths: AppPaths) -> Iterator[tuple[Path, dict[str, Any]]]:
             continue
 
 
-def import_one(source: Path, paths: AppPaths, *, title: str | None = None, revision_of: str = "",
-               corpus_dir: Path = CORPUS_DIR, skip_duplicates: bool = True,
-               hashes: dict[str, str] | None = None, taken: set[str] | None = None) -> ImportOutcome:
+def import_one(
+    source: Path,
+    paths: AppPaths,
+    *,
+    title: str | None = None,
+    revision_of: str = "",
+    corpus_dir: Path = CORPUS_DIR,
+    skip_duplicates: bool = True,
+    hashes: dict[str, str] | None = None,
+    taken: set[str] | None = None,
+) -> ImportOutcome:
     """Convert, check and store one file. Never raises for a bad file: the outcome says why."""
     name = _printable(source.name or str(source))
     try:
         known = {i.id for i in read_manifest(corpus_dir)} | {i.id for i in imported_infos(paths)}
         if revision_of and revision_of not in known:
-            raise ImportFailure(f"--revision-of {revision_of}: no such document in the library",
-                                "unknown-document")
+            raise ImportFailure(
+                f"--revision-of {revision_of}: no such document in the library", "unknown-document"
+            )
         converted, data = convert(source)
         digest = hashlib.sha256(data).hexdigest()
         hashes = known_hashes(paths) if hashes is None else hashes
         if skip_duplicates and digest in hashes:
-            return ImportOutcome(name, "duplicate", duplicate_of=hashes[digest],
-                                 reason=f"{name} is already in the library as {hashes[digest]}",
-                                 code="duplicate")
+            return ImportOutcome(
+                name,
+                "duplicate",
+                duplicate_of=hashes[digest],
+                reason=f"{name} is already in the library as {hashes[digest]}",
+                code="duplicate",
+            )
         taken = known | (taken or set())
         info, blocks = _describe(source, converted, paths, taken, title, revision_of)
         _store(info, converted, data, name, digest, paths)
     except ImportFailure as exc:
         return ImportOutcome(name, "failed", reason=str(exc), code=exc.reason)
     hashes[digest] = info.id
-    return ImportOutcome(name, "imported", info=info, blocks=blocks, converted=converted,
-                         warnings=list(converted.warnings))
+    return ImportOutcome(
+        name, "imported", info=info, blocks=blocks, converted=converted, warnings=list(converted.warnings)
+    )
 
 
-def _describe(source: Path, converted: Converted, paths: AppPaths, taken: set[str],
-              title: str | None, revision_of: str) -> tuple[DocumentInfo, int]:
+def _describe(
+    source: Path, converted: Converted, paths: AppPaths, taken: set[str], title: str | None, revision_of: str
+) -> tuple[DocumentInfo, int]:
     name = _printable(source.name)
     title = (title or converted.title or _first_line(converted.text) or _printable(source.stem)).strip()
     doc_id = _slug(_printable(source.stem), taken)
     stored = f"{doc_id}{JOINED_SUFFIX}" if converted.format in ("pdf", "docx") else f"{doc_id}.txt"
-    info = DocumentInfo(id=doc_id, title=title, short_title=title[:20], kind="imported",
-                        date=converted.date, language="zh-Hans", symbol=converted.symbol,
-                        source=str(paths.imported_dir / stored), main_part="body", bundled=False,
-                        revision_of=revision_of)
+    info = DocumentInfo(
+        id=doc_id,
+        title=title,
+        short_title=title[:20],
+        kind="imported",
+        date=converted.date,
+        language="zh-Hans",
+        symbol=converted.symbol,
+        source=str(paths.imported_dir / stored),
+        main_part="body",
+        bundled=False,
+        revision_of=revision_of,
+    )
     try:
         document = parse_document(info, converted.text)  # must parse before we keep it
     except RecursionError as exc:
@@ -166,36 +206,57 @@ def _describe(source: Path, converted: Converted, paths: AppPaths, taken: set[st
     return info, len(document.blocks)
 
 
-def _store(info: DocumentInfo, converted: Converted, data: bytes, name: str, digest: str,
-           paths: AppPaths) -> None:
+def _store(
+    info: DocumentInfo, converted: Converted, data: bytes, name: str, digest: str, paths: AppPaths
+) -> None:
     folder = paths.imported_dir
     suffix = {"pdf": ".pdf", "docx": ".docx"}.get(converted.format, Path(name).suffix.lower() or ".txt")
     copy = folder / f"{info.id}.source{suffix}"
-    fields = {"id": info.id, "file": Path(info.source).name, "title": info.title,
-              "short_title": info.short_title, "kind": info.kind, "language": info.language,
-              "date": info.date, "symbol": info.symbol, "revision_of": info.revision_of,
-              "original_name": name, "format": converted.format, "source_copy": copy.name,
-              "sha256": digest, "imported": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    fields = {
+        "id": info.id,
+        "file": Path(info.source).name,
+        "title": info.title,
+        "short_title": info.short_title,
+        "kind": info.kind,
+        "language": info.language,
+        "date": info.date,
+        "symbol": info.symbol,
+        "revision_of": info.revision_of,
+        "original_name": name,
+        "format": converted.format,
+        "source_copy": copy.name,
+        "sha256": digest,
+        "imported": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
     sidecar = _sidecar_text(fields)
     written: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for path, write in ((Path(info.source), lambda p: atomic_write_text(p, converted.text)),
-                            (copy, lambda p: atomic_write_bytes(p, data)),
-                            (folder / f"{info.id}.toml", lambda p: atomic_write_text(p, sidecar))):
+        for path, write in (
+            (Path(info.source), lambda p: atomic_write_text(p, converted.text)),
+            (copy, lambda p: atomic_write_bytes(p, data)),
+            (folder / f"{info.id}.toml", lambda p: atomic_write_text(p, sidecar)),
+        ):
             write(path)
             written.append(path)
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
-        raise ImportFailure(f"cannot save {name} in the library ({reason}); nothing was added",
-                            "write-failed") from exc
+        raise ImportFailure(
+            f"cannot save {name} in the library ({reason}); nothing was added", "write-failed"
+        ) from exc
 
 
-def import_files(sources: Iterable[Path], paths: AppPaths, *, title: str | None = None,
-                 revision_of: str = "", corpus_dir: Path = CORPUS_DIR,
-                 progress: Progress | None = None) -> list[ImportOutcome]:
+def import_files(
+    sources: Iterable[Path],
+    paths: AppPaths,
+    *,
+    title: str | None = None,
+    revision_of: str = "",
+    corpus_dir: Path = CORPUS_DIR,
+    progress: Progress | None = None,
+) -> list[ImportOutcome]:
     """Import files and folders; a duplicate (same bytes as an imported original, or as an
     earlier file of this batch) is skipped; a failure never stops the batch."""
     files, outcomes = expand_sources(sources)
@@ -204,8 +265,15 @@ def import_files(sources: Iterable[Path], paths: AppPaths, *, title: str | None 
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files), _printable(path.name))
-        outcome = import_one(path, paths, title=title, revision_of=revision_of, corpus_dir=corpus_dir,
-                             hashes=hashes, taken=taken)
+        outcome = import_one(
+            path,
+            paths,
+            title=title,
+            revision_of=revision_of,
+            corpus_dir=corpus_dir,
+            hashes=hashes,
+            taken=taken,
+        )
         outcome.path = _printable(str(path))
         if outcome.info is not None:
             taken.add(outcome.info.id)
@@ -237,12 +305,14 @@ def _sidecar_of(doc_id: str, paths: AppPaths) -> tuple[Path, dict[str, Any]]:
     for meta, entry in _sidecars(paths):
         if entry.get("id") == doc_id:
             return meta, entry
-    raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the library",
-                             doc=doc_id))
+    raise CorpusError(
+        Notice("revision-not-imported", "{doc}: no such imported document in the library", doc=doc_id)
+    )
 
 
-def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
-                    corpus_dir: Path = CORPUS_DIR) -> DocumentInfo:
+def set_revision_of(
+    doc_id: str, revision_of: str, paths: AppPaths, corpus_dir: Path = CORPUS_DIR
+) -> DocumentInfo:
     """Mark imported document `doc_id` as a revision of `revision_of` ("" = not a revision).
 
     Only its sidecar changes, rewritten atomically; a bundled document (read-only manifest),
@@ -251,28 +321,47 @@ def set_revision_of(doc_id: str, revision_of: str, paths: AppPaths,
     """
     bundled = {info.id: info for info in read_manifest(corpus_dir)}
     if doc_id in bundled:
-        raise CorpusError(Notice("revision-bundled", "{doc} is a bundled document: only imported "
-                                 "documents can be marked as revisions", doc=doc_id))
+        raise CorpusError(
+            Notice(
+                "revision-bundled",
+                "{doc} is a bundled document: only imported documents can be marked as revisions",
+                doc=doc_id,
+            )
+        )
     imported = {info.id: info for info in imported_infos(paths)}
     if doc_id not in imported:
-        raise CorpusError(Notice("revision-not-imported", "{doc}: no such imported document in the "
-                                 "library", doc=doc_id))
+        raise CorpusError(
+            Notice("revision-not-imported", "{doc}: no such imported document in the library", doc=doc_id)
+        )
     known = {**bundled, **imported}
     if revision_of == doc_id:
         raise CorpusError(Notice("revision-itself", "{doc} cannot be a revision of itself", doc=doc_id))
     if revision_of and revision_of not in known:
-        raise CorpusError(Notice("revision-unknown", "{target}: no such document in the library",
-                                 target=revision_of))
+        raise CorpusError(
+            Notice("revision-unknown", "{target}: no such document in the library", target=revision_of)
+        )
     if revision_of and _would_loop(doc_id, revision_of, {i: info.revision_of for i, info in known.items()}):
-        raise CorpusError(Notice("revision-loop", "{doc} cannot be a revision of {target}: {target} "
-                                 "is already a revision of {doc}", doc=doc_id, target=revision_of))
+        raise CorpusError(
+            Notice(
+                "revision-loop",
+                "{doc} cannot be a revision of {target}: {target} is already a revision of {doc}",
+                doc=doc_id,
+                target=revision_of,
+            )
+        )
     sidecar, entry = _sidecar_of(doc_id, paths)
     entry["revision_of"] = revision_of
     try:
         atomic_write_text(sidecar, _sidecar_text(entry))
     except OSError as exc:
-        raise CorpusError(Notice("revision-write-failed", "cannot save {file} ({reason}); nothing changed",
-                                 file=sidecar.name, reason=exc.strerror or str(exc))) from exc
+        raise CorpusError(
+            Notice(
+                "revision-write-failed",
+                "cannot save {file} ({reason}); nothing changed",
+                file=sidecar.name,
+                reason=exc.strerror or str(exc),
+            )
+        ) from exc
     return replace(imported[doc_id], revision_of=revision_of)
 
 

@@ -43,8 +43,15 @@ from .errors import ImportFailure
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _SUP = str.maketrans("0123456789", SUPERSCRIPTS)
-_MARKER_RES = (PARA_NUM_RE, LETTER_RE, CJK_HEAD_RE, SECTION_RE, OBJECTIVE_RE,
-               re.compile(r"^\([一二三四五六七八九十]+\)"), re.compile(r"^[IVX]{1,5}\.\s"))
+_MARKER_RES = (
+    PARA_NUM_RE,
+    LETTER_RE,
+    CJK_HEAD_RE,
+    SECTION_RE,
+    OBJECTIVE_RE,
+    re.compile(r"^\([一二三四五六七八九十]+\)"),
+    re.compile(r"^[IVX]{1,5}\.\s"),
+)
 _NOTE_START_RE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\^[a-z]|\*|\d{{1,3}}(?=\s))\s*")
 # "10.We" at a line start: the tab after a wide paragraph number can shrink to nothing
 _SQUEEZED_NUMBER_RE = re.compile(r"^(\d{1,3}\.)(?=[A-Za-z\u4e00-\u9fff“\"(《])")
@@ -104,13 +111,16 @@ def _read_pages(data: bytes, name: str) -> list[_Page]:
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFPasswordIncorrect as exc:
-        raise ImportFailure(f"{name} is password-protected: open it, save it without a password "
-                            "and import it again", "encrypted") from exc
+        raise ImportFailure(
+            f"{name} is password-protected: open it, save it without a password and import it again",
+            "encrypted",
+        ) from exc
     except Exception as exc:  # pdfminer raises many kinds (PSEOF, PDFSyntaxError, KeyError …)
         if "encrypt" in str(exc).lower() or "crypt" in type(exc).__name__.lower():
             raise ImportFailure(f"{name} is encrypted and cannot be read", "encrypted") from exc
-        raise ImportFailure(f"{name} is damaged and cannot be read as a PDF ({type(exc).__name__})",
-                            "corrupt") from exc
+        raise ImportFailure(
+            f"{name} is damaged and cannot be read as a PDF ({type(exc).__name__})", "corrupt"
+        ) from exc
     if not document.is_extractable:
         raise ImportFailure(f"{name} forbids copying its text (a protected PDF)", "encrypted")
     manager = PDFResourceManager(caching=True)
@@ -127,8 +137,9 @@ def _read_pages(data: bytes, name: str) -> list[_Page]:
         raise
     except Exception as exc:
         if not pages:
-            raise ImportFailure(f"{name} is damaged and cannot be read as a PDF ({type(exc).__name__})",
-                                "corrupt") from exc
+            raise ImportFailure(
+                f"{name} is damaged and cannot be read as a PDF ({type(exc).__name__})", "corrupt"
+            ) from exc
         # a damaged tail: keep what was read, the caller warns
         pages.append(_Page(-1, 0, 0))
     return pages
@@ -147,8 +158,7 @@ def _collector(aggregator: type) -> type:
 
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
             if font.is_vertical():  # rare in UN documents: let pdfminer do the arithmetic
-                return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs,
-                                           graphicstate)
+                return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
             try:
                 text = font.to_unichr(cid)
             except PDFUnicodeNotDefined:
@@ -187,12 +197,17 @@ def _page_from_layout(number: int, layout, collected: list[_Char] | None = None)
             if isinstance(item, LTChar):
                 text = item.get_text()
                 if text and text not in "\r\n":
-                    chars.append(_Char(text, item.x0, item.x1, item.y0, item.y1, item.size,
-                                       _is_bold(item.fontname)))
+                    chars.append(
+                        _Char(text, item.x0, item.x1, item.y0, item.y1, item.size, _is_bold(item.fontname))
+                    )
             elif isinstance(item, LTFigure):
                 walk(item)
-            elif isinstance(item, LTCurve) and item.height < 2 and 20 < item.width < width * 0.45 \
-                    and item.y0 < height * 0.5:
+            elif (
+                isinstance(item, LTCurve)
+                and item.height < 2
+                and 20 < item.width < width * 0.45
+                and item.y0 < height * 0.5
+            ):
                 rules.append(item.y0)
 
     walk(layout)
@@ -250,9 +265,17 @@ def _make_line(chars: list[_Char], page: int) -> _Line | None:
         out.append(text)
         previous, pending_space = char, False
     text = _SQUEEZED_NUMBER_RE.sub(r"\1 ", "".join(out))
-    return _Line(text, visible[0].x0, visible[-1].x1, max(c.y1 for c in visible),
-                 min(c.y0 for c in visible), size, all(c.bold for c in visible), page,
-                 trailing_space=pending_space)
+    return _Line(
+        text,
+        visible[0].x0,
+        visible[-1].x1,
+        max(c.y1 for c in visible),
+        min(c.y0 for c in visible),
+        size,
+        all(c.bold for c in visible),
+        page,
+        trailing_space=pending_space,
+    )
 
 
 # --- pages → regions ------------------------------------------------------------------
@@ -276,15 +299,20 @@ def _strip_running(pages: list[_Page], symbol: str, body_size: float = 0.0) -> l
     for page in pages:
         for top, shapes in ((True, top_shapes), (False, bottom_shapes)):
             for line in _band(page, top):
-                repeated = counted >= 3 and shapes[_shape(line.text)] >= max(2, 0.5 * counted) \
-                    and len(line.flat) <= 80 and (line.size < 0.95 * body_size or "\t" in line.text
-                                                  or len(line.flat) <= 30)
+                repeated = (
+                    counted >= 3
+                    and shapes[_shape(line.text)] >= max(2, 0.5 * counted)
+                    and len(line.flat) <= 80
+                    and (line.size < 0.95 * body_size or "\t" in line.text or len(line.flat) <= 30)
+                )
                 if page.number == 1 and top and not repeated:
                     continue  # the cover's symbol and "Distr.: General" are metadata, kept
-                carries_symbol = top and bool(symbol) and symbol in line.flat.replace(" ", "") \
-                    and len(line.flat) <= 120
-                if (is_running_line(line.text, symbol) or repeated or carries_symbol) and \
-                        any(kept is line for kept in page.lines):  # a tiny page: in both bands
+                carries_symbol = (
+                    top and bool(symbol) and symbol in line.flat.replace(" ", "") and len(line.flat) <= 120
+                )
+                if (is_running_line(line.text, symbol) or repeated or carries_symbol) and any(
+                    kept is line for kept in page.lines
+                ):  # a tiny page: in both bands
                     page.lines = [kept for kept in page.lines if kept is not line]
                     removed.append(line.flat)
     return removed
@@ -301,8 +329,9 @@ def _band(page: _Page, top: bool) -> list[_Line]:
     return [line for line in candidates if line.bottom <= limit]
 
 
-def _split_notes(page: _Page, body_size: float,
-                 notes_before: bool = False) -> tuple[list[_Line], list[_Line]]:
+def _split_notes(
+    page: _Page, body_size: float, notes_before: bool = False
+) -> tuple[list[_Line], list[_Line]]:
     """(body lines, footnote lines) of one page. The notes start with a mark, or — when the
     page before had notes — may start with the end of a note continued from there."""
     lines = page.lines
@@ -400,8 +429,12 @@ def _join_lines(first: str, second: str) -> str:
     ending in a hyphen or slash (COVID-, A/RES/) is one word cut, joined as it stands."""
     first, second = first.rstrip(), second.lstrip()
     last, next_char = first[-1:], second[:1]
-    if last.isascii() and last not in "-/ " and last and (
-            (next_char.isascii() and next_char.isalnum()) or next_char in "(\"'[“‘"):
+    if (
+        last.isascii()
+        and last not in "-/ "
+        and last
+        and ((next_char.isascii() and next_char.isalnum()) or next_char in "(\"'[“‘")
+    ):
         return f"{first} {second}"
     return join_halves(first, second)
 
@@ -522,7 +555,7 @@ class _Assembler:
                 if digits.isascii() and digits.isdigit():
                     self.last_number = int(digits)
                     mark = digits.translate(_SUP)
-                self.notes.append(f"{mark} {flat[match.end():].strip()}")
+                self.notes.append(f"{mark} {flat[match.end() :].strip()}")
                 self.footnotes += 1
                 overleaf = False
             elif self.notes and not overleaf:
@@ -542,21 +575,24 @@ def convert_pdf(data: bytes, name: str) -> Converted:
         warnings.append(f"{name} is damaged after page {len(pages)}: only the pages before were read")
     characters = sum(len(line.text) for page in pages for line in page.lines)
     if characters < 20:
-        raise ImportFailure(f"{name} has no text layer (a scanned document?): run it through OCR "
-                            "first, then import the result", "no-text-layer")
+        raise ImportFailure(
+            f"{name} has no text layer (a scanned document?): run it through OCR "
+            "first, then import the result",
+            "no-text-layer",
+        )
     first_lines = [line.text for line in pages[0].lines] if pages else []
     second_top = [line.text for line in pages[1].lines[:2]] if len(pages) > 1 else []
     symbol = next((s for s in map(find_symbol, second_top + first_lines[:4]) if s), "")
     body_size = _body_size([line for p in pages for line in p.lines])
-    emphasised = {i for i, line in enumerate(pages[0].lines)
-                  if line.bold or line.size > body_size * 1.15}
+    emphasised = {i for i, line in enumerate(pages[0].lines) if line.bold or line.size > body_size * 1.15}
     title = pick_title(first_lines[:20], emphasised)
     date = next((d for d in map(find_date, first_lines[:12]) if d), "")
     removed = _strip_running(pages, symbol, body_size)
     assembler = _Assembler(pages)
     text = assembler.run()
-    converted = Converted(text=text, format="pdf", title=title, symbol=symbol, date=date,
-                          warnings=warnings, removed=removed)
+    converted = Converted(
+        text=text, format="pdf", title=title, symbol=symbol, date=date, warnings=warnings, removed=removed
+    )
     repairs = converted.repairs
     repairs.pages = len(pages)
     repairs.page_breaks_joined = assembler.cuts_joined

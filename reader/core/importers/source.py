@@ -37,8 +37,10 @@ def read_source(path: Path, limit: int = MAX_BYTES) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise ImportFailure(f"{name} is {_kind_of(info.st_mode)}, not a document file", "not-a-file")
     if info.st_size > limit:
-        raise ImportFailure(f"{name} is too large ({info.st_size / 2**20:.0f} MB; the limit is "
-                            f"{limit / 2**20:.0f} MB)", "too-large")
+        raise ImportFailure(
+            f"{name} is too large ({info.st_size / 2**20:.0f} MB; the limit is {limit / 2**20:.0f} MB)",
+            "too-large",
+        )
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO since stat(), open() must not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -9,8 +9,11 @@ from .base import Converted
 from .errors import ImportFailure
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -21,7 +24,7 @@ def decode_text(data: bytes, name: str = "the file") -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode(data[len(bom):], encoding, name), name, bom=True)
+            return _checked(_decode(data[len(bom) :], encoding, name), name, bom=True)
     if not data.strip():
         raise ImportFailure(f"{name} is empty", "empty")
     bare_utf16 = _bare_utf16(data)
@@ -62,8 +65,7 @@ def _bare_utf16(data: bytes) -> str:
 
 def _checked(text: str, name: str, bom: bool = False) -> str:
     if not text.strip():
-        raise ImportFailure(f"{name} contains only a byte-order mark" if bom else f"{name} is empty",
-                            "empty")
+        raise ImportFailure(f"{name} contains only a byte-order mark" if bom else f"{name} is empty", "empty")
     if not _looks_like_text(text):
         raise ImportFailure(f"{name} is a binary file, not a text document", "binary")
     return text

@@ -17,10 +17,23 @@ if TYPE_CHECKING:
     from .results import Hit, SearchResults
     from .service import SearchService
 
-_EXPORTS = {"IndexBusyError": ".index", "SearchError": ".index", "QUERY_HELP": ".query",
-            "parse_query": ".query", "Hit": ".results", "SearchResults": ".results",
-            "SearchService": ".service"}
+_EXPORTS = {
+    "IndexBusyError": ".index",
+    "SearchError": ".index",
+    "QUERY_HELP": ".query",
+    "parse_query": ".query",
+    "Hit": ".results",
+    "SearchResults": ".results",
+    "SearchService": ".service",
+}
 __getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
 
-__all__ = ["QUERY_HELP", "Hit", "IndexBusyError", "SearchError", "SearchResults",
-           "SearchService", "parse_query"]
+__all__ = [
+    "QUERY_HELP",
+    "Hit",
+    "IndexBusyError",
+    "SearchError",
+    "SearchResults",
+    "SearchService",
+    "parse_query",
+]

@@ -47,8 +47,9 @@ SCAN_RATIO = 2  # read postings only when they are this much shorter than the co
 RELAX_BELOW = 10
 # Question and function words a delegate may type that need not be in a passage
 # when a term is relaxed (they still rank, and exact phrases still need them).
-OPTIONAL_WORDS = frozenset(["如何", "怎样", "怎么", "什么", "哪些", "有关", "关于", "方面", "问题",
-                            "以及", "或者", "进行"])
+OPTIONAL_WORDS = frozenset(
+    ["如何", "怎样", "怎么", "什么", "哪些", "有关", "关于", "方面", "问题", "以及", "或者", "进行"]
+)
 SNIPPET_CHARS = 90
 SNIPPET_LEAD = 24
 
@@ -120,8 +121,12 @@ class IndexView:
         """How many blocks hold the term (a character or a pair of characters)."""
         df = self._df.get(term)
         if df is None:
-            df = self.db.execute("SELECT coalesce(sum(length(blocks)), 0) FROM grams "
-                                 "WHERE gram = ?", (term,)).fetchone()[0] // ENTRY_SIZE
+            df = (
+                self.db.execute(
+                    "SELECT coalesce(sum(length(blocks)), 0) FROM grams WHERE gram = ?", (term,)
+                ).fetchone()[0]
+                // ENTRY_SIZE
+            )
             if len(self._df) > 100_000:
                 self._df.clear()
             self._df[term] = df
@@ -135,8 +140,7 @@ class IndexView:
             return found
         starts = self._starts
         found = {}
-        for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?",
-                                            (term,)):
+        for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?", (term,)):
             start = starts.get(doc_id)
             if start is not None:
                 split = len(blob) * 4 // ENTRY_SIZE
@@ -255,10 +259,12 @@ class Engine:
         in the whole corpus, also those containing all its words (relaxation)."""
         boundary = _needs_boundary(chunk)
         found = self.substring(chunk, boundary, within)
-        words = [w for w in self.view.lexicon.words(chunk)
-                 if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS]
-        if not words or words == [chunk] \
-                or len(self.substring(chunk, boundary, None)) >= RELAX_BELOW:
+        words = [
+            w
+            for w in self.view.lexicon.words(chunk)
+            if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS
+        ]
+        if not words or words == [chunk] or len(self.substring(chunk, boundary, None)) >= RELAX_BELOW:
             return found
         together = within
         for word in sorted(set(words), key=self.view.word_df):
@@ -300,11 +306,13 @@ class Engine:
             for chunk in word_chunks(term.text):
                 words = self.view.lexicon.words(chunk)
                 several = len(words) > 1
-                units.setdefault(chunk, Unit(chunk, PHRASE_WEIGHT if several else 1.0, True,
-                                             _needs_boundary(chunk)))
+                units.setdefault(
+                    chunk, Unit(chunk, PHRASE_WEIGHT if several else 1.0, True, _needs_boundary(chunk))
+                )
                 for word in words if several else ():
-                    units.setdefault(word, Unit(word, 1.0, len(word) > 1 or not is_cjk(word),
-                                                _needs_boundary(word)))
+                    units.setdefault(
+                        word, Unit(word, 1.0, len(word) > 1 or not is_cjk(word), _needs_boundary(word))
+                    )
         return list(units.values())
 
     def idf(self, unit: Unit) -> float:
@@ -330,8 +338,11 @@ class Engine:
                 tf = _count_one(unit, context)
                 if tf:
                     # Walk the smaller side: a heading over thousands of blocks, few matches.
-                    inside = [i for i in scores if i in members] if len(members) > len(scores) \
+                    inside = (
+                        [i for i in scores if i in members]
+                        if len(members) > len(scores)
                         else [i for i in members if i in scores]
+                    )
                     for i in inside:
                         scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
         for i in matches & table.boosted.keys():
@@ -339,8 +350,7 @@ class Engine:
         return scores
 
     # --- the whole search ------------------------------------------------------------
-    def run(self, parsed: ParsedQuery, within: set[int] | None, limit: int,
-            offset: int) -> SearchResults:
+    def run(self, parsed: ParsedQuery, within: set[int] | None, limit: int, offset: int) -> SearchResults:
         self.warnings = list(parsed.warnings)
         if parsed.root is None:
             matches = set() if within is None else set(within)
@@ -356,8 +366,9 @@ class Engine:
         return self._results(parsed, matches, units, scores, limit, offset, partial)
 
     # --- when few blocks match: blocks with some of the words ---------------------------
-    def _partial(self, parsed: ParsedQuery, within: set[int] | None, matches: set[int],
-                 units: list[Unit]) -> dict[int, float]:
+    def _partial(
+        self, parsed: ParsedQuery, within: set[int] | None, matches: set[int], units: list[Unit]
+    ) -> dict[int, float]:
         """Blocks that hold some of the query's words (and meet its filters and
         exclusions), scored by BM25F times the share of words they hold. They are
         listed after the real matches, flagged, and not counted in the totals."""
@@ -382,8 +393,11 @@ class Engine:
                 words.append(fold(term.text))
                 continue
             for chunk in word_chunks(term.text):
-                pieces = [w for w in self.view.lexicon.words(chunk)
-                          if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS]
+                pieces = [
+                    w
+                    for w in self.view.lexicon.words(chunk)
+                    if (len(w) > 1 or not is_cjk(w)) and w not in OPTIONAL_WORDS
+                ]
                 words.extend(pieces or [chunk])
         return list(dict.fromkeys(words))
 
@@ -399,9 +413,16 @@ class Engine:
             return set.intersection(*found)
         return set.union(*found)
 
-    def _results(self, parsed: ParsedQuery, matches: set[int], units: list[Unit],
-                 scores: dict[int, float], limit: int, offset: int,
-                 partial: dict[int, float] | None = None) -> SearchResults:
+    def _results(
+        self,
+        parsed: ParsedQuery,
+        matches: set[int],
+        units: list[Unit],
+        scores: dict[int, float],
+        limit: int,
+        offset: int,
+        partial: dict[int, float] | None = None,
+    ) -> SearchResults:
         table = self.table
         partial = partial or {}
         # With nothing to rank by (only filters or exclusions): corpus order.
@@ -409,26 +430,40 @@ class Engine:
         if partial and len(ranked) < offset + limit:
             ranked += _top(partial, offset + limit - len(ranked))
         by_doc = Counter(map(table.doc_ids.__getitem__, matches))
-        by_objective = Counter(n for i in matches & table.with_objectives
-                               for n in table.objectives[i])
-        hits = tuple(self.hit(i, units, scores.get(i, partial.get(i, 0.0)), i in partial)
-                     for i in ranked[offset:])
+        by_objective = Counter(n for i in matches & table.with_objectives for n in table.objectives[i])
+        hits = tuple(
+            self.hit(i, units, scores.get(i, partial.get(i, 0.0)), i in partial) for i in ranked[offset:]
+        )
         return SearchResults(
-            query=parsed.text, total=len(matches),
+            query=parsed.text,
+            total=len(matches),
             by_doc={d: by_doc[d] for d in table.doc_order() if by_doc[d]},
             by_objective=dict(sorted(by_objective.items())),
-            warnings=tuple(self.warnings), hits=hits, offset=offset, limit=limit,
-            partial_total=len(partial))
+            warnings=tuple(self.warnings),
+            hits=hits,
+            offset=offset,
+            limit=limit,
+            partial_total=len(partial),
+        )
 
     def hit(self, i: int, units: list[Unit], score: float, partial: bool = False) -> Hit:
         table = self.table
         block = table.blocks[i]
         spans = highlight_spans(table.texts[i], [u for u in units if u.highlight])
         snippet, snippet_spans = make_snippet(block.text, spans)
-        return Hit(doc=table.doc_ids[i], anchor=block.anchor, kind=block.kind.value,
-                   citation=block.citation, text=block.text, snippet=snippet,
-                   highlights=spans, score=score, snippet_highlights=snippet_spans,
-                   objectives=table.objectives[i], partial=partial)
+        return Hit(
+            doc=table.doc_ids[i],
+            anchor=block.anchor,
+            kind=block.kind.value,
+            citation=block.citation,
+            text=block.text,
+            snippet=snippet,
+            highlights=spans,
+            score=score,
+            snippet_highlights=snippet_spans,
+            objectives=table.objectives[i],
+            partial=partial,
+        )
 
 
 def word_chunks(text: str) -> list[str]:
@@ -443,8 +478,7 @@ def word_chunks(text: str) -> list[str]:
     return chunks
 
 
-def _count(text: str, boundary: bool, texts: list[str],
-           scope: set[int] | None) -> dict[int, int]:
+def _count(text: str, boundary: bool, texts: list[str], scope: set[int] | None) -> dict[int, int]:
     """Occurrences of `text` in each of `texts` (only those in `scope`, if given)."""
     pairs = enumerate(texts) if scope is None else ((i, texts[i]) for i in scope)
     if not boundary:
@@ -493,8 +527,7 @@ def highlight_spans(folded: str, units: list[Unit]) -> tuple[tuple[int, int], ..
     return tuple((s, e) for s, e in merged)
 
 
-def make_snippet(text: str, spans: tuple[tuple[int, int], ...]
-                 ) -> tuple[str, tuple[tuple[int, int], ...]]:
+def make_snippet(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A window of the text around the densest cluster of matches, with ellipses."""
     if len(text) <= SNIPPET_CHARS:
         return text, spans
@@ -504,8 +537,7 @@ def make_snippet(text: str, spans: tuple[tuple[int, int], ...]
     prefix = "…" if start > 0 else ""
     snippet = prefix + text[start:end] + ("…" if end < len(text) else "")
     shift = len(prefix) - start
-    inside = tuple((max(s, start) + shift, min(e, end) + shift)
-                   for s, e in spans if e > start and s < end)
+    inside = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end)
     return snippet, inside
 
 
@@ -516,8 +548,11 @@ def _best_span(spans: tuple[tuple[int, int], ...]) -> int:
     best, best_cover = spans[0][0], -1
     for s, _e in spans:
         window_end = s - SNIPPET_LEAD + SNIPPET_CHARS
-        cover = sum(min(e2, window_end) - max(s2, s - SNIPPET_LEAD)
-                    for s2, e2 in spans if e2 > s - SNIPPET_LEAD and s2 < window_end)
+        cover = sum(
+            min(e2, window_end) - max(s2, s - SNIPPET_LEAD)
+            for s2, e2 in spans
+            if e2 > s - SNIPPET_LEAD and s2 < window_end
+        )
         if cover > best_cover:
             best, best_cover = s, cover
     return best

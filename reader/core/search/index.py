@@ -144,10 +144,10 @@ class Inspection:
 
 REBUILD_MESSAGES = {
     "missing": Notice("index-missing", "the search index did not exist yet; built it"),
-    "interrupted": Notice("index-interrupted", "the search index was left half-written by an "
-                                               "interrupted process; rebuilt it"),
-    "old": Notice("index-old", "the search index was made by another version of Compact Reader; "
-                               "rebuilt it"),
+    "interrupted": Notice(
+        "index-interrupted", "the search index was left half-written by an interrupted process; rebuilt it"
+    ),
+    "old": Notice("index-old", "the search index was made by another version of Compact Reader; rebuilt it"),
     "corrupt": Notice("index-corrupt", "the search index was corrupt; rebuilt it"),
 }
 
@@ -194,8 +194,7 @@ class IndexStore:
             return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
         if meta.get("schema") != SCHEMA_VERSION:
             return Inspection("old", generation, detail=f"schema {meta.get('schema')}")
-        state = "current" if meta.get("corpus") == corpus_stamp(document_stamps(corpus)) \
-            else "outdated"
+        state = "current" if meta.get("corpus") == corpus_stamp(document_stamps(corpus)) else "outdated"
         return Inspection(state, generation, stamps)
 
     def _read_stamps(self, folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
@@ -231,8 +230,7 @@ class IndexStore:
         ix = index.open_dir(str(folder))
         if not (folder / POSTINGS_FILE).is_file():
             raise SearchError("the search index is missing its postings; rebuild it")
-        return ix, sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT,
-                                   check_same_thread=False)
+        return ix, sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT, check_same_thread=False)
 
     # --- writing ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -245,14 +243,14 @@ class IndexStore:
         if not try_for(lock.acquire, timeout=BUSY_WAIT if wait is None else wait, delay=0.05):
             raise IndexBusyError(
                 "the search index is being updated by another Compact Reader window or "
-                "command; try again when it has finished")
+                "command; try again when it has finished"
+            )
         try:
             yield
         finally:
             lock.release()
 
-    def build(self, corpus: Corpus, objectives: list[Objective],
-              progress: Progress | None = None) -> None:
+    def build(self, corpus: Corpus, objectives: list[Objective], progress: Progress | None = None) -> None:
         """Write a complete new generation and make it current. Caller holds the lock."""
         from whoosh import index
 
@@ -280,12 +278,18 @@ class IndexStore:
         finally:
             db.close()
         (folder / WRITING_MARK).unlink()
-        atomic_write_text(self.root / CURRENT_FILE,
-                          json.dumps({"generation": generation, "schema": SCHEMA_VERSION}))
+        atomic_write_text(
+            self.root / CURRENT_FILE, json.dumps({"generation": generation, "schema": SCHEMA_VERSION})
+        )
         self._remove_generations(keep=generation)
 
-    def update(self, corpus: Corpus, objectives: list[Objective], inspection: Inspection,
-               progress: Progress | None = None) -> str:
+    def update(
+        self,
+        corpus: Corpus,
+        objectives: list[Objective],
+        inspection: Inspection,
+        progress: Progress | None = None,
+    ) -> str:
         """Re-index only the documents added, changed or removed. Caller holds the lock."""
         from whoosh import index
 
@@ -313,12 +317,24 @@ class IndexStore:
         finally:
             db.close()
         (folder / WRITING_MARK).unlink()
-        return Notice("index-updated", "search index updated: {added} added, {changed} changed, "
-                      "{removed} removed", added=len(added), changed=len(changed), removed=len(removed))
+        return Notice(
+            "index-updated",
+            "search index updated: {added} added, {changed} changed, {removed} removed",
+            added=len(added),
+            changed=len(changed),
+            removed=len(removed),
+        )
 
-    def _write(self, writer: Any, db: sqlite3.Connection, corpus: Corpus,
-               documents: list[Document], removed: list[str], lexicon: Lexicon,
-               progress: Progress | None) -> None:
+    def _write(
+        self,
+        writer: Any,
+        db: sqlite3.Connection,
+        corpus: Corpus,
+        documents: list[Document],
+        removed: list[str],
+        lexicon: Lexicon,
+        progress: Progress | None,
+    ) -> None:
         """Add `documents` (their postings replace any they had), drop `removed`, write
         fresh stamps, then commit (whoosh's commit is the slow part, ~1/3 of the work)."""
         stamps = document_stamps(corpus)
@@ -338,10 +354,16 @@ class IndexStore:
             if progress:
                 progress(done, total + commit_share)
         total_count = jieba_total() if documents else lexicon.total
-        writer.update_document(key=LEXICON_KEY, kind=META_KIND, meta=json.dumps(
-            {"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False))
-        writer.update_document(key=INDEX_KEY, kind=META_KIND, meta=json.dumps(
-            {"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}))
+        writer.update_document(
+            key=LEXICON_KEY,
+            kind=META_KIND,
+            meta=json.dumps({"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False),
+        )
+        writer.update_document(
+            key=INDEX_KEY,
+            kind=META_KIND,
+            meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
+        )
         self._commit(writer, db)
         if progress:
             progress(total + commit_share, total + commit_share)
@@ -384,8 +406,7 @@ class _OldSchema(ValueError):
     pass
 
 
-def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str,
-                  lexicon: dict[str, int]) -> None:
+def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str, lexicon: dict[str, int]) -> None:
     for block, text in zip(doc.blocks, folded, strict=True):
         # The words are segmented once and handed to whoosh as a list, which it indexes
         # as they are: the same tokens WordAnalyzer makes of the text, without a second
@@ -395,12 +416,12 @@ def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str,
         for word in words:
             if word not in lexicon and is_cjk(word[0]):
                 lexicon[word] = jieba_frequency(word)
-    writer.update_document(key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND,
-                           meta=json.dumps({"stamp": stamp}))
+    writer.update_document(
+        key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
+    )
 
 
-def document_postings(doc: Document, folded: list[str] | None = None
-                      ) -> Iterator[tuple[str, str, bytes]]:
+def document_postings(doc: Document, folded: list[str] | None = None) -> Iterator[tuple[str, str, bytes]]:
     """(term, document, postings) rows for one document's (folded) blocks: the blocks'
     numbers within the document, then how often the term occurs in each."""
     postings: dict[str, tuple[list[int], list[int]]] = {}

@@ -130,7 +130,7 @@ def _lex_phrase(query: str, i: int, tokens: list[_Tok], warnings: list[str]) -> 
     if end < 0:
         warnings.append("unbalanced quote: searched the rest of the query as one phrase")
         end = len(query)
-    tokens.append(_Tok("phrase", query[i + 1:end]))
+    tokens.append(_Tok("phrase", query[i + 1 : end]))
     return end + 1
 
 

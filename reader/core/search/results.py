@@ -30,10 +30,16 @@ class Hit:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of the command line (and of any other machine reader)."""
-        return {"doc": self.doc, "anchor": self.anchor, "kind": self.kind,
-                "citation": self.citation, "text": self.text, "snippet": self.snippet,
-                "highlights": [list(span) for span in self.highlights],
-                "score": round(self.score, 4)}
+        return {
+            "doc": self.doc,
+            "anchor": self.anchor,
+            "kind": self.kind,
+            "citation": self.citation,
+            "text": self.text,
+            "snippet": self.snippet,
+            "highlights": [list(span) for span in self.highlights],
+            "score": round(self.score, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,11 @@ class SearchResults:
     partial_total: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "by_doc": dict(self.by_doc),
-                "by_objective": {str(k): v for k, v in self.by_objective.items()},
-                "warnings": list(self.warnings), "hits": [h.to_dict() for h in self.hits]}
+        return {
+            "query": self.query,
+            "total": self.total,
+            "by_doc": dict(self.by_doc),
+            "by_objective": {str(k): v for k, v in self.by_objective.items()},
+            "warnings": list(self.warnings),
+            "hits": [h.to_dict() for h in self.hits],
+        }

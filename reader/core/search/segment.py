@@ -72,4 +72,3 @@ def parse_counts(text: str) -> dict[str, int]:
         if word:
             counts[word] = int(count or 0)
     return counts
-

@@ -36,8 +36,9 @@ class SearchService:
     call it themselves when needed. All methods are thread-safe (one at a time).
     """
 
-    def __init__(self, corpus: Corpus, objectives: list[Objective], paths: AppPaths,
-                 table: BlockTable | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, objectives: list[Objective], paths: AppPaths, table: BlockTable | None = None
+    ) -> None:
         """`table`: the corpus's BlockTable when the caller has it (library_cache keeps one)."""
         self.corpus = corpus
         self.objectives = objectives
@@ -67,9 +68,14 @@ class SearchService:
                 self._close_view()
                 self._store.build(self.corpus, self.objectives, progress)
             self._reopen()
-            return [Notice("index-rebuilt", "search index rebuilt: {passages} passages in "
-                           "{documents} documents", passages=len(self._table),
-                           documents=len(self.corpus))]
+            return [
+                Notice(
+                    "index-rebuilt",
+                    "search index rebuilt: {passages} passages in {documents} documents",
+                    passages=len(self._table),
+                    documents=len(self.corpus),
+                )
+            ]
 
     def update_documents(self, corpus: Corpus) -> None:
         """Take a new corpus (after an import or removal); re-index only what changed."""
@@ -130,15 +136,24 @@ class SearchService:
         raise AssertionError("unreachable")
 
     # --- searching -------------------------------------------------------------------
-    def search(self, query: str, *, doc: str | None = None, objective: int | None = None,
-               kind: str | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
+    def search(
+        self,
+        query: str,
+        *,
+        doc: str | None = None,
+        objective: int | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
         """Ranked blocks for `query` (see query.py for the language). Never raises for a
         malformed query: what was wrong is in `warnings`."""
         parsed = _with_filters(parse_query(query), doc, objective, kind)
         limit, offset = max(0, int(limit)), max(0, int(offset))
         with self._lock:
             results, messages = self._with_index(
-                lambda: Engine(self._table, self._view).run(parsed, None, limit, offset))
+                lambda: Engine(self._table, self._view).run(parsed, None, limit, offset)
+            )
         assert isinstance(results, SearchResults)
         return replace(results, messages=tuple(messages)) if messages else results
 
@@ -179,17 +194,26 @@ class SearchService:
         block = table.blocks[i]
         spans = highlight_spans(table.texts[i], units)
         snippet, snippet_spans = make_snippet(block.text, spans)
-        return Hit(doc=table.doc_ids[i], anchor=block.anchor, kind=block.kind.value,
-                   citation=block.citation, text=block.text, snippet=snippet, highlights=spans,
-                   score=float(score), snippet_highlights=snippet_spans,
-                   objectives=table.objectives[i])
+        return Hit(
+            doc=table.doc_ids[i],
+            anchor=block.anchor,
+            kind=block.kind.value,
+            citation=block.citation,
+            text=block.text,
+            snippet=snippet,
+            highlights=spans,
+            score=float(score),
+            snippet_highlights=snippet_spans,
+            objectives=table.objectives[i],
+        )
 
     def _source_text(self, doc_id: str, anchor: str) -> str:
         if doc_id == COMPACT_ID:
             for objective in self.objectives:
                 if anchor in (objective.anchor, f"{COMPACT_ID}/{objective.anchor}"):
-                    return "\n".join([objective.title, objective.commitment,
-                                      *(a.text for a in objective.actions)])
+                    return "\n".join(
+                        [objective.title, objective.commitment, *(a.text for a in objective.actions)]
+                    )
         if block_key(doc_id, anchor) not in self._table.positions:
             raise SearchError(f"no passage {doc_id}/{anchor}")
         return self._table.blocks[self._table.positions[block_key(doc_id, anchor)]].text
@@ -197,8 +221,7 @@ class SearchService:
     def _key_terms(self, text: str) -> list[tuple[str, float]]:
         """The source's most telling index words, weighted tf·idf (normalised to 1)."""
         view = self._view
-        counts = Counter(w for w in view.lexicon.words(fold(text))
-                         if len(w) > 1 and not w.isdigit())
+        counts = Counter(w for w in view.lexicon.words(fold(text)) if len(w) > 1 and not w.isdigit())
         n = len(self._table)
         weighted = []
         for word, tf in counts.items():
@@ -214,11 +237,15 @@ class SearchService:
         return [(word, weight / best) for word, weight in top]
 
 
-def _with_filters(parsed: ParsedQuery, doc: str | None, objective: int | None,
-                  kind: str | None) -> ParsedQuery:
+def _with_filters(
+    parsed: ParsedQuery, doc: str | None, objective: int | None, kind: str | None
+) -> ParsedQuery:
     """Fold the keyword filters into the query, so they behave as doc:/obj:/kind: do."""
-    filters = [Filter(name, str(value)) for name, value in
-               (("doc", doc), ("obj", objective), ("kind", kind)) if value not in (None, "")]
+    filters = [
+        Filter(name, str(value))
+        for name, value in (("doc", doc), ("obj", objective), ("kind", kind))
+        if value not in (None, "")
+    ]
     if not filters:
         return parsed
     if parsed.root is None:

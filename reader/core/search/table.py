@@ -70,8 +70,7 @@ class BlockTable:
     @cached_property
     def boosted(self) -> dict[int, float]:
         """Positions whose kind changes the score (headings up, footnotes down)."""
-        return {i: KIND_BOOST[b.kind.value] for i, b in enumerate(self.blocks)
-                if b.kind.value in KIND_BOOST}
+        return {i: KIND_BOOST[b.kind.value] for i, b in enumerate(self.blocks) if b.kind.value in KIND_BOOST}
 
     @cached_property
     def with_objectives(self) -> set[int]:

@@ -72,8 +72,12 @@ def fold(text: str) -> str:
 
 def is_cjk(char: str) -> bool:
     code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF \
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
         or 0x20000 <= code <= 0x2FA1F
+    )
 
 
 # --- words: jieba for Chinese, a pattern for everything else ------------------------
@@ -178,8 +182,11 @@ def gram_terms(folded: str) -> set[str]:
 
 def counted_exactly(folded: str) -> bool:
     """Does the index's count of this term equal `str.count` (no overlapping repeats)?"""
-    return len(folded) == 1 and not folded.isspace() or (
-        len(folded) == 2 and folded[0] != folded[1] and not _SPACE_RE.search(folded))
+    return (
+        len(folded) == 1
+        and not folded.isspace()
+        or (len(folded) == 2 and folded[0] != folded[1] and not _SPACE_RE.search(folded))
+    )
 
 
 def query_grams(folded: str) -> set[str]:

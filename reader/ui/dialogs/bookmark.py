@@ -32,8 +32,7 @@ class BookmarkResult:
 
 
 class BookmarkDialog(QDialog):
-    def __init__(self, request: BookmarkRequest, folders: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, request: BookmarkRequest, folders: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarkDialog")
         self.setWindowTitle(self.tr("Add bookmark") if request.new else self.tr("Edit bookmark"))
@@ -56,8 +55,9 @@ class BookmarkDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Folder:"), self.folder)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._check)

@@ -28,8 +28,12 @@ class ColorNamesDialog(QDialog):
         texts = ColorTexts().meanings()
         self._defaults = {c: texts.get(name, name) for c, name in DEFAULT_MEANINGS.items()}
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("What does each highlight colour mean to you? "
-                               "Leave a line empty for the built-in meaning."), self)
+        intro = QLabel(
+            self.tr(
+                "What does each highlight colour mean to you? Leave a line empty for the built-in meaning."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -45,13 +49,17 @@ class ColorNamesDialog(QDialog):
             form.addRow(label, edit)
             self.edits[meaning.color] = edit
         layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel |
-                                        QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            self.restore_defaults)
+            self.restore_defaults
+        )
         layout.addWidget(self.buttons)
 
     def restore_defaults(self) -> None:

@@ -56,9 +56,15 @@ class ExportDialog(QDialog):
     saved = Signal(str)  # the path written
     failed = Signal(str)
 
-    def __init__(self, annotator: Annotator, corpus: Corpus, objectives: list[Objective],
-                 worker: Worker, selection: ExportFilter | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        annotator: Annotator,
+        corpus: Corpus,
+        objectives: list[Objective],
+        worker: Worker,
+        selection: ExportFilter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.annotator, self.corpus, self.objectives, self.worker = annotator, corpus, objectives, worker
@@ -68,11 +74,13 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.format = QComboBox(self)
         self.format.setObjectName("exportFormat")
-        for fmt, text in (("md", self.tr("Markdown (.md)")),
-                          ("html", self.tr("Web page, ready to print (.html)")),
-                          ("docx", self.tr("Word document (.docx)")),
-                          ("csv", self.tr("Spreadsheet, UTF-8 (.csv)")),
-                          ("jsonld", self.tr("W3C Web Annotation JSON-LD (.jsonld)"))):
+        for fmt, text in (
+            ("md", self.tr("Markdown (.md)")),
+            ("html", self.tr("Web page, ready to print (.html)")),
+            ("docx", self.tr("Word document (.docx)")),
+            ("csv", self.tr("Spreadsheet, UTF-8 (.csv)")),
+            ("jsonld", self.tr("W3C Web Annotation JSON-LD (.jsonld)")),
+        ):
             self.format.addItem(text, fmt)
         self.format.setAccessibleName(self.tr("Format"))
         self.group_by = QComboBox(self)
@@ -87,8 +95,13 @@ class ExportDialog(QDialog):
         self.sort.addItem(self.tr("Date made"), "date")
         self.sort.setAccessibleName(self.tr("Sort"))
         self.filters = AnnotationFilters(self)
-        self.filters.set_sources(corpus, objectives, annotator.palette, annotator.store.tags(),
-                                 annotation_creators(annotator.store))
+        self.filters.set_sources(
+            corpus,
+            objectives,
+            annotator.palette,
+            annotator.store.tags(),
+            annotation_creators(annotator.store),
+        )
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Order:"), self.group_by)
         form.addRow(self.tr("So&rt:"), self.sort)
@@ -108,8 +121,9 @@ class ExportDialog(QDialog):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
-                                        QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save…"))
         self.buttons.accepted.connect(self.save)
@@ -139,23 +153,45 @@ class ExportDialog(QDialog):
     def _inputs(self) -> tuple:
         store = self.annotator.store
         # The palette as stored: the labels' language names the built-in meanings.
-        return (store.annotations, self.corpus, list(self.objectives), store.palette,
-                self.filters.selection(), str(self.group_by.currentData()), export_labels(),
-                str(self.sort.currentData()), store.creator, store.bookmarks)
+        return (
+            store.annotations,
+            self.corpus,
+            list(self.objectives),
+            store.palette,
+            self.filters.selection(),
+            str(self.group_by.currentData()),
+            export_labels(),
+            str(self.sort.currentData()),
+            store.creator,
+            store.bookmarks,
+        )
 
     @staticmethod
-    def _prepare(annotations, corpus, objectives, palette, selection, group_by, labels, sort, creator,
-                 bookmarks):
-        return prepare_export(annotations, corpus, objectives, palette, selection=selection,
-                              group_by=group_by, labels=labels, sort=sort, creator=creator,
-                              bookmarks=bookmarks)
+    def _prepare(
+        annotations, corpus, objectives, palette, selection, group_by, labels, sort, creator, bookmarks
+    ):
+        return prepare_export(
+            annotations,
+            corpus,
+            objectives,
+            palette,
+            selection=selection,
+            group_by=group_by,
+            labels=labels,
+            sort=sort,
+            creator=creator,
+            bookmarks=bookmarks,
+        )
 
     # --- preview ------------------------------------------------------------------------------
     def update_preview(self) -> None:
         fmt, inputs = self.chosen_format(), self._inputs()
         shown = fmt if fmt in TEXT_FORMATS else "md"
-        self.preview_note.setText("" if fmt in TEXT_FORMATS else self.tr(
-            "A Word document cannot be shown here; this is its text, as Markdown."))
+        self.preview_note.setText(
+            ""
+            if fmt in TEXT_FORMATS
+            else self.tr("A Word document cannot be shown here; this is its text, as Markdown.")
+        )
         self.preview_note.setVisible(fmt not in TEXT_FORMATS)
         self.count.setText(self.tr("Preparing the preview…"))
 
@@ -163,8 +199,9 @@ class ExportDialog(QDialog):
             data = self._prepare(*inputs)
             return len(data.excerpts), render_text(shown, data)
 
-        self.worker.submit(PREVIEW_KEY, job, on_result=self._show_preview,
-                           on_error=lambda exc: self._show_error(str(exc)))
+        self.worker.submit(
+            PREVIEW_KEY, job, on_result=self._show_preview, on_error=lambda exc: self._show_error(str(exc))
+        )
 
     def _show_preview(self, result: tuple[int, str]) -> None:
         count, text = result
@@ -186,8 +223,9 @@ class ExportDialog(QDialog):
 
     def ask_save_path(self, suggested: str, fmt: str) -> str | None:
         """Where to save (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export annotations"), suggested,
-                                              f"{self.format.currentText()} (*{SUFFIXES[fmt]})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export annotations"), suggested, f"{self.format.currentText()} (*{SUFFIXES[fmt]})"
+        )
         return path or None
 
     def save(self) -> None:

@@ -58,15 +58,18 @@ class GoToDialog(QDialog):
         self.doc, self.near, self.anchor = doc, near_anchor, ""
         self.setWindowTitle(self.tr("Go to paragraph"))
         layout = QVBoxLayout(self)
-        prompt = QLabel(self.tr("Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:")
-                        .replace("%1", doc.info.short_title), self)
+        prompt = QLabel(
+            self.tr("Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:").replace("%1", doc.info.short_title),
+            self,
+        )
         self.edit = QLineEdit(self)
         self.edit.setAccessibleName(self.tr("Paragraph"))
         prompt.setBuddy(self.edit)
         self.error = QLabel(self)
         self.error.setObjectName("goToError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         for widget in (prompt, self.edit, self.error, buttons):

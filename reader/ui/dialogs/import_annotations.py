@@ -58,8 +58,9 @@ class ImportDialog(QDialog):
         self.details.setObjectName("importDetails")
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("What the import would change"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(self.tr("&Import"))
         self.import_button.setEnabled(False)
@@ -74,8 +75,11 @@ class ImportDialog(QDialog):
     def ask_open_path(self) -> str | None:
         """Which file to import (tests replace this)."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import annotations"), str(documents_folder()),
-            self.tr("W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)"))
+            self,
+            self.tr("Import annotations"),
+            str(documents_folder()),
+            self.tr("W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)"),
+        )
         return path or None
 
     def choose_file(self) -> None:
@@ -100,16 +104,20 @@ class ImportDialog(QDialog):
         self.worker.submit(PLAN_KEY, job, on_result=self._show_plan, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        reason = str(exc) if isinstance(exc, AnnotationImportError) else \
-            getattr(exc, "strerror", None) or str(exc)
+        reason = (
+            str(exc) if isinstance(exc, AnnotationImportError) else getattr(exc, "strerror", None) or str(exc)
+        )
         self.summary.setText(self.tr("This file cannot be imported: %1").replace("%1", reason))
         self.planned.emit(None)
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         report = plan.report
-        counts = [self.tr("%n new", "", len(report.added)), self.tr("%n updated", "", len(report.updated)),
-                  self.tr("%n already here", "", len(report.unchanged))]
+        counts = [
+            self.tr("%n new", "", len(report.added)),
+            self.tr("%n updated", "", len(report.updated)),
+            self.tr("%n already here", "", len(report.unchanged)),
+        ]
         if report.fuzzy:
             counts.append(self.tr("%n placed on a passage that has changed", "", len(report.fuzzy)))
         if report.orphaned:
@@ -140,9 +148,16 @@ class ImportDialog(QDialog):
             return "“" + (text if len(text) <= QUOTE_PREVIEW else text[:QUOTE_PREVIEW] + "…") + "”"
 
         lines = []
-        for title, ids in ((self.tr("New:"), report.added), (self.tr("Updated:"), report.updated),
-                           (self.tr("Not found in the current text (listed under “Could not be placed” "
-                                    "for you to review):"), report.orphaned)):
+        for title, ids in (
+            (self.tr("New:"), report.added),
+            (self.tr("Updated:"), report.updated),
+            (
+                self.tr(
+                    "Not found in the current text (listed under “Could not be placed” for you to review):"
+                ),
+                report.orphaned,
+            ),
+        ):
             if ids:
                 lines += [title, *(f"  • {quote(i)}" for i in ids), ""]
         if report.skipped:

@@ -27,7 +27,7 @@ _TAG_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def split_tags(text: str) -> tuple[str, ...]:
-    """"数据, 核实，返回" → ("数据", "核实", "返回") (the store drops repeats)."""
+    """ "数据, 核实，返回" → ("数据", "核实", "返回") (the store drops repeats)."""
     return tuple(t.strip() for t in _TAG_SEPARATORS.split(text) if t.strip())
 
 
@@ -67,15 +67,15 @@ class TagCompleter(QCompleter):
 
 
 class NoteDialog(QDialog):
-    def __init__(self, request: NoteRequest, palette: Palette, known_tags: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, request: NoteRequest, palette: Palette, known_tags: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle(self.tr("New note") if request.new else self.tr("Edit note"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        quote = request.quote if len(request.quote) <= QUOTE_PREVIEW \
-            else request.quote[:QUOTE_PREVIEW] + "…"
+        quote = request.quote if len(request.quote) <= QUOTE_PREVIEW else request.quote[:QUOTE_PREVIEW] + "…"
         self.quote = QLabel(f"“{quote}”", self)
         self.quote.setObjectName("noteQuote")
         self.quote.setWordWrap(True)
@@ -107,8 +107,9 @@ class NoteDialog(QDialog):
         form.addRow(self.tr("&Colour:"), self.color)
         form.addRow(self.tr("&Note:"), self.note)
         form.addRow(self.tr("&Tags:"), self.tags)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for widget in (self.quote, self.citation):
@@ -118,5 +119,6 @@ class NoteDialog(QDialog):
         self.note.setFocus()
 
     def result_value(self) -> NoteResult:
-        return NoteResult(str(self.color.currentData()), self.note.toPlainText().strip(),
-                          split_tags(self.tags.text()))
+        return NoteResult(
+            str(self.color.currentData()), self.note.toPlainText().strip(), split_tags(self.tags.text())
+        )

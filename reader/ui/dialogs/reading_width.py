@@ -23,8 +23,9 @@ class ReadingWidthDialog(QDialog):
             label = self.tr("Unlimited") if chars == 0 else self.tr("%1 characters").replace("%1", str(chars))
             self.line_length.addItem(label, chars)
         if reading.max_chars not in LINE_CHOICES:
-            self.line_length.addItem(self.tr("%1 characters").replace("%1", str(reading.max_chars)),
-                                     reading.max_chars)
+            self.line_length.addItem(
+                self.tr("%1 characters").replace("%1", str(reading.max_chars)), reading.max_chars
+            )
         self.line_length.setCurrentIndex(self.line_length.findData(reading.max_chars))
         self.margin = self._spin("pageMargin", 0, 300, 10, reading.margin, self.tr(" px"))
         self.spacing = self._spin("lineSpacing", 100, 300, 5, reading.line_spacing, " %")
@@ -32,8 +33,9 @@ class ReadingWidthDialog(QDialog):
         form.addRow(self.tr("Maximum line length:"), self.line_length)
         form.addRow(self.tr("Page margins:"), self.margin)
         form.addRow(self.tr("Line spacing:"), self.spacing)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

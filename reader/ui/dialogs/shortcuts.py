@@ -26,8 +26,9 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 walk(action.menu(), title)
             elif not action.isSeparator() and action.shortcuts():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for k in action.shortcuts())
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
                 rows.append((title, plain_label(action.text()), keys))
 
     for menu in menus:
@@ -37,8 +38,11 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str, str]]:
 
 def extra_rows(actions: list[QAction], title: str) -> list[tuple[str, str, str]]:
     """Shortcuts of actions not in any menu (e.g. the highlight colours)."""
-    return [(title, plain_label(a.text()), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-            for a in actions if not a.shortcut().isEmpty()]
+    return [
+        (title, plain_label(a.text()), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+        for a in actions
+        if not a.shortcut().isEmpty()
+    ]
 
 
 class ShortcutsDialog(QDialog):
