@@ -12,6 +12,11 @@ from enum import StrEnum
 
 
 class BlockKind(StrEnum):
+    # Pickled by value, as every Python does: some 3.11 releases (Debian 12's 3.11.2) pickle
+    # enum members as getattr(cls, name), which the library cache's strict unpickler refuses.
+    def __reduce_ex__(self, protocol: object) -> tuple[type, tuple[str]]:
+        return BlockKind, (self.value,)
+
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     ITEM = "item"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import operator
 import os
 import pickle
@@ -162,3 +163,14 @@ def test_an_import_parses_only_the_new_document(paths, tmp_path, monkeypatch):
     parsed.clear()
     assert info.id not in load_library(paths).corpus and parsed == []
     assert len(list(cache_file(paths).with_suffix(".docs").glob("*.pickle"))) == 6  # five bundled, one import
+
+
+def test_block_kinds_pickle_by_value_on_every_python():
+    """Debian 12's Python 3.11.2 pickles enum members as getattr(cls, name), which the cache's
+    strict unpickler refuses: the cache was rebuilt at every start there."""
+    from reader.core.model import BlockKind
+
+    for kind in BlockKind:
+        data = pickle.dumps(kind)
+        assert b"getattr" not in data
+        assert library_cache._CoreOnlyUnpickler(io.BytesIO(data)).load() is kind
