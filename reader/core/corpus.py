@@ -84,24 +84,32 @@ def read_manifest(corpus_dir: Path = CORPUS_DIR) -> list[DocumentInfo]:
             f"{path} is manifest version {version}; this app reads up to "
             f"{MANIFEST_VERSION}: please update Compact Reader"
         )
-    infos = []
-    for entry in data.get("document", []):
-        infos.append(
-            DocumentInfo(
-                id=entry["id"],
-                title=entry["title"],
-                short_title=entry.get("short_title", entry["title"]),
-                kind=entry.get("kind", ""),
-                date=entry.get("date", ""),
-                language=entry.get("language", "zh-Hans"),
-                symbol=entry.get("symbol", ""),
-                source=str(corpus_dir / entry["file"]),
-                cited_as=tuple(entry.get("cited_as", ())),
-                main_part=entry.get("main_part", "body"),
-                bundled=True,
-            )
+    return [
+        _info(
+            entry,
+            corpus_dir,
+            kind="",
+            cited_as=tuple(entry.get("cited_as", ())),
+            main_part=entry.get("main_part", "body"),
+            bundled=True,
         )
-    return infos
+        for entry in data.get("document", [])
+    ]
+
+
+def _info(entry: dict, folder: Path, kind: str, **fields) -> DocumentInfo:
+    """A manifest entry or an import's sidecar as a DocumentInfo (`fields`: what differs)."""
+    return DocumentInfo(
+        id=entry["id"],
+        title=entry["title"],
+        short_title=entry.get("short_title", entry["title"]),
+        kind=entry.get("kind", kind),
+        date=entry.get("date", ""),
+        language=entry.get("language", "zh-Hans"),
+        symbol=entry.get("symbol", ""),
+        source=str(folder / entry["file"]),
+        **fields,
+    )
 
 
 def decode_text(data: bytes, name: str = "the file") -> str:
@@ -187,19 +195,7 @@ def imported_infos(paths: AppPaths, problems: list[str] | None = None) -> list[D
         try:
             entry = tomllib.loads(meta.read_text(encoding="utf-8"))
             infos.append(
-                DocumentInfo(
-                    id=entry["id"],
-                    title=entry["title"],
-                    short_title=entry.get("short_title", entry["title"]),
-                    kind=entry.get("kind", "imported"),
-                    date=entry.get("date", ""),
-                    language=entry.get("language", "zh-Hans"),
-                    symbol=entry.get("symbol", ""),
-                    source=str(folder / entry["file"]),
-                    main_part="body",
-                    bundled=False,
-                    revision_of=entry.get("revision_of", ""),
-                )
+                _info(entry, folder, kind="imported", bundled=False, revision_of=entry.get("revision_of", ""))
             )
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
             if problems is not None:
