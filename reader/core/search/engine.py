@@ -447,23 +447,27 @@ class Engine:
         )
 
     def hit(self, i: int, units: list[Unit], score: float, partial: bool = False) -> Hit:
-        table = self.table
-        block = table.blocks[i]
-        spans = highlight_spans(table.texts[i], [u for u in units if u.highlight])
-        snippet, snippet_spans = make_snippet(block.text, spans)
-        return Hit(
-            doc=table.doc_ids[i],
-            anchor=block.anchor,
-            kind=block.kind.value,
-            citation=block.citation,
-            text=block.text,
-            snippet=snippet,
-            highlights=spans,
-            score=score,
-            snippet_highlights=snippet_spans,
-            objectives=table.objectives[i],
-            partial=partial,
-        )
+        return table_hit(self.table, i, [u for u in units if u.highlight], score, partial)
+
+
+def table_hit(table: BlockTable, i: int, units: list[Unit], score: float, partial: bool = False) -> Hit:
+    """Block `i` of `table` as a hit, its matches of `units` highlighted in text and snippet."""
+    block = table.blocks[i]
+    spans = highlight_spans(table.texts[i], units)
+    snippet, snippet_spans = make_snippet(block.text, spans)
+    return Hit(
+        doc=table.doc_ids[i],
+        anchor=block.anchor,
+        kind=block.kind.value,
+        citation=block.citation,
+        text=block.text,
+        snippet=snippet,
+        highlights=spans,
+        score=score,
+        snippet_highlights=snippet_spans,
+        objectives=table.objectives[i],
+        partial=partial,
+    )
 
 
 def word_chunks(text: str) -> list[str]:

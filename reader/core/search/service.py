@@ -14,7 +14,7 @@ from ..corpus import Corpus
 from ..model import Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID, build_objectives
-from .engine import Engine, IndexView, Unit, highlight_spans, make_snippet
+from .engine import Engine, IndexView, Unit, table_hit
 from .index import REBUILD_MESSAGES, IndexStore, SearchError, block_key
 from .query import And, Filter, ParsedQuery, parse_query
 from .results import Hit, SearchResults
@@ -184,28 +184,10 @@ class SearchService:
             i = view.docmap[found.docnum]
             if i < 0:
                 continue
-            hits.append(self._related_hit(i, units, found.score))
+            hits.append(table_hit(self._table, i, units, float(found.score)))
             if len(hits) == limit:
                 break
         return hits
-
-    def _related_hit(self, i: int, units: list[Unit], score: float) -> Hit:
-        table = self._table
-        block = table.blocks[i]
-        spans = highlight_spans(table.texts[i], units)
-        snippet, snippet_spans = make_snippet(block.text, spans)
-        return Hit(
-            doc=table.doc_ids[i],
-            anchor=block.anchor,
-            kind=block.kind.value,
-            citation=block.citation,
-            text=block.text,
-            snippet=snippet,
-            highlights=spans,
-            score=float(score),
-            snippet_highlights=snippet_spans,
-            objectives=table.objectives[i],
-        )
 
     def _source_text(self, doc_id: str, anchor: str) -> str:
         if doc_id == COMPACT_ID:
