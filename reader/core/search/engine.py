@@ -38,6 +38,7 @@ from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
 from .text import ALNUM, CJK, counted_exactly, fold, is_cjk, query_grams
+from .word_scores import WordScores
 
 CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
 PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
@@ -98,6 +99,8 @@ class IndexView:
         self._docmap: list[int] | None = None
         self._df: dict[str, int] = {}
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
+        self.word_scores = WordScores(self.searcher)
+        self._docnums_by_doc: dict[str, set[int]] | None = None
 
     def close(self) -> None:
         self.searcher.close()
@@ -113,6 +116,24 @@ class IndexView:
                 docmap[docnum] = positions.get(fields.get("key", ""), -1)
             self._docmap = docmap
         return self._docmap
+
+    def _group_docnums(self) -> dict[str, set[int]]:
+        if self._docnums_by_doc is None:
+            groups: dict[str, set[int]] = {"": set()}  # "": entries that are no passage
+            doc_ids = self._table.doc_ids
+            for docnum, i in enumerate(self.docmap):
+                groups.setdefault(doc_ids[i] if i >= 0 else "", set()).add(docnum)
+            self._docnums_by_doc = groups
+        return self._docnums_by_doc
+
+    def docnums_of(self, doc_id: str) -> set[int]:
+        """whoosh document numbers of the passages of one document."""
+        return self._group_docnums().get(doc_id, set()) if doc_id else set()
+
+    @property
+    def unmapped_docnums(self) -> set[int]:
+        """whoosh document numbers that are no passage of the table (meta, deleted, unknown)."""
+        return self._group_docnums()[""]
 
     def word_df(self, word: str) -> int:
         return self.reader.doc_frequency("words", word)
