@@ -106,6 +106,11 @@ class BlockTable:
                 found.setdefault(n, set()).add(i)
         return found
 
+    @property
+    def objective_members(self) -> dict[int, set[int]]:
+        """Objective number → the positions of its blocks (its own and those linked to it)."""
+        return self._by_objective
+
     def of_doc(self, doc_id: str) -> set[int] | None:
         return self._by_doc.get(doc_id)
 
