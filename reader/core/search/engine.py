@@ -25,8 +25,9 @@ import re
 import sqlite3
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 from typing import Any
 
@@ -35,6 +36,7 @@ from .index import COUNT, ENTRY_SIZE, POSTING, read_lexicon
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
+from .ranking import UnitShares, best_of, unit_shares
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
@@ -52,6 +54,7 @@ RELAX_BELOW = 10
 OPTIONAL_WORDS = frozenset(
     ["如何", "怎样", "怎么", "什么", "哪些", "有关", "关于", "方面", "问题", "以及", "或者", "进行"]
 )
+RANK_ALL = 2000  # above this many matches, the best are found without scoring them all
 TOP_SAMPLE = 2000  # above this many matches, the top k are picked by a sampled bound
 SNIPPET_CHARS = 90
 SNIPPET_LEAD = 24
@@ -118,6 +121,7 @@ class IndexView:
         self._docmap: list[int] | None = None
         self._df: dict[str, int] = {}
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
+        self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
         self.word_scores = WordScores(self.searcher)
         self._docnums_by_doc: dict[str, set[int]] | None = None
 
@@ -191,6 +195,18 @@ class IndexView:
         self._postings[term] = found
         if len(self._postings) > self.POSTINGS_KEPT:
             self._postings.popitem(last=False)
+        return found
+
+    def unit_shares(self, key: tuple[str, bool, float], make: Callable[[], UnitShares]) -> UnitShares:
+        """What one query unit gives each block, ordered (ranking.py); it depends only on
+        the index, so it is kept with the postings."""
+        found = self._shares.get(key)
+        if found is None:
+            found = self._shares[key] = make()
+            if len(self._shares) > self.POSTINGS_KEPT:
+                self._shares.popitem(last=False)
+        else:
+            self._shares.move_to_end(key)
         return found
 
     def gram_postings(self, term: str) -> KeysView[int]:
@@ -369,7 +385,7 @@ class Engine:
         At tens of thousands of matches these additions are most of a query's time: each
         is one step of a comprehension or a tight loop, nothing more."""
         table = self.table
-        norms, context_norms = table.norms, table.context_norms
+        norms = table.norms
         scores: dict[int, float] = {}
         for unit in units:
             weight = unit.weight * self.idf(unit)
@@ -380,23 +396,64 @@ class Engine:
                 get = scores.get
                 for i, tf in found.items():
                     scores[i] = get(i, 0.0) + weight * tf * (K1 + 1) / (tf + norms[i])
-            weight *= CONTEXT_WEIGHT
-            # Many blocks share their headings: counted once per distinct heading text,
-            # whose length (so whose contribution) is the same for all its blocks.
-            for context, members in table.context_groups.items():
-                tf = _count_one(unit, context)
-                if tf:
-                    inside = members & matches
-                    if inside:
-                        value = weight * tf * (K1 + 1) / (tf + context_norms[next(iter(inside))])
-                        get = scores.get
-                        for i in inside:
-                            scores[i] = get(i, 0.0) + value
+            for context, value in self._context_values(unit, weight * CONTEXT_WEIGHT).items():
+                get = scores.get
+                for i in table.context_groups[context] & matches:
+                    scores[i] = get(i, 0.0) + value
         if len(scores) < len(matches):  # an OR: blocks holding none of the ranked words
             scores.update(dict.fromkeys(matches - scores.keys(), 0.0))
         for i in matches & table.boosted.keys():
             scores[i] *= table.boosted[i]
         return scores
+
+    def _context_values(self, unit: Unit, weight: float) -> dict[str, float]:
+        """Heading text → what the unit found in it adds to the score of each block under
+        it. Many blocks share their headings, so each distinct text is counted once; its
+        length, and so the value, is the same for all its blocks."""
+        values = {}
+        for context, members in self.table.context_groups.items():
+            tf = _count_one(unit, context)
+            if tf:
+                norm = self.table.context_norms[next(iter(members))]
+                values[context] = weight * tf * (K1 + 1) / (tf + norm)
+        return values
+
+    def best(self, matches: set[int], units: list[Unit], k: int) -> dict[int, float] | None:
+        """The k best-scoring matches and their scores, as `score` would give them, found
+        without scoring every match (ranking.py); None when that cannot be proven."""
+        table = self.table
+        norms, context, boosted = table.norms, table.context, table.boosted
+        walked, exact = [], []
+        for unit in units:
+            weight = unit.weight * self.idf(unit)
+            counts = self.occurrences(unit.text, unit.boundary, None)
+            values = self._context_values(unit, weight * CONTEXT_WEIGHT)
+            make = partial(
+                unit_shares,
+                weight * (K1 + 1),
+                counts,
+                norms,
+                values,
+                [table.context_groups[c] for c in values],
+                context,
+                table.boost_of,
+            )
+            walked.append(self.view.unit_shares((unit.text, unit.boundary, unit.weight), make))
+            exact.append((weight, counts, values))
+
+        def score(i: int) -> float:  # the additions of `score`, in the same order
+            total = 0.0
+            for weight, counts, values in exact:
+                tf = counts.get(i)
+                if tf:
+                    total += weight * tf * (K1 + 1) / (tf + norms[i])
+                value = values.get(context[i])
+                if value:
+                    total += value
+            boost = boosted.get(i)
+            return total * boost if boost is not None else total
+
+        return best_of(walked, matches, k, score)
 
     # --- the whole search ------------------------------------------------------------
     def run(self, parsed: ParsedQuery, within: set[int] | None, limit: int, offset: int) -> SearchResults:
@@ -408,7 +465,11 @@ class Engine:
         else:
             matches = self.evaluate(parsed.root, within)
         units = self.units(parsed)
-        scores = self.score(matches, units) if units else {}
+        scores: dict[int, float] | None = {}
+        if units and len(matches) > RANK_ALL:
+            scores = self.best(matches, units, offset + limit)
+        if units and not scores:
+            scores = self.score(matches, units)
         partial: dict[int, float] = {}
         if len(matches) < RELAX_BELOW and units:
             partial = self._partial(parsed, within, matches, units)

@@ -73,6 +73,14 @@ class BlockTable:
         return {i: KIND_BOOST[b.kind.value] for i, b in enumerate(self.blocks) if b.kind.value in KIND_BOOST}
 
     @cached_property
+    def boost_of(self) -> list[float]:
+        """Each position's kind boost (1.0 for most)."""
+        boosts = [1.0] * len(self.blocks)
+        for i, boost in self.boosted.items():
+            boosts[i] = boost
+        return boosts
+
+    @cached_property
     def with_objectives(self) -> set[int]:
         return {i for i, numbers in enumerate(self.objectives) if numbers}
 
