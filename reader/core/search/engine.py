@@ -120,6 +120,7 @@ class IndexView:
         self._starts = table.doc_starts
         self._docmap: list[int] | None = None
         self._df: dict[str, int] = {}
+        self._word_df: dict[str, int] = {}  # a few bytes each: at most the index's words
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
         self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
         self.word_scores = WordScores(self.searcher)
@@ -159,7 +160,10 @@ class IndexView:
         return self._group_docnums()[""]
 
     def word_df(self, word: str) -> int:
-        return self.reader.doc_frequency("words", word)
+        df = self._word_df.get(word)
+        if df is None:
+            df = self._word_df[word] = self.reader.doc_frequency("words", word)
+        return df
 
     def gram_df(self, term: str) -> int:
         """How many blocks hold the term (a character or a pair of characters)."""

@@ -15,6 +15,7 @@ import heapq
 import operator
 from array import array
 from collections import OrderedDict
+from itertools import compress
 from typing import Any
 
 FIELD = "words"
@@ -84,19 +85,30 @@ class WordScores:
     ) -> list[tuple[int, float]]:
         """The `count` best (document number, score) for an OR of weighted words,
         best first, equal scores in document order (as whoosh's collector ranks)."""
-        totals: dict[int, float] = {}
-        get = totals.get
+        totals = [0.0] * len(self.norms)  # by document number: cheaper to add into than a dict
         for word, boost in weighted:
             docnums, scores = self.scored(word)
             if boost != 1.0:  # whoosh multiplies a boosted term's score, after BM25
                 scores = map(boost.__rmul__, scores)
             for docnum, score in zip(docnums, scores, strict=True):
-                totals[docnum] = get(docnum, 0.0) + score
-        if excluded:
-            for docnum in excluded & totals.keys():
-                del totals[docnum]
-        best = heapq.nlargest(count, zip(totals.values(), map(operator.neg, totals), strict=True))
-        return [(-negative, score) for score, negative in best]
+                totals[docnum] += score
+        for docnum in excluded or ():
+            totals[docnum] = 0.0
+        return _best(totals, count)
+
+
+def _best(totals: list[float], count: int) -> list[tuple[int, float]]:
+    """The `count` largest positive totals, largest first, equal ones by index. Only
+    the totals at least the count-th largest of a sample are ranked: picking them runs
+    in C, ranking all would not."""
+    floor = 0.0
+    if count and len(totals) > 50 * count:
+        sample = heapq.nlargest(count, totals[:: len(totals) // (50 * count)])
+        floor = max(sample[-1], floor)
+    keep = floor.__le__ if floor > 0 else floor.__lt__  # a document holding no word scores 0
+    kept = list(compress(range(len(totals)), map(keep, totals)))
+    best = heapq.nlargest(count, zip(map(totals.__getitem__, kept), map(operator.neg, kept), strict=True))
+    return [(-negative, value) for value, negative in best]
 
 
 def _read_all(matcher: Any, base: int, docnums: array, weights: array) -> None:
