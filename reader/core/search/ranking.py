@@ -18,18 +18,45 @@ from __future__ import annotations
 import heapq
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 
 SAFETY = 1 + 1e-9  # shares and scores are rounded differently: keep the bound above
 
 
-@dataclass(frozen=True)
 class UnitShares:
-    """The passages that get something from one unit, the most first, and how much."""
+    """The passages that get something from one unit, the most first, and how much.
 
-    order: list[int]
-    shares: list[float]
+    Only the best part is sorted at first (a walk rarely goes deeper); the rest,
+    each below `rest_top`, is sorted the first time a walk reaches it."""
+
+    SORTED_FIRST = 8  # about 1/8 of the passages are sorted when the shares are made
+
+    def __init__(self, positions: list[int], shares: list[float]) -> None:
+        self.order: list[int] = []
+        self.shares: list[float] = []
+        self._rest = (positions, shares)
+        if len(positions) > 64 * self.SORTED_FIRST:
+            sample = heapq.nlargest(64, shares[:: self.SORTED_FIRST])
+            floor = sample[-1]
+            first = list(map(floor.__le__, shares))
+            self._take(list(compress(positions, first)), list(compress(shares, first)))
+            later = list(map(operator.not_, first))
+            self._rest = (list(compress(positions, later)), list(compress(shares, later)))
+
+    def __len__(self) -> int:
+        return len(self.order) + len(self._rest[0])
+
+    def reach(self, depth: int) -> bool:
+        """Make `order` and `shares` reach `depth` if there are that many; say whether."""
+        if depth >= len(self.order) and self._rest[0]:
+            self._take(*self._rest)
+            self._rest = ([], [])
+        return depth < len(self.order)
+
+    def _take(self, positions: list[int], shares: list[float]) -> None:
+        ranked = sorted(range(len(positions)), key=shares.__getitem__, reverse=True)
+        self.order += map(positions.__getitem__, ranked)
+        self.shares += map(shares.__getitem__, ranked)
 
 
 def unit_shares(
@@ -54,11 +81,8 @@ def unit_shares(
         map(operator.add, tfs, map(norms.__getitem__, order)),
     )
     headings = map(context_values.get, map(context_of.__getitem__, order), repeat(0.0))
-    shares = list(
-        map(operator.mul, map(operator.add, text, headings), map(boost_of.__getitem__, order))
-    )
-    ranked = sorted(range(len(order)), key=shares.__getitem__, reverse=True)
-    return UnitShares(list(map(order.__getitem__, ranked)), list(map(shares.__getitem__, ranked)))
+    shares = list(map(operator.mul, map(operator.add, text, headings), map(boost_of.__getitem__, order)))
+    return UnitShares(order, shares)
 
 
 def best_of(
@@ -75,7 +99,7 @@ def best_of(
     while True:
         bound, active = 0.0, False
         for unit in units:
-            if depth >= len(unit.order):
+            if not unit.reach(depth):
                 continue
             active = True
             bound += unit.shares[depth]
