@@ -84,21 +84,32 @@ def bounded_spans(text: str, folded: str, boundary: bool = True) -> list[tuple[i
     only where a Latin letter or digit at its edge does not touch another (2030 is not
     found in 20301). The same answers as a regex with a lookbehind, but found with
     str.find: the lookbehind makes re try every position of every text (~10× slower)."""
-    head = boundary and ALNUM_RE.match(text[0]) is not None
-    tail = boundary and ALNUM_RE.match(text[-1]) is not None
-    alnum_at = ALNUM_RE.match
+    head = boundary and _is_alnum(text[0])
+    tail = boundary and _is_alnum(text[-1])
     size, length = len(text), len(folded)
     spans = []
     start = folded.find(text)
     while start >= 0:
         end = start + size
-        touches_before = head and start and alnum_at(folded, start - 1)
-        if touches_before or (tail and end < length and alnum_at(folded, end)):
+        touches_before = head and start and _is_alnum(folded[start - 1])
+        if touches_before or (tail and end < length and _is_alnum(folded[end])):
             start = folded.find(text, start + 1)
         else:
             spans.append((start, end))
             start = folded.find(text, end)
     return spans
+
+
+_ALNUM_CHARS: dict[str, bool] = {}
+
+
+def _is_alnum(char: str) -> bool:
+    """Whether one character is a Latin-like letter or digit (ALNUM), remembered per
+    character: a text's neighbours are few distinct characters, met many times."""
+    found = _ALNUM_CHARS.get(char)
+    if found is None:
+        found = _ALNUM_CHARS[char] = ALNUM_RE.match(char) is not None
+    return found
 
 
 def _needs_boundary(text: str) -> bool:
