@@ -121,6 +121,7 @@ class IndexView:
     the SQLite postings of characters and pairs."""
 
     POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
+    SHARES_KEPT = 1_500_000  # passages in the kept ranking orders (ranking.py), most recently used
 
     def __init__(self, opened: tuple[Any, sqlite3.Connection], table: BlockTable) -> None:
         self.ix, self.db = opened
@@ -134,6 +135,7 @@ class IndexView:
         self._word_df: dict[str, int] = {}  # a few bytes each: at most the index's words
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
         self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
+        self._shares_kept = 0  # passages in all kept shares
         self.word_scores = WordScores(self.searcher)
         self._docnums_by_doc: dict[str, set[int]] | None = None
 
@@ -218,8 +220,10 @@ class IndexView:
         found = self._shares.get(key)
         if found is None:
             found = self._shares[key] = make()
-            if len(self._shares) > self.POSTINGS_KEPT:
-                self._shares.popitem(last=False)
+            self._shares_kept += len(found)
+            # ~40 bytes a passage: at most ~60 MB, whatever the library's size
+            while self._shares_kept > self.SHARES_KEPT and len(self._shares) > 1:
+                self._shares_kept -= len(self._shares.popitem(last=False)[1])
         else:
             self._shares.move_to_end(key)
         return found
