@@ -15,7 +15,7 @@ import heapq
 import operator
 from array import array
 from collections import OrderedDict
-from itertools import compress
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 FIELD = "words"
@@ -59,8 +59,13 @@ class WordScores:
         norms = self.norms
         # whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + norm)), in that order, so the
         # floating-point results are the same as its own.
-        pairs = zip(docnums, weights, strict=True)
-        scores = array("d", [idf * ((tf * (K1 + 1)) / (tf + norms[d])) for d, tf in pairs])
+        # floating-point results are the same as its own (computed in C, over whole lists).
+        saturated = map(
+            operator.truediv,
+            map(operator.mul, weights, repeat(K1 + 1)),
+            map(operator.add, weights, map(norms.__getitem__, docnums)),
+        )
+        scores = array("d", map(operator.mul, repeat(idf), saturated))
         found = (docnums, scores)
         self._kept[word] = found
         if len(self._kept) > self.KEPT:
@@ -112,13 +117,19 @@ def _best(totals: list[float], count: int) -> list[tuple[int, float]]:
 
 
 def _read_all(matcher: Any, base: int, docnums: array, weights: array) -> None:
-    """Every posting of a leaf matcher, a block at a time where the codec allows."""
-    block_reader = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
+    """Every posting of a leaf matcher, a block at a time where the codec allows (whoosh's
+    own decoding goes through a Python generator per posting)."""
+    block_reader = all(
+        hasattr(matcher, name) for name in ("_read_data", "_read_weights", "_next_block", "_byteids")
+    )
     while matcher.is_active():
         if block_reader:
-            matcher._read_ids()
+            if matcher._data is None:
+                matcher._read_data()
+            stored = matcher._data[0]  # document numbers as such, or their differences
+            ids = (stored if matcher._byteids else list(accumulate(stored)))[matcher._i :]
+            docnums.extend(map(base.__add__, ids) if base else ids)
             matcher._read_weights()
-            docnums.extend(base + d for d in matcher._ids[matcher._i :])
             weights.extend(map(float, matcher._weights[matcher._i :]))
             matcher._next_block()
         else:
