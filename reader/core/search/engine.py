@@ -137,7 +137,6 @@ class IndexView:
         self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
         self._shares_kept = 0  # passages in all kept shares
         self.word_scores = WordScores(self.searcher)
-        self._docnums_by_doc: dict[str, set[int]] | None = None
 
     def close(self) -> None:
         self.searcher.close()
@@ -154,23 +153,20 @@ class IndexView:
             self._docmap = docmap
         return self._docmap
 
-    def _group_docnums(self) -> dict[str, set[int]]:
-        if self._docnums_by_doc is None:
-            groups: dict[str, set[int]] = {"": set()}  # "": entries that are no passage
-            doc_ids = self._table.doc_ids
-            for docnum, i in enumerate(self.docmap):
-                groups.setdefault(doc_ids[i] if i >= 0 else "", set()).add(docnum)
-            self._docnums_by_doc = groups
-        return self._docnums_by_doc
+    def position_of(self, docnum: int) -> int:
+        """The table position of one whoosh document (-1: meta, deleted or unknown), read
+        from its stored key: cheaper than `docmap` when only a few are wanted."""
+        if self._docmap is not None:
+            return self._docmap[docnum]
+        if self.reader.is_deleted(docnum):
+            return -1
+        return self._table.positions.get(self.reader.stored_fields(docnum).get("key", ""), -1)
 
     def docnums_of(self, doc_id: str) -> set[int]:
         """whoosh document numbers of the passages of one document."""
-        return self._group_docnums().get(doc_id, set()) if doc_id else set()
+        from whoosh.query import Term
 
-    @property
-    def unmapped_docnums(self) -> set[int]:
-        """whoosh document numbers that are no passage of the table (meta, deleted, unknown)."""
-        return self._group_docnums()[""]
+        return set(self.searcher.docs_for_query(Term("doc", doc_id))) if doc_id else set()
 
     def word_df(self, word: str) -> int:
         df = self._word_df.get(word)

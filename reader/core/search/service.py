@@ -176,10 +176,10 @@ class SearchService:
         view = self._view
         # BM25F over the words, as whoosh ranks an OR of boosted terms; the source's
         # own document and index entries that are no passage are left out.
-        excluded = view.docnums_of(doc_id) | view.unmapped_docnums
-        best = view.word_scores.top(terms, limit, excluded)
+        excluded = view.docnums_of(doc_id)
+        best = view.word_scores.top(terms, limit, excluded, lambda d: view.position_of(d) >= 0)
         units = [Unit(word, 1.0, True, not is_cjk(word[0])) for word, _ in terms]
-        return [table_hit(self._table, view.docmap[docnum], units, score) for docnum, score in best]
+        return [table_hit(self._table, view.position_of(d), units, score) for d, score in best]
 
     def _source_text(self, doc_id: str, anchor: str) -> str:
         if doc_id == COMPACT_ID:

@@ -15,6 +15,7 @@ import heapq
 import operator
 from array import array
 from collections import OrderedDict
+from collections.abc import Callable
 from itertools import accumulate, compress, repeat
 from typing import Any
 
@@ -86,10 +87,15 @@ class WordScores:
         return docnums, weights
 
     def top(
-        self, weighted: list[tuple[str, float]], count: int, excluded: set[int] | None = None
+        self,
+        weighted: list[tuple[str, float]],
+        count: int,
+        excluded: set[int] | None = None,
+        accept: Callable[[int], bool] | None = None,
     ) -> list[tuple[int, float]]:
-        """The `count` best (document number, score) for an OR of weighted words,
-        best first, equal scores in document order (as whoosh's collector ranks)."""
+        """The `count` best (document number, score) for an OR of weighted words, best
+        first, equal scores in document order (as whoosh's collector ranks); documents
+        `excluded`, or that `accept` refuses, are passed over."""
         totals = [0.0] * len(self.norms)  # by document number: cheaper to add into than a dict
         for word, boost in weighted:
             docnums, scores = self.scored(word)
@@ -99,7 +105,13 @@ class WordScores:
                 totals[docnum] += score
         for docnum in excluded or ():
             totals[docnum] = 0.0
-        return _best(totals, count)
+        while True:  # refused documents are rare (deleted, unknown): usually one round
+            best = _best(totals, count)
+            refused = [docnum for docnum, _ in best if accept is not None and not accept(docnum)]
+            if not refused:
+                return best
+            for docnum in refused:
+                totals[docnum] = 0.0
 
 
 def _best(totals: list[float], count: int) -> list[tuple[int, float]]:
