@@ -59,7 +59,6 @@ class WordScores:
         idf = self.searcher.idf(FIELD, word)
         norms = self.norms
         # whoosh's bm25(): idf * ((tf * (K1 + 1)) / (tf + norm)), in that order, so the
-        # floating-point results are the same as its own.
         # floating-point results are the same as its own (computed in C, over whole lists).
         saturated = map(
             operator.truediv,
