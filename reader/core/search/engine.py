@@ -25,8 +25,10 @@ import re
 import sqlite3
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress
 from typing import Any
 
 from ..model import BlockKind
@@ -34,10 +36,12 @@ from .index import COUNT, ENTRY_SIZE, POSTING, read_lexicon
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
+from .ranking import UnitShares, best_of, unit_shares
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
 from .text import ALNUM, CJK, counted_exactly, fold, is_cjk, query_grams
+from .word_scores import WordScores
 
 CONTEXT_WEIGHT = 0.5  # BM25F weight of the nearest headings relative to the text
 PHRASE_WEIGHT = 0.5  # a multi-word term found contiguously, on top of its words
@@ -50,6 +54,8 @@ RELAX_BELOW = 10
 OPTIONAL_WORDS = frozenset(
     ["如何", "怎样", "怎么", "什么", "哪些", "有关", "关于", "方面", "问题", "以及", "或者", "进行"]
 )
+RANK_ALL = 2000  # above this many matches, the best are found without scoring them all
+TOP_SAMPLE = 2000  # above this many matches, the top k are picked by a sampled bound
 SNIPPET_CHARS = 90
 SNIPPET_LEAD = 24
 
@@ -67,15 +73,43 @@ class Unit:
     highlight: bool
     boundary: bool  # Latin/digit edges must not touch other Latin letters or digits
 
-    @property
-    def pattern(self) -> re.Pattern[str] | None:
-        return _boundary_pattern(self.text) if self.boundary else None
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """[start, end) of each occurrence in a folded text (whole Latin/digit words only
+        when `boundary`), left to right, not overlapping."""
+        return bounded_spans(self.text, folded, self.boundary)
 
 
-def _boundary_pattern(text: str) -> re.Pattern[str]:
-    head = rf"(?<!{ALNUM})" if ALNUM_RE.match(text[0]) else ""
-    tail = rf"(?!{ALNUM})" if ALNUM_RE.match(text[-1]) else ""
-    return re.compile(head + re.escape(text) + tail)
+def bounded_spans(text: str, folded: str, boundary: bool = True) -> list[tuple[int, int]]:
+    """Where `text` occurs in `folded`, left to right and not overlapping; with `boundary`,
+    only where a Latin letter or digit at its edge does not touch another (2030 is not
+    found in 20301). The same answers as a regex with a lookbehind, but found with
+    str.find: the lookbehind makes re try every position of every text (~10× slower)."""
+    head = boundary and _is_alnum(text[0])
+    tail = boundary and _is_alnum(text[-1])
+    size, length = len(text), len(folded)
+    spans = []
+    start = folded.find(text)
+    while start >= 0:
+        end = start + size
+        touches_before = head and start and _is_alnum(folded[start - 1])
+        if touches_before or (tail and end < length and _is_alnum(folded[end])):
+            start = folded.find(text, start + 1)
+        else:
+            spans.append((start, end))
+            start = folded.find(text, end)
+    return spans
+
+
+_ALNUM_CHARS: dict[str, bool] = {}
+
+
+def _is_alnum(char: str) -> bool:
+    """Whether one character is a Latin-like letter or digit (ALNUM), remembered per
+    character: a text's neighbours are few distinct characters, met many times."""
+    found = _ALNUM_CHARS.get(char)
+    if found is None:
+        found = _ALNUM_CHARS[char] = ALNUM_RE.match(char) is not None
+    return found
 
 
 def _needs_boundary(text: str) -> bool:
@@ -87,6 +121,7 @@ class IndexView:
     the SQLite postings of characters and pairs."""
 
     POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
+    SHARES_KEPT = 1_500_000  # passages in the kept ranking orders (ranking.py), most recently used
 
     def __init__(self, opened: tuple[Any, sqlite3.Connection], table: BlockTable) -> None:
         self.ix, self.db = opened
@@ -97,7 +132,11 @@ class IndexView:
         self._starts = table.doc_starts
         self._docmap: list[int] | None = None
         self._df: dict[str, int] = {}
+        self._word_df: dict[str, int] = {}  # a few bytes each: at most the index's words
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
+        self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
+        self._shares_kept = 0  # passages in all kept shares
+        self.word_scores = WordScores(self.searcher)
 
     def close(self) -> None:
         self.searcher.close()
@@ -114,8 +153,26 @@ class IndexView:
             self._docmap = docmap
         return self._docmap
 
+    def position_of(self, docnum: int) -> int:
+        """The table position of one whoosh document (-1: meta, deleted or unknown), read
+        from its stored key: cheaper than `docmap` when only a few are wanted."""
+        if self._docmap is not None:
+            return self._docmap[docnum]
+        if self.reader.is_deleted(docnum):
+            return -1
+        return self._table.positions.get(self.reader.stored_fields(docnum).get("key", ""), -1)
+
+    def docnums_of(self, doc_id: str) -> set[int]:
+        """whoosh document numbers of the passages of one document."""
+        from whoosh.query import Term
+
+        return set(self.searcher.docs_for_query(Term("doc", doc_id))) if doc_id else set()
+
     def word_df(self, word: str) -> int:
-        return self.reader.doc_frequency("words", word)
+        df = self._word_df.get(word)
+        if df is None:
+            df = self._word_df[word] = self.reader.doc_frequency("words", word)
+        return df
 
     def gram_df(self, term: str) -> int:
         """How many blocks hold the term (a character or a pair of characters)."""
@@ -151,6 +208,20 @@ class IndexView:
         self._postings[term] = found
         if len(self._postings) > self.POSTINGS_KEPT:
             self._postings.popitem(last=False)
+        return found
+
+    def unit_shares(self, key: tuple[str, bool, float], make: Callable[[], UnitShares]) -> UnitShares:
+        """What one query unit gives each block, ordered (ranking.py); it depends only on
+        the index, so it is kept with the postings."""
+        found = self._shares.get(key)
+        if found is None:
+            found = self._shares[key] = make()
+            self._shares_kept += len(found)
+            # ~40 bytes a passage: at most ~60 MB, whatever the library's size
+            while self._shares_kept > self.SHARES_KEPT and len(self._shares) > 1:
+                self._shares_kept -= len(self._shares.popitem(last=False)[1])
+        else:
+            self._shares.move_to_end(key)
         return found
 
     def gram_postings(self, term: str) -> KeysView[int]:
@@ -324,30 +395,80 @@ class Engine:
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def score(self, matches: set[int], units: list[Unit]) -> dict[int, float]:
-        """BM25F: per unit, saturated frequency in the text plus, weighted, in the headings."""
+        """BM25F: per unit, saturated frequency in the text plus, weighted, in the headings.
+
+        At tens of thousands of matches these additions are most of a query's time: each
+        is one step of a comprehension or a tight loop, nothing more."""
         table = self.table
-        norms, context_norms = table.norms, table.context_norms
-        scores = dict.fromkeys(matches, 0.0)
+        norms = table.norms
+        scores: dict[int, float] = {}
         for unit in units:
             weight = unit.weight * self.idf(unit)
-            for i, tf in self.occurrences(unit.text, unit.boundary, matches).items():
-                scores[i] += weight * tf * (K1 + 1) / (tf + norms[i])
-            weight *= CONTEXT_WEIGHT
-            # Many blocks share their headings: count once per distinct heading text.
-            for context, members in table.context_groups.items():
-                tf = _count_one(unit, context)
-                if tf:
-                    # Walk the smaller side: a heading over thousands of blocks, few matches.
-                    inside = (
-                        [i for i in scores if i in members]
-                        if len(members) > len(scores)
-                        else [i for i in members if i in scores]
-                    )
-                    for i in inside:
-                        scores[i] += weight * tf * (K1 + 1) / (tf + context_norms[i])
+            found = self.occurrences(unit.text, unit.boundary, matches)
+            if not scores:
+                scores = {i: weight * tf * (K1 + 1) / (tf + norms[i]) for i, tf in found.items()}
+            else:
+                get = scores.get
+                for i, tf in found.items():
+                    scores[i] = get(i, 0.0) + weight * tf * (K1 + 1) / (tf + norms[i])
+            for context, value in self._context_values(unit, weight * CONTEXT_WEIGHT).items():
+                get = scores.get
+                for i in table.context_groups[context] & matches:
+                    scores[i] = get(i, 0.0) + value
+        if len(scores) < len(matches):  # an OR: blocks holding none of the ranked words
+            scores.update(dict.fromkeys(matches - scores.keys(), 0.0))
         for i in matches & table.boosted.keys():
             scores[i] *= table.boosted[i]
         return scores
+
+    def _context_values(self, unit: Unit, weight: float) -> dict[str, float]:
+        """Heading text → what the unit found in it adds to the score of each block under
+        it. Many blocks share their headings, so each distinct text is counted once; its
+        length, and so the value, is the same for all its blocks."""
+        values = {}
+        for context, members in self.table.context_groups.items():
+            tf = _count_one(unit, context)
+            if tf:
+                norm = self.table.context_norms[next(iter(members))]
+                values[context] = weight * tf * (K1 + 1) / (tf + norm)
+        return values
+
+    def best(self, matches: set[int], units: list[Unit], k: int) -> dict[int, float] | None:
+        """The k best-scoring matches and their scores, as `score` would give them, found
+        without scoring every match (ranking.py); None when that cannot be proven."""
+        table = self.table
+        norms, context, boosted = table.norms, table.context, table.boosted
+        walked, exact = [], []
+        for unit in units:
+            weight = unit.weight * self.idf(unit)
+            counts = self.occurrences(unit.text, unit.boundary, None)
+            values = self._context_values(unit, weight * CONTEXT_WEIGHT)
+            make = partial(
+                unit_shares,
+                weight * (K1 + 1),
+                counts,
+                norms,
+                values,
+                [table.context_groups[c] for c in values],
+                context,
+                table.boost_of,
+            )
+            walked.append(self.view.unit_shares((unit.text, unit.boundary, unit.weight), make))
+            exact.append((weight, counts, values))
+
+        def score(i: int) -> float:  # the additions of `score`, in the same order
+            total = 0.0
+            for weight, counts, values in exact:
+                tf = counts.get(i)
+                if tf:
+                    total += weight * tf * (K1 + 1) / (tf + norms[i])
+                value = values.get(context[i])
+                if value:
+                    total += value
+            boost = boosted.get(i)
+            return total * boost if boost is not None else total
+
+        return best_of(walked, matches, k, score)
 
     # --- the whole search ------------------------------------------------------------
     def run(self, parsed: ParsedQuery, within: set[int] | None, limit: int, offset: int) -> SearchResults:
@@ -359,7 +480,11 @@ class Engine:
         else:
             matches = self.evaluate(parsed.root, within)
         units = self.units(parsed)
-        scores = self.score(matches, units) if units else {}
+        scores: dict[int, float] | None = {}
+        if units and len(matches) > RANK_ALL:
+            scores = self.best(matches, units, offset + limit)
+        if units and not scores:
+            scores = self.score(matches, units)
         partial: dict[int, float] = {}
         if len(matches) < RELAX_BELOW and units:
             partial = self._partial(parsed, within, matches, units)
@@ -430,7 +555,7 @@ class Engine:
         if partial and len(ranked) < offset + limit:
             ranked += _top(partial, offset + limit - len(ranked))
         by_doc = Counter(map(table.doc_ids.__getitem__, matches))
-        by_objective = Counter(n for i in matches & table.with_objectives for n in table.objectives[i])
+        by_objective = {n: len(matches & members) for n, members in table.objective_members.items()}
         hits = tuple(
             self.hit(i, units, scores.get(i, partial.get(i, 0.0)), i in partial) for i in ranked[offset:]
         )
@@ -438,7 +563,7 @@ class Engine:
             query=parsed.text,
             total=len(matches),
             by_doc={d: by_doc[d] for d in table.doc_order() if by_doc[d]},
-            by_objective=dict(sorted(by_objective.items())),
+            by_objective={n: count for n, count in sorted(by_objective.items()) if count},
             warnings=tuple(self.warnings),
             hits=hits,
             offset=offset,
@@ -487,18 +612,26 @@ def _count(text: str, boundary: bool, texts: list[str], scope: set[int] | None) 
     pairs = enumerate(texts) if scope is None else ((i, texts[i]) for i in scope)
     if not boundary:
         return {i: tf for i, folded in pairs if (tf := folded.count(text))}
-    findall = _boundary_pattern(text).findall
     found = {}
     for i, folded in pairs:
-        if text in folded:  # the plain test first: the lookbehind defeats re's prefix scan
-            tf = len(findall(folded))
+        if text in folded:  # the plain test first: most candidates fail it
+            tf = len(bounded_spans(text, folded))
             if tf:
                 found[i] = tf
     return found
 
 
 def _top(scores: dict[int, float], k: int) -> list[int]:
-    """The k best positions, best first; equal scores in corpus order (as a sort would)."""
+    """The k best positions, best first; equal scores in corpus order (as a sort would).
+
+    Among many scores, only those at least the k-th best of a sample (a bound below the
+    true k-th best) are ranked: picking them runs in C, ranking all would not."""
+    if len(scores) > TOP_SAMPLE and k:
+        values = list(scores.values())
+        sample = values[:: len(values) // TOP_SAMPLE]
+        floor = heapq.nlargest(k, sample)[-1] if len(sample) >= k else min(sample)
+        kept = list(compress(scores, map(floor.__le__, values)))
+        scores = dict(zip(kept, map(scores.__getitem__, kept), strict=True))
     best = heapq.nlargest(k, zip(scores.values(), map(operator.neg, scores), strict=True))
     return [-negative for _, negative in best]
 
@@ -507,7 +640,7 @@ def _count_one(unit: Unit, text: str) -> int:
     if unit.text not in text:
         return 0
     if unit.boundary:
-        return sum(1 for _ in unit.pattern.finditer(text))  # type: ignore[union-attr]
+        return len(unit.spans(text))
     return text.count(unit.text)
 
 
@@ -516,7 +649,7 @@ def highlight_spans(folded: str, units: list[Unit]) -> tuple[tuple[int, int], ..
     spans: list[tuple[int, int]] = []
     for unit in units:
         if unit.boundary:
-            spans.extend(m.span() for m in unit.pattern.finditer(folded))  # type: ignore[union-attr]
+            spans.extend(unit.spans(folded))
             continue
         start = folded.find(unit.text)
         while start >= 0:

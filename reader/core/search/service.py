@@ -169,25 +169,17 @@ class SearchService:
         return hits
 
     def _related(self, doc_id: str, anchor: str, limit: int) -> list[Hit]:
-        from whoosh.query import Or, Term
-
         source = self._source_text(doc_id, anchor)
         terms = self._key_terms(source)
         if not terms or limit == 0:
             return []
         view = self._view
-        query = Or([Term("words", word, boost=weight) for word, weight in terms])
-        results = view.searcher.search(query, limit=limit * 2 + 10, mask=Term("doc", doc_id))
+        # BM25F over the words, as whoosh ranks an OR of boosted terms; the source's
+        # own document and index entries that are no passage are left out.
+        excluded = view.docnums_of(doc_id)
+        best = view.word_scores.top(terms, limit, excluded, lambda d: view.position_of(d) >= 0)
         units = [Unit(word, 1.0, True, not is_cjk(word[0])) for word, _ in terms]
-        hits = []
-        for found in results:
-            i = view.docmap[found.docnum]
-            if i < 0:
-                continue
-            hits.append(table_hit(self._table, i, units, float(found.score)))
-            if len(hits) == limit:
-                break
-        return hits
+        return [table_hit(self._table, view.position_of(d), units, score) for d, score in best]
 
     def _source_text(self, doc_id: str, anchor: str) -> str:
         if doc_id == COMPACT_ID:
