@@ -125,3 +125,19 @@ def test_related_equals_whooshs_own_search(library, source):
     assert len(got) == 10
     assert [g[:2] for g in got] == [e[:2] for e in expected[:10]]
     assert [g[2] for g in got] == pytest.approx([e[2] for e in expected[:10]], rel=1e-12)
+
+
+def test_kept_postings_stay_within_their_budget_and_answers_do_not_change(library, monkeypatch):
+    """Frequent characters' postings are large in a big library: those kept in memory are
+    bounded by how many passages they hold, and evicting them changes no answer."""
+    before = [_answer(library.search(q, limit=20)) for q in QUERIES]
+    view = library._view
+    view._postings.clear()
+    view._posting_entries = 0
+    budget = 2_000  # far less than one frequent character holds in three copies
+    monkeypatch.setattr(view, "POSTING_ENTRIES_KEPT", budget)
+    after = [_answer(library.search(q, limit=20)) for q in QUERIES]
+    assert after == before
+    kept = [len(found) for found in view._postings.values()]
+    assert view._posting_entries == sum(kept)
+    assert len(kept) == 1 or sum(kept) <= budget

@@ -120,7 +120,8 @@ class IndexView:
     """What the engine reads from one open index: the whoosh index of jieba words, and
     the SQLite postings of characters and pairs."""
 
-    POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used
+    POSTINGS_KEPT = 256  # decoded postings kept in memory, most recently used …
+    POSTING_ENTRIES_KEPT = 1_000_000  # … holding at most this many blocks (~100 MB)
     SHARES_KEPT = 1_500_000  # passages in the kept ranking orders (ranking.py), most recently used
 
     def __init__(self, opened: tuple[Any, sqlite3.Connection], table: BlockTable) -> None:
@@ -134,6 +135,7 @@ class IndexView:
         self._df: dict[str, int] = {}
         self._word_df: dict[str, int] = {}  # a few bytes each: at most the index's words
         self._postings: OrderedDict[str, dict[int, int]] = OrderedDict()
+        self._posting_entries = 0  # blocks in all kept postings
         self._shares: OrderedDict[tuple[str, bool, float], UnitShares] = OrderedDict()
         self._shares_kept = 0  # passages in all kept shares
         self.word_scores = WordScores(self.searcher)
@@ -206,8 +208,13 @@ class IndexView:
                 counts.frombytes(blob[split:])
                 found.update(zip(map(start.__add__, numbers), counts, strict=True))
         self._postings[term] = found
-        if len(self._postings) > self.POSTINGS_KEPT:
-            self._postings.popitem(last=False)
+        self._posting_entries += len(found)
+        # At ×50 a frequent character's postings hold tens of thousands of blocks: the
+        # budget bounds memory whatever the library's size (the newest is always kept).
+        while len(self._postings) > 1 and (
+            len(self._postings) > self.POSTINGS_KEPT or self._posting_entries > self.POSTING_ENTRIES_KEPT
+        ):
+            self._posting_entries -= len(self._postings.popitem(last=False)[1])
         return found
 
     def unit_shares(self, key: tuple[str, bool, float], make: Callable[[], UnitShares]) -> UnitShares:
