@@ -316,7 +316,8 @@ class AnnotationsModel(QStandardItemModel):
         r = bisect_left(rows, excerpt_order_key(excerpt), key=excerpt_order_key)
         rows.insert(r, excerpt)
         self._listed[excerpt.id] = excerpt
-        self.item(g).insertRow(r, self._excerpt_item(excerpt))
+        # the list form: PySide lets a single item passed alone be deleted with its wrapper
+        self.item(g).insertRow(r, [self._excerpt_item(excerpt)])
         self._title_group(g)
 
     def _place_of(self, excerpt: Excerpt) -> tuple[int, int] | None:
