@@ -125,9 +125,12 @@ def test_adds_deletes_and_undo_keep_the_list_in_order_through_a_filter(qtbot, bu
         assert incremental == as_rebuilt(window), f"after {what}, as if built again"
         resets.clear()
 
+    last = [i for kind, i in listed(panel) if kind == "row"][-1]
+    panel.view.setCurrentIndex(panel.model.index_of(last))
     select(pane, block.anchor, 22, 30)
     added = annotator.highlight(pane, "red")
     assert panel.model.index_of(added.id).isValid() and not resets, "a new red row, in its place"
+    assert panel.view.currentIndex().data(IdRole) == last, "the current row stays current"
     check("a new highlight")
     annotator.set_color(red.id, "blue")
     assert not panel.model.index_of(red.id).isValid() and not resets, "filtered out"
