@@ -32,6 +32,7 @@ from ..core.annotations import (
     COLORS,
     DEFAULT_COLOR,
     Annotation,
+    BlockRangeSelector,
     Bookmark,
     Change,
     ColorMeaning,
@@ -80,12 +81,16 @@ class ExcerptIndex:
         self._by_id: dict[str, Excerpt] = {}
         self._ordered: list[Excerpt] | None = None
         self._placed: dict[str, list[Excerpt]] = {}  # by document, in order; made when asked
+        self._at_range: dict[tuple[str, BlockRangeSelector], set[str]] = {}  # placed ones' ids
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
         self._by_id = {
             e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
         }
         self._forget_order()
+        self._at_range = {}
+        for excerpt in self._by_id.values():
+            self._note_range(excerpt, add=True)
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         self.corpus, self.objectives = corpus, list(objectives)
@@ -112,12 +117,29 @@ class ExcerptIndex:
             if old is not None:
                 docs.add(old.doc)
                 self._unlist(old)
+                self._note_range(old, add=False)
         current = [a for a in latest.values() if a is not None]
         for excerpt in build_excerpts(current, self.corpus, self.objectives, self.palette):
             self._by_id[excerpt.id] = excerpt
             docs.add(excerpt.doc)
             self._list(excerpt)
+            self._note_range(excerpt, add=True)
         return docs
+
+    def _note_range(self, excerpt: Excerpt, *, add: bool) -> None:
+        target = excerpt.annotation.target
+        if not excerpt.found or target.range is None:
+            return
+        ids = self._at_range.setdefault((target.doc, target.range), set())
+        if add:
+            ids.add(excerpt.id)
+        else:
+            ids.discard(excerpt.id)
+
+    def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
+        """The first highlight (in document order) placed in a document over exactly `where`."""
+        placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
+        return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
 
     def _lists_of(self, excerpt: Excerpt) -> list[list[Excerpt]]:
         """The ordered lists made so far that hold (or would hold) `excerpt`."""
@@ -461,10 +483,10 @@ class Annotator(QObject):
             return None
 
     def _same_place(self, target: Target) -> Annotation | None:
-        for excerpt in self.index.placed_in(target.doc):
-            if excerpt.annotation.target.range == target.range:
-                return self.store.annotation(excerpt.id)
-        return None
+        if target.range is None:
+            return None
+        excerpt = self.index.placed_at(target.doc, target.range)
+        return self.store.annotation(excerpt.id) if excerpt is not None else None
 
     def highlight(self, pane: DocumentPane, color: str) -> Annotation | None:
         """Highlight the pane's selection (or recolour the highlight of exactly that text)."""

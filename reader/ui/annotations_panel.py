@@ -10,6 +10,8 @@ Delete deletes it (both undoable).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -213,6 +215,37 @@ class AnnotationFilters(QWidget):
 def annotation_creators(store) -> list[str]:
     """The authors of the highlights, sorted ("" for those made before names were kept)."""
     return sorted({a.creator for a in store.annotations}, key=str.casefold)
+
+
+class ChoiceCounts:
+    """How many highlights carry each tag and each author, kept change by change, so the
+    filters' choices follow a change without going through 10,000 highlights."""
+
+    def __init__(self) -> None:
+        self._tags: Counter[str] = Counter()
+        self._creators: Counter[str] = Counter()
+
+    def recount(self, annotations: Iterable[Annotation]) -> None:
+        self._tags, self._creators = Counter(), Counter()
+        for annotation in annotations:
+            self._count(annotation, 1)
+
+    def take_in(self, changes) -> None:
+        for change in changes:
+            if isinstance(change.before, Annotation):
+                self._count(change.before, -1)
+            if isinstance(change.after, Annotation):
+                self._count(change.after, 1)
+
+    def _count(self, annotation: Annotation, step: int) -> None:
+        self._tags.update(dict.fromkeys(annotation.tags, step))
+        self._creators[annotation.creator] += step
+
+    def tags(self) -> list[str]:
+        return sorted((t for t, n in self._tags.items() if n > 0), key=lambda t: (t.casefold(), t))
+
+    def creators(self) -> list[str]:
+        return sorted((c for c, n in self._creators.items() if n > 0), key=lambda c: (c.casefold(), c))
 
 
 # --- the model ------------------------------------------------------------------------------
@@ -421,6 +454,7 @@ class AnnotationsPanel(QDockWidget):
         self.annotator = annotator
         self._corpus, self._objectives = corpus, objectives
         self._stale = False
+        self._choices = ChoiceCounts()
         self._build()
         self._connect()
         self.retranslate()
@@ -504,14 +538,18 @@ class AnnotationsPanel(QDockWidget):
         self.refresh_sources()
 
     def refresh_sources(self) -> None:
+        self._choices.recount(self.annotator.store.annotations)
+        self._offer_choices()
+        self.refresh()
+
+    def _offer_choices(self) -> None:
         self.filters.set_sources(
             self._corpus,
             self._objectives,
             self.annotator.palette,
-            self.annotator.store.tags(),
-            annotation_creators(self.annotator.store),
+            self._choices.tags(),
+            self._choices.creators(),
         )
-        self.refresh()
 
     def _annotations_changed(self, changes, _docs) -> None:
         if self._stale or self.visibleRegion().isEmpty() or not self._update_rows(changes):
@@ -530,14 +568,9 @@ class AnnotationsPanel(QDockWidget):
         if self.model.line_height != self.view.fontMetrics().lineSpacing():
             return False
         selection = self.filters.selection()
-        if self._choices_change(changes):  # a new or vanished tag or author: offer the new choices
-            self.filters.set_sources(
-                self._corpus,
-                self._objectives,
-                self.annotator.palette,
-                self.annotator.store.tags(),
-                annotation_creators(self.annotator.store),
-            )
+        self._choices.take_in(changes)
+        if self._choices_changed():  # a new or vanished tag or author: offer the new choices
+            self._offer_choices()
             if self.filters.selection() != selection:  # what was chosen is gone
                 return False
         for annotation_id in ids:
@@ -549,16 +582,10 @@ class AnnotationsPanel(QDockWidget):
         self._update_buttons()
         return True
 
-    def _choices_change(self, changes) -> bool:
-        """Whether the tags or authors offered by the filters are no longer the store's."""
-        involved = [c for c in changes if isinstance(c.item, Annotation)]
-        if any(c.kind != "updated" or c.before.tags != c.after.tags for c in involved):
-            tags = [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())]
-            if tags != self.annotator.store.tags():
-                return True
-        if any(c.kind != "updated" or c.before.creator != c.after.creator for c in involved):
-            return self.filters.creators() != annotation_creators(self.annotator.store)
-        return False
+    def _choices_changed(self) -> bool:
+        """Whether the tags or authors offered by the filters are no longer the highlights'."""
+        offered = [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())]
+        return offered != self._choices.tags() or self.filters.creators() != self._choices.creators()
 
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""
@@ -571,11 +598,9 @@ class AnnotationsPanel(QDockWidget):
         """Show the highlights that pass the filters, keeping the current one selected."""
         self._stale = False
         current = self.view.currentIndex().data(IdRole)
-        tags, creators = self.annotator.store.tags(), annotation_creators(self.annotator.store)
-        if [
-            self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())
-        ] != tags or self.filters.creators() != creators:
-            self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette, tags, creators)
+        self._choices.recount(self.annotator.store.annotations)
+        if self._choices_changed():
+            self._offer_choices()
         selection = self.filters.selection()
         everything = self.annotator.index.ordered()
         shown = [e for e in everything if selection.matches(e)]

@@ -38,7 +38,6 @@ class KeyedLayer:
         self._order: list[_SortKey] = []  # sorted; `selections` follows it item by item
         self.selections: list[QTextEdit.ExtraSelection] = []
         self.markers: list[tuple[int, str]] = []  # (position, note), sorted
-        self._markers_changed = False
 
     # --- reading ------------------------------------------------------------------------------
     def groups(self) -> dict[str, tuple[Highlight, ...]]:
@@ -64,14 +63,14 @@ class KeyedLayer:
     def update(self, groups: Mapping[str, Sequence[Highlight]]) -> bool:
         """Replace the highlights of the keys given (none: the key goes). Returns whether
         the note markers changed."""
-        self._markers_changed = False
+        markers_changed = False
         for key, highlights in groups.items():
             if tuple(highlights) == self._groups.get(key):
                 continue
-            self._remove(key)
-            if highlights:
-                self._add(key, tuple(highlights))
-        return self._markers_changed
+            before = self._remove(key)
+            after = self._add(key, tuple(highlights)) if highlights else None
+            markers_changed = markers_changed or before != after  # a new colour keeps its marker
+        return markers_changed
 
     def reset(self, groups: Mapping[str, Sequence[Highlight]]) -> None:
         """Every key placed again (a new document, or all highlights replaced)."""
@@ -94,7 +93,8 @@ class KeyedLayer:
         self.selections = [selection for _key, selection in entries]
         self.markers.sort()
 
-    def _add(self, key: str, highlights: tuple[Highlight, ...]) -> None:
+    def _add(self, key: str, highlights: tuple[Highlight, ...]) -> tuple[int, str] | None:
+        """Place a key's highlights; returns its note marker (if any)."""
         self._groups[key] = highlights
         pieces = self._place_all(key, highlights)
         for i, (_h, placed) in enumerate(pieces):
@@ -105,13 +105,14 @@ class KeyedLayer:
         marker = self._marker_of(pieces)
         if marker is not None:
             insort(self.markers, marker)
-            self._markers_changed = True
+        return marker
 
-    def _remove(self, key: str) -> None:
+    def _remove(self, key: str) -> tuple[int, str] | None:
+        """Take a key's highlights away; returns the note marker it had (if any)."""
         pieces = self._placed.pop(key, None)
         self._groups.pop(key, None)
         if not pieces:
-            return
+            return None
         for i, (_h, placed) in enumerate(pieces):
             at = bisect_left(self._order, self._sort_key(key, i, placed))
             del self._order[at]
@@ -119,7 +120,7 @@ class KeyedLayer:
         marker = self._marker_of(pieces)
         if marker is not None:
             del self.markers[bisect_left(self.markers, marker)]
-            self._markers_changed = True
+        return marker
 
     def _place_all(self, key: str, highlights: tuple[Highlight, ...]) -> list[tuple[Highlight, Placed]]:
         pieces = []
