@@ -72,6 +72,10 @@ SEARCH_UNDERLINE = "#0b7a72"
 SCROLL_CONTEXT_PX = 14
 USER_SCROLL_DELAY_MS = 120
 MAX_FIND_MATCHES = 2000
+# Of a layer kept by key, Qt is given the ranges within this many characters of the text in
+# view (the rest when scrolled near): with thousands of highlights, handing Qt all of them
+# for each change and going through all of them for each paint is most of the cost.
+WINDOW_MARGIN = 3000
 _uids = itertools.count(1)
 
 
@@ -147,6 +151,7 @@ class DocumentView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.reading = ReadingWidth()
         self.markers = NoteMarkers(self)
+        self.before_paint: Callable[[], None] | None = None  # the pane's last word on what to paint
 
     def set_reading_width(self, reading: ReadingWidth) -> None:
         self.reading = reading
@@ -167,6 +172,8 @@ class DocumentView(QTextBrowser):
         self.fit_margins()
 
     def paintEvent(self, event) -> None:
+        if self.before_paint is not None:
+            self.before_paint()
         super().paintEvent(event)
         self.markers.paint()
 
@@ -211,6 +218,7 @@ class DocumentPane(QFrame):
         self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
         self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
         self._keyed: dict[str, KeyedLayer] = {}  # layers changed key by key (annotations)
+        self._window: tuple[int, int] | None = None  # the positions whose keyed ranges Qt has
         self._passages: PassageSet | None = None
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
@@ -254,6 +262,8 @@ class DocumentPane(QFrame):
         self.view.contextMenuWanted.connect(self._context_menu)
         self.view.focused.connect(self.activated)
         self.view.verticalScrollBar().actionTriggered.connect(self._scrolled)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._follow_view())
+        self.view.before_paint = self._follow_view
         self.view.viewport().installEventFilter(self)
 
     # --- documents ----------------------------------------------------------------------------
@@ -302,6 +312,7 @@ class DocumentPane(QFrame):
         self._ranges.clear()
         self._selections.clear()
         self._keyed.clear()
+        self._window = None
         self.view.markers.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
@@ -597,9 +608,10 @@ class DocumentPane(QFrame):
             key=lambda name: LAYER_ORDER.index(name) if name in LAYER_ORDER else 0,
         )
         selections, kept = [], {}
+        self._window = self._window_for_view() if self._keyed else None
         for layer in layers:
             if layer in self._keyed:  # kept in paint order, change by change
-                selections.extend(self._keyed[layer].selections)
+                selections.extend(self._keyed[layer].selections_between(*self._window))
                 continue
             for placed in self._layer_positions(layer):
                 cached = self._selections.get(id(placed))
@@ -616,6 +628,32 @@ class DocumentPane(QFrame):
                 selections.append(cached[1])
         self._selections = kept  # the ranges shown now (an id is not reused while they live)
         self.view.setExtraSelections(selections)
+
+    def _visible_positions(self) -> tuple[int, int]:
+        """The document positions at the top left and the bottom right of the view."""
+        viewport = self.view.viewport()
+        first = self.view.cursorForPosition(QPoint(0, 0)).position()
+        last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return first, last
+
+    def _window_for_view(self) -> tuple[int, int]:
+        """The window Qt has while it still covers the view (so a change hands Qt the same
+        ranges but the changed ones), else one around the view."""
+        first, last = self._visible_positions()
+        if self._window is not None and self._window[0] <= first and last <= self._window[1]:
+            return self._window
+        qdoc = self._rendered.qdoc
+        start = qdoc.findBlock(max(0, first - WINDOW_MARGIN)).position()  # ranges stay in one block
+        return start, last + WINDOW_MARGIN
+
+    def _follow_view(self) -> None:
+        """Give Qt the keyed ranges around the text in view once it has scrolled (or been
+        laid out again) beyond those it has."""
+        if not self._keyed or self._rendered is None:
+            return
+        first, last = self._visible_positions()
+        if self._window is None or not (self._window[0] <= first and last <= self._window[1]):
+            self._rebuild_selections()
 
     # --- linked passages ----------------------------------------------------------------------
     def set_passages(self, passages: PassageSet, index: int | None = None, *, navigate: bool = True) -> None:

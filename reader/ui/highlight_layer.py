@@ -56,6 +56,10 @@ class KeyedLayer:
         by_key = {k: [p for _h, p in pieces] for k, pieces in self._placed.items()}
         return [by_key[key][piece] for _s, _e, key, piece in self._order]
 
+    def selections_between(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
+        """The selections of the ranges starting from `start` to `end`, in paint order."""
+        return self.selections[bisect_left(self._order, (start,)) : bisect_left(self._order, (end + 1,))]
+
     def __len__(self) -> int:
         return len(self._order)
 

@@ -41,7 +41,8 @@ def busy_window(make_window, services, corpus):
     store = services.store
     for doc_id in ("gcm", "imrf"):
         doc = corpus.get(doc_id)
-        blocks = [b for b in doc.blocks if len(b.text) >= 30][:40]
+        long = [b for b in doc.blocks if len(b.text) >= 30]
+        blocks = long[:40] + long[-3:]  # and a few at the end, far from the top
         for i, block in enumerate(blocks):
             store.add(
                 new_annotation(
@@ -165,3 +166,24 @@ def test_a_change_in_a_document_not_shown_leaves_the_panes_alone(busy_window):
     annotator.set_color(excerpt.id, "blue" if excerpt.color != "blue" else "red")
     assert (painted(left), painted(right)) == before
     assert window.annotations_panel.model.index_of(excerpt.id).data(ExcerptRole).color != excerpt.color
+
+
+def test_highlights_far_from_the_view_show_once_scrolled_to(qtbot, busy_window):
+    window, annotator = busy_window, busy_window.annotator
+    pane = window.panes.panes[0]
+    last = annotator.index.placed_in("gcm")[-1]
+    rng = last.annotation.target.range
+    start, end = pane.rendered.range_of(rng.start_anchor, rng.start_offset, rng.end_offset)
+    assert (start, end) not in [(s, e) for s, e, _c in painted(pane)], "far from the view: not given to Qt"
+    new = "blue" if last.color != "blue" else "red"
+    annotator.set_color(last.id, new)  # changed while out of view
+    pane.show_document("gcm", rng.start_anchor)
+    qtbot.waitUntil(lambda: (start, end, COLORS[new]) in painted(pane))
+    assert len(pane.highlighted_text("annotations")) == len(pane.highlights("annotations")), (
+        "every highlight is placed, wherever the view is"
+    )
+    pane.view.verticalScrollBar().setValue(0)  # and back, by the scroll bar
+    first = annotator.index.placed_in("gcm")[0]
+    rng = first.annotation.target.range
+    start, end = pane.rendered.range_of(rng.start_anchor, rng.start_offset, rng.end_offset)
+    qtbot.waitUntil(lambda: (start, end, COLORS[first.color]) in painted(pane))
