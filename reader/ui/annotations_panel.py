@@ -276,12 +276,19 @@ class AnnotationsModel(QStandardItemModel):
         self._group_rows: dict[str, int] = {}  # group key -> row
         self._listed: dict[str, Excerpt] = {}  # the excerpts listed, by id
         self._labels: dict[str, str] = {}
+        self._built: tuple | None = None  # what set_excerpts last showed, while nothing changed it
         self.line_height = 16  # the list's line spacing (the panel sets it from its font)
 
     def set_excerpts(self, excerpts: list[Excerpt], titles: dict[str, str], palette: Palette) -> None:
-        self._labels = {color: color_label(palette, color) for color in COLORS}
-        groups: dict[str, _Group] = {}
+        """Build the list (unless it already shows exactly this: the window asks twice as it
+        opens, and building 10,000 rows takes a good half second)."""
+        labels = {color: color_label(palette, color) for color in COLORS}
         orphans = _Group(ORPHANS, self.tr("Could not be placed"), [])
+        built = (list(excerpts), dict(titles), labels, orphans.title, self.line_height)
+        if built == self._built:
+            return
+        self._built, self._labels = built, labels
+        groups: dict[str, _Group] = {}
         for excerpt in excerpts:
             if not excerpt.found:
                 orphans.excerpts.append(excerpt)
@@ -307,6 +314,7 @@ class AnnotationsModel(QStandardItemModel):
         """Show a new version of one highlight (None: it is no longer listed) by repainting,
         inserting or removing its row alone, in document order; False, changing nothing,
         when that would add or empty a group (the caller then builds the list again)."""
+        self._built = None
         old = self._listed.get(annotation_id)
         old_place = self._place_of(old) if old is not None else None
         new_group = self._group_rows.get(_group_key(excerpt)) if excerpt is not None else None
