@@ -63,6 +63,7 @@ FOLD_AFTER = 2000  # journal lines: past this, fold them into the file in the ba
 FOLD_WAIT_MS = 100  # a save asked for during a fold is tried again this much later
 BOOKMARK_PREVIEW = 16
 TOOLTIP_NOTE = 200
+PATCH_AT_MOST = 500  # changed highlights a pane takes in one by one; more (an import): all again
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -316,7 +317,9 @@ class Annotator(QObject):
             return
         if changes and not any(isinstance(c.item, ColorMeaning) for c in changes):
             ids = [c.id for c in changes if isinstance(c.item, Annotation)]
-            if pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids)):
+            if len(ids) <= PATCH_AT_MOST and pane.update_highlight_groups(
+                "annotations", self.highlight_groups_for(doc, ids)
+            ):
                 return
         pane.set_highlight_groups("annotations", self.highlight_groups_for(doc))
 

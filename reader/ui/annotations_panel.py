@@ -55,6 +55,7 @@ GroupRole = Qt.ItemDataRole.UserRole + 3
 ORPHANS = "orphans"
 QUOTE_PREVIEW, NOTE_PREVIEW = 60, 60
 FILTER_DELAY_MS = 150
+ROW_BY_ROW = 500  # more changed highlights than this (an import): the list is built again
 
 
 def _short(text: str, length: int) -> str:
@@ -575,6 +576,8 @@ class AnnotationsPanel(QDockWidget):
         ids = list(dict.fromkeys(c.id for c in changes if isinstance(c.item, Annotation)))
         if not ids:
             return True  # bookmarks only
+        if len(ids) > ROW_BY_ROW:
+            return False
         if self.model.line_height != self.view.fontMetrics().lineSpacing():
             return False
         selection = self.filters.selection()
