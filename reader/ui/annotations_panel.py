@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -279,6 +279,7 @@ class AnnotationsModel(QStandardItemModel):
         self._labels: dict[str, str] = {}
         self._built: tuple | None = None  # what set_excerpts last showed, while nothing changed it
         self.line_height = 16  # the list's line spacing (the panel sets it from its font)
+        self.row_in_view: Callable[[QModelIndex], bool] = lambda _index: True  # the panel's view
 
     def set_excerpts(self, excerpts: list[Excerpt], titles: dict[str, str], palette: Palette) -> None:
         """Build the list (unless it already shows exactly this: the window asks twice as it
@@ -340,12 +341,17 @@ class AnnotationsModel(QStandardItemModel):
     def _replace_row(self, g: int, r: int, excerpt: Excerpt) -> None:
         self._groups[g].excerpts[r] = self._listed[excerpt.id] = excerpt
         item = self.item(g).child(r)
-        blocked = self.blockSignals(True)  # one dataChanged for all the roles
+        height = item.sizeHint()
+        blocked = self.blockSignals(True)  # one dataChanged for all the roles, if any
         try:
             self._fill_excerpt(item, excerpt)
         finally:
             self.blockSignals(blocked)
-        self.dataChanged.emit(item.index(), item.index())
+        # A tree view finds a row's place by adding up the heights of the rows before it (all
+        # measured again after a row came or went): a row out of view whose height stays
+        # is shown from the new data once scrolled to, without telling the view now.
+        if item.sizeHint() != height or self.row_in_view(item.index()):
+            self.dataChanged.emit(item.index(), item.index())
 
     def _remove_row(self, g: int, r: int) -> None:
         removed = self._groups[g].excerpts.pop(r)
@@ -477,6 +483,7 @@ class AnnotationsPanel(QDockWidget):
         self.status.setObjectName("annotationsStatus")
         self.status.setWordWrap(True)
         self.model = AnnotationsModel(self)
+        self.model.row_in_view = self._row_in_view
         self.view = QTreeView(body)
         self.view.setObjectName("annotationsList")
         self.view.setModel(self.model)
@@ -599,6 +606,21 @@ class AnnotationsPanel(QDockWidget):
         """Whether the tags or authors offered by the filters are no longer the highlights'."""
         offered = [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())]
         return offered != self._choices.tags() or self.filters.creators() != self._choices.creators()
+
+    def _row_in_view(self, index: QModelIndex) -> bool:
+        """Whether a row is between the first and the last row the list shows."""
+        viewport = self.view.viewport()
+        if viewport.visibleRegion().isEmpty():
+            return False
+        top = self.view.indexAt(QPoint(1, 1))
+        bottom = self.view.indexAt(QPoint(1, viewport.height() - 2))
+
+        def place(i: QModelIndex) -> tuple[int, int]:  # a group's row comes before its rows
+            return (i.parent().row(), i.row()) if i.parent().isValid() else (i.row(), -1)
+
+        if not top.isValid():
+            return True
+        return place(top) <= place(index) and (not bottom.isValid() or place(index) <= place(bottom))
 
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""

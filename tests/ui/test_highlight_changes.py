@@ -187,3 +187,43 @@ def test_highlights_far_from_the_view_show_once_scrolled_to(qtbot, busy_window):
     rng = first.annotation.target.range
     start, end = pane.rendered.range_of(rng.start_anchor, rng.start_offset, rng.end_offset)
     qtbot.waitUntil(lambda: (start, end, COLORS[first.color]) in painted(pane))
+
+
+def test_list_rows_out_of_view_show_their_change_once_scrolled_to(qtbot, busy_window, monkeypatch):
+    window, annotator = busy_window, busy_window.annotator
+    panel, view = window.annotations_panel, window.annotations_panel.view
+    ids = [i for kind, i in listed(panel) if kind == "row"]
+    far = next(i for i in reversed(ids) if not annotator.excerpt(i).annotation.note)
+    index = panel.model.index_of(far)
+    assert not view.visualRect(index).intersects(view.viewport().rect()), "out of view"
+    noted = next(i for i in ids if annotator.excerpt(i).annotation.note)
+    three_lines = view.visualRect(panel.model.index_of(noted)).height()  # (near the top)
+    monkeypatch.setattr(annotator, "ask_note", lambda request: NoteResult("blue", "后来加上的笔记", ()))
+    annotator.edit(far)  # a note: one more line
+    view.scrollTo(panel.model.index_of(far))
+    qtbot.waitUntil(lambda: view.visualRect(panel.model.index_of(far)).intersects(view.viewport().rect()))
+    row = panel.model.index_of(far)
+    assert "后来加上的笔记" in row.data() and row.data(ExcerptRole).color == "blue"
+    assert view.visualRect(row).height() == three_lines, "its height follows its lines"
+    changed = []
+    panel.model.dataChanged.connect(lambda first, _last, _roles=(): changed.append(first.data(IdRole)))
+    annotator.set_color(far, "red")  # in view now: repainted at once
+    assert changed == [far] and panel.model.index_of(far).data(ExcerptRole).color == "red"
+
+
+def test_a_list_row_out_of_view_keeps_its_place_and_height_through_a_colour_change(qtbot, busy_window):
+    window, annotator = busy_window, busy_window.annotator
+    panel, view = window.annotations_panel, window.annotations_panel.view
+    far = [i for kind, i in listed(panel) if kind == "row"][-2]
+    view.scrollTo(panel.model.index_of(far))
+    qtbot.waitUntil(lambda: view.visualRect(panel.model.index_of(far)).intersects(view.viewport().rect()))
+    height = view.visualRect(panel.model.index_of(far)).height()
+    view.scrollToTop()
+    qtbot.waitUntil(lambda: not view.visualRect(panel.model.index_of(far)).intersects(view.viewport().rect()))
+    new = "green" if annotator.excerpt(far).color != "green" else "red"
+    annotator.set_color(far, new)
+    view.scrollTo(panel.model.index_of(far))
+    qtbot.waitUntil(lambda: view.visualRect(panel.model.index_of(far)).intersects(view.viewport().rect()))
+    row = panel.model.index_of(far)
+    assert row.data(ExcerptRole).color == new and view.visualRect(row).height() == height
+    assert listed(panel) == as_rebuilt(window)[1]
