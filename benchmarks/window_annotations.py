@@ -4,7 +4,8 @@ Run: .venv/bin/python benchmarks/window_annotations.py [--count 10000] [--rounds
 (target: <= 100 ms per change, from the call to the panes and lists being up to date)
 
 The window is made offscreen (no display needed) in a temporary data folder, with the
-annotations dock shown and the Compact in the first pane, as a delegate works. Each round
+annotations dock shown and the Compact in the first pane, as a delegate works (the
+highlights are theirs: made under the name the window gives what they add). Each round
 changes one highlight's colour (always to another colour) and undoes it, highlights a new
 selection as Alt+1 does and undoes that, and deletes a highlight (the store, the excerpt
 index, the annotations list and the panes showing the document all update); the time
