@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -31,6 +32,7 @@ from ..core.annotations import (
     COLORS,
     DEFAULT_COLOR,
     Annotation,
+    BlockRangeSelector,
     Bookmark,
     Change,
     ColorMeaning,
@@ -61,6 +63,7 @@ FOLD_AFTER = 2000  # journal lines: past this, fold them into the file in the ba
 FOLD_WAIT_MS = 100  # a save asked for during a fold is tried again this much later
 BOOKMARK_PREVIEW = 16
 TOOLTIP_NOTE = 200
+PATCH_AT_MOST = 500  # changed highlights a pane takes in one by one; more (an import): all again
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -70,18 +73,25 @@ def highlight_action_name(color: str) -> str:
 
 class ExcerptIndex:
     """Every annotation as an `Excerpt` placed in the current text (orphans marked), kept
-    current change by change: only the annotations that changed are placed again."""
+    current change by change: only the annotations that changed are placed again, and the
+    document order (all of it, and each document's placed highlights) is patched by
+    bisection rather than sorted again (issue 14: one change with 10,000 highlights)."""
 
     def __init__(self, corpus: Corpus, objectives: Sequence[Objective], palette: Palette) -> None:
         self.corpus, self.objectives, self.palette = corpus, list(objectives), palette
         self._by_id: dict[str, Excerpt] = {}
         self._ordered: list[Excerpt] | None = None
+        self._placed: dict[str, list[Excerpt]] = {}  # by document, in order; made when asked
+        self._at_range: dict[tuple[str, BlockRangeSelector], set[str]] = {}  # placed ones' ids
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
         self._by_id = {
             e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
         }
-        self._ordered = None
+        self._forget_order()
+        self._at_range = {}
+        for excerpt in self._by_id.values():
+            self._note_range(excerpt, add=True)
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         self.corpus, self.objectives = corpus, list(objectives)
@@ -90,7 +100,11 @@ class ExcerptIndex:
         """New meanings (renamed colours or another interface language)."""
         self.palette = palette
         self._by_id = {k: replace(e, meaning=palette.meaning(e.color)) for k, e in self._by_id.items()}
+        self._forget_order()
+
+    def _forget_order(self) -> None:
         self._ordered = None
+        self._placed = {}
 
     def apply(self, changes: Iterable[Change]) -> set[str]:
         """Take in changes; returns the ids of the documents whose highlights changed."""
@@ -99,35 +113,52 @@ class ExcerptIndex:
             if isinstance(change.item, Annotation):
                 latest[change.id] = change.after  # type: ignore[assignment]
         docs: set[str] = set()
-        previous: dict[str, Excerpt] = {}
         for annotation_id in latest:
             old = self._by_id.pop(annotation_id, None)
             if old is not None:
                 docs.add(old.doc)
-                previous[annotation_id] = old
+                self._unlist(old)
+                self._note_range(old, add=False)
         current = [a for a in latest.values() if a is not None]
-        fresh = build_excerpts(current, self.corpus, self.objectives, self.palette)
-        for excerpt in fresh:
+        for excerpt in build_excerpts(current, self.corpus, self.objectives, self.palette):
             self._by_id[excerpt.id] = excerpt
             docs.add(excerpt.doc)
-        if latest:
-            self._keep_order(previous, fresh, len(latest))
+            self._list(excerpt)
+            self._note_range(excerpt, add=True)
         return docs
 
-    def _keep_order(self, previous: dict[str, Excerpt], fresh: list[Excerpt], changed: int) -> None:
-        """Patch the document order in place when every changed excerpt keeps its place (a
-        new colour, note or tag): sorting 10,000 again for one edit is most of its cost."""
-        if (
-            self._ordered is None
-            or len(fresh) != changed
-            or len(previous) != changed
-            or any(_order_key(e) != _order_key(previous.get(e.id, e)) or e.id not in previous for e in fresh)
-        ):
-            self._ordered = None
+    def _note_range(self, excerpt: Excerpt, *, add: bool) -> None:
+        target = excerpt.annotation.target
+        if not excerpt.found or target.range is None:
             return
-        positions = {e.id: i for i, e in enumerate(self._ordered)}
-        for excerpt in fresh:
-            self._ordered[positions[excerpt.id]] = excerpt
+        ids = self._at_range.setdefault((target.doc, target.range), set())
+        if add:
+            ids.add(excerpt.id)
+        else:
+            ids.discard(excerpt.id)
+
+    def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
+        """The first highlight (in document order) placed in a document over exactly `where`."""
+        placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
+        return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
+
+    def _lists_of(self, excerpt: Excerpt) -> list[list[Excerpt]]:
+        """The ordered lists made so far that hold (or would hold) `excerpt`."""
+        lists = [] if self._ordered is None else [self._ordered]
+        if excerpt.found and excerpt.doc in self._placed:
+            lists.append(self._placed[excerpt.doc])
+        return lists
+
+    def _list(self, excerpt: Excerpt) -> None:
+        for ordered in self._lists_of(excerpt):
+            insort(ordered, excerpt, key=excerpt_order_key)
+
+    def _unlist(self, excerpt: Excerpt) -> None:
+        key = excerpt_order_key(excerpt)
+        for ordered in self._lists_of(excerpt):
+            at = bisect_left(ordered, key, key=excerpt_order_key)
+            if at < len(ordered) and ordered[at].id == excerpt.id:
+                del ordered[at]
 
     def get(self, annotation_id: str) -> Excerpt | None:
         return self._by_id.get(annotation_id)
@@ -135,11 +166,15 @@ class ExcerptIndex:
     def ordered(self) -> list[Excerpt]:
         """Document order, orphans last within their document (as exports order them)."""
         if self._ordered is None:
-            self._ordered = sorted(self._by_id.values(), key=_order_key)
+            self._ordered = sorted(self._by_id.values(), key=excerpt_order_key)
         return self._ordered
 
     def placed_in(self, doc_id: str) -> list[Excerpt]:
-        return [e for e in self.ordered() if e.doc == doc_id and e.found]
+        """The highlights placed in a document, in order (a list the caller may keep)."""
+        placed = self._placed.get(doc_id)
+        if placed is None:
+            placed = self._placed[doc_id] = [e for e in self.ordered() if e.doc == doc_id and e.found]
+        return list(placed)
 
     def orphans(self) -> list[Excerpt]:
         return [e for e in self.ordered() if not e.found]
@@ -148,7 +183,8 @@ class ExcerptIndex:
         return len(self._by_id)
 
 
-def _order_key(excerpt: Excerpt) -> tuple:
+def excerpt_order_key(excerpt: Excerpt) -> tuple:
+    """The order of the index, the annotations list and exports: document, place, creation."""
     return excerpt.order, excerpt.annotation.created, excerpt.id
 
 
@@ -235,43 +271,57 @@ class Annotator(QObject):
         return min(hits, key=lambda e: len(e.exact), default=None)
 
     def highlights_for(self, doc: Document) -> list[Highlight]:
-        """The "annotations" layer of a pane showing `doc`. Each excerpt's pieces are kept
-        while the excerpt is the same object (the index replaces only those that changed,
-        and all of them for a new palette or corpus), so a change with 10,000 highlights
-        places one again, not all."""
-        result = []
-        labels = {color: color_label(self.palette, color) for color in COLORS}
-        kept = self._pieces
-        for excerpt in self.index.placed_in(doc.id):
-            cached = kept.get(excerpt.id)
-            if cached is None or cached[0] is not excerpt or cached[1] is not doc:
-                note = excerpt.annotation.note
-                tip = labels[excerpt.color] + (
-                    "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else ""
-                )
-                cached = kept[excerpt.id] = (
-                    excerpt,
-                    doc,
-                    [  # the first piece carries the marker
-                        Highlight(
-                            piece.anchor,
-                            piece.start,
-                            piece.end,
-                            COLORS[excerpt.color],
-                            tip,
-                            note if i == 0 else "",
-                        )
-                        for i, piece in enumerate(segments(doc, excerpt.annotation.target))
-                    ],
-                )
-            result.extend(cached[2])
-        if len(kept) > 2 * len(self.index) + 256:  # forget deleted ones now and then
-            self._pieces = {k: v for k, v in kept.items() if self.index.get(k) is v[0]}
-        return result
+        """The "annotations" layer of a pane showing `doc`, as one list."""
+        return [h for pieces in self.highlight_groups_for(doc).values() for h in pieces]
 
-    def paint(self, pane: DocumentPane) -> None:
-        if pane.document is not None:
-            pane.set_highlights("annotations", self.highlights_for(pane.document))
+    def highlight_groups_for(
+        self, doc: Document, ids: Iterable[str] | None = None
+    ) -> dict[str, list[Highlight]]:
+        """The "annotations" layer of a pane showing `doc`: each highlight's pieces by its
+        id (all of them, or those of `ids`: [] for one no longer placed in `doc`). Each
+        excerpt's pieces are kept while the excerpt is the same object (the index replaces
+        only those that changed, and all of them for a new palette or corpus), so a change
+        with 10,000 highlights places one again, not all."""
+        labels = {color: color_label(self.palette, color) for color in COLORS}
+        excerpts = self.index.placed_in(doc.id) if ids is None else [self.index.get(i) for i in ids]
+        groups: dict[str, list[Highlight]] = {} if ids is None else dict.fromkeys(ids, [])
+        for excerpt in excerpts:
+            if excerpt is not None and excerpt.found and excerpt.doc == doc.id:
+                groups[excerpt.id] = self._pieces_of(excerpt, doc, labels)
+        if len(self._pieces) > 2 * len(self.index) + 256:  # forget deleted ones now and then
+            self._pieces = {k: v for k, v in self._pieces.items() if self.index.get(k) is v[0]}
+        return groups
+
+    def _pieces_of(self, excerpt: Excerpt, doc: Document, labels: dict[str, str]) -> list[Highlight]:
+        cached = self._pieces.get(excerpt.id)
+        if cached is not None and cached[0] is excerpt and cached[1] is doc:
+            return cached[2]
+        note = excerpt.annotation.note
+        tip = labels[excerpt.color] + (
+            "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else ""
+        )
+        pieces = [  # the first piece carries the marker
+            Highlight(
+                piece.anchor, piece.start, piece.end, COLORS[excerpt.color], tip, note if i == 0 else ""
+            )
+            for i, piece in enumerate(segments(doc, excerpt.annotation.target))
+        ]
+        self._pieces[excerpt.id] = (excerpt, doc, pieces)
+        return pieces
+
+    def paint(self, pane: DocumentPane, changes: Sequence[Change] | None = None) -> None:
+        """Paint a pane's highlights: all of them, or after `changes` only the changed ones
+        (when the pane holds them by id and no colour was renamed)."""
+        doc = pane.document
+        if doc is None:
+            return
+        if changes and not any(isinstance(c.item, ColorMeaning) for c in changes):
+            ids = [c.id for c in changes if isinstance(c.item, Annotation)]
+            if len(ids) <= PATCH_AT_MOST and pane.update_highlight_groups(
+                "annotations", self.highlight_groups_for(doc, ids)
+            ):
+                return
+        pane.set_highlight_groups("annotations", self.highlight_groups_for(doc))
 
     # --- startup and corpus -------------------------------------------------------------------
     def start(self) -> None:
@@ -436,10 +486,10 @@ class Annotator(QObject):
             return None
 
     def _same_place(self, target: Target) -> Annotation | None:
-        for excerpt in self.index.placed_in(target.doc):
-            if excerpt.annotation.target.range == target.range:
-                return self.store.annotation(excerpt.id)
-        return None
+        if target.range is None:
+            return None
+        excerpt = self.index.placed_at(target.doc, target.range)
+        return self.store.annotation(excerpt.id) if excerpt is not None else None
 
     def highlight(self, pane: DocumentPane, color: str) -> Annotation | None:
         """Highlight the pane's selection (or recolour the highlight of exactly that text)."""

@@ -9,8 +9,10 @@ Delete deletes it (both undoable).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -22,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,22 +34,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.annotations import COLORS, Annotation, Palette
+from ..core.annotations import COLORS, Annotation, ColorMeaning, Palette
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, ExportFilter
 from ..core.model import Objective
-from .annotating import Annotator
+from .annotating import Annotator, excerpt_order_key
 from .colors import color_label, swatch_icon
 from .escaping import plain_tip
-from .grouped_model import GroupedItemModel, Index, is_group
 from .icons import bind
 
 ExcerptRole = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +55,7 @@ GroupRole = Qt.ItemDataRole.UserRole + 3
 ORPHANS = "orphans"
 QUOTE_PREVIEW, NOTE_PREVIEW = 60, 60
 FILTER_DELAY_MS = 150
+ROW_BY_ROW = 500  # more changed highlights than this (an import): the list is built again
 
 
 def _short(text: str, length: int) -> str:
@@ -218,29 +218,79 @@ def annotation_creators(store) -> list[str]:
     return sorted({a.creator for a in store.annotations}, key=str.casefold)
 
 
+class ChoiceCounts:
+    """How many highlights carry each tag and each author, kept change by change, so the
+    filters' choices follow a change without going through 10,000 highlights."""
+
+    def __init__(self) -> None:
+        self._tags: Counter[str] = Counter()
+        self._creators: Counter[str] = Counter()
+
+    def recount(self, annotations: Iterable[Annotation]) -> None:
+        self._tags, self._creators = Counter(), Counter()
+        for annotation in annotations:
+            self._count(annotation, 1)
+
+    def take_in(self, changes) -> None:
+        for change in changes:
+            if isinstance(change.before, Annotation):
+                self._count(change.before, -1)
+            if isinstance(change.after, Annotation):
+                self._count(change.after, 1)
+
+    def _count(self, annotation: Annotation, step: int) -> None:
+        self._tags.update(dict.fromkeys(annotation.tags, step))
+        self._creators[annotation.creator] += step
+
+    def tags(self) -> list[str]:
+        return sorted((t for t, n in self._tags.items() if n > 0), key=lambda t: (t.casefold(), t))
+
+    def creators(self) -> list[str]:
+        return sorted((c for c, n in self._creators.items() if n > 0), key=lambda c: (c.casefold(), c))
+
+
 # --- the model ------------------------------------------------------------------------------
+def _group_key(excerpt: Excerpt) -> str:
+    return excerpt.doc if excerpt.found else ORPHANS
+
+
 @dataclass
 class _Group:
     key: str  # a document id, or ORPHANS
     title: str
-    excerpts: list[Excerpt]
+    excerpts: list[Excerpt]  # in order, as the group's rows
 
 
-class AnnotationsModel(GroupedItemModel):
-    """Documents (in library order) → their highlights; then "Could not be placed" → orphans."""
+class AnnotationsModel(QStandardItemModel):
+    """Documents (in library order) → their highlights; then "Could not be placed" → orphans.
+
+    Every row's data (and its height, from its number of lines) is stored in Qt's own
+    items: a tree view lays out all its rows again after a row is inserted or removed, and
+    with 10,000 highlights a model answering in Python made that take most of a second
+    (issue 14). `take_in` changes one row; `set_excerpts` builds the list again."""
+
+    MARGIN = 16  # the style's and the style sheet's padding around a row's text
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
-        self._palette = Palette()
+        self._group_rows: dict[str, int] = {}  # group key -> row
+        self._listed: dict[str, Excerpt] = {}  # the excerpts listed, by id
         self._labels: dict[str, str] = {}
+        self._built: tuple | None = None  # what set_excerpts last showed, while nothing changed it
+        self.line_height = 16  # the list's line spacing (the panel sets it from its font)
+        self.row_in_view: Callable[[QModelIndex], bool] = lambda _index: True  # the panel's view
 
     def set_excerpts(self, excerpts: list[Excerpt], titles: dict[str, str], palette: Palette) -> None:
-        self.beginResetModel()
-        self._palette = palette
-        self._labels = {color: color_label(palette, color) for color in COLORS}
-        groups: dict[str, _Group] = {}
+        """Build the list (unless it already shows exactly this: the window asks twice as it
+        opens, and building 10,000 rows takes a good half second)."""
+        labels = {color: color_label(palette, color) for color in COLORS}
         orphans = _Group(ORPHANS, self.tr("Could not be placed"), [])
+        built = (list(excerpts), dict(titles), labels, orphans.title, self.line_height)
+        if built == self._built:
+            return
+        self._built, self._labels = built, labels
+        groups: dict[str, _Group] = {}
         for excerpt in excerpts:
             if not excerpt.found:
                 orphans.excerpts.append(excerpt)
@@ -251,42 +301,91 @@ class AnnotationsModel(GroupedItemModel):
                     excerpt.doc, f"《{titles.get(excerpt.doc, excerpt.doc)}》", []
                 )
             group.excerpts.append(excerpt)
+        self.clear()
         self._groups = [*groups.values(), *([orphans] if orphans.excerpts else [])]
-        self.endResetModel()
+        self._group_rows = {group.key: g for g, group in enumerate(self._groups)}
+        self._listed = {e.id: e for group in self._groups for e in group.excerpts}
+        items = []
+        for group in self._groups:
+            item = self._group_item(group)
+            item.appendRows([self._excerpt_item(e) for e in group.excerpts])  # before it is shown
+            items.append(item)
+        self.invisibleRootItem().appendRows(items)
 
-    def replace_excerpts(self, excerpts: list[Excerpt]) -> bool:
-        """Show new versions of excerpts already listed, in the same places (one row each
-        repainted, not the list rebuilt); False, changing nothing, if one is not listed."""
-        places = []
-        for excerpt in excerpts:
-            place = self._place_of(excerpt)
-            if place is None:
-                return False
-            places.append(place)
-        for (g, r), excerpt in zip(places, excerpts, strict=True):
-            self._groups[g].excerpts[r] = excerpt
-            index = self.index(r, 0, self.index(g, 0))
-            self.dataChanged.emit(index, index)
+    def take_in(self, annotation_id: str, excerpt: Excerpt | None) -> bool:
+        """Show a new version of one highlight (None: it is no longer listed) by repainting,
+        inserting or removing its row alone, in document order; False, changing nothing,
+        when that would add or empty a group (the caller then builds the list again)."""
+        self._built = None
+        old = self._listed.get(annotation_id)
+        old_place = self._place_of(old) if old is not None else None
+        new_group = self._group_rows.get(_group_key(excerpt)) if excerpt is not None else None
+        if (old is not None and old_place is None) or (excerpt is not None and new_group is None):
+            return False
+        if (
+            old_place is not None
+            and excerpt is not None
+            and new_group == old_place[0]
+            and excerpt_order_key(excerpt) == excerpt_order_key(old)  # type: ignore[arg-type]
+        ):
+            self._replace_row(*old_place, excerpt)
+            return True
+        if old_place is not None and len(self._groups[old_place[0]].excerpts) == 1:
+            return False
+        if old_place is not None:
+            self._remove_row(*old_place)
+        if excerpt is not None and new_group is not None:
+            self._insert_row(new_group, excerpt)
         return True
 
+    def _replace_row(self, g: int, r: int, excerpt: Excerpt) -> None:
+        self._groups[g].excerpts[r] = self._listed[excerpt.id] = excerpt
+        item = self.item(g).child(r)
+        height = item.sizeHint()
+        blocked = self.blockSignals(True)  # one dataChanged for all the roles, if any
+        try:
+            self._fill_excerpt(item, excerpt)
+        finally:
+            self.blockSignals(blocked)
+        # A tree view finds a row's place by adding up the heights of the rows before it (all
+        # measured again after a row came or went): a row out of view whose height stays
+        # is shown from the new data once scrolled to, without telling the view now.
+        if item.sizeHint() != height or self.row_in_view(item.index()):
+            self.dataChanged.emit(item.index(), item.index())
+
+    def _remove_row(self, g: int, r: int) -> None:
+        removed = self._groups[g].excerpts.pop(r)
+        del self._listed[removed.id]
+        self.item(g).removeRow(r)
+        self._title_group(g)
+
+    def _insert_row(self, g: int, excerpt: Excerpt) -> None:
+        rows = self._groups[g].excerpts
+        r = bisect_left(rows, excerpt_order_key(excerpt), key=excerpt_order_key)
+        rows.insert(r, excerpt)
+        self._listed[excerpt.id] = excerpt
+        # the list form: PySide lets a single item passed alone be deleted with its wrapper
+        self.item(g).insertRow(r, [self._excerpt_item(excerpt)])
+        self._title_group(g)
+
     def _place_of(self, excerpt: Excerpt) -> tuple[int, int] | None:
-        for g, group in enumerate(self._groups):
-            if group.key != (excerpt.doc if excerpt.found else ORPHANS):
-                continue
-            for r, listed in enumerate(group.excerpts):
-                if listed.id == excerpt.id:
-                    return g, r
-        return None
+        """(group, row) of a listed excerpt, found by bisection (each group is in order)."""
+        g = self._group_rows.get(_group_key(excerpt))
+        if g is None:
+            return None
+        rows = self._groups[g].excerpts
+        r = bisect_left(rows, excerpt_order_key(excerpt), key=excerpt_order_key)
+        return (g, r) if r < len(rows) and rows[r].id == excerpt.id else None
 
     def excerpt_count(self) -> int:
         return sum(len(g.excerpts) for g in self._groups)
 
     def index_of(self, annotation_id: str) -> QModelIndex:
-        for g, group in enumerate(self._groups):
-            for r, excerpt in enumerate(group.excerpts):
-                if excerpt.id == annotation_id:
-                    return self.index(r, 0, self.index(g, 0))
-        return QModelIndex()
+        listed = self._listed.get(annotation_id)
+        place = self._place_of(listed) if listed is not None else None
+        if place is None:
+            return QModelIndex()
+        return self.index(place[1], 0, self.index(place[0], 0))
 
     def excerpt_indexes(self) -> list[QModelIndex]:
         return [
@@ -295,93 +394,60 @@ class AnnotationsModel(GroupedItemModel):
             for r in range(len(group.excerpts))
         ]
 
-    # --- QAbstractItemModel -------------------------------------------------------------------
-    def group_count(self) -> int:
-        return len(self._groups)
+    # --- the items ----------------------------------------------------------------------------
+    def _group_item(self, group: _Group) -> QStandardItem:
+        item = QStandardItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if group.key == ORPHANS:
+            item.setData(QColor("#b3261e"), Qt.ItemDataRole.ForegroundRole)
+        item.setData(group.key, GroupRole)
+        self._fill_group(item, group)
+        item.setSizeHint(QSize(0, self.line_height + self.MARGIN // 2))
+        return item
 
-    def item_count(self, group: int) -> int:
-        return len(self._groups[group].excerpts)
+    def _title_group(self, g: int) -> None:
+        """The count beside a group's title (and in its tooltip) after a row came or went."""
+        self._fill_group(self.item(g), self._groups[g])
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if is_group(index):
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if is_group(index):
-            return self._group_data(self._groups[index.row()], role)
-        excerpt = self._groups[self.group_row(index)].excerpts[index.row()]
-        return self._excerpt_data(excerpt, role)
-
-    def _group_data(self, group: _Group, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{group.title}  {len(group.excerpts)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if group.key == ORPHANS:
-                return self.tr(
+    def _fill_group(self, item: QStandardItem, group: _Group) -> None:
+        item.setText(f"{group.title}  {len(group.excerpts)}")
+        if group.key == ORPHANS:
+            item.setToolTip(
+                self.tr(
                     "The passages of these highlights were not found in the current text "
                     "of their document. They are kept: review, edit, export or delete them."
                 )
-            return self.tr("%n highlight(s) in this document", "", len(group.excerpts))
-        if role == GroupRole:
-            return group.key
-        if role == Qt.ItemDataRole.ForegroundRole and group.key == ORPHANS:
-            return QColor("#b3261e")
-        return None
+            )
+        else:
+            item.setToolTip(self.tr("%n highlight(s) in this document", "", len(group.excerpts)))
 
-    def _excerpt_data(self, excerpt: Excerpt, role: int) -> Any:
+    def _excerpt_item(self, excerpt: Excerpt) -> QStandardItem:
+        item = QStandardItem()
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self._fill_excerpt(item, excerpt)
+        return item
+
+    def _fill_excerpt(self, item: QStandardItem, excerpt: Excerpt) -> None:
         a = excerpt.annotation
-        if role == Qt.ItemDataRole.DisplayRole:
-            where = (
-                excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found else excerpt.citation
-            )
-            tags = "  " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
-            lines = [(where or excerpt.doc) + tags, f"“{_short(a.exact, QUOTE_PREVIEW)}”"]
-            if a.note:
-                lines.append("✎ " + _short(a.note, NOTE_PREVIEW))
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return swatch_icon(a.color)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [excerpt.citation, self._labels.get(a.color, a.color), a.exact]
-            if a.note:
-                parts.append(self.tr("Note: %1").replace("%1", a.note))
-            return plain_tip("\n\n".join(parts))
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ". ".join(
-                p
-                for p in (
-                    self._labels.get(a.color, a.color),
-                    excerpt.citation,
-                    _short(a.exact, QUOTE_PREVIEW),
-                    a.note,
-                )
-                if p
-            )
-        if role == ExcerptRole:
-            return excerpt
-        if role == IdRole:
-            return excerpt.id
-        return None
-
-
-class ExcerptDelegate(QStyledItemDelegate):
-    """Row heights from the number of lines alone: measuring every row's text would make a
-    list of thousands of highlights slow to show after each change."""
-
-    MARGIN = 16  # the style's and the style sheet's padding around the text
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.lineSpacing()
-        if is_group(index):
-            return QSize(option.rect.width(), line + self.MARGIN // 2)
-        excerpt = index.data(ExcerptRole)
-        lines = 3 if excerpt is not None and excerpt.annotation.note else 2
-        return QSize(option.rect.width(), line * lines + self.MARGIN)
+        where = excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found else excerpt.citation
+        tags = "  " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
+        lines = [(where or excerpt.doc) + tags, f"“{_short(a.exact, QUOTE_PREVIEW)}”"]
+        if a.note:
+            lines.append("✎ " + _short(a.note, NOTE_PREVIEW))
+        label = self._labels.get(a.color, a.color)
+        tip = [excerpt.citation, label, a.exact]
+        if a.note:
+            tip.append(self.tr("Note: %1").replace("%1", a.note))
+        item.setText("\n".join(lines))
+        item.setIcon(swatch_icon(a.color))
+        item.setToolTip(plain_tip("\n\n".join(tip)))
+        item.setAccessibleText(
+            ". ".join(p for p in (label, excerpt.citation, _short(a.exact, QUOTE_PREVIEW), a.note) if p)
+        )
+        item.setData(excerpt, ExcerptRole)
+        item.setData(excerpt.id, IdRole)
+        # the height from the number of lines alone: measuring thousands of texts is slow
+        item.setSizeHint(QSize(0, self.line_height * len(lines) + self.MARGIN))
 
 
 # --- the dock -------------------------------------------------------------------------------
@@ -403,6 +469,7 @@ class AnnotationsPanel(QDockWidget):
         self.annotator = annotator
         self._corpus, self._objectives = corpus, objectives
         self._stale = False
+        self._choices = ChoiceCounts()
         self._build()
         self._connect()
         self.retranslate()
@@ -416,15 +483,17 @@ class AnnotationsPanel(QDockWidget):
         self.status.setObjectName("annotationsStatus")
         self.status.setWordWrap(True)
         self.model = AnnotationsModel(self)
+        self.model.row_in_view = self._row_in_view
         self.view = QTreeView(body)
         self.view.setObjectName("annotationsList")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ExcerptDelegate(self.view))
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Row by row: scrolling by pixels makes the view add up the height of every row after
+        # each inserted or removed one, which with 10,000 highlights doubled a change's cost.
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         buttons = QHBoxLayout()
@@ -487,33 +556,71 @@ class AnnotationsPanel(QDockWidget):
         self.refresh_sources()
 
     def refresh_sources(self) -> None:
+        self._choices.recount(self.annotator.store.annotations)
+        self._offer_choices()
+        self.refresh()
+
+    def _offer_choices(self) -> None:
         self.filters.set_sources(
             self._corpus,
             self._objectives,
             self.annotator.palette,
-            self.annotator.store.tags(),
-            annotation_creators(self.annotator.store),
+            self._choices.tags(),
+            self._choices.creators(),
         )
-        self.refresh()
 
     def _annotations_changed(self, changes, _docs) -> None:
         if self._stale or self.visibleRegion().isEmpty() or not self._update_rows(changes):
             self.refresh_when_visible()
 
     def _update_rows(self, changes) -> bool:
-        """A change that leaves every changed highlight in its place in the list (a new
-        colour or note; not a new tag, which changes the filter's choices) repaints its
-        rows; anything else rebuilds the list."""
-        if not changes or any(
-            c.kind != "updated" or not isinstance(c.item, Annotation) or c.before.tags != c.after.tags
-            for c in changes
-        ):
+        """Changed highlights are repainted, inserted or removed row by row (in document
+        order, through the filters), so a change with 10,000 highlights does not rebuild
+        the list; False when the list must be built again: a renamed colour, a tag or
+        author chosen in the filters that no longer exists, a group to add or empty."""
+        if not changes or any(isinstance(c.item, ColorMeaning) for c in changes):
+            return False
+        ids = list(dict.fromkeys(c.id for c in changes if isinstance(c.item, Annotation)))
+        if not ids:
+            return True  # bookmarks only
+        if len(ids) > ROW_BY_ROW:
+            return False
+        if self.model.line_height != self.view.fontMetrics().lineSpacing():
             return False
         selection = self.filters.selection()
-        excerpts = [self.annotator.excerpt(c.id) for c in changes]
-        if any(e is None or not selection.matches(e) for e in excerpts):
+        self._choices.take_in(changes)
+        if self._choices_changed():  # a new or vanished tag or author: offer the new choices
+            self._offer_choices()
+            if self.filters.selection() != selection:  # what was chosen is gone
+                return False
+        for annotation_id in ids:
+            excerpt = self.annotator.excerpt(annotation_id)
+            shown = excerpt if excerpt is not None and selection.matches(excerpt) else None
+            if not self.model.take_in(annotation_id, shown):
+                return False
+        self._show_status(self.model.excerpt_count(), len(self.annotator.index))
+        self._update_buttons()
+        return True
+
+    def _choices_changed(self) -> bool:
+        """Whether the tags or authors offered by the filters are no longer the highlights'."""
+        offered = [self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())]
+        return offered != self._choices.tags() or self.filters.creators() != self._choices.creators()
+
+    def _row_in_view(self, index: QModelIndex) -> bool:
+        """Whether a row is between the first and the last row the list shows."""
+        viewport = self.view.viewport()
+        if viewport.visibleRegion().isEmpty():
             return False
-        return self.model.replace_excerpts(excerpts)  # type: ignore[arg-type]
+        top = self.view.indexAt(QPoint(1, 1))
+        bottom = self.view.indexAt(QPoint(1, viewport.height() - 2))
+
+        def place(i: QModelIndex) -> tuple[int, int]:  # a group's row comes before its rows
+            return (i.parent().row(), i.row()) if i.parent().isValid() else (i.row(), -1)
+
+        if not top.isValid():
+            return True
+        return place(top) <= place(index) and (not bottom.isValid() or place(index) <= place(bottom))
 
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""
@@ -526,15 +633,14 @@ class AnnotationsPanel(QDockWidget):
         """Show the highlights that pass the filters, keeping the current one selected."""
         self._stale = False
         current = self.view.currentIndex().data(IdRole)
-        tags, creators = self.annotator.store.tags(), annotation_creators(self.annotator.store)
-        if [
-            self.filters.tag.itemData(i) for i in range(1, self.filters.tag.count())
-        ] != tags or self.filters.creators() != creators:
-            self.filters.set_sources(self._corpus, self._objectives, self.annotator.palette, tags, creators)
+        self._choices.recount(self.annotator.store.annotations)
+        if self._choices_changed():
+            self._offer_choices()
         selection = self.filters.selection()
         everything = self.annotator.index.ordered()
         shown = [e for e in everything if selection.matches(e)]
         titles = {d.id: d.info.short_title for d in self._corpus}
+        self.model.line_height = self.view.fontMetrics().lineSpacing()
         self.model.set_excerpts(shown, titles, self.annotator.palette)
         for row in range(self.model.rowCount()):  # not expandAll(): it visits every highlight
             self.view.setExpanded(self.model.index(row, 0), True)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..core.model import Document
 from ..core.passages import Passage, PassageSet
 from .escaping import plain_tip
+from .highlight_layer import KeyedLayer
 from .note_markers import NoteMarkers
 from .pane_bars import FindBar, PaneHeader, PassageBar
 from .reading_width import ReadingWidth, apply_line_spacing, side_margin
@@ -71,6 +72,10 @@ SEARCH_UNDERLINE = "#0b7a72"
 SCROLL_CONTEXT_PX = 14
 USER_SCROLL_DELAY_MS = 120
 MAX_FIND_MATCHES = 2000
+# Of a layer kept by key, Qt is given the ranges within this many characters of the text in
+# view (the rest when scrolled near): with thousands of highlights, handing Qt all of them
+# for each change and going through all of them for each paint is most of the cost.
+WINDOW_MARGIN = 3000
 _uids = itertools.count(1)
 
 
@@ -146,6 +151,7 @@ class DocumentView(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.reading = ReadingWidth()
         self.markers = NoteMarkers(self)
+        self.before_paint: Callable[[], None] | None = None  # the pane's last word on what to paint
 
     def set_reading_width(self, reading: ReadingWidth) -> None:
         self.reading = reading
@@ -166,6 +172,8 @@ class DocumentView(QTextBrowser):
         self.fit_margins()
 
     def paintEvent(self, event) -> None:
+        if self.before_paint is not None:
+            self.before_paint()
         super().paintEvent(event)
         self.markers.paint()
 
@@ -209,6 +217,8 @@ class DocumentPane(QFrame):
         # highlights a change places one again, not all (issue 14).
         self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
         self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
+        self._keyed: dict[str, KeyedLayer] = {}  # layers changed key by key (annotations)
+        self._window: tuple[int, int] | None = None  # the positions whose keyed ranges Qt has
         self._passages: PassageSet | None = None
         self._passage_index = 0
         self._providers: list[ContextMenuProvider] = []
@@ -252,6 +262,8 @@ class DocumentPane(QFrame):
         self.view.contextMenuWanted.connect(self._context_menu)
         self.view.focused.connect(self.activated)
         self.view.verticalScrollBar().actionTriggered.connect(self._scrolled)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._follow_view())
+        self.view.before_paint = self._follow_view
         self.view.viewport().installEventFilter(self)
 
     # --- documents ----------------------------------------------------------------------------
@@ -299,6 +311,8 @@ class DocumentPane(QFrame):
         self._positions.clear()
         self._ranges.clear()
         self._selections.clear()
+        self._keyed.clear()
+        self._window = None
         self.view.markers.clear()
         self._top_anchor = ""
         self.header.set_current(doc_id)
@@ -316,10 +330,13 @@ class DocumentPane(QFrame):
             self.view.markers.theme = theme
         doc_id, anchor = self.doc_id, self.current_anchor()
         highlights = dict(self._highlights)
+        keyed = {layer: kept.groups() for layer, kept in self._keyed.items()}
         self._rendered = None
         self.view.setDocument(self._blank)
         if doc_id and self._load(doc_id):
             self._highlights.update(highlights)
+            for layer, groups in keyed.items():
+                self._keyed_layer(layer).reset(groups)
             self._rebuild_selections()
             self._place_note_markers()
             self.scroll_to(anchor)
@@ -452,16 +469,55 @@ class DocumentPane(QFrame):
     # --- highlights ---------------------------------------------------------------------------
     def set_highlights(self, layer: str, highlights: list[Highlight]) -> None:
         """Replace one layer of highlights (anchors not in this document are ignored)."""
+        self._keyed.pop(layer, None)
         self._highlights[layer] = list(highlights)
         self._positions.pop(layer, None)
         self._rebuild_selections()
         if layer == "annotations":
             self._place_note_markers()
 
+    def set_highlight_groups(self, layer: str, groups: dict[str, list[Highlight]]) -> None:
+        """Replace one layer with highlights by key (an annotation's id: its pieces), so
+        that `update_highlight_groups` can later change a few keys without the rest."""
+        if self._rendered is None:
+            return
+        for kept in (self._highlights, self._positions, self._ranges):
+            kept.pop(layer, None)
+        self._keyed_layer(layer).reset(groups)
+        self._rebuild_selections()
+        if layer == "annotations":
+            self._place_note_markers()
+
+    def update_highlight_groups(self, layer: str, groups: dict[str, list[Highlight]]) -> bool:
+        """Replace the highlights of the keys given (an empty list removes a key), leaving
+        the others as they are: only what changed is placed and repainted. False (nothing
+        done) when the layer was not set by key."""
+        kept = self._keyed.get(layer)
+        if kept is None or self._rendered is None:
+            return False
+        markers_changed = kept.update(groups)
+        self._rebuild_selections()
+        if layer == "annotations" and markers_changed:
+            self._place_note_markers()
+        return True
+
+    def _keyed_layer(self, layer: str) -> KeyedLayer:
+        kept = self._keyed[layer] = KeyedLayer(self._rendered.qdoc, lambda h: self._highlight_range(layer, h))
+        return kept
+
+    def _placed_highlights(self, layer: str) -> list[tuple[Highlight, tuple[int, int, QTextCharFormat]]]:
+        """Each highlight of a layer that could be placed, with its range and format."""
+        if layer in self._keyed:
+            return list(self._keyed[layer].placed())
+        return [(h, placed) for h, placed in self._ranges.get(layer, {}).items() if placed]
+
     # --- notes: a marker in the margin, the note on hover --------------------------------------
     def _place_note_markers(self) -> None:
         """One marker per highlight with a note, beside the line where it starts (the ranges
         are the ones the layer keeps, so a change places only what changed)."""
+        if "annotations" in self._keyed:
+            self.view.markers.set_markers(list(self._keyed["annotations"].markers))
+            return
         ranges = self._ranges.get("annotations", {})
         self.view.markers.set_markers(
             sorted((placed[0], h.note) for h, placed in ranges.items() if h.note and placed)
@@ -485,10 +541,8 @@ class DocumentPane(QFrame):
         position = self.view.cursorForPosition(pos).position()
         under = [
             (end - start, h.tooltip)
-            for h, placed in self._ranges.get("annotations", {}).items()
-            if placed and h.tooltip
-            for start, end, _fmt in (placed,)
-            if start <= position < end
+            for h, (start, end, _fmt) in self._placed_highlights("annotations")
+            if h.tooltip and start <= position < end
         ]
         return min(under)[1] if under else ""
 
@@ -503,6 +557,8 @@ class DocumentPane(QFrame):
         self.set_highlights(layer, [])
 
     def highlights(self, layer: str) -> list[Highlight]:
+        if layer in self._keyed:
+            return self._keyed[layer].highlights()
         return list(self._highlights.get(layer, []))
 
     def highlighted_text(self, layer: str) -> list[str]:
@@ -516,6 +572,8 @@ class DocumentPane(QFrame):
         return result
 
     def _layer_positions(self, layer: str) -> list[tuple[int, int, QTextCharFormat]]:
+        if layer in self._keyed:
+            return self._keyed[layer].positions()
         if layer not in self._positions and self._rendered is not None:
             old = self._ranges.get(layer, {})
             ranges = self._ranges[layer] = {
@@ -546,11 +604,15 @@ class DocumentPane(QFrame):
         if self._rendered is None:
             return
         layers = sorted(
-            set(self._highlights) | set(self._positions),
+            set(self._highlights) | set(self._positions) | set(self._keyed),
             key=lambda name: LAYER_ORDER.index(name) if name in LAYER_ORDER else 0,
         )
         selections, kept = [], {}
+        self._window = self._window_for_view() if self._keyed else None
         for layer in layers:
+            if layer in self._keyed:  # kept in paint order, change by change
+                selections.extend(self._keyed[layer].selections_between(*self._window))
+                continue
             for placed in self._layer_positions(layer):
                 cached = self._selections.get(id(placed))
                 if cached is None or cached[0] is not placed:
@@ -566,6 +628,32 @@ class DocumentPane(QFrame):
                 selections.append(cached[1])
         self._selections = kept  # the ranges shown now (an id is not reused while they live)
         self.view.setExtraSelections(selections)
+
+    def _visible_positions(self) -> tuple[int, int]:
+        """The document positions at the top left and the bottom right of the view."""
+        viewport = self.view.viewport()
+        first = self.view.cursorForPosition(QPoint(0, 0)).position()
+        last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return first, last
+
+    def _window_for_view(self) -> tuple[int, int]:
+        """The window Qt has while it still covers the view (so a change hands Qt the same
+        ranges but the changed ones), else one around the view."""
+        first, last = self._visible_positions()
+        if self._window is not None and self._window[0] <= first and last <= self._window[1]:
+            return self._window
+        qdoc = self._rendered.qdoc
+        start = qdoc.findBlock(max(0, first - WINDOW_MARGIN)).position()  # ranges stay in one block
+        return start, last + WINDOW_MARGIN
+
+    def _follow_view(self) -> None:
+        """Give Qt the keyed ranges around the text in view once it has scrolled (or been
+        laid out again) beyond those it has."""
+        if not self._keyed or self._rendered is None:
+            return
+        first, last = self._visible_positions()
+        if self._window is None or not (self._window[0] <= first and last <= self._window[1]):
+            self._rebuild_selections()
 
     # --- linked passages ----------------------------------------------------------------------
     def set_passages(self, passages: PassageSet, index: int | None = None, *, navigate: bool = True) -> None:

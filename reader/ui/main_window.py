@@ -589,10 +589,10 @@ class MainWindow(QMainWindow):
             self.current_pane().view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # === highlights, notes, bookmarks =========================================================
-    def _annotations_changed(self, _changes, docs: set[str]) -> None:
+    def _annotations_changed(self, changes, docs: set[str]) -> None:
         for pane in self.panes.panes:
             if pane.doc_id in docs:
-                self.annotator.paint(pane)
+                self.annotator.paint(pane, changes)  # only the changed highlights
 
     def _update_undo_actions(self) -> None:
         stack, a = self.annotator.undo_stack, self.actions_by_name

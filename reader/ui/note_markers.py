@@ -34,7 +34,9 @@ class NoteMarkers:
     def set_markers(self, markers: list[tuple[int, str]]) -> None:
         self.markers = markers
         self._positions = [position for position, _note in markers]
-        self.view.viewport().update()
+        viewport = self.view.viewport()  # only the margin the marks are painted in
+        left = viewport.width() - int(self.view.document().documentMargin()) + 2
+        viewport.update(QRect(left, 0, MARK_WIDTH, viewport.height()))
 
     def visible(self) -> list[tuple[QRect, str]]:
         """Each marker in view with the rectangle it is painted in (viewport coordinates)."""
