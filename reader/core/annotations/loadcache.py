@@ -1,0 +1,298 @@
+"""A disposable copy of the decoded annotations file, kept in the cache folder.
+
+Decoding 50,000 W3C annotations from JSON takes seconds; reading back the same values from
+a `marshal` dump of plain tuples takes a fraction of that. `annotations.json` stays the
+user's file and the only truth: this copy is used only when it provably describes it.
+
+* Key: the SHA-256 of the annotations file's bytes (the very bytes that would otherwise be
+  decoded, read under the store's lock), plus a code key (this format, the Python version,
+  the source of the modules that decide what decoding gives). Decoding is a function of the
+  bytes and the code, so a matching key means the copy is what decoding would give: a file
+  replaced by another of the same size and date, or edited by hand, has another hash.
+* Damage: the header holds the length and CRC-32 of each part; anything that does not match,
+  or fails to unmarshal or to build the values, means the file is decoded instead.
+* Writing: to a temporary file renamed over the old copy (never fsynced: a copy torn by a
+  power cut fails its check). Any failure (full disk, read-only folder) leaves no copy, and
+  the store works as without one.
+
+The copy has two parts: the decoded file, read at every load, and (when known) where each
+annotation's line lies in the file, read only by the first whole-file write after a load:
+it takes those lines from the file (whose hash it checks again) instead of encoding all
+50,000 again. Only lines checked to decode back to exactly their annotation are indexed
+(fileformat.EncodeCache.verify).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import logging
+import marshal
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from .fileformat import DecodedFile, _collector_paused
+from .model import (
+    Annotation,
+    BlockRangeSelector,
+    Bookmark,
+    ColorMeaning,
+    Palette,
+    StoreState,
+    Target,
+    TextQuoteSelector,
+)
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1
+MAGIC = b"CRANNLC1"
+# magic, code key, file digest, then length and CRC-32 of the decoded part and of the lines
+_HEADER = struct.Struct("<8s32s32sQQII")
+_MARSHAL_VERSION = 4
+# The modules whose code decides what decoding a file gives (and this one, which rebuilds it).
+_SOURCES = ("model.py", "colors.py", "jsonld.py", "fileformat.py", "loadcache.py")
+
+
+def file_digest(data: bytes) -> bytes:
+    """The key of one version of the annotations file: a hash of its bytes."""
+    return hashlib.sha256(data).digest()
+
+
+def digest_of_file(path: Path) -> bytes:
+    """`file_digest` of a file's content, read a piece at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as file:
+        buffer = bytearray(1 << 20)
+        view = memoryview(buffer)
+        while size := file.readinto(buffer):
+            digest.update(view[:size])
+    return digest.digest()
+
+
+@cache
+def code_key() -> bytes:
+    """Changes with the cache format, the Python version or the code that decodes the file."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version}|{marshal.version}".encode())
+    folder = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+    return digest.digest()
+
+
+class LoadCache:
+    """The cached copy of one annotations file, in `folder` (the app's cache folder)."""
+
+    def __init__(self, folder: Path, annotations_file: Path) -> None:
+        where = hashlib.sha256(os.path.abspath(annotations_file).encode()).hexdigest()[:12]
+        self.path = Path(folder) / f"annotations-{where}.cache"
+
+    def read(self, digest: bytes) -> DecodedFile | None:
+        """The decoded file whose bytes hash to `digest`, or None (absent, stale, damaged)."""
+        try:
+            with open(self.path, "rb") as file:
+                header = self._header(file, digest)
+                if header is None:
+                    return None
+                payload = _checked(file.read(header[0]), header[0], header[2])
+            with _collector_paused():  # 200,000 new objects and no cycles: see fileformat
+                return _decoded_from(marshal.loads(payload))
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # noqa: BLE001 - any damage at all: decode the file instead
+            log.info("the annotations cache %s is unusable (%s); reading the file", self.path, exc)
+            return None
+
+    def line_spans(self, digest: bytes) -> tuple[list[int], list[int]] | None:
+        """Where each annotation's line lies in the file `digest` (starts, lengths), in the
+        order of `read`, when stored: lines known to decode to exactly their annotation."""
+        try:
+            with open(self.path, "rb") as file:
+                header = self._header(file, digest)
+                if header is None or not header[1]:
+                    return None
+                file.seek(_HEADER.size + header[0])
+                starts, lengths = marshal.loads(_checked(file.read(header[1]), header[1], header[3]))
+            spans = array("q", starts).tolist(), array("q", lengths).tolist()
+        except Exception as exc:  # noqa: BLE001 - no lines: the writer encodes them again
+            log.info("the line index in the annotations cache %s is unusable (%s)", self.path, exc)
+            return None
+        return spans if len(spans[0]) == len(spans[1]) else None
+
+    def write(
+        self, digest: bytes, decoded: DecodedFile, spans: tuple[list[int], list[int]] | None = None
+    ) -> None:
+        """Keep `decoded` (and where its checked lines lie) as the copy of the file `digest`.
+        Never raises: a copy that cannot be written is just not there; the file is decoded."""
+        try:
+            with _collector_paused():
+                state = marshal.dumps(_rows_of(decoded), _MARSHAL_VERSION)
+            index = b""
+            if spans is not None:
+                index = marshal.dumps(tuple(array("q", column).tobytes() for column in spans))
+            header = _HEADER.pack(
+                MAGIC, code_key(), digest, len(state), len(index), zlib.crc32(state), zlib.crc32(index)
+            )
+            self._replace_with(header, state, index)
+        except Exception as exc:  # noqa: BLE001 - full disk, read-only folder, anything: no copy
+            log.info("could not write the annotations cache %s: %s", self.path, exc)
+            with contextlib.suppress(OSError):
+                self.path.unlink()  # a stale copy is harmless, but frees room on a full disk
+
+    def _header(self, file, digest: bytes) -> tuple[int, int, int, int] | None:
+        data = file.read(_HEADER.size)
+        if len(data) != _HEADER.size:
+            raise ValueError("truncated header")
+        magic, code, stored_digest, *sizes = _HEADER.unpack(data)
+        if magic != MAGIC or code != code_key() or stored_digest != digest:
+            return None  # another version of the file or of the program: not an error
+        return tuple(sizes)  # type: ignore[return-value]
+
+    def _replace_with(self, *parts: bytes) -> None:
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob(f".{self.path.name}.*.tmp"):  # of a process killed while writing
+            with contextlib.suppress(OSError):
+                leftover.unlink()  # the store's lock is held: no other writer of this copy is live
+        fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+        try:
+            _write_all(fd, parts)
+            os.replace(temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def _write_all(fd: int, parts: tuple[bytes, ...]) -> None:
+    with os.fdopen(fd, "wb") as file:
+        for part in parts:
+            file.write(part)
+
+
+def _checked(payload: bytes, size: int, crc: int) -> bytes:
+    if len(payload) != size or zlib.crc32(payload) != crc:
+        raise ValueError("damaged (length or checksum)")
+    return payload
+
+
+# --- values as plain tuples, and back -------------------------------------------------------
+def _rows_of(decoded: DecodedFile) -> tuple[object, ...]:
+    state = decoded.state
+    return (
+        decoded.version,
+        decoded.saved,
+        _annotation_columns(state.annotations.values()),
+        [
+            (b.id, b.doc, b.anchor, b.name, b.folder, b.created, b.modified, b.creator)
+            for b in state.bookmarks.values()
+        ],
+        list(state.deleted.items()),
+        [(m.color, m.name, m.modified) for m in state.palette],
+        state.unreadable,
+        state.extra,
+    )
+
+
+def _annotation_columns(annotations: Iterable[Annotation]) -> list[list[object]]:
+    """One list per field (quote and range flattened): fewer objects to unmarshal than rows."""
+    rows = []
+    for a in annotations:
+        quote, rng = a.target.quote, a.target.range
+        where = (
+            (None, 0, None, 0)
+            if rng is None
+            else (rng.start_anchor, rng.start_offset, rng.end_anchor, rng.end_offset)
+        )
+        rows.append(
+            (
+                a.id,
+                a.target.doc,
+                quote.exact,
+                quote.prefix,
+                quote.suffix,
+                *where,
+                a.color,
+                a.note,
+                a.tags,
+                a.created,
+                a.modified,
+                a.creator,
+            )
+        )
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(15)]
+
+
+def _decoded_from(rows: tuple[object, ...]) -> DecodedFile:
+    version, saved, annotations, bookmarks, deleted, palette, unreadable, extra = rows  # type: ignore[misc]
+    if not isinstance(version, int) or not isinstance(saved, str):
+        raise TypeError("not a decoded file")
+    state = StoreState(
+        _annotations(annotations),  # type: ignore[arg-type]
+        {row[0]: Bookmark(*row) for row in bookmarks},  # type: ignore[union-attr]
+        dict(deleted),  # type: ignore[call-overload]
+        Palette(tuple(ColorMeaning(*row) for row in palette)),  # type: ignore[union-attr]
+        tuple(unreadable),  # type: ignore[call-overload]
+        tuple(extra),  # type: ignore[call-overload]
+    )
+    return DecodedFile(state, version, saved)
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of a frozen dataclass's slots, in field order, to build instances as
+    unpickling does (object.__new__, then each slot), skipping the generated __init__,
+    whose object.__setattr__ per field is half of a cached load's time. Only for classes
+    whose __init__ does nothing more than set the fields (no __post_init__, no defaults
+    computed at run time)."""
+    if "__slots__" not in cls.__dict__ or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} cannot be built field by field")
+    fields = dataclasses.fields(cls)
+    if any(f.default_factory is not dataclasses.MISSING for f in fields):
+        raise TypeError(f"{cls.__name__} has computed defaults")
+    return tuple(cls.__dict__[f.name].__set__ for f in fields)
+
+
+_QUOTE, _RANGE, _TARGET, _ANNOTATION = map(
+    _slot_setters, (TextQuoteSelector, BlockRangeSelector, Target, Annotation)
+)
+
+
+def _annotations(columns: list[list]) -> dict[str, Annotation]:
+    """Each Annotation with its Target, quote and range: one loop over the columns, with
+    every name local (this loop is most of a cached load's time)."""
+    new = object.__new__
+    q_exact, q_prefix, q_suffix = _QUOTE
+    r_start, r_start_offset, r_end, r_end_offset = _RANGE
+    t_doc, t_quote, t_range = _TARGET
+    a_id, a_target, a_color, a_note, a_tags, a_created, a_modified, a_creator = _ANNOTATION
+    quote_type, range_type, target_type, annotation_type = (
+        TextQuoteSelector,
+        BlockRangeSelector,
+        Target,
+        Annotation,
+    )
+    out: dict[str, Annotation] = {}
+    for row in zip(*columns, strict=True):
+        ident, doc, exact, prefix, suffix, start, start_offset, end, end_offset = row[:9]
+        quote = new(quote_type)
+        q_exact(quote, exact), q_prefix(quote, prefix), q_suffix(quote, suffix)
+        rng = None
+        if start is not None:
+            rng = new(range_type)
+            r_start(rng, start), r_start_offset(rng, start_offset)
+            r_end(rng, end), r_end_offset(rng, end_offset)
+        target = new(target_type)
+        t_doc(target, doc), t_quote(target, quote), t_range(target, rng)
+        a = new(annotation_type)
+        a_id(a, ident), a_target(a, target), a_color(a, row[9]), a_note(a, row[10])
+        a_tags(a, row[11]), a_created(a, row[12]), a_modified(a, row[13]), a_creator(a, row[14])
+        out[ident] = a
+    return out
