@@ -15,6 +15,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
@@ -305,18 +306,20 @@ class EncodeCache:
         for annotation, line in zip(annotations, lines, strict=True):
             self._lines.setdefault(annotation.id, (annotation, line, True))
 
-    def verify(self, annotations: list[Annotation]) -> bool:
-        """True when each annotation's line (encoded already) decodes back to exactly it;
-        checks only lines not checked before, so after the first time it costs nothing."""
+    def verified_lines(self, annotations: list[Annotation]) -> list[bytes] | None:
+        """The lines of `annotations` (encoded already), if each decodes back to exactly its
+        annotation, else None; checks only lines not checked before, so that after the first
+        time it costs next to nothing."""
+        lines = []
         with _collector_paused():
             for annotation in annotations:
                 cached, line, verified = self._lines[annotation.id]
-                if verified:
-                    continue
-                if cached is not annotation or not _decodes_to(line, annotation):
-                    return False
-                self._lines[annotation.id] = (annotation, line, True)
-        return True
+                if not verified:
+                    if cached is not annotation or not _decodes_to(line, annotation):
+                        return None
+                    self._lines[annotation.id] = (annotation, line, True)
+                lines.append(line)
+        return lines
 
 
 def _decodes_to(line: bytes, annotation: Annotation) -> bool:
@@ -337,18 +340,18 @@ def encode(state: StoreState, saved: str, cache: EncodeCache | None = None) -> b
         return _encode(state, saved, cache or EncodeCache())
 
 
-def written_file(state: StoreState, saved: str, cache: EncodeCache) -> DecodedFile | None:
+def written_file(state: StoreState, saved: str, cache: EncodeCache) -> tuple[DecodedFile, list[bytes]] | None:
     """What `decode(encode(state, saved, cache))` gives, found without decoding the
-    annotations again: each line was checked to decode to its annotation (`verify`), and
-    the rest of the file (palette, bookmarks, deletions, unreadable entries, unknown keys:
-    few) is decoded for real, as the same bytes less the annotation lines. None when that
-    cannot be shown (the caller then keeps no cached copy)."""
+    annotations again, and their lines: each line was checked to decode to its annotation
+    (`verified_lines`), and the rest of the file (palette, bookmarks, deletions, unreadable
+    entries, unknown keys: few) is decoded for real, as the same bytes less the annotation
+    lines. None when that cannot be shown (the caller then keeps no cached copy)."""
     ordered = cache.ordered(state.annotations)
     unreadable = sum(1 for section, _ in state.unreadable if section == "annotations")
     if len(ordered) + unreadable > MAX_ENTRIES or any(a.id != i for i, a in state.annotations.items()):
         return None
-    cache.lines(ordered)  # encoded already by the write: this only looks them up
-    if not cache.verify(ordered):
+    lines = cache.verified_lines(ordered)  # encoded already, by the write
+    if lines is None:
         return None
     try:
         rest = decode(_encode(state, saved, cache, with_annotations=False))
@@ -356,7 +359,8 @@ def written_file(state: StoreState, saved: str, cache: EncodeCache) -> DecodedFi
         return None
     if rest.state.annotations:  # an unreadable entry that reads now: not what the file gives
         return None
-    return replace(rest, state=replace(rest.state, annotations={a.id: a for a in ordered}))
+    written = replace(rest, state=replace(rest.state, annotations={a.id: a for a in ordered}))
+    return written, lines
 
 
 def _encode(state: StoreState, saved: str, cache: EncodeCache, with_annotations: bool = True) -> bytes:
@@ -393,20 +397,16 @@ _LINE_SEPARATOR = b",\n    "
 
 def line_spans(data: bytes, lines: list[bytes]) -> tuple[list[int], list[int]] | None:
     """Where each of `lines` (the annotations, as `encode` wrote them into `data`) lies in
-    `data`: their starts and lengths, each checked; None if they are not found there."""
-    starts: list[int] = []
+    `data`: their starts and lengths; None if they are not found there, one after the other."""
+    lengths = [len(line) for line in lines]
     if not lines:
-        return starts, []
-    position = data.find(_ANNOTATIONS_OPENING)
-    if position < 0:
+        return [], lengths
+    first = data.find(_ANNOTATIONS_OPENING)
+    if first < 0 or not data.startswith(_LINE_SEPARATOR.join(lines), first + len(_ANNOTATIONS_OPENING)):
         return None
-    position += len(_ANNOTATIONS_OPENING)
-    for line in lines:
-        if not data.startswith(line, position):
-            return None
-        starts.append(position)
-        position += len(line) + len(_LINE_SEPARATOR)
-    return starts, [len(line) for line in lines]
+    step = len(_LINE_SEPARATOR)
+    starts = list(accumulate((n + step for n in lengths[:-1]), initial=first + len(_ANNOTATIONS_OPENING)))
+    return starts, lengths
 
 
 def _dumps(value: object) -> bytes:

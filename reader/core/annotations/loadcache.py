@@ -57,7 +57,7 @@ CACHE_FORMAT = 1
 MAGIC = b"CRANNLC1"
 # magic, code key, file digest, then length and CRC-32 of the decoded part and of the lines
 _HEADER = struct.Struct("<8s32s32sQQII")
-_MARSHAL_VERSION = 4
+_MARSHAL_VERSION = 2  # without the shared references of 3 and 4: half the time, both ways
 # The modules whose code decides what decoding a file gives (and this one, which rebuilds it).
 _SOURCES = ("model.py", "colors.py", "jsonld.py", "fileformat.py", "loadcache.py")
 
@@ -94,6 +94,7 @@ class LoadCache:
     def __init__(self, folder: Path, annotations_file: Path) -> None:
         where = hashlib.sha256(os.path.abspath(annotations_file).encode()).hexdigest()[:12]
         self.path = Path(folder) / f"annotations-{where}.cache"
+        self._rows: dict[str, tuple[Annotation, tuple[object, ...]]] = {}  # reused while unchanged
 
     def read(self, digest: bytes) -> DecodedFile | None:
         """The decoded file whose bytes hash to `digest`, or None (absent, stale, damaged)."""
@@ -134,7 +135,7 @@ class LoadCache:
         Never raises: a copy that cannot be written is just not there; the file is decoded."""
         try:
             with _collector_paused():
-                state = marshal.dumps(_rows_of(decoded), _MARSHAL_VERSION)
+                state = marshal.dumps(_rows_of(decoded, self._rows), _MARSHAL_VERSION)
             index = b""
             if spans is not None:
                 index = marshal.dumps(tuple(array("q", column).tobytes() for column in spans))
@@ -185,12 +186,14 @@ def _checked(payload: bytes, size: int, crc: int) -> bytes:
 
 
 # --- values as plain tuples, and back -------------------------------------------------------
-def _rows_of(decoded: DecodedFile) -> tuple[object, ...]:
+def _rows_of(
+    decoded: DecodedFile, memo: dict[str, tuple[Annotation, tuple[object, ...]]]
+) -> tuple[object, ...]:
     state = decoded.state
     return (
         decoded.version,
         decoded.saved,
-        _annotation_columns(state.annotations.values()),
+        _annotation_columns(state.annotations.values(), memo),
         [
             (b.id, b.doc, b.anchor, b.name, b.folder, b.created, b.modified, b.creator)
             for b in state.bookmarks.values()
@@ -202,33 +205,45 @@ def _rows_of(decoded: DecodedFile) -> tuple[object, ...]:
     )
 
 
-def _annotation_columns(annotations: Iterable[Annotation]) -> list[list[object]]:
-    """One list per field (quote and range flattened): fewer objects to unmarshal than rows."""
+def _annotation_columns(
+    annotations: Iterable[Annotation], memo: dict[str, tuple[Annotation, tuple[object, ...]]]
+) -> list[list[object]]:
+    """One list per field (quote and range flattened): fewer objects to unmarshal than rows.
+    Each annotation's row is kept in `memo` while the (immutable) annotation is unchanged."""
     rows = []
-    for a in annotations:
-        quote, rng = a.target.quote, a.target.range
-        where = (
-            (None, 0, None, 0)
-            if rng is None
-            else (rng.start_anchor, rng.start_offset, rng.end_anchor, rng.end_offset)
-        )
-        rows.append(
-            (
-                a.id,
-                a.target.doc,
-                quote.exact,
-                quote.prefix,
-                quote.suffix,
-                *where,
-                a.color,
-                a.note,
-                a.tags,
-                a.created,
-                a.modified,
-                a.creator,
-            )
-        )
+    for annotation in annotations:
+        hit = memo.get(annotation.id)
+        if hit is None or hit[0] is not annotation:
+            hit = memo[annotation.id] = (annotation, _annotation_row(annotation))
+        rows.append(hit[1])
+    if len(memo) > len(rows) + 256:  # forget deleted ones now and then
+        keep = {row[0] for row in rows}
+        for ident in [ident for ident in memo if ident not in keep]:
+            del memo[ident]
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(15)]
+
+
+def _annotation_row(a: Annotation) -> tuple[object, ...]:
+    quote, rng = a.target.quote, a.target.range
+    where = (
+        (None, 0, None, 0)
+        if rng is None
+        else (rng.start_anchor, rng.start_offset, rng.end_anchor, rng.end_offset)
+    )
+    return (
+        a.id,
+        a.target.doc,
+        quote.exact,
+        quote.prefix,
+        quote.suffix,
+        *where,
+        a.color,
+        a.note,
+        a.tags,
+        a.created,
+        a.modified,
+        a.creator,
+    )
 
 
 def _decoded_from(rows: tuple[object, ...]) -> DecodedFile:

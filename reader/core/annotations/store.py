@@ -626,8 +626,8 @@ class Store:
         try:
             written = written_file(state, saved, self._cache)
             if written is not None:
-                lines = self._cache.lines(list(written.state.annotations.values()))
-                self._load_cache.write(file_digest(data), written, line_spans(data, lines))
+                decoded, lines = written
+                self._load_cache.write(file_digest(data), decoded, line_spans(data, lines))
         except Exception:  # noqa: BLE001 - the file is saved; a copy that fails is just not kept
             log.exception("could not keep a copy of %s in the cache", self.path.name)
 
