@@ -33,10 +33,13 @@ import os
 import struct
 import sys
 import tempfile
+import threading
 import zlib
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import compress, repeat
 from pathlib import Path
 
 from .fileformat import DecodedFile, _collector_paused
@@ -78,6 +81,30 @@ def digest_of_file(path: Path) -> bytes:
     return digest.digest()
 
 
+class hash_in_background:  # noqa: N801 - used like a function
+    """`digest_of_file(path)` computed in a thread: reading and hashing release the GIL, so
+    the file is hashed while the cached copy is read. Call the object for the digest."""
+
+    def __init__(self, path: Path) -> None:
+        self._digest: bytes | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._digest = digest_of_file(path)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, in its thread
+            self._error = exc
+
+    def __call__(self) -> bytes:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._digest is not None
+        return self._digest
+
+
 @cache
 def code_key() -> bytes:
     """Changes with the cache format, the Python version or the code that decodes the file."""
@@ -96,16 +123,20 @@ class LoadCache:
         self.path = Path(folder) / f"annotations-{where}.cache"
         self._rows: dict[str, tuple[Annotation, tuple[object, ...]]] = {}  # reused while unchanged
 
-    def read(self, digest: bytes) -> DecodedFile | None:
-        """The decoded file whose bytes hash to `digest`, or None (absent, stale, damaged)."""
+    def read(self, digest: Callable[[], bytes]) -> DecodedFile | None:
+        """The decoded file, if the copy is of the file whose hash `digest()` gives, else None
+        (absent, stale, damaged). `digest` is called once the copy is read and checked, so the
+        file can be hashed meanwhile (`hash_in_background`)."""
         try:
             with open(self.path, "rb") as file:
-                header = self._header(file, digest)
+                header = self._header(file)
                 if header is None:
                     return None
-                payload = _checked(file.read(header[0]), header[0], header[2])
+                stored_digest, size, _, crc, _ = header
+                payload = _checked(file.read(size), size, crc)
             with _collector_paused():  # 200,000 new objects and no cycles: see fileformat
-                return _decoded_from(marshal.loads(payload))
+                rows = marshal.loads(payload)
+                return _decoded_from(rows) if stored_digest == digest() else None
         except FileNotFoundError:
             return None
         except Exception as exc:  # noqa: BLE001 - any damage at all: decode the file instead
@@ -117,11 +148,12 @@ class LoadCache:
         order of `read`, when stored: lines known to decode to exactly their annotation."""
         try:
             with open(self.path, "rb") as file:
-                header = self._header(file, digest)
-                if header is None or not header[1]:
+                header = self._header(file)
+                if header is None or header[0] != digest or not header[2]:
                     return None
-                file.seek(_HEADER.size + header[0])
-                starts, lengths = marshal.loads(_checked(file.read(header[1]), header[1], header[3]))
+                _, state_size, size, _, crc = header
+                file.seek(_HEADER.size + state_size)
+                starts, lengths = marshal.loads(_checked(file.read(size), size, crc))
             spans = array("q", starts).tolist(), array("q", lengths).tolist()
         except Exception as exc:  # noqa: BLE001 - no lines: the writer encodes them again
             log.info("the line index in the annotations cache %s is unusable (%s)", self.path, exc)
@@ -148,14 +180,15 @@ class LoadCache:
             with contextlib.suppress(OSError):
                 self.path.unlink()  # a stale copy is harmless, but frees room on a full disk
 
-    def _header(self, file, digest: bytes) -> tuple[int, int, int, int] | None:
+    def _header(self, file) -> tuple[bytes, int, int, int, int] | None:
+        """The file digest, then length of the decoded part, of the line index, and their CRCs."""
         data = file.read(_HEADER.size)
         if len(data) != _HEADER.size:
             raise ValueError("truncated header")
-        magic, code, stored_digest, *sizes = _HEADER.unpack(data)
-        if magic != MAGIC or code != code_key() or stored_digest != digest:
-            return None  # another version of the file or of the program: not an error
-        return tuple(sizes)  # type: ignore[return-value]
+        magic, code, *fields = _HEADER.unpack(data)
+        if magic != MAGIC or code != code_key():
+            return None  # another version of the program wrote it: not an error
+        return tuple(fields)  # type: ignore[return-value]
 
     def _replace_with(self, *parts: bytes) -> None:
         folder = self.path.parent
@@ -281,33 +314,30 @@ _QUOTE, _RANGE, _TARGET, _ANNOTATION = map(
 
 
 def _annotations(columns: list[list]) -> dict[str, Annotation]:
-    """Each Annotation with its Target, quote and range: one loop over the columns, with
-    every name local (this loop is most of a cached load's time)."""
-    new = object.__new__
-    q_exact, q_prefix, q_suffix = _QUOTE
-    r_start, r_start_offset, r_end, r_end_offset = _RANGE
-    t_doc, t_quote, t_range = _TARGET
-    a_id, a_target, a_color, a_note, a_tags, a_created, a_modified, a_creator = _ANNOTATION
-    quote_type, range_type, target_type, annotation_type = (
-        TextQuoteSelector,
+    """Each Annotation with its Target, quote and range, built a column at a time: `map`
+    runs the slot setters in C, with no Python bytecode per annotation (this is most of a
+    cached load's time)."""
+    ident, doc, exact, prefix, suffix, start, start_offset, end, end_offset, *rest = columns
+    quotes = _built(TextQuoteSelector, _QUOTE, exact, prefix, suffix)
+    placed = [anchor is not None for anchor in start]
+    ranges = _built(
         BlockRangeSelector,
-        Target,
-        Annotation,
+        _RANGE,
+        *(compress(column, placed) for column in (start, start_offset, end, end_offset)),
     )
-    out: dict[str, Annotation] = {}
-    for row in zip(*columns, strict=True):
-        ident, doc, exact, prefix, suffix, start, start_offset, end, end_offset = row[:9]
-        quote = new(quote_type)
-        q_exact(quote, exact), q_prefix(quote, prefix), q_suffix(quote, suffix)
-        rng = None
-        if start is not None:
-            rng = new(range_type)
-            r_start(rng, start), r_start_offset(rng, start_offset)
-            r_end(rng, end), r_end_offset(rng, end_offset)
-        target = new(target_type)
-        t_doc(target, doc), t_quote(target, quote), t_range(target, rng)
-        a = new(annotation_type)
-        a_id(a, ident), a_target(a, target), a_color(a, row[9]), a_note(a, row[10])
-        a_tags(a, row[11]), a_created(a, row[12]), a_modified(a, row[13]), a_creator(a, row[14])
-        out[ident] = a
-    return out
+    if len(ranges) != len(placed):  # some were never placed: None in their place
+        placed_ranges = iter(ranges)
+        ranges = [next(placed_ranges) if is_placed else None for is_placed in placed]
+    targets = _built(Target, _TARGET, doc, quotes, ranges)
+    return dict(zip(ident, _built(Annotation, _ANNOTATION, ident, targets, *rest), strict=True))
+
+
+def _built(cls: type, setters: tuple[Callable[[object, object], None], ...], *columns: Iterable) -> list:
+    """Instances of `cls` (a frozen slots dataclass) with its fields taken from `columns`."""
+    values = [list(column) for column in columns]
+    if any(len(column) != len(values[0]) for column in values):
+        raise ValueError("columns of different lengths")
+    instances = list(map(object.__new__, repeat(cls, len(values[0]))))
+    for setter, column in zip(setters, values, strict=True):
+        deque(map(setter, instances, column), maxlen=0)  # consumed without keeping the Nones
+    return instances
