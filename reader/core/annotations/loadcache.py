@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import compress, repeat
 from pathlib import Path
+from typing import BinaryIO
 
 from .fileformat import DecodedFile, _collector_paused
 from .model import (
@@ -81,7 +82,7 @@ def digest_of_file(path: Path) -> bytes:
     return digest.digest()
 
 
-class hash_in_background:  # noqa: N801 - used like a function
+class BackgroundHash:
     """`digest_of_file(path)` computed in a thread: reading and hashing release the GIL, so
     the file is hashed while the cached copy is read. Call the object for the digest."""
 
@@ -126,7 +127,7 @@ class LoadCache:
     def read(self, digest: Callable[[], bytes]) -> DecodedFile | None:
         """The decoded file, if the copy is of the file whose hash `digest()` gives, else None
         (absent, stale, damaged). `digest` is called once the copy is read and checked, so the
-        file can be hashed meanwhile (`hash_in_background`)."""
+        file can be hashed meanwhile (`BackgroundHash`)."""
         try:
             with open(self.path, "rb") as file:
                 header = self._header(file)
@@ -180,7 +181,7 @@ class LoadCache:
             with contextlib.suppress(OSError):
                 self.path.unlink()  # a stale copy is harmless, but frees room on a full disk
 
-    def _header(self, file) -> tuple[bytes, int, int, int, int] | None:
+    def _header(self, file: BinaryIO) -> tuple[bytes, int, int, int, int] | None:
         """The file digest, then length of the decoded part, of the line index, and their CRCs."""
         data = file.read(_HEADER.size)
         if len(data) != _HEADER.size:

@@ -48,7 +48,7 @@ from .fileformat import (
 )
 from .importer import ImportPlan
 from .journal import Journal, entry_lines, journal_path
-from .loadcache import LoadCache, file_digest, hash_in_background
+from .loadcache import BackgroundHash, LoadCache, file_digest
 from .locking import FileLock, LockTimeout
 from .model import (
     COLORS,
@@ -588,7 +588,7 @@ class Store:
         if self._load_cache is None or candidate != self.path:
             return decode(_read_limited(candidate))
         _check_limits(candidate)
-        digest = hash_in_background(candidate)  # hashed as read: no copy of 50 MB in memory
+        digest = BackgroundHash(candidate)  # hashed as read: no copy of 50 MB in memory
         cached = self._load_cache.read(digest)
         digest()  # the file cannot be read (OSError): said as for a file without a cache
         if cached is not None:
