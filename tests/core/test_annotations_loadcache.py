@@ -8,12 +8,20 @@ import json
 import os
 import random
 import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from reader.core.annotations import Store, loadcache, make_target, new_annotation, new_bookmark
+from reader.core.annotations import (
+    BlockRangeSelector,
+    Store,
+    loadcache,
+    make_target,
+    new_annotation,
+    new_bookmark,
+)
 from reader.core.annotations import store as store_module
 from reader.core.annotations.fileformat import decode
 from reader.core.annotations.journal import journal_path
@@ -273,3 +281,18 @@ def test_a_full_disk_leaves_no_cache_and_no_temporary_file(folders, corpus, monk
     assert again.load_report.ok and not again.load_report.from_cache
     assert again.annotations[0].note == "满"
     assert Store.open(path, cache_dir=cache).load_report.from_cache  # back once there is room
+
+
+def test_a_state_whose_file_would_read_back_differently_is_not_cached_as_it_was_held(folders, corpus):
+    path, cache = folders
+    store = filled(path, cache, corpus)
+    first = store.annotations[0]
+    rng = first.target.range
+    backwards = BlockRangeSelector(rng.start_anchor, 9, rng.start_anchor, 2)  # decoding drops it
+    store.put(replace(first, target=replace(first.target, range=backwards)))
+    store.flush()
+    again = Store.open(path, cache_dir=cache)
+    assert not again.load_report.from_cache  # no copy claimed the range the file cannot give
+    assert again.annotation(first.id).target.range is None
+    assert_same(again.state, as_decoded(path))
+    assert Store.open(path, cache_dir=cache).load_report.from_cache  # the decoded file, cached

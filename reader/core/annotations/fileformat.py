@@ -396,17 +396,22 @@ _LINE_SEPARATOR = b",\n    "
 
 
 def line_spans(data: bytes, lines: list[bytes]) -> tuple[list[int], list[int]] | None:
-    """Where each of `lines` (the annotations, as `encode` wrote them into `data`) lies in
-    `data`: their starts and lengths; None if they are not found there, one after the other."""
+    """Where each of `lines` lies in `data`, the file `encode` made of them (the annotations,
+    in order): their starts and lengths. `_encode` writes them one after the other, after
+    the section's opening line, a separator between two; that the first and the last are
+    where this places them, the section closing right after, is checked (not the 50 MB
+    between: a comparison as long as the file). None if `data` is not laid out that way."""
     lengths = [len(line) for line in lines]
     if not lines:
         return [], lengths
     first = data.find(_ANNOTATIONS_OPENING)
-    if first < 0 or not data.startswith(_LINE_SEPARATOR.join(lines), first + len(_ANNOTATIONS_OPENING)):
+    if first < 0:
         return None
     step = len(_LINE_SEPARATOR)
     starts = list(accumulate((n + step for n in lengths[:-1]), initial=first + len(_ANNOTATIONS_OPENING)))
-    return starts, lengths
+    end = starts[-1] + lengths[-1]
+    placed = data.startswith(lines[0], starts[0]) and data.startswith(lines[-1], starts[-1])
+    return (starts, lengths) if placed and data.startswith(b"\n  ]", end) else None
 
 
 def _dumps(value: object) -> bytes:
