@@ -254,7 +254,26 @@ def _annotation_columns(
         keep = {row[0] for row in rows}
         for ident in [ident for ident in memo if ident not in keep]:
             del memo[ident]
-    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(15)]
+    columns: list[object] = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 15
+    for index in _FEW_VALUES:
+        columns[index] = _as_table(columns[index])  # type: ignore[arg-type]
+    return columns
+
+
+# Columns with few distinct values (document, anchors, colour, tags, creator): stored once
+# each, with an index per annotation, so loading makes a few hundred objects, not 300,000.
+_FEW_VALUES = (1, 5, 7, 9, 11, 14)
+
+
+def _as_table(column: list[object]) -> tuple[list[object], bytes]:
+    positions: dict[object, int] = {}
+    indices = array("I", [positions.setdefault(value, len(positions)) for value in column])
+    return list(positions), indices.tobytes()
+
+
+def _from_table(stored: tuple[list[object], bytes]) -> list[object]:
+    values, indices = stored
+    return list(map(values.__getitem__, array("I", indices)))
 
 
 def _annotation_row(a: Annotation) -> tuple[object, ...]:
@@ -318,6 +337,9 @@ def _annotations(columns: list[list]) -> dict[str, Annotation]:
     """Each Annotation with its Target, quote and range, built a column at a time: `map`
     runs the slot setters in C, with no Python bytecode per annotation (this is most of a
     cached load's time)."""
+    columns = list(columns)
+    for index in _FEW_VALUES:
+        columns[index] = _from_table(columns[index])
     ident, doc, exact, prefix, suffix, start, start_offset, end, end_offset, *rest = columns
     quotes = _built(TextQuoteSelector, _QUOTE, exact, prefix, suffix)
     placed = [anchor is not None for anchor in start]
