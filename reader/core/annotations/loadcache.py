@@ -34,6 +34,7 @@ import struct
 import sys
 import tempfile
 import threading
+import time
 import zlib
 from array import array
 from collections import deque
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1
 MAGIC = b"CRANNLC1"
+STALE_AFTER = 600  # seconds: a temporary file this old was left by a writer that was killed
 # magic, code key, file digest, then length and CRC-32 of the decoded part and of the lines
 _HEADER = struct.Struct("<8s32s32sQQII")
 _MARSHAL_VERSION = 2  # without the shared references of 3 and 4: half the time, both ways
@@ -196,7 +198,8 @@ class LoadCache:
         folder.mkdir(parents=True, exist_ok=True)
         for leftover in folder.glob(f".{self.path.name}.*.tmp"):  # of a process killed while writing
             with contextlib.suppress(OSError):
-                leftover.unlink()  # the store's lock is held: no other writer of this copy is live
+                if time.time() - leftover.stat().st_mtime > STALE_AFTER:  # not another's, being written
+                    leftover.unlink()
         fd, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         try:
             _write_all(fd, parts)

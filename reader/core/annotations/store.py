@@ -180,6 +180,10 @@ class Store:
         # and read instead of the file while it provably matches it (loadcache.py).
         self._load_cache = LoadCache(cache_dir, self.path) if cache_dir is not None else None
         self._cached_load: tuple[bytes, Mapping[str, Annotation]] | None = None  # to prime the encoder
+        # The copy to write, found under the locks, written after them (`_write_pending_copy`):
+        # a window's save must not wait for it.
+        self._pending_copy: tuple[bytes, DecodedFile, tuple[list[int], list[int]] | None] | None = None
+        self._copying, self._copy_slot = threading.Lock(), threading.Lock()
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Store:
@@ -359,6 +363,12 @@ class Store:
         """Write now if anything changed (`whole`: the whole file, folding the journal in).
         Raises StoreError or WriteError (the file on disk is then unchanged and the changes
         stay in memory, still to be saved)."""
+        try:
+            return self._flush(whole)
+        finally:
+            self._write_pending_copy()
+
+    def _flush(self, whole: bool) -> SaveResult | None:
         with self._io:
             with self._mutex:
                 if not self._dirty and not (whole and self._journal.lines):
@@ -392,6 +402,12 @@ class Store:
 
     def refresh(self) -> tuple[Change, ...]:
         """Take in what another instance saved since we last read or wrote (nothing is written)."""
+        try:
+            return self._refresh()
+        finally:
+            self._write_pending_copy()
+
+    def _refresh(self) -> tuple[Change, ...]:
         with self._io:
             if self._signature_now() == self._disk_signature:
                 return ()
@@ -491,6 +507,7 @@ class Store:
             migrated = self._keep_original_of_migrated(loaded, messages)
             state = self._journal.apply(loaded.file.state if loaded else StoreState())
             self._disk_signature = self._signature_now()
+        self._write_pending_copy()
         unreadable = len(state.unreadable)
         if unreadable:
             messages.append(
@@ -598,7 +615,7 @@ class Store:
         decoded = decode(data)
         if decoded.version == FORMAT_VERSION:  # an older file is rewritten (migrated) at once
             # The key of the bytes decoded (the file may have been replaced since it was hashed).
-            self._load_cache.write(file_digest(data), decoded)
+            self._keep_copy((file_digest(data), decoded, None))
         return decoded
 
     def _prime_encoder(self) -> None:
@@ -628,9 +645,22 @@ class Store:
             written = written_file(state, saved, self._cache)
             if written is not None:
                 decoded, lines = written
-                self._load_cache.write(file_digest(data), decoded, line_spans(data, lines))
+                self._keep_copy((file_digest(data), decoded, line_spans(data, lines)))
         except Exception:  # noqa: BLE001 - the file is saved; a copy that fails is just not kept
             log.exception("could not keep a copy of %s in the cache", self.path.name)
+
+    def _keep_copy(self, copy: tuple[bytes, DecodedFile, tuple[list[int], list[int]] | None]) -> None:
+        with self._copy_slot:
+            self._pending_copy = copy
+
+    def _write_pending_copy(self) -> None:
+        """Write the copy of the file last read or written, once the locks are released (it
+        is keyed by the file's hash: a copy that turns out older than the file is not read)."""
+        with self._copying:  # one writer at a time; a save meanwhile only fills the slot
+            with self._copy_slot:
+                pending, self._pending_copy = self._pending_copy, None
+            if pending is not None and self._load_cache is not None:
+                self._load_cache.write(*pending)
 
     def _set_aside(self, path: Path, problem: FileProblem) -> Path:
         stamp = format_time(self._clock()).replace("-", "").replace(":", "").split(".")[0] + "Z"
