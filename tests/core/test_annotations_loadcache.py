@@ -162,7 +162,7 @@ def cache_file(cache: Path) -> Path:
 
 def flip_a_letter(data: bytes) -> bytes:
     """An id's "urn:" becomes "Urn:": still a valid dump, with a wrong value in it."""
-    where = data.index(b"urn:uuid:", len(data) // 2)
+    where = data.index(b"urn:uuid:")
     return data[:where] + b"U" + data[where + 1 :]
 
 

@@ -138,7 +138,7 @@ class LoadCache:
                 stored_digest, size, _, crc, _ = header
                 payload = _checked(file.read(size), size, crc)
             with _collector_paused():  # 200,000 new objects and no cycles: see fileformat
-                rows = marshal.loads(payload)
+                rows = _unmarshalled(payload)
                 return _decoded_from(rows) if stored_digest == digest() else None
         except FileNotFoundError:
             return None
@@ -170,7 +170,7 @@ class LoadCache:
         Never raises: a copy that cannot be written is just not there; the file is decoded."""
         try:
             with _collector_paused():
-                state = marshal.dumps(_rows_of(decoded, self._rows), _MARSHAL_VERSION)
+                state = _marshalled(_rows_of(decoded, self._rows))
             index = b""
             if spans is not None:
                 index = marshal.dumps(tuple(array("q", column).tobytes() for column in spans))
@@ -214,6 +214,31 @@ def _write_all(fd: int, parts: tuple[bytes, ...]) -> None:
     with os.fdopen(fd, "wb") as file:
         for part in parts:
             file.write(part)
+
+
+def _marshalled(rows: tuple[object, ...]) -> bytes:
+    """The rows with each annotation column marshalled on its own: one marshal call holds
+    the GIL throughout, and a copy written by a background fold must not stall the window
+    for all of it. The pieces' lengths come first."""
+    version, saved, columns, *rest = rows
+    pieces = [marshal.dumps((version, saved, *rest), _MARSHAL_VERSION)]
+    pieces += [marshal.dumps(column, _MARSHAL_VERSION) for column in columns]  # type: ignore[attr-defined]
+    lengths = array("Q", map(len, pieces))
+    return struct.pack("<I", len(pieces)) + lengths.tobytes() + b"".join(pieces)
+
+
+def _unmarshalled(payload: bytes) -> tuple[object, ...]:
+    (count,) = struct.unpack_from("<I", payload)
+    lengths = array("Q")
+    lengths.frombytes(payload[4 : 4 + lengths.itemsize * count])
+    view, position, pieces = memoryview(payload), 4 + lengths.itemsize * count, []
+    for length in lengths:
+        pieces.append(marshal.loads(view[position : position + length]))
+        position += length
+    if position != len(payload) or count < 1:
+        raise ValueError("pieces do not add up")
+    version, saved, *rest = pieces[0]
+    return (version, saved, pieces[1:], *rest)
 
 
 def _checked(payload: bytes, size: int, crc: int) -> bytes:
