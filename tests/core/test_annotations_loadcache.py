@@ -296,3 +296,26 @@ def test_a_state_whose_file_would_read_back_differently_is_not_cached_as_it_was_
     assert again.annotation(first.id).target.range is None
     assert_same(again.state, as_decoded(path))
     assert Store.open(path, cache_dir=cache).load_report.from_cache  # the decoded file, cached
+
+
+def test_two_instances_sharing_the_cache_merge_and_keep_an_exact_copy(folders, corpus):
+    path, cache = folders
+    ids = [a.id for a in filled(path, cache, corpus).annotations]
+    window = Store.open(path, min_interval=0, cache_dir=cache)
+    command = Store.open(path, min_interval=0, cache_dir=cache)
+    assert window.load_report.from_cache and command.load_report.from_cache
+    command.update(command.annotation(ids[5]).edited(note="命令行改的"))
+    command.flush()  # a whole-file save, and a copy of that file
+    changes = window.refresh()
+    assert [c.id for c in changes] == [ids[5]] and window.annotation(ids[5]).note == "命令行改的"
+    window.update(window.annotation(ids[6]).edited(color="blue"))
+    command.delete(ids[7])
+    command.flush()
+    window.flush()  # merges the command's deletion, writes lines taken from the command's file
+    final = as_decoded(path)
+    assert final.annotations[ids[5]].note == "命令行改的" and final.annotations[ids[6]].color == "blue"
+    assert ids[7] not in final.annotations
+    assert_same(window.state, final)
+    reopened = Store.open(path, cache_dir=cache)
+    assert reopened.load_report.from_cache
+    assert_same(reopened.state, final)
