@@ -6,8 +6,12 @@ Run: .venv/bin/python benchmarks/annotations.py [--counts 10000,50000]
 "save (journal)" is one change saved as the window saves it: appended to the journal beside
 the file and fsynced (core/annotations/journal.py). "save (whole file)" is the same change
 written as the command line writes it, and as a fold writes the journal into the file
-(encode, temporary file, fsync, rename, backups). "load" reads the file and applies a
-journal of a few hundred changes. The first save after loading encodes every entry and is
+(encode, temporary file, fsync, rename, backups, and the decoded copy in the cache folder).
+"load" reads the file and applies a journal of a few hundred changes, as the window and the
+command line do: with the cache folder, whose copy of the decoded file (loadcache.py) is read
+instead of decoding the file while it matches its hash. "load without the cache" decodes the
+file, as the first start after an upgrade does, or one after a program that keeps no copy
+changed the file. The first save after loading encodes every entry and is
 reported on its own, as is a save that must first merge another instance's file. The
 machine is shared: figures are medians (and minima) of repeated runs, and noisy.
 """
@@ -82,13 +86,16 @@ def measure_saves(store: Store, rounds: int = 40) -> list[float]:
     return times
 
 
-def measure_loads(path: Path, count: int, rounds: int = 5) -> tuple[list[float], Store]:
+def measure_loads(
+    path: Path, count: int, rounds: int = 5, cache: Path | None = None
+) -> tuple[list[float], Store]:
     times, store = [], None
     for _ in range(rounds):
         start = time.perf_counter()
-        store = Store.open(path, journal=True)
+        store = Store.open(path, journal=True, cache_dir=cache)
         times.append(time.perf_counter() - start)
     assert store is not None and len(store.annotations) == count
+    assert store.load_report.from_cache == (cache is not None)
     return times, store
 
 
@@ -99,17 +106,18 @@ def edit_and_save(store: Store, index: int) -> float:
 
 def measure(corpus: Corpus, count: int, rounds: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="annotations-bench-"))
-    path = folder / "annotations.json"
-    store = Store.open(path, min_interval=0)
+    path, cache = folder / "annotations.json", folder / "cache"
+    store = Store.open(path, min_interval=0, cache_dir=cache)
     store.put_many(sample_annotations(corpus, count))
     first = timed(store.flush)
     whole = measure_saves(store, rounds=rounds)
-    journal = Store.open(path, min_interval=0, journal=True)
+    journal = Store.open(path, min_interval=0, journal=True, cache_dir=cache)
     journalled = measure_saves(journal, rounds=JOURNALLED)
-    loads, loaded = measure_loads(path, count, rounds=max(1, rounds // 2))
+    loads, loaded = measure_loads(path, count, rounds=max(1, rounds // 2), cache=cache)
+    uncached, _ = measure_loads(path, count, rounds=max(1, rounds // 4))
     folding = timed(loaded.fold)
     first_after_load = edit_and_save(loaded, 0)
-    edit_and_save(Store.open(path, journal=True), 1)  # another instance saves meanwhile
+    edit_and_save(Store.open(path, journal=True, cache_dir=cache), 1)  # another instance saves meanwhile
     merged = edit_and_save(loaded, 2)
     placing = timed(lambda: reanchor(loaded.annotations, corpus))
     objectives = build_objectives(corpus)
@@ -121,6 +129,10 @@ def measure(corpus: Corpus, count: int, rounds: int) -> None:
     print(summary("save after one change (journal, as the window saves)", journalled, SAVE_TARGET))
     print(summary("save after one change (whole file, CLI and folds)", whole, SAVE_TARGET))
     print(summary(f"load (file + journal of {JOURNALLED} changes)", loads, LOAD_TARGET))
+    print(summary("load without the cache (decodes the file)", uncached, LOAD_TARGET))
+    print(
+        f"decoded copy in the cache folder: {sum(f.stat().st_size for f in cache.iterdir()) / 2**20:.1f} MiB"
+    )
     print(f"fold of the journal into the file (background): {ms(folding)}")
     print(
         f"first save of a new store (encodes all): {ms(first)}; first save after a load: "
@@ -135,7 +147,9 @@ def main() -> None:
     parser.add_argument(
         "--counts", default=",".join(map(str, COUNTS)), help="how many annotations (10000,50000)"
     )
-    parser.add_argument("--rounds", type=int, default=10, help="whole-file saves (10), loads (5)")
+    parser.add_argument(
+        "--rounds", type=int, default=10, help="whole-file saves (10), loads (5; without the cache 2)"
+    )
     args = parser.parse_args()
     corpus = load_corpus()
     for count in (int(c) for c in args.counts.split(",")):

@@ -123,7 +123,7 @@ def open_store(context: Context) -> Store:
     from ..core.annotations import Store, StoreError
 
     try:
-        store = Store.open(context.paths.annotations_file)
+        store = Store.open(context.paths.annotations_file, cache_dir=context.paths.cache)
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
     for message in store.load_report.messages:

@@ -43,8 +43,9 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     changes are merged with the file when it can be saved).
     """
     try:
-        # The journal makes a save append what changed instead of rewriting the file.
-        store = Store.open(paths.annotations_file, journal=True)
+        # The journal makes a save append what changed instead of rewriting the file; the
+        # cache folder keeps a decoded copy of the file, read instead of it while it matches.
+        store = Store.open(paths.annotations_file, journal=True, cache_dir=paths.cache)
     except (StoreError, OSError) as exc:  # OSError: e.g. the folder cannot be written
         log.error("annotations not loaded: %s", exc)
         store = Store(paths.annotations_file)

@@ -4,6 +4,7 @@ No Qt anywhere. In short (FORMAT.md documents the file):
 
     store = Store.open(paths.annotations_file)      # never raises for a bad file:
     store.load_report.ok, store.load_report.messages  # ...it says what it did instead
+    # cache_dir=paths.cache keeps a decoded copy there, read while it matches (loadcache.py)
     store.reanchor(corpus)                           # after loading the corpus: orphans listed
     change = store.add(new_annotation(make_target(doc, "17.a", 3, "17.b", 10), color="red"))
     store.save()                                     # coalesced; a QTimer calls flush_if_due()

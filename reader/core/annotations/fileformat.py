@@ -15,6 +15,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
@@ -271,10 +272,14 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v
 # --- encoding ---------------------------------------------------------------------------
 class EncodeCache:
     """Each annotation's encoded line, reused while the (immutable) annotation is unchanged,
-    so saving 10,000 annotations after one edit encodes one."""
+    so saving 10,000 annotations after one edit encodes one.
+
+    A line is marked verified once it is known to decode back to exactly its annotation (it
+    was checked, or came from the load cache, which stores only checked lines): only then
+    may the written file's decoded copy be cached without decoding the file (`written_file`)."""
 
     def __init__(self) -> None:
-        self._lines: dict[str, tuple[Annotation, bytes]] = {}
+        self._lines: dict[str, tuple[Annotation, bytes, bool]] = {}
         self._order: list[str] = []
 
     def ordered(self, annotations: Mapping[str, Annotation]) -> list[Annotation]:
@@ -289,12 +294,41 @@ class EncodeCache:
         for annotation in annotations:
             hit = cache.get(annotation.id)
             if hit is None or hit[0] is not annotation:
-                hit = cache[annotation.id] = (annotation, _dumps(annotation_to_w3c(annotation)))
+                hit = cache[annotation.id] = (annotation, _dumps(annotation_to_w3c(annotation)), False)
             out.append(hit[1])
         if len(cache) > len(annotations) + 256:  # forget deleted ones now and then, not every time
             keep = {a.id for a in annotations}
             self._lines = {k: v for k, v in cache.items() if k in keep}
         return out
+
+    def prime(self, annotations: Iterable[Annotation], lines: Iterable[bytes]) -> None:
+        """Take lines known to decode to exactly these annotations (from the load cache)."""
+        for annotation, line in zip(annotations, lines, strict=True):
+            self._lines.setdefault(annotation.id, (annotation, line, True))
+
+    def verified_lines(self, annotations: list[Annotation]) -> list[bytes] | None:
+        """The lines of `annotations` (encoded already), if each decodes back to exactly its
+        annotation, else None; checks only lines not checked before, so that after the first
+        time it costs next to nothing."""
+        lines = []
+        with _collector_paused():
+            for annotation in annotations:
+                cached, line, verified = self._lines[annotation.id]
+                if not verified:
+                    if cached is not annotation or not _decodes_to(line, annotation):
+                        return None
+                    self._lines[annotation.id] = (annotation, line, True)
+                lines.append(line)
+        return lines
+
+
+def _decodes_to(line: bytes, annotation: Annotation) -> bool:
+    if _SURROGATE_ESCAPE.search(line):  # such a file is read entry by entry in another mode
+        return False
+    try:
+        return annotation_from_w3c(json.loads(line)) == annotation
+    except Exception:  # noqa: BLE001 - not readable back: simply not cacheable
+        return False
 
 
 _BY_TIME = attrgetter("created", "id")
@@ -306,10 +340,33 @@ def encode(state: StoreState, saved: str, cache: EncodeCache | None = None) -> b
         return _encode(state, saved, cache or EncodeCache())
 
 
-def _encode(state: StoreState, saved: str, cache: EncodeCache) -> bytes:
+def written_file(state: StoreState, saved: str, cache: EncodeCache) -> tuple[DecodedFile, list[bytes]] | None:
+    """What `decode(encode(state, saved, cache))` gives, found without decoding the
+    annotations again, and their lines: each line was checked to decode to its annotation
+    (`verified_lines`), and the rest of the file (palette, bookmarks, deletions, unreadable
+    entries, unknown keys: few) is decoded for real, as the same bytes less the annotation
+    lines. None when that cannot be shown (the caller then keeps no cached copy)."""
+    ordered = cache.ordered(state.annotations)
+    unreadable = sum(1 for section, _ in state.unreadable if section == "annotations")
+    if len(ordered) + unreadable > MAX_ENTRIES or any(a.id != i for i, a in state.annotations.items()):
+        return None
+    lines = cache.verified_lines(ordered)  # encoded already, by the write
+    if lines is None:
+        return None
+    try:
+        rest = decode(_encode(state, saved, cache, with_annotations=False))
+    except FileProblem:
+        return None
+    if rest.state.annotations:  # an unreadable entry that reads now: not what the file gives
+        return None
+    written = replace(rest, state=replace(rest.state, annotations={a.id: a for a in ordered}))
+    return written, lines
+
+
+def _encode(state: StoreState, saved: str, cache: EncodeCache, with_annotations: bool = True) -> bytes:
     sections = {
         "palette": [_dumps(color_to_dict(m)) for m in state.palette],
-        "annotations": cache.lines(cache.ordered(state.annotations)),
+        "annotations": cache.lines(cache.ordered(state.annotations)) if with_annotations else [],
         "bookmarks": [_dumps(bookmark_to_dict(b)) for b in sorted(state.bookmarks.values(), key=_BY_TIME)],
         "deleted": [_dumps({"id": i, "deleted": t}) for i, t in sorted(state.deleted.items())],
     }
@@ -330,6 +387,31 @@ def _encode(state: StoreState, saved: str, cache: EncodeCache) -> bytes:
         parts += [b",\n  ", _dumps(key), b": ", _dumps(value)]
     parts.append(b"\n}\n")
     return b"".join(parts)
+
+
+_ANNOTATIONS_OPENING = (
+    b'\n  "annotations": [\n    '  # in _encode's layout; a raw newline is never in a string
+)
+_LINE_SEPARATOR = b",\n    "
+
+
+def line_spans(data: bytes, lines: list[bytes]) -> tuple[list[int], list[int]] | None:
+    """Where each of `lines` lies in `data`, the file `encode` made of them (the annotations,
+    in order): their starts and lengths. `_encode` writes them one after the other, after
+    the section's opening line, a separator between two; that the first and the last are
+    where this places them, the section closing right after, is checked (not the 50 MB
+    between: a comparison as long as the file). None if `data` is not laid out that way."""
+    lengths = [len(line) for line in lines]
+    if not lines:
+        return [], lengths
+    first = data.find(_ANNOTATIONS_OPENING)
+    if first < 0:
+        return None
+    step = len(_LINE_SEPARATOR)
+    starts = list(accumulate((n + step for n in lengths[:-1]), initial=first + len(_ANNOTATIONS_OPENING)))
+    end = starts[-1] + lengths[-1]
+    placed = data.startswith(lines[0], starts[0]) and data.startswith(lines[-1], starts[-1])
+    return (starts, lengths) if placed and data.startswith(b"\n  ]", end) else None
 
 
 def _dumps(value: object) -> bytes:
@@ -381,11 +463,20 @@ def merge_states(ours: StoreState, theirs: StoreState) -> StoreState:
 def _merge_items(
     ours: Mapping[str, Any], theirs: Mapping[str, Any], deleted: Mapping[str, str]
 ) -> dict[str, Any]:
-    merged = {}
-    for key in [*ours, *(k for k in theirs if k not in ours)]:
-        item = newer(ours.get(key), theirs.get(key))
-        if item.modified > deleted.get(key, ""):  # a deletion at or after the change wins
-            merged[key] = item
+    """Ours in our order, theirs' new ids after them in theirs' order, per id the newer
+    version, then what a deletion at or after the change removes. Only theirs and the
+    deletions are visited one by one (applying a journal of 300 lines to 50,000 annotations
+    must not compare 50,000)."""
+    merged = dict(ours)
+    for key, item in theirs.items():
+        mine = merged.get(key)
+        merged[key] = item if mine is None else newer(mine, item)
+    for key, when in deleted.items():
+        item = merged.get(key)
+        if item is not None and item.modified <= when:
+            del merged[key]
+    for key in [key for key, item in merged.items() if not item.modified]:
+        del merged[key]  # never dated: older than any deletion, or no deletion at all
     return merged
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import logging
 import os
 import shutil
 import stat
@@ -41,10 +42,13 @@ from .fileformat import (
     FileProblem,
     decode,
     encode,
+    line_spans,
     merge_states,
+    written_file,
 )
 from .importer import ImportPlan
 from .journal import Journal, entry_lines, journal_path
+from .loadcache import BackgroundHash, LoadCache, file_digest
 from .locking import FileLock, LockTimeout
 from .model import (
     COLORS,
@@ -61,6 +65,8 @@ from .model import (
     stamp_after,
     utc_now,
 )
+
+log = logging.getLogger(__name__)
 
 Item = Annotation | Bookmark
 BACKUPS = 3
@@ -112,6 +118,7 @@ class StoreLoadReport:
     set_aside: tuple[Path, ...] = ()  # unreadable files renamed, never deleted
     migrated_from: int | None = None
     unreadable_entries: int = 0
+    from_cache: bool = False  # the file's decoded copy in the cache folder was read instead
 
     @property
     def ok(self) -> bool:
@@ -149,6 +156,7 @@ class Store:
         backups: int = BACKUPS,
         timer: Callable[[], float] = time.monotonic,
         journal: bool = False,
+        cache_dir: Path | None = None,
     ) -> None:
         self.path = Path(path)
         self._clock, self._timer = clock, timer
@@ -168,6 +176,14 @@ class Store:
         self._journal, self._journaling = Journal(journal_path(self.path)), journal
         self._on_disk: StoreState | None = None  # what file + journal hold, as we last saw
         self._touched: set[str] = set()  # ids changed since, so a save need not compare all
+        # With `cache_dir` (the app's cache folder), a decoded copy of the file is kept there
+        # and read instead of the file while it provably matches it (loadcache.py).
+        self._load_cache = LoadCache(cache_dir, self.path) if cache_dir is not None else None
+        self._cached_load: tuple[bytes, Mapping[str, Annotation]] | None = None  # to prime the encoder
+        # The copy to write, found under the locks, written after them (`_write_pending_copy`):
+        # a window's save must not wait for it.
+        self._pending_copy: tuple[bytes, DecodedFile, tuple[list[int], list[int]] | None] | None = None
+        self._copying, self._copy_slot = threading.Lock(), threading.Lock()
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> Store:
@@ -347,6 +363,12 @@ class Store:
         """Write now if anything changed (`whole`: the whole file, folding the journal in).
         Raises StoreError or WriteError (the file on disk is then unchanged and the changes
         stay in memory, still to be saved)."""
+        try:
+            return self._flush(whole)
+        finally:
+            self._write_pending_copy()
+
+    def _flush(self, whole: bool) -> SaveResult | None:
         with self._io:
             with self._mutex:
                 if not self._dirty and not (whole and self._journal.lines):
@@ -380,6 +402,12 @@ class Store:
 
     def refresh(self) -> tuple[Change, ...]:
         """Take in what another instance saved since we last read or wrote (nothing is written)."""
+        try:
+            return self._refresh()
+        finally:
+            self._write_pending_copy()
+
+    def _refresh(self) -> tuple[Change, ...]:
         with self._io:
             if self._signature_now() == self._disk_signature:
                 return ()
@@ -415,7 +443,9 @@ class Store:
                 self._journal.append(entry_lines(self._on_disk, state, touched))
                 self._disk_signature, self._on_disk = self._signature_now(), state
                 return state, SaveResult(self.path, external, tuple(messages))
-            data = encode(state, format_time(self._clock()), self._cache)
+            saved = format_time(self._clock())
+            self._prime_encoder()
+            data = encode(state, saved, self._cache)
             previous = self._hold_previous()
             try:
                 atomic_write_bytes(self.path, data)
@@ -426,6 +456,7 @@ class Store:
             self._journal.clear()  # after the file holding its entries is safely in place
             self._disk_signature, self._on_disk = self._signature_now(), state
             messages += self._rotate_backups(previous)
+            self._cache_written(data, state, saved)
         return state, SaveResult(self.path, external, tuple(messages), tuple(set_aside))
 
     def _hold_previous(self) -> Path | None:
@@ -470,10 +501,13 @@ class Store:
         with self._io, self._locked():
             self._finish_interrupted_rotation()
             self._remove_stale_temporaries()
+            self._cached_load = None
             loaded = self._read_best(messages, set_aside)
+            from_cache = self._cached_load is not None
             migrated = self._keep_original_of_migrated(loaded, messages)
             state = self._journal.apply(loaded.file.state if loaded else StoreState())
             self._disk_signature = self._signature_now()
+        self._write_pending_copy()
         unreadable = len(state.unreadable)
         if unreadable:
             messages.append(
@@ -498,6 +532,7 @@ class Store:
             tuple(set_aside),
             migrated,
             unreadable,
+            from_cache=from_cache,
         )
         return self.load_report
 
@@ -506,7 +541,7 @@ class Store:
         main_missing = not self.path.exists()
         for candidate in [self.path, *(self._backup(n) for n in range(1, self._backups + 1))]:
             try:
-                decoded = decode(_read_limited(candidate))
+                decoded = self._decode(candidate)
             except FileNotFoundError:
                 continue
             except OSError as exc:
@@ -564,6 +599,68 @@ class Store:
                 )
             )
         return None
+
+    def _decode(self, candidate: Path) -> DecodedFile:
+        """A file's content; for the main file, from the load cache when it matches the bytes."""
+        if self._load_cache is None or candidate != self.path:
+            return decode(_read_limited(candidate))
+        _check_limits(candidate)
+        digest = BackgroundHash(candidate)  # hashed as read: no copy of 50 MB in memory
+        cached = self._load_cache.read(digest)
+        digest()  # the file cannot be read (OSError): said as for a file without a cache
+        if cached is not None:
+            self._cached_load = (digest(), cached.state.annotations)
+            return cached
+        data = _read_limited(candidate)
+        decoded = decode(data)
+        if decoded.version == FORMAT_VERSION:  # an older file is rewritten (migrated) at once
+            # The key of the bytes decoded (the file may have been replaced since it was hashed).
+            self._keep_copy((file_digest(data), decoded, None))
+        return decoded
+
+    def _prime_encoder(self) -> None:
+        """Before the first whole write after a load from the cache: take the loaded
+        annotations' lines from the file (still the one loaded: same hash), where the cache
+        says they lie, so that only the annotations changed since are encoded."""
+        if self._cached_load is None or self._load_cache is None:
+            return
+        digest, annotations = self._cached_load
+        self._cached_load = None
+        spans = self._load_cache.line_spans(digest)
+        if spans is None or len(spans[0]) != len(annotations):
+            return
+        try:
+            data = _read_limited(self.path)
+        except (OSError, FileProblem):
+            return
+        if file_digest(data) == digest:
+            self._cache.prime(annotations.values(), (data[s : s + n] for s, n in zip(*spans, strict=True)))
+
+    def _cache_written(self, data: bytes, state: StoreState, saved: str) -> None:
+        """Keep the decoded copy of the file just written, when it can be shown to be exact
+        without decoding it (fileformat.written_file); else the next load decodes the file."""
+        if self._load_cache is None:
+            return
+        try:
+            written = written_file(state, saved, self._cache)
+            if written is not None:
+                decoded, lines = written
+                self._keep_copy((file_digest(data), decoded, line_spans(data, lines)))
+        except Exception:  # noqa: BLE001 - the file is saved; a copy that fails is just not kept
+            log.exception("could not keep a copy of %s in the cache", self.path.name)
+
+    def _keep_copy(self, copy: tuple[bytes, DecodedFile, tuple[list[int], list[int]] | None]) -> None:
+        with self._copy_slot:
+            self._pending_copy = copy
+
+    def _write_pending_copy(self) -> None:
+        """Write the copy of the file last read or written, once the locks are released (it
+        is keyed by the file's hash: a copy that turns out older than the file is not read)."""
+        with self._copying:  # one writer at a time; a save meanwhile only fills the slot
+            with self._copy_slot:
+                pending, self._pending_copy = self._pending_copy, None
+            if pending is not None and self._load_cache is not None:
+                self._load_cache.write(*pending)
 
     def _set_aside(self, path: Path, problem: FileProblem) -> Path:
         stamp = format_time(self._clock()).replace("-", "").replace(":", "").split(".")[0] + "Z"
@@ -689,6 +786,14 @@ def _problem_message(path: Path, problem: FileProblem, aside: Path) -> Notice:
 def _read_limited(path: Path) -> bytes:
     """The file's bytes, unless it is no regular file (a FIFO would block for ever, a device
     never end) or larger than MAX_FILE_BYTES: then FileProblem, and it is set aside."""
+    _check_limits(path)
+    try:
+        return path.read_bytes()
+    except MemoryError as exc:
+        raise FileProblem("corrupt", "it is too large to read into memory") from exc
+
+
+def _check_limits(path: Path) -> None:
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem("corrupt", "it is not a regular file")
@@ -698,10 +803,6 @@ def _read_limited(path: Path) -> bytes:
             f"it is too large ({info.st_size / 2**20:.0f} MB; annotations files "
             f"are read up to {MAX_FILE_BYTES // 2**20} MB)",
         )
-    try:
-        return path.read_bytes()
-    except MemoryError as exc:
-        raise FileProblem("corrupt", "it is too large to read into memory") from exc
 
 
 def _signature(path: Path) -> tuple[int, ...] | None:
