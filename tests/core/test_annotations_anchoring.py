@@ -229,3 +229,36 @@ def test_after_text_is_inserted_elsewhere_the_same_quote_is_found(corpus, data, 
     assert result.target.quote.exact == target.quote.exact
     pieces = segments(changed, result.target)
     assert "\n".join(changed.block(p.anchor).text[p.start : p.end] for p in pieces) == target.quote.exact
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_reanchor_skips_a_target_only_when_resolve_would_leave_it_as_it_is(corpus, data):
+    """`reanchor` skips placing a highlight whose recorded range, quote and context are all
+    still those of the text: true exactly when resolve finds it ANCHORED and unchanged,
+    whatever the recorded range (past a block's end, on a separator, reversed) or context."""
+    from reader.core.annotations.anchoring import _unchanged
+
+    doc, start, end = data.draw(spans(corpus))
+    target = make_target(doc, *gcm_position(doc, start, end - start))
+    text = doc_text(doc)
+    rng = target.range
+    anchors = st.sampled_from([rng.start_anchor, rng.end_anchor, *text.anchors[:3], "gone"])
+    near = st.integers(-1, 3)
+    shifted = BlockRangeSelector(
+        data.draw(st.just(rng.start_anchor) | anchors),
+        data.draw(st.just(rng.start_offset) | near.map(lambda d: rng.start_offset + d)),
+        data.draw(st.just(rng.end_anchor) | anchors),
+        data.draw(st.just(rng.end_offset) | near.map(lambda d: rng.end_offset + d)),
+    )
+    prefix, suffix = target.quote.prefix, target.quote.suffix
+    quote = TextQuoteSelector(
+        target.quote.exact,
+        data.draw(st.sampled_from([prefix, prefix[1:], "x" + prefix])),
+        data.draw(st.sampled_from([suffix, suffix[:-1], suffix + "x"])),
+    )
+    recorded = Target(doc.id, quote, shifted)
+    result = resolve(doc, recorded)
+    kept = result.status is AnchorStatus.ANCHORED and result.target == recorded
+    assert _unchanged(text, recorded) == kept
+    assert reanchor([new_annotation(recorded)], Corpus([doc])).changed == (result.target != recorded)

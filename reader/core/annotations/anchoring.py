@@ -306,6 +306,32 @@ def _align(text: str, exact: str, start: int) -> tuple[int, int] | None:
 
 
 # --- many at once --------------------------------------------------------------------------
+def _unchanged(text: DocText, target: Target) -> bool:
+    """Is `target` exactly what `resolve` would return for it (ANCHORED, nothing refreshed)?
+    The same test as resolve's first step and `target_at`, inlined: at start-up every
+    highlight is placed again, nearly all in unchanged texts (50,000: 0.5 s → 0.1 s)."""
+    rng, quote = target.range, target.quote
+    if rng is None or not quote.exact:
+        return False
+    first, last = text.index.get(rng.start_anchor), text.index.get(rng.end_anchor)
+    if first is None or last is None or rng.start_offset < 0 or rng.end_offset < 0:
+        return False
+    if rng.start_offset > text.block_end(first) - text.starts[first]:
+        return False
+    if rng.end_offset > text.block_end(last) - text.starts[last]:
+        return False
+    whole = text.text
+    start, end = text.starts[first] + rng.start_offset, text.starts[last] + rng.end_offset
+    return (
+        start < end
+        and whole[start] != SEPARATOR
+        and whole[end - 1] != SEPARATOR
+        and whole[start:end] == quote.exact
+        and whole[max(0, start - CONTEXT_CHARS) : start] == quote.prefix
+        and whole[end : end + CONTEXT_CHARS] == quote.suffix
+    )
+
+
 @dataclass(frozen=True)
 class ReanchorReport:
     """What `reanchor` found. `updated` holds new versions of the annotations that moved."""
@@ -325,6 +351,8 @@ def reanchor(annotations: Iterable[Annotation], corpus: Corpus) -> ReanchorRepor
     updated, moved, fuzzy, orphans = [], [], [], []
     for annotation in annotations:
         doc = corpus.get(annotation.doc) if annotation.doc in corpus else None
+        if doc is not None and _unchanged(doc_text(doc), annotation.target):
+            continue
         result = resolve(doc, annotation.target)
         if result.status is AnchorStatus.ORPHAN:
             orphans.append(annotation)
