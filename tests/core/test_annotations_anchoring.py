@@ -233,11 +233,11 @@ def test_after_text_is_inserted_elsewhere_the_same_quote_is_found(corpus, data, 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_reanchor_skips_a_target_only_when_resolve_would_leave_it_as_it_is(corpus, data):
-    """`reanchor` skips placing a highlight whose recorded range, quote and context are all
-    still those of the text: true exactly when resolve finds it ANCHORED and unchanged,
+def test_resolve_takes_its_shortcut_only_when_the_full_search_would_leave_the_target(corpus, data):
+    """resolve accepts at once a highlight whose recorded range, quote and context are all
+    still those of the text: true exactly when the full search finds it ANCHORED and unchanged,
     whatever the recorded range (past a block's end, on a separator, reversed) or context."""
-    from reader.core.annotations.anchoring import _unchanged
+    from reader.core.annotations.anchoring import _resolve_in_full, _unchanged
 
     doc, start, end = data.draw(spans(corpus))
     target = make_target(doc, *gcm_position(doc, start, end - start))
@@ -258,7 +258,8 @@ def test_reanchor_skips_a_target_only_when_resolve_would_leave_it_as_it_is(corpu
         data.draw(st.sampled_from([suffix, suffix[:-1], suffix + "x"])),
     )
     recorded = Target(doc.id, quote, shifted)
-    result = resolve(doc, recorded)
+    result = _resolve_in_full(doc, text, recorded)
+    assert resolve(doc, recorded) == result
     kept = result.status is AnchorStatus.ANCHORED and result.target == recorded
     assert _unchanged(text, recorded) == kept
     assert reanchor([new_annotation(recorded)], Corpus([doc])).changed == (result.target != recorded)
