@@ -12,6 +12,7 @@ comes from here, so the command line and the window write the same words:
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -120,6 +121,7 @@ def join_list(items: list[str], lang: str = DEFAULT_LANGUAGE) -> str:
     return _LIST_SEPARATOR[language_of(lang)].join(items)
 
 
+@lru_cache(maxsize=1024)  # a library has few dates, cited once per excerpt (strptime is slow)
 def long_date(iso_date: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """2021年12月27日 / 27 December 2021 from 2021-12-27 (returned as given if it is not one)."""
     try:

@@ -461,7 +461,7 @@ def _excerpt(
             "orphan",
             creator=creator,
         )
-    label, source = document_label(doc.info), dated_label(doc.info)
+    label, source = _labels(doc.info)
     placed = resolve(doc, annotation.target)
     if not placed.placed:
         return Excerpt(
@@ -479,7 +479,8 @@ def _excerpt(
             source=source,
             creator=creator,
         )
-    annotation = replace(annotation, target=placed.target)
+    if placed.target is not annotation.target:
+        annotation = replace(annotation, target=placed.target)
     anchors = tuple(s.anchor for s in segments(doc, placed.target))
     ranked = sorted({link for a in anchors for link in _objectives_of(objectives, doc.id, a, memo)})
     numbers = sorted({n for _, n in ranked})
@@ -503,6 +504,19 @@ def _excerpt(
         heading=first.heading_path,
         creator=creator,
     )
+
+
+def _labels(info: DocumentInfo) -> tuple[str, str]:
+    """A document's label and dated label, made once per document, not once per excerpt."""
+    found = _LABELS.get(info)
+    if found is None:
+        if len(_LABELS) > 4096:
+            _LABELS.clear()
+        found = _LABELS[info] = (document_label(info), dated_label(info))
+    return found
+
+
+_LABELS: dict[DocumentInfo, tuple[str, str]] = {}
 
 
 def dated_label(info: DocumentInfo) -> str:
