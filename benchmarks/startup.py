@@ -6,8 +6,10 @@ times with the index already built, and prints the times and the peak memory
 (maximum resident set size) of each run, and how long the process takes to end once
 the window closes. Targets on the reference machine: window shown ≤ 1.5 s with the
 index built, process gone ≤ 0.5 s after the window closes, peak memory ≤ 400 MB.
+With --annotations N the data folder first gets N highlights (half with notes and tags,
+as benchmarks/annotations.py makes them), as a delegate's years of reading leave it.
 
-    .venv/bin/python benchmarks/startup.py [--runs 3] [--display]
+    .venv/bin/python benchmarks/startup.py [--runs 3] [--display] [--annotations 10000]
 """
 
 from __future__ import annotations
@@ -66,6 +68,19 @@ def run_once(data_dir: Path, display: bool) -> dict[str, float]:
     }
 
 
+def seed_annotations(data_dir: Path, count: int) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from annotations import sample_annotations
+
+    from reader.core.annotations import Store
+    from reader.core.corpus import load_corpus
+    from reader.paths import AppPaths
+
+    store = Store.open(AppPaths(data=data_dir, cache=data_dir / "cache").annotations_file)
+    store.put_many(sample_annotations(load_corpus(), count))
+    store.close()  # written whole, as the command line writes it
+
+
 def report(label: str, runs: list[dict[str, float]]) -> None:
     shown = statistics.median(r["shown"] for r in runs)
     ready = statistics.median(r["ready"] for r in runs)
@@ -82,11 +97,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs with the index built (default 3)")
     parser.add_argument("--display", action="store_true", help="use the real display")
+    parser.add_argument("--annotations", type=int, default=0, help="highlights in the data folder (0)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as folder:
         data_dir = Path(folder) / "data"
+        if args.annotations:
+            seed_annotations(data_dir, args.annotations)
         cold = run_once(data_dir, args.display)
         warm = [run_once(data_dir, args.display) for _ in range(args.runs)]
+    if args.annotations:
+        print(f"with {args.annotations:,} highlights in the data folder")
     report("first start (builds index)", [cold])
     report("later starts (index built)", warm)
     shown = statistics.median(r["shown"] for r in warm)
