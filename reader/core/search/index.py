@@ -49,8 +49,9 @@ from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
+from .dictionary import WordCounts, words_file
 from .segment import Lexicon, parse_counts, serialize_counts
-from .text import configure_jieba, fold, gram_counts, is_cjk, jieba_frequency, jieba_total, word_spans
+from .text import configure_jieba, fold, gram_counts, is_cjk, word_spans
 
 SCHEMA_VERSION = 2  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
@@ -254,6 +255,8 @@ class IndexStore:
         """Write a complete new generation and make it current. Caller holds the lock."""
         from whoosh import index
 
+        from .bulk import BulkWriter
+
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
@@ -271,7 +274,8 @@ class IndexStore:
         """)
         writer = ix.writer(limitmb=256)
         try:
-            self._write(writer, db, corpus, list(corpus), [], Lexicon({}, 0), progress)
+            # A new segment: written in bulk (bulk.py), the same files for a fraction of the work
+            self._write(writer, BulkWriter(writer), db, corpus, list(corpus), [], Lexicon({}, 0), progress)
         except BaseException:
             writer.cancel()
             raise
@@ -310,7 +314,7 @@ class IndexStore:
         try:
             for doc_id in [d.id for d in changed] + removed:
                 writer.delete_by_term("doc", doc_id)
-            self._write(writer, db, corpus, added + changed, removed, lexicon, progress)
+            self._write(writer, writer, db, corpus, added + changed, removed, lexicon, progress)
         except BaseException:
             writer.cancel()
             raise
@@ -328,6 +332,7 @@ class IndexStore:
     def _write(
         self,
         writer: Any,
+        target: Any,
         db: sqlite3.Connection,
         corpus: Corpus,
         documents: list[Document],
@@ -336,7 +341,8 @@ class IndexStore:
         progress: Progress | None,
     ) -> None:
         """Add `documents` (their postings replace any they had), drop `removed`, write
-        fresh stamps, then commit (whoosh's commit is the slow part, ~1/3 of the work)."""
+        fresh stamps, then commit. `target` receives the documents: the whoosh writer or
+        a BulkWriter on it."""
         stamps = document_stamps(corpus)
         for doc_id in [d.id for d in documents] + removed:
             db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
@@ -345,21 +351,28 @@ class IndexStore:
         done = 0
         if progress:
             progress(0, total + commit_share)
-        counts = dict(lexicon.counts)
+        new_words: set[str] = set()
         for doc in documents:
             folded = [fold(block.text) for block in doc.blocks]  # once, for both stores
-            _add_document(writer, doc, folded, stamps[doc.id], counts)
+            new_words.update(_add_document(target, doc, folded, stamps[doc.id]))
             db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc, folded))
             done += len(doc.blocks)
             if progress:
                 progress(done, total + commit_share)
-        total_count = jieba_total() if documents else lexicon.total
-        writer.update_document(
+        counts = dict(lexicon.counts)
+        total_count = lexicon.total
+        if documents:
+            dictionary = WordCounts(words_file(self.jieba_cache))
+            new_words.difference_update(counts)
+            known = dictionary.counts(new_words)
+            counts.update((word, known.get(word, 0)) for word in new_words)
+            total_count = dictionary.total
+        target.update_document(
             key=LEXICON_KEY,
             kind=META_KIND,
             meta=json.dumps({"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False),
         )
-        writer.update_document(
+        target.update_document(
             key=INDEX_KEY,
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
@@ -406,19 +419,20 @@ class _OldSchema(ValueError):
     pass
 
 
-def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str, lexicon: dict[str, int]) -> None:
+def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> set[str]:
+    """Add the document's blocks and its stamp; return its Chinese words (for the lexicon)."""
+    chinese: set[str] = set()
     for block, text in zip(doc.blocks, folded, strict=True):
         # The words are segmented once and handed to whoosh as a list, which it indexes
         # as they are: the same tokens WordAnalyzer makes of the text, without a second
         # folding and segmentation.
         words = [word for word, _start, _end, _part in word_spans(text)]
         writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
-        for word in words:
-            if word not in lexicon and is_cjk(word[0]):
-                lexicon[word] = jieba_frequency(word)
+        chinese.update(words)
     writer.update_document(
         key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
     )
+    return {word for word in chinese if is_cjk(word[0])}
 
 
 def document_postings(doc: Document, folded: list[str] | None = None) -> Iterator[tuple[str, str, bytes]]:
