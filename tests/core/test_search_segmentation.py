@@ -78,3 +78,10 @@ def test_word_counts_are_jiebas_and_a_damaged_table_is_made_again(corpus, isolat
     assert "不是一个词的字串" not in expected and expected["汇款"] > 0
     path.write_bytes(b"not a database")
     assert WordCounts(path).counts(["汇款"]) == {"汇款": expected["汇款"]}
+
+
+def test_index_words_are_the_words_of_word_spans(corpus):
+    texts = [fold(block.text) for doc in corpus for block in doc.blocks]
+    texts += ["A/RES/73/195 和 COVID-19，6.3% e-mail 2030年", "ａｂｃ－１２３ 匯款", ""]
+    for folded in texts:
+        assert text.index_words(folded) == [w for w, *_ in text.word_spans(folded)], folded

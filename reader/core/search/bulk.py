@@ -9,15 +9,16 @@ commit hands whoosh's own postings writer whole blocks, so the segment holds
 exactly what `add_document` + `commit` would have written
 (tests/core/test_search_bulk.py compares them file by file).
 
-It supports the field types the index's schema uses (ID, Frequency, STORED), for
-a new segment only: updates go through whoosh's writer.
+It supports the field types the index's schema uses (ID, Frequency, STORED), and
+writes only the new segment: commit with `merge=False` when the index has others.
 """
 
 from __future__ import annotations
 
 import struct
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict, deque
+from itertools import repeat
 from typing import Any
 
 from whoosh import formats
@@ -38,8 +39,8 @@ class BulkWriter:
                 raise TypeError(f"BulkWriter cannot write columns, vectors or spellings ({name})")
         self.writer = writer
         self.schema = writer.schema
-        # field → term → (document numbers, frequencies), in document order
-        self._postings: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
+        # field → (term → document numbers, term → frequencies), in document order
+        self._postings: dict[str, tuple[defaultdict[str, list[int]], defaultdict[str, list[int]]]] = {}
         self._lengths: dict[str, dict[int, int]] = {}  # scorable field → docnum → length
         writer._flush_segment = self._flush_segment  # commit() writes our postings
 
@@ -64,24 +65,25 @@ class BulkWriter:
         writer.docnum += 1
 
     def update_document(self, **fields: Any) -> None:
-        """In a new segment there is nothing to replace: as add_document."""
+        """As whoosh's: committed documents with the same unique terms are deleted, then
+        this one is added."""
+        writer = self.writer
+        unique = writer._unique_fields(fields)
+        if unique and writer.segments:
+            with writer.searcher() as searcher:
+                for docnum in searcher._find_unique([(name, fields[name]) for name in unique]):
+                    writer.delete_document(docnum)
         self.add_document(**fields)
 
     def _index(self, name: str, field: Any, value: Any, docnum: int) -> int:
-        terms = self._postings.setdefault(name, {})
-        if type(field.format) is formats.Existence:
-            words = Counter(field.process_text(value, mode="index"))
+        numbers_of, counts_of = self._postings.setdefault(name, (defaultdict(list), defaultdict(list)))
+        if type(field.format) is formats.Frequency and isinstance(value, list | tuple):
+            words = Counter(value)
         else:
-            words = Counter(
-                value if isinstance(value, list | tuple) else field.process_text(value, mode="index")
-            )
-        for word, count in words.items():
-            found = terms.get(word)
-            if found is None:
-                terms[word] = ([docnum], [count])
-            else:
-                found[0].append(docnum)
-                found[1].append(count)
+            words = Counter(field.process_text(value, mode="index"))
+        # The appends run in C (map over bound methods): a build adds millions of postings.
+        deque(map(list.append, map(numbers_of.__getitem__, words), repeat(docnum)), maxlen=0)
+        deque(map(list.append, map(counts_of.__getitem__, words), words.values()), maxlen=0)
         if not field.scorable:
             return 0
         length = sum(words.values())
@@ -92,18 +94,19 @@ class BulkWriter:
 
     def _flush_segment(self) -> None:
         writer = self.writer
+        if writer.pool.fieldnames:  # a merge policy sent old segments' postings to the pool
+            raise RuntimeError("BulkWriter cannot merge segments: commit with merge=False")
         writer.perdocwriter.close()
         fieldwriter = writer.fieldwriter
         for name in sorted(self._postings):
             field = self.schema[name]
             fieldwriter.start_field(name, field)
             lengths = self._lengths.get(name, {})
-            encoded = sorted(
-                (word.encode("utf-8"), postings) for word, postings in self._postings[name].items()
-            )
-            for btext, (docnums, counts) in encoded:
+            numbers_of, counts_of = self._postings[name]
+            encoded = sorted((word.encode("utf-8"), word) for word in numbers_of)
+            for btext, word in encoded:
                 fieldwriter.start_term(btext)
-                _write_term(fieldwriter._postwriter, field.format, docnums, counts, lengths)
+                _write_term(fieldwriter._postwriter, field.format, numbers_of[word], counts_of[word], lengths)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()
