@@ -52,7 +52,7 @@ from ..objectives import COMPACT_ID
 from .dictionary import WordCounts, words_file
 from .postings import COUNT as COUNT  # the engine reads the postings with these
 from .postings import POSTING as POSTING
-from .postings import PostingsWriter, postings_rows, prepare_for_build
+from .postings import PostingsWriter, prepare_for_build
 from .segment import Lexicon, parse_counts, serialize_counts
 from .text import configure_jieba, fold, index_words, is_cjk
 
@@ -378,12 +378,27 @@ class IndexStore:
                     done += len(doc.blocks)
                     if progress:
                         progress(done, total + commit_share)
-            postings.finish()
+                self._finish(writer, target, db, postings, lexicon, new_words, stamps, bool(documents))
         finally:
             postings.cancel()
+        if progress:
+            progress(total + commit_share, total + commit_share)
+
+    def _finish(
+        self,
+        writer: Any,
+        target: Any,
+        db: sqlite3.Connection,
+        postings: PostingsWriter,
+        lexicon: Lexicon,
+        new_words: set[str],
+        stamps: dict[str, str],
+        added: bool,
+    ) -> None:
+        """The lexicon and the stamps into the index; wait for the postings; commit."""
         counts = dict(lexicon.counts)
         total_count = lexicon.total
-        if documents:
+        if added:
             dictionary = WordCounts(words_file(self.jieba_cache))
             new_words.difference_update(counts)
             known = dictionary.counts(new_words)
@@ -399,9 +414,8 @@ class IndexStore:
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
         )
+        postings.finish()
         self._commit(writer, db)
-        if progress:
-            progress(total + commit_share, total + commit_share)
 
     def _remove_partial_generations(self) -> None:
         """Folders of builds that were killed half-way (still marked as being written; we
@@ -482,11 +496,6 @@ def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> 
         key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
     )
     return {word for word in chinese if is_cjk(word[0])}
-
-
-def document_postings(doc: Document, folded: list[str] | None = None) -> Iterator[tuple[str, str, bytes]]:
-    """(term, document, postings) rows for one document's (folded) blocks."""
-    return postings_rows(doc.id, folded or [fold(block.text) for block in doc.blocks])
 
 
 @contextlib.contextmanager
