@@ -414,7 +414,10 @@ class IndexStore:
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
         )
-        postings.finish()
+        try:
+            postings.finish()
+        except RuntimeError as exc:  # the second process failed: the build did not happen
+            raise SearchError(f"{exc}; try again, or rebuild the index") from exc
         self._commit(writer, db)
 
     def _remove_partial_generations(self) -> None:

@@ -82,14 +82,16 @@ class PostingsWriter:
         at once when there are enough of them and the table is new (empty)."""
         self._db = db
         self._process: subprocess.Popen[bytes] | None = None
+        self._log: Path | None = None
         blocks = sum(len(texts) for _, texts in documents)
         if blocks >= BACKGROUND_BLOCKS and db.execute("SELECT 1 FROM grams LIMIT 1").fetchone() is None:
             db.commit()
-            self._process = _start(Path(db.execute("PRAGMA database_list").fetchone()[2]), documents)
-
-    @property
-    def in_background(self) -> bool:
-        return self._process is not None
+            path = Path(db.execute("PRAGMA database_list").fetchone()[2])
+            self._log = path.with_name(path.name + ".log")
+            try:
+                self._process = _start(path, documents, self._log)
+            except OSError:  # no second process to be had: the rows are written here
+                self._process = None
 
     def add(self, doc_id: str, folded: list[str]) -> None:
         if self._process is None:
@@ -98,11 +100,15 @@ class PostingsWriter:
     def finish(self) -> None:
         if self._process is None:
             return
-        _, errors = self._process.communicate()
-        code, self._process = self._process.returncode, None
+        code = self._process.wait()
+        self._process = None
+        errors = self._log.read_text("utf-8", "replace").strip().splitlines() if self._log else []
+        if self._log:
+            self._log.unlink(missing_ok=True)
         if code != 0:
-            last = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit status {code}"]
-            raise RuntimeError(f"writing the search postings failed: {last[0]}")
+            raise RuntimeError(
+                f"writing the search postings failed: {(errors or [f'exit status {code}'])[-1]}"
+            )
 
     def cancel(self) -> None:
         if self._process is not None:
@@ -111,20 +117,26 @@ class PostingsWriter:
             self._process = None
 
 
-def _start(path: Path, documents: list[tuple[str, list[str]]]) -> subprocess.Popen[bytes]:
+def _start(path: Path, documents: list[tuple[str, list[str]]], log: Path) -> subprocess.Popen[bytes]:
     """`python -m reader.core.search.postings DB DATA`, the documents in a file beside the
-    table (multiprocessing's spawn would import the caller's main module again)."""
+    table (multiprocessing's spawn would import the caller's main module again), what it
+    says on stderr in `log` (a pipe nobody reads until the end could fill and stall it)."""
     data = path.with_name(path.name + ".documents")
     data.write_bytes(marshal.dumps(documents))
     root = str(Path(__file__).resolve().parents[3])  # the folder holding the reader package
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    return subprocess.Popen(
-        [sys.executable, "-m", __name__, str(path), str(data)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
+    try:
+        with open(log, "wb") as errors:
+            return subprocess.Popen(
+                [sys.executable, "-m", __name__, str(path), str(data)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=env,
+            )
+    except OSError:
+        data.unlink(missing_ok=True)
+        raise
 
 
 def write_postings(path: Path, data: Path) -> None:
