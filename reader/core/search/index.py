@@ -32,13 +32,13 @@ two-character terms.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import time
-from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,8 +49,12 @@ from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
+from .dictionary import WordCounts, words_file
+from .postings import COUNT as COUNT  # the engine reads the postings with these
+from .postings import POSTING as POSTING
+from .postings import PostingsWriter, prepare_for_build
 from .segment import Lexicon, parse_counts, serialize_counts
-from .text import configure_jieba, fold, gram_counts, is_cjk, jieba_frequency, jieba_total, word_spans
+from .text import configure_jieba, fold, index_words, is_cjk
 
 SCHEMA_VERSION = 2  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
@@ -63,8 +67,7 @@ LEXICON_KEY = META + "lexicon"
 DOC_KEY = META + "doc/"
 META_KIND = "_meta"
 POSTINGS_FILE = "postings.sqlite"
-POSTING = "I"  # array typecode of a block number within its document
-COUNT = "I"  # array typecode of how often the term occurs in that block
+MAX_SEGMENTS = 8  # whoosh segments before an update lets whoosh merge the small ones
 ENTRY_SIZE = 8  # bytes per block in a row: its number, then (after all numbers) its count
 
 Progress = Callable[[int, int], None]
@@ -158,6 +161,14 @@ class IndexStore:
     def __init__(self, root: Path, jieba_cache: Path) -> None:
         self.root = Path(root)
         self.jieba_cache = Path(jieba_cache)
+        self._stamped: tuple[Corpus, dict[str, str]] | None = None
+
+    def stamps(self, corpus: Corpus) -> dict[str, str]:
+        """document_stamps, worked out once per corpus (hashing ×50's texts takes ~0.15 s,
+        and one update asks four times)."""
+        if self._stamped is None or self._stamped[0] is not corpus:
+            self._stamped = (corpus, document_stamps(corpus))
+        return self._stamped[1]
 
     # --- inspecting ------------------------------------------------------------------
     def current_generation(self) -> str | None:
@@ -194,7 +205,7 @@ class IndexStore:
             return Inspection("corrupt", generation, detail=f"{type(exc).__name__}: {exc}")
         if meta.get("schema") != SCHEMA_VERSION:
             return Inspection("old", generation, detail=f"schema {meta.get('schema')}")
-        state = "current" if meta.get("corpus") == corpus_stamp(document_stamps(corpus)) else "outdated"
+        state = "current" if meta.get("corpus") == corpus_stamp(self.stamps(corpus)) else "outdated"
         return Inspection(state, generation, stamps)
 
     def _read_stamps(self, folder: Path) -> tuple[dict[str, Any], dict[str, str]]:
@@ -254,6 +265,8 @@ class IndexStore:
         """Write a complete new generation and make it current. Caller holds the lock."""
         from whoosh import index
 
+        from .bulk import BulkWriter
+
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
@@ -262,16 +275,14 @@ class IndexStore:
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
         ix = index.create_in(str(folder), make_schema())
         db = sqlite3.connect(str(folder / POSTINGS_FILE))
-        # No journal: until current.json names it, nobody reads this generation, and an
-        # interrupted build is thrown away whole.
-        db.executescript("""
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-            CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB,
-                                PRIMARY KEY (gram, doc)) WITHOUT ROWID;
-        """)
+        prepare_for_build(db)
+        db.execute(
+            "CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB, PRIMARY KEY (gram, doc)) WITHOUT ROWID"
+        )
         writer = ix.writer(limitmb=256)
         try:
-            self._write(writer, db, corpus, list(corpus), [], Lexicon({}, 0), progress)
+            # A new segment: written in bulk (bulk.py), the same files for a fraction of the work
+            self._write(writer, BulkWriter(writer), db, corpus, list(corpus), [], Lexicon({}, 0), progress)
         except BaseException:
             writer.cancel()
             raise
@@ -295,7 +306,7 @@ class IndexStore:
 
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
-        stamps = document_stamps(corpus)
+        stamps = self.stamps(corpus)
         old = inspection.stamps
         added = [d for d in corpus if d.id not in old]
         changed = [d for d in corpus if d.id in old and old[d.id] != stamps[d.id]]
@@ -310,7 +321,9 @@ class IndexStore:
         try:
             for doc_id in [d.id for d in changed] + removed:
                 writer.delete_by_term("doc", doc_id)
-            self._write(writer, db, corpus, added + changed, removed, lexicon, progress)
+            self._write(
+                writer, _update_target(writer), db, corpus, added + changed, removed, lexicon, progress, old
+            )
         except BaseException:
             writer.cancel()
             raise
@@ -328,45 +341,84 @@ class IndexStore:
     def _write(
         self,
         writer: Any,
+        target: Any,
         db: sqlite3.Connection,
         corpus: Corpus,
         documents: list[Document],
         removed: list[str],
         lexicon: Lexicon,
         progress: Progress | None,
+        previous: dict[str, str] | None = None,
     ) -> None:
         """Add `documents` (their postings replace any they had), drop `removed`, write
-        fresh stamps, then commit (whoosh's commit is the slow part, ~1/3 of the work)."""
-        stamps = document_stamps(corpus)
-        for doc_id in [d.id for d in documents] + removed:
-            db.execute("DELETE FROM grams WHERE doc = ?", (doc_id,))
+        fresh stamps, then commit. `target` receives the documents: the whoosh writer or
+        a BulkWriter on it. `previous`: the stamps of the documents the index holds."""
+        previous = previous or {}
+        stamps = self.stamps(corpus)
+        # Only documents the index holds have rows (an update interrupted after writing
+        # rows leaves the generation marked, and it is rebuilt): one pass over the table,
+        # which is ordered by term, for all of them.
+        replaced = [d.id for d in documents if d.id in previous] + removed
+        if replaced:
+            marks = ",".join("?" * len(replaced))
+            db.execute(f"DELETE FROM grams WHERE doc IN ({marks})", replaced)
         total = sum(len(d.blocks) for d in documents)
         commit_share = max(1, total // 2)
         done = 0
         if progress:
             progress(0, total + commit_share)
+        new_words: set[str] = set()
+        folded = [[fold(block.text) for block in doc.blocks] for doc in documents]  # for both stores
+        postings = PostingsWriter(db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)])
+        try:
+            with _collector_paused():
+                for doc, texts in zip(documents, folded, strict=True):
+                    new_words.update(_add_document(target, doc, texts, stamps[doc.id]))
+                    postings.add(doc.id, texts)
+                    done += len(doc.blocks)
+                    if progress:
+                        progress(done, total + commit_share)
+                self._finish(writer, target, db, postings, lexicon, new_words, stamps, bool(documents))
+        finally:
+            postings.cancel()
+        if progress:
+            progress(total + commit_share, total + commit_share)
+
+    def _finish(
+        self,
+        writer: Any,
+        target: Any,
+        db: sqlite3.Connection,
+        postings: PostingsWriter,
+        lexicon: Lexicon,
+        new_words: set[str],
+        stamps: dict[str, str],
+        added: bool,
+    ) -> None:
+        """The lexicon and the stamps into the index; wait for the postings; commit."""
         counts = dict(lexicon.counts)
-        for doc in documents:
-            folded = [fold(block.text) for block in doc.blocks]  # once, for both stores
-            _add_document(writer, doc, folded, stamps[doc.id], counts)
-            db.executemany("INSERT INTO grams VALUES (?, ?, ?)", document_postings(doc, folded))
-            done += len(doc.blocks)
-            if progress:
-                progress(done, total + commit_share)
-        total_count = jieba_total() if documents else lexicon.total
-        writer.update_document(
+        total_count = lexicon.total
+        if added:
+            dictionary = WordCounts(words_file(self.jieba_cache))
+            new_words.difference_update(counts)
+            known = dictionary.counts(new_words)
+            counts.update((word, known.get(word, 0)) for word in new_words)
+            total_count = dictionary.total
+        target.update_document(
             key=LEXICON_KEY,
             kind=META_KIND,
             meta=json.dumps({"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False),
         )
-        writer.update_document(
+        target.update_document(
             key=INDEX_KEY,
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
         )
+        try:
+            postings.finish()
+        except RuntimeError as exc:  # the second process failed: the build did not happen
+            raise SearchError(f"{exc}; try again, or rebuild the index") from exc
         self._commit(writer, db)
-        if progress:
-            progress(total + commit_share, total + commit_share)
 
     def _remove_partial_generations(self) -> None:
         """Folders of builds that were killed half-way (still marked as being written; we
@@ -393,6 +445,33 @@ class IndexStore:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+def _update_target(writer: Any) -> Any:
+    """Where an update's documents go: a BulkWriter, and no merge (the big segment of the
+    build is never rewritten), while the index has few segments (one more per update);
+    past that, whoosh's writer, folding all but the largest segment into the new one
+    (slower, once every MAX_SEGMENTS updates)."""
+    from .bulk import BulkWriter
+
+    if len(writer.segments) >= MAX_SEGMENTS:
+        writer.mergetype = _merge_all_but_largest
+        return writer
+    writer.merge = False
+    return BulkWriter(writer)
+
+
+def _merge_all_but_largest(writer: Any, segments: list[Any]) -> list[Any]:
+    """A whoosh merge policy: the smaller segments' documents join the one being written."""
+    from whoosh.reading import SegmentReader
+
+    largest = max(segments, key=lambda segment: segment.doc_count_all())
+    for segment in segments:
+        if segment is not largest:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+    return [largest]
+
+
 def read_lexicon(searcher: Any) -> Lexicon:
     """The query segmenter's lexicon, as stored with the index."""
     stored = searcher.document(key=LEXICON_KEY)
@@ -406,36 +485,34 @@ class _OldSchema(ValueError):
     pass
 
 
-def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str, lexicon: dict[str, int]) -> None:
+def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> set[str]:
+    """Add the document's blocks and its stamp; return its Chinese words (for the lexicon)."""
+    chinese: set[str] = set()
     for block, text in zip(doc.blocks, folded, strict=True):
         # The words are segmented once and handed to whoosh as a list, which it indexes
         # as they are: the same tokens WordAnalyzer makes of the text, without a second
         # folding and segmentation.
-        words = [word for word, _start, _end, _part in word_spans(text)]
+        words = index_words(text)
         writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
-        for word in words:
-            if word not in lexicon and is_cjk(word[0]):
-                lexicon[word] = jieba_frequency(word)
+        chinese.update(words)
     writer.update_document(
         key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
     )
+    return {word for word in chinese if is_cjk(word[0])}
 
 
-def document_postings(doc: Document, folded: list[str] | None = None) -> Iterator[tuple[str, str, bytes]]:
-    """(term, document, postings) rows for one document's (folded) blocks: the blocks'
-    numbers within the document, then how often the term occurs in each."""
-    postings: dict[str, tuple[list[int], list[int]]] = {}
-    get = postings.get
-    for number, text in enumerate(folded or [fold(block.text) for block in doc.blocks]):
-        for term, count in gram_counts(text).items():
-            found = get(term)
-            if found is None:
-                postings[term] = ([number], [count])
-            else:
-                found[0].append(number)
-                found[1].append(count)
-    for term, (numbers, counts) in postings.items():
-        yield term, doc.id, array(POSTING, numbers).tobytes() + array(COUNT, counts).tobytes()
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while indexing: it makes no cycles, but the millions
+    of lists and tuples it makes trigger collections that walk them all again (×50: a
+    third of the time of the postings)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check_postings(path: Path) -> None:

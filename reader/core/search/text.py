@@ -18,20 +18,32 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+
 # --- folding ----------------------------------------------------------------------
-_FOLD_TABLE: dict[int, str] = {}
-_FOLD_SEEN: set[str] = set()
-_FOLD_LOCK = threading.Lock()
+class _FoldTable(dict[int, int]):
+    """str.translate's table: code point → folded code point, each worked out the first
+    time it is seen. Every character seen has its entry (itself when unchanged): a lookup
+    that fails costs translate far more than one that finds the character itself."""
+
+    def __missing__(self, code: int) -> int:
+        folded = ord(_fold_char(chr(code)))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 _T2S: Any = None
+_T2S_LOCK = threading.Lock()
 
 
 def _t2s(char: str) -> str:
     global _T2S
-    if _T2S is None:
-        import opencc  # ~10 ms; only when a CJK character is first seen
+    with _T2S_LOCK:
+        if _T2S is None:
+            import opencc  # ~10 ms; only when a CJK character is first seen
 
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(char)
+            _T2S = opencc.OpenCC("t2s")
+        return _T2S.convert(char)
 
 
 def _fold_char(char: str) -> str:
@@ -59,14 +71,6 @@ def _fold_once(char: str) -> str:
 
 def fold(text: str) -> str:
     """The text as the index sees it; always the same length as `text`."""
-    new = set(text).difference(_FOLD_SEEN)
-    if new:
-        with _FOLD_LOCK:
-            for char in new:
-                folded = _fold_char(char)
-                if folded != char:
-                    _FOLD_TABLE[ord(char)] = folded
-            _FOLD_SEEN.update(new)
     return text.translate(_FOLD_TABLE)
 
 
@@ -132,12 +136,52 @@ def jieba_total() -> int:
     return jieba_tokenizer().total
 
 
+_RJIEBA: Any = None  # rjieba.tokenize, or False when rjieba cannot be imported
+
+
+def fast_tokenize() -> Any:
+    """rjieba's `tokenize` (jieba's algorithm and dictionary in Rust: it loads in 0.16 s where
+    jieba takes ~1.4 s, and segments ~8× faster, with the same words); None without rjieba."""
+    global _RJIEBA
+    if _RJIEBA is None:
+        try:
+            import rjieba
+
+            _RJIEBA = rjieba.tokenize
+        except ImportError:
+            _RJIEBA = False
+    return _RJIEBA or None
+
+
 @lru_cache(maxsize=8192)
 def _segment_run(run: str) -> tuple[tuple[str, int, int], ...]:
     # No HMM: segmentation then depends on the dictionary alone, which the query
     # segmenter (segment.py) reproduces from the index's own lexicon without jieba.
     # Cached because identical blocks recur (re-indexing, repeated boilerplate).
+    tokenize = fast_tokenize()
+    if tokenize is not None:
+        return tuple(tokenize(run, hmm=False))
     return tuple(jieba_tokenizer().tokenize(run, HMM=False))
+
+
+@lru_cache(maxsize=8192)
+def _run_words(run: str) -> tuple[str, ...]:
+    return tuple(word for word, _start, _end in _segment_run(run))
+
+
+def index_words(folded: str) -> list[str]:
+    """The words of `word_spans`, without their offsets: what the index stores, made
+    several times faster (a build's share of Python work per word)."""
+    words: list[str] = []
+    for word in WORD_RE.findall(folded):
+        if is_cjk(word[0]):
+            words.extend(_run_words(word))
+            continue
+        words.append(word)
+        parts = PART_RE.findall(word)
+        if len(parts) > 1 or (parts and parts[0] != word):
+            words.extend(parts)
+    return words
 
 
 def word_spans(folded: str) -> Iterator[tuple[str, int, int, bool]]:

@@ -1,0 +1,158 @@
+"""The substring postings (`postings.sqlite`, see index.py): their rows, and the writing.
+
+A build's two stores take about as long as each other, and neither needs the
+other, so for a larger library the postings are written by a second process
+while this one writes the whoosh index (on two cores the build takes about the
+time of the longer half). It is a fresh interpreter (a fork of a process with
+threads, like the window's, may inherit a held lock), which costs ~0.2 s: below
+BACKGROUND_BLOCKS the postings are written here.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+import sqlite3
+import subprocess
+import sys
+from array import array
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from itertools import chain, repeat
+from pathlib import Path
+
+from .text import gram_counts
+
+POSTING = "I"  # array typecode of a block number within its document
+COUNT = "I"  # array typecode of how often the term occurs in that block
+INSERT = "INSERT INTO grams VALUES (?, ?, ?)"
+ROWS_PER_INSERT = 128  # rows per INSERT statement (384 parameters: under SQLite's oldest limit, 999)
+INSERT_MANY = "INSERT INTO grams VALUES " + ",".join(["(?, ?, ?)"] * ROWS_PER_INSERT)
+BACKGROUND_BLOCKS = 2_000  # from how many blocks a build writes its postings in a second process
+BUILD_CACHE_KB = 256 * 1024  # SQLite's page cache while building (×50's table: ~110 MB)
+
+
+def postings_rows(doc_id: str, folded: list[str]) -> Iterator[tuple[str, str, bytes]]:
+    """(term, document, postings) rows for one document's folded blocks: the blocks'
+    numbers within the document, then how often the term occurs in each."""
+    numbers_of: defaultdict[str, list[int]] = defaultdict(list)
+    counts_of: defaultdict[str, list[int]] = defaultdict(list)
+    for number, text in enumerate(folded):
+        counts = gram_counts(text)
+        # The appends run in C (map over bound methods) rather than as a Python loop:
+        # there are several (term, block) pairs per row.
+        deque(map(list.append, map(numbers_of.__getitem__, counts), repeat(number)), maxlen=0)
+        deque(map(list.append, map(counts_of.__getitem__, counts), counts.values()), maxlen=0)
+    for term, numbers in numbers_of.items():
+        yield term, doc_id, array(POSTING, numbers).tobytes() + array(COUNT, counts_of[term]).tobytes()
+
+
+def insert_rows(db: sqlite3.Connection, rows: list[tuple[str, str, bytes]]) -> None:
+    """Insert rows ROWS_PER_INSERT at a time: SQLite's cost per statement, not per row,
+    is most of an insert here (~20% less time than executemany one row at a time)."""
+    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    for start in range(0, whole, ROWS_PER_INSERT):
+        db.execute(INSERT_MANY, list(chain.from_iterable(rows[start : start + ROWS_PER_INSERT])))
+    if whole < len(rows):
+        db.executemany(INSERT, rows[whole:])
+
+
+def prepare_for_build(db: sqlite3.Connection) -> None:
+    """Settings for filling a new table. No journal: until current.json names the
+    generation nobody reads it, and an interrupted build is thrown away whole. Rows
+    arrive by document, out of the table's (term, document) order: with SQLite's
+    default 2 MB of cache a large library's table is paged out and in again for every
+    document (×50: 36 s instead of 12 s); the cache is taken only as the table grows."""
+    db.executescript(f"""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        PRAGMA cache_size = -{BUILD_CACHE_KB};
+    """)
+
+
+class PostingsWriter:
+    """Writes documents' rows into the postings, here or in a second process.
+
+    `add` each document; `finish` before committing: it waits for the second
+    process and raises if it failed; `cancel` stops it.
+    """
+
+    def __init__(self, db: sqlite3.Connection, documents: list[tuple[str, list[str]]]) -> None:
+        """`documents`: all (id, folded texts) to be added, for a second process to take
+        at once when there are enough of them and the table is new (empty)."""
+        self._db = db
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log: Path | None = None
+        blocks = sum(len(texts) for _, texts in documents)
+        if blocks >= BACKGROUND_BLOCKS and db.execute("SELECT 1 FROM grams LIMIT 1").fetchone() is None:
+            db.commit()
+            path = Path(db.execute("PRAGMA database_list").fetchone()[2])
+            self._log = path.with_name(path.name + ".log")
+            try:
+                self._process = _start(path, documents, self._log)
+            except OSError:  # no second process to be had: the rows are written here
+                self._process = None
+
+    def add(self, doc_id: str, folded: list[str]) -> None:
+        if self._process is None:
+            insert_rows(self._db, list(postings_rows(doc_id, folded)))
+
+    def finish(self) -> None:
+        if self._process is None:
+            return
+        code = self._process.wait()
+        self._process = None
+        errors = self._log.read_text("utf-8", "replace").strip().splitlines() if self._log else []
+        if self._log:
+            self._log.unlink(missing_ok=True)
+        if code != 0:
+            raise RuntimeError(
+                f"writing the search postings failed: {(errors or [f'exit status {code}'])[-1]}"
+            )
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+
+
+def _start(path: Path, documents: list[tuple[str, list[str]]], log: Path) -> subprocess.Popen[bytes]:
+    """`python -m reader.core.search.postings DB DATA`, the documents in a file beside the
+    table (multiprocessing's spawn would import the caller's main module again), what it
+    says on stderr in `log` (a pipe nobody reads until the end could fill and stall it)."""
+    data = path.with_name(path.name + ".documents")
+    data.write_bytes(marshal.dumps(documents))
+    root = str(Path(__file__).resolve().parents[3])  # the folder holding the reader package
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    try:
+        with open(log, "wb") as errors:
+            return subprocess.Popen(
+                [sys.executable, "-m", __name__, str(path), str(data)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=env,
+            )
+    except OSError:
+        data.unlink(missing_ok=True)
+        raise
+
+
+def write_postings(path: Path, data: Path) -> None:
+    """The second process: every document's rows into the (new) table, committed."""
+    gc.disable()  # nothing here makes cycles; the collector would only re-walk the rows
+    documents = marshal.loads(data.read_bytes())
+    data.unlink()
+    db = sqlite3.connect(str(path))
+    try:
+        prepare_for_build(db)
+        for doc_id, folded in documents:
+            insert_rows(db, list(postings_rows(doc_id, folded)))
+        db.commit()
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    write_postings(Path(sys.argv[1]), Path(sys.argv[2]))
