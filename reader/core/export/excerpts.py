@@ -11,7 +11,16 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
 from ..annotations.anchoring import resolve, segments
-from ..annotations.model import COLORS, Annotation, Bookmark, Palette, format_time, parse_time, utc_now
+from ..annotations.model import (
+    COLORS,
+    Annotation,
+    Bookmark,
+    Palette,
+    Target,
+    format_time,
+    parse_time,
+    utc_now,
+)
 from ..citations import document_label
 from ..corpus import Corpus
 from ..i18n import color_name, join_list, long_date, meaning_text, tr
@@ -414,7 +423,7 @@ def build_excerpts(
     """Every annotation as an excerpt, in document order (orphans last within their document)."""
     labels = labels or ExportLabels()
     order = {doc.id: i for i, doc in enumerate(corpus)}
-    memo: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    memo = _Memo()
     titles = {o.number: o.title for o in objectives}
     excerpts = []
     for annotation in annotations:
@@ -438,13 +447,17 @@ def _excerpt(
     annotation: Annotation,
     doc: Document | None,
     objectives: Sequence[Objective],
-    memo: dict[tuple[str, str], list[tuple[int, int]]],
+    memo: _Memo,
     titles: dict[int, str],
     palette: Palette,
     labels: ExportLabels,
     doc_order: int,
 ) -> Excerpt:
-    meaning = meaning_text(palette.meaning(annotation.color), labels.lang)
+    meaning = memo.meanings.get(annotation.color)
+    if meaning is None:
+        meaning = memo.meanings[annotation.color] = meaning_text(
+            palette.meaning(annotation.color), labels.lang
+        )
     creator = annotation.creator
     if doc is None:
         return Excerpt(
@@ -481,27 +494,28 @@ def _excerpt(
         )
     if placed.target is not annotation.target:
         annotation = replace(annotation, target=placed.target)
-    anchors = tuple(s.anchor for s in segments(doc, placed.target))
-    ranked = sorted({link for a in anchors for link in _objectives_of(objectives, doc.id, a, memo)})
-    numbers = sorted({n for _, n in ranked})
     rng = placed.target.range
     assert rng is not None
-    first = doc.block(rng.start_anchor)
+    key = (doc.id, rng.start_anchor, rng.end_anchor)
+    place = memo.places.get(key)  # many highlights share their blocks: what they give, once
+    if place is None:
+        place = memo.places[key] = _place(doc, placed.target, objectives, memo.objectives, titles)
+    anchors, citation, objective_titles, primary, heading, block_number = place
     return Excerpt(
         annotation,
         doc.info.title,
         label,
         doc.info.language,
         anchors,
-        _citation(doc, anchors),
-        tuple((n, titles.get(n, "")) for n in numbers),
+        citation,
+        objective_titles,
         meaning,
         True,
-        (doc_order, doc.index_of(rng.start_anchor), rng.start_offset),
+        (doc_order, block_number, rng.start_offset),
         placed.status.value,
-        primary=ranked[0][1] if ranked else None,
+        primary=primary,
         source=source,
-        heading=first.heading_path,
+        heading=heading,
         creator=creator,
     )
 
@@ -517,6 +531,43 @@ def _labels(info: DocumentInfo) -> tuple[str, str]:
 
 
 _LABELS: dict[DocumentInfo, tuple[str, str]] = {}
+
+
+@dataclass
+class _Memo:
+    """What excerpts of the same blocks share, worked out once per `build_excerpts`."""
+
+    objectives: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
+    places: dict[tuple[str, str, str], _Place] = field(default_factory=dict)
+    meanings: dict[str, str] = field(default_factory=dict)  # by colour
+
+
+# anchors, citation, objectives with titles, the first-ranked one, heading, first block's number
+_Place = tuple[tuple[str, ...], str, tuple[tuple[int, str], ...], "int | None", tuple[str, ...], int]
+
+
+def _place(
+    doc: Document,
+    target: Target,
+    objectives: Sequence[Objective],
+    memo: dict[tuple[str, str], list[tuple[int, int]]],
+    titles: dict[int, str],
+) -> _Place:
+    """What an excerpt takes from the blocks it spans: their anchors, the citation, the
+    objectives (with titles) and the first-ranked one, the heading, the first block's number."""
+    rng = target.range
+    assert rng is not None
+    anchors = tuple(s.anchor for s in segments(doc, target))
+    ranked = sorted({link for a in anchors for link in _objectives_of(objectives, doc.id, a, memo)})
+    numbers = sorted({n for _, n in ranked})
+    return (
+        anchors,
+        _citation(doc, anchors),
+        tuple((n, titles.get(n, "")) for n in numbers),
+        ranked[0][1] if ranked else None,
+        doc.block(rng.start_anchor).heading_path,
+        doc.index_of(rng.start_anchor),
+    )
 
 
 def dated_label(info: DocumentInfo) -> str:
