@@ -99,8 +99,11 @@ class ExcerptIndex:
     def set_palette(self, palette: Palette) -> None:
         """New meanings (renamed colours or another interface language)."""
         self.palette = palette
-        self._by_id = {k: replace(e, meaning=palette.meaning(e.color)) for k, e in self._by_id.items()}
-        self._forget_order()
+        meanings = {color: palette.meaning(color) for color in {e.color for e in self._by_id.values()}}
+        renamed = {k: e for k, e in self._by_id.items() if e.meaning != meanings[e.color]}
+        if renamed:  # at start-up, none: 50,000 copies took ~1 s
+            self._by_id.update({k: replace(e, meaning=meanings[e.color]) for k, e in renamed.items()})
+            self._forget_order()
 
     def _forget_order(self) -> None:
         self._ordered = None
@@ -362,9 +365,12 @@ class Annotator(QObject):
         self.save_soon()
 
     def retranslate(self) -> None:
-        self.index.set_palette(display_palette(self.store.palette))
+        palette = display_palette(self.store.palette)
+        changed = palette != self.index.palette
+        self.index.set_palette(palette)
         self._title_actions()
-        self.paletteChanged.emit()
+        if changed:  # not as the window is made: the list would be built twice (~2 s at 50,000)
+            self.paletteChanged.emit()
 
     # --- actions ----------------------------------------------------------------------------
     def bind_actions(self, actions: dict[str, QAction]) -> None:

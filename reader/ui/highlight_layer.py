@@ -35,8 +35,10 @@ class KeyedLayer:
         self._qdoc, self._place = qdoc, place
         self._groups: dict[str, tuple[Highlight, ...]] = {}
         self._placed: dict[str, list[tuple[Highlight, Placed]]] = {}
-        self._order: list[_SortKey] = []  # sorted; `selections` follows it item by item
-        self.selections: list[QTextEdit.ExtraSelection] = []
+        self._order: list[_SortKey] = []  # sorted; `_ranges` and `_selections` follow it
+        self._ranges: list[Placed] = []
+        # made when first painted: with 50,000 highlights most are never near the view
+        self._selections: list[QTextEdit.ExtraSelection | None] = []
         self.markers: list[tuple[int, str]] = []  # (position, note), sorted
 
     # --- reading ------------------------------------------------------------------------------
@@ -58,7 +60,12 @@ class KeyedLayer:
 
     def selections_between(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
         """The selections of the ranges starting from `start` to `end`, in paint order."""
-        return self.selections[bisect_left(self._order, (start,)) : bisect_left(self._order, (end + 1,))]
+        low, high = bisect_left(self._order, (start,)), bisect_left(self._order, (end + 1,))
+        selections = self._selections
+        for i in range(low, high):
+            if selections[i] is None:
+                selections[i] = self._selection(self._ranges[i])
+        return selections[low:high]  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self._order)
@@ -78,23 +85,21 @@ class KeyedLayer:
 
     def reset(self, groups: Mapping[str, Sequence[Highlight]]) -> None:
         """Every key placed again (a new document, or all highlights replaced)."""
-        self._groups, self._placed, self._order, self.selections, self.markers = {}, {}, [], [], []
-        entries: list[tuple[_SortKey, QTextEdit.ExtraSelection]] = []
+        self._groups, self._placed, self.markers = {}, {}, []
+        entries: list[tuple[_SortKey, Placed]] = []
         for key, highlights in groups.items():
             if not highlights:
                 continue
             self._groups[key] = tuple(highlights)
             pieces = self._place_all(key, self._groups[key])
-            entries.extend(
-                (self._sort_key(key, i, placed), self._selection(placed))
-                for i, (_h, placed) in enumerate(pieces)
-            )
+            entries.extend((self._sort_key(key, i, placed), placed) for i, (_h, placed) in enumerate(pieces))
             marker = self._marker_of(pieces)
             if marker is not None:
                 self.markers.append(marker)
         entries.sort(key=lambda entry: entry[0])
-        self._order = [key for key, _selection in entries]
-        self.selections = [selection for _key, selection in entries]
+        self._order = [key for key, _placed in entries]
+        self._ranges = [placed for _key, placed in entries]
+        self._selections = [None] * len(entries)
         self.markers.sort()
 
     def _add(self, key: str, highlights: tuple[Highlight, ...]) -> tuple[int, str] | None:
@@ -105,7 +110,8 @@ class KeyedLayer:
             sort_key = self._sort_key(key, i, placed)
             at = bisect_left(self._order, sort_key)
             self._order.insert(at, sort_key)
-            self.selections.insert(at, self._selection(placed))
+            self._ranges.insert(at, placed)
+            self._selections.insert(at, None)
         marker = self._marker_of(pieces)
         if marker is not None:
             insort(self.markers, marker)
@@ -120,7 +126,8 @@ class KeyedLayer:
         for i, (_h, placed) in enumerate(pieces):
             at = bisect_left(self._order, self._sort_key(key, i, placed))
             del self._order[at]
-            del self.selections[at]
+            del self._ranges[at]
+            del self._selections[at]
         marker = self._marker_of(pieces)
         if marker is not None:
             del self.markers[bisect_left(self.markers, marker)]
