@@ -80,6 +80,17 @@ def test_word_counts_are_jiebas_and_a_damaged_table_is_made_again(corpus, isolat
     assert WordCounts(path).counts(["汇款"]) == {"汇款": expected["汇款"]}
 
 
+def test_word_counts_without_a_writable_cache_are_read_from_jiebas_list(tmp_path, jieba_reference):
+    """A full disk or a read-only cache folder costs the table, not the build."""
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("", encoding="utf-8")
+    path = words_file(blocked / "jieba.cache")  # its folder cannot be made
+    counts = WordCounts(path)
+    assert counts.total == jieba_reference.total
+    assert counts.counts(["汇款", "不是一个词的字串", "汇款"]) == {"汇款": jieba_reference.FREQ["汇款"]}
+    assert not path.exists() and list(tmp_path.iterdir()) == [blocked]
+
+
 def test_index_words_are_the_words_of_word_spans(corpus):
     texts = [fold(block.text) for doc in corpus for block in doc.blocks]
     texts += ["A/RES/73/195 和 COVID-19，6.3% e-mail 2030年", "ａｂｃ－１２３ 匯款", ""]

@@ -37,14 +37,22 @@ class WordCounts:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._in_memory: dict[str, int] | None = None
         source = jieba_dictionary()
         stamp = _stamp(source)
         if _read_meta(self.path, "source") != stamp:
-            _write_table(source, stamp, self.path)
+            counts, total = _parse(source)
+            try:
+                _write_table(counts, total, stamp, self.path)
+            except (OSError, sqlite3.Error):  # a full disk or a read-only cache: no table, today
+                self._in_memory, self.total = counts, total
+                return
         self.total = int(_read_meta(self.path, "total") or 0)
 
     def counts(self, words: Iterable[str]) -> dict[str, int]:
         """word → count for the words jieba's dictionary knows (the others are left out)."""
+        if self._in_memory is not None:
+            return {w: self._in_memory[w] for w in dict.fromkeys(words) if w in self._in_memory}
         pending = list(dict.fromkeys(words))
         found: dict[str, int] = {}
         db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
@@ -78,9 +86,8 @@ def _read_meta(path: Path, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _write_table(source: Path, stamp: str, path: Path) -> None:
-    """Parse dict.txt as jieba does (a later line wins; every line adds to the total), into
-    a temporary file renamed into place: a reader never sees a half-written table."""
+def _parse(source: Path) -> tuple[dict[str, int], int]:
+    """dict.txt read as jieba reads it: a later line wins; every line adds to the total."""
     counts: dict[str, int] = {}
     total = 0
     with open(source, encoding="utf-8") as lines:
@@ -91,6 +98,12 @@ def _write_table(source: Path, stamp: str, path: Path) -> None:
             count = int(parts[1])
             counts[parts[0]] = count
             total += count
+    return counts, total
+
+
+def _write_table(counts: dict[str, int], total: int, stamp: str, path: Path) -> None:
+    """The counts into a temporary file renamed into place: a reader never sees a
+    half-written table (a failed write leaves none)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
@@ -104,6 +117,9 @@ def _write_table(source: Path, stamp: str, path: Path) -> None:
         db.executemany("INSERT INTO words VALUES (?, ?)", sorted(counts.items()))
         db.executemany("INSERT INTO meta VALUES (?, ?)", [("source", stamp), ("total", str(total))])
         db.commit()
-    finally:
         db.close()
-    os.replace(temporary, path)
+        os.replace(temporary, path)
+    except BaseException:
+        db.close()
+        temporary.unlink(missing_ok=True)
+        raise
