@@ -1,6 +1,6 @@
 """The words that changed inside one paragraph: a Chinese-aware diff.
 
-Texts are cut into words (jieba for runs of Chinese characters, whole alphanumeric words
+Texts are cut into words (jieba's dictionary for runs of Chinese characters, whole alphanumeric words
 such as A/RES/73/195 or 2030, and every other character on its own), the two word
 sequences are compared, and a replaced run of words is looked at again character by
 character: when one side is the other with characters added or removed (责任 → 责任感),
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..search.text import ALNUM, CJK, jieba_tokenizer
+from ..search.text import ALNUM, CJK, segment_run
 
 TOKEN_RE = re.compile(rf"(?P<cjk>[{CJK}]+)|{ALNUM}+(?:[./\-&+'’]{ALNUM}+)*%?|\s+|.", re.S)
 
@@ -76,8 +76,9 @@ def width_key(text: str) -> str:
 # --- words -------------------------------------------------------------------------------
 @lru_cache(maxsize=16384)
 def _chinese_words(run: str) -> tuple[tuple[int, int], ...]:
-    # No HMM: the cut depends on the dictionary alone, so it is the same on every machine.
-    return tuple((start, end) for _, start, end in jieba_tokenizer().tokenize(run, HMM=False))
+    # jieba's cut without HMM (from rjieba when it is there, as the search index cuts): it
+    # depends on the dictionary alone, so it is the same on every machine.
+    return tuple((start, end) for _, start, end in segment_run(run))
 
 
 def words(text: str) -> list[tuple[int, int]]:

@@ -164,6 +164,11 @@ def _segment_run(run: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(jieba_tokenizer().tokenize(run, HMM=False))
 
 
+def segment_run(run: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of a run of Chinese characters, as jieba (no HMM) cuts it."""
+    return _segment_run(run)
+
+
 @lru_cache(maxsize=8192)
 def _run_words(run: str) -> tuple[str, ...]:
     return tuple(word for word, _start, _end in _segment_run(run))
