@@ -115,8 +115,11 @@ def test_a_writer_killed_at_random_moments_never_loses_a_confirmed_annotation(tm
     assert store.load_report.ok and len(store.annotations) >= SEED_ANNOTATIONS + len(confirmed)
     assert not list(tmp_path.glob(".annotations.json.*.tmp"))  # leftovers of killed saves removed
     if mode == "journal":
-        assert store.close() is not None  # quitting folds the journal into the file
-        assert not journal_path(path).exists()
+        # Quitting folds the journal into the file. It is empty when the last kill came just
+        # after a writer's fold (a writer folds every 7 changes): then there is nothing to do.
+        pending = store.journal_lines
+        assert (store.close() is not None) == (pending > 0)
+        assert not pending or not journal_path(path).exists()
         assert decode(path.read_bytes()).state.annotations.keys() >= confirmed
 
 
