@@ -20,13 +20,12 @@ blocks, with the page-break and numbering logic deciding what joins what.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .cleanup import repair
+from .collector import collector_paused
 from .coverlines import DUPLICATE_ROLE, METADATA_ROLE, agenda_titles_following, is_metadata_line
 from .model import Block, BlockKind, NoteRef, SymbolRef
 
@@ -814,21 +813,8 @@ def parse_text(
     guessed to continue the one before it.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    with _collector_paused():
+    with collector_paused():
         return _parse(text, main_part, resolve_symbol, rejoin_cuts)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing allocates many small objects that all live on: the cyclic garbage collector
-    would scan them again and again (a fifth of the time on a long text) and find nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse(

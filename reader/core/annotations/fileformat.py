@@ -8,17 +8,16 @@ MIGRATIONS and bump FORMAT_VERSION when the shape changes.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
+from ..collector import collector_paused
 from .jsonld import (
     annotation_from_w3c,
     annotation_to_w3c,
@@ -69,24 +68,10 @@ class DecodedFile:
 
 
 # --- decoding ---------------------------------------------------------------------------
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading or writing 10,000 annotations makes tens of thousands of objects and no
-    garbage cycles: the cyclic collector would only rescan them, again and again (a third
-    of the load time, two thirds of the encoding time)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def decode(data: bytes) -> DecodedFile:
     """Read a whole file. FileProblem if it is damaged, not ours, or from a newer version;
     never any other exception, whatever the bytes (a bad file must not stop the app)."""
-    with _collector_paused():
+    with collector_paused():
         try:
             return _decode(data)
         except FileProblem:
@@ -311,7 +296,7 @@ class EncodeCache:
         annotation, else None; checks only lines not checked before, so that after the first
         time it costs next to nothing."""
         lines = []
-        with _collector_paused():
+        with collector_paused():
             for annotation in annotations:
                 cached, line, verified = self._lines[annotation.id]
                 if not verified:
@@ -336,7 +321,7 @@ _BY_TIME = attrgetter("created", "id")
 
 def encode(state: StoreState, saved: str, cache: EncodeCache | None = None) -> bytes:
     """The whole file, as bytes built from cached lines."""
-    with _collector_paused():
+    with collector_paused():
         return _encode(state, saved, cache or EncodeCache())
 
 

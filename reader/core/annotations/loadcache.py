@@ -50,7 +50,8 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import BinaryIO
 
-from .fileformat import DecodedFile, _collector_paused
+from ..collector import collector_paused
+from .fileformat import DecodedFile
 from .model import (
     Annotation,
     BlockRangeSelector,
@@ -143,7 +144,7 @@ class LoadCache:
                     return None
                 stored_digest, size, _, crc, _ = header
                 payload = _checked(file.read(size), size, crc)
-            with _collector_paused():  # 200,000 new objects and no cycles: see fileformat
+            with collector_paused():  # 200,000 new objects and no cycles: see fileformat
                 rows = _unmarshalled(payload)
                 decoded = _decoded_from(rows) if stored_digest == digest() else None
                 _promote_to_oldest_generation()
@@ -177,7 +178,7 @@ class LoadCache:
         """Keep `decoded` (and where its checked lines lie) as the copy of the file `digest`.
         Never raises: a copy that cannot be written is just not there; the file is decoded."""
         try:
-            with _collector_paused():
+            with collector_paused():
                 state = _marshalled(_rows_of(decoded, self._rows))
             index = b""
             if spans is not None:

@@ -32,7 +32,6 @@ two-character terms.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_text
+from ..collector import collector_paused
 from ..corpus import Corpus, document_fingerprint
 from ..model import Document, Objective
 from ..notices import Notice
@@ -371,7 +371,7 @@ class IndexStore:
         folded = [[fold(block.text) for block in doc.blocks] for doc in documents]  # for both stores
         postings = PostingsWriter(db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)])
         try:
-            with _collector_paused():
+            with collector_paused():
                 for doc, texts in zip(documents, folded, strict=True):
                     new_words.update(_add_document(target, doc, texts, stamps[doc.id]))
                     postings.add(doc.id, texts)
@@ -499,20 +499,6 @@ def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> 
         key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
     )
     return {word for word in chinese if is_cjk(word[0])}
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while indexing: it makes no cycles, but the millions
-    of lists and tuples it makes trigger collections that walk them all again (×50: a
-    third of the time of the postings)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_postings(path: Path) -> None:
