@@ -1,8 +1,11 @@
-"""The substring postings written by a second process equal those written in-process."""
+"""The substring postings written by a second process (spawned or forked) equal those
+written in-process, and its failure is a clear error."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -21,19 +24,24 @@ def _rows(paths) -> list[tuple[str, str, bytes]]:
         db.close()
 
 
-def test_a_second_process_writes_the_same_postings(corpus, objectives, isolated_data, tmp_path, monkeypatch):
+@pytest.mark.parametrize("how", ["_start", "_fork"])
+def test_a_second_process_writes_the_same_postings(
+    how, corpus, objectives, isolated_data, tmp_path, monkeypatch
+):
     here = AppPaths(data=tmp_path / "here-data", cache=tmp_path / "here-cache")
     monkeypatch.setattr(postings, "BACKGROUND_BLOCKS", 10**9)
+    monkeypatch.setattr(postings, "_single_threaded", lambda: False)
     SearchService(corpus, objectives, here).ensure_index()
     started = []
-    original = postings._start
+    original = getattr(postings, how)
 
     def start(path: Path, documents, log: Path):
         started.append(len(documents))
         return original(path, documents, log)
 
     monkeypatch.setattr(postings, "BACKGROUND_BLOCKS", 1)
-    monkeypatch.setattr(postings, "_start", start)
+    monkeypatch.setattr(postings, "_single_threaded", lambda: how == "_fork")
+    monkeypatch.setattr(postings, how, start)
     svc = SearchService(corpus, objectives, isolated_data)
     svc.ensure_index()
     assert started == [len(corpus)]
@@ -44,8 +52,9 @@ def test_a_second_process_writes_the_same_postings(corpus, objectives, isolated_
     assert svc.search('"正常移民途径"').total > 0
 
 
-def test_a_failing_second_process_is_a_clear_error(corpus, objectives, isolated_data, monkeypatch):
-    original = postings._start
+@pytest.mark.parametrize("how", ["_start", "_fork"])
+def test_a_failing_second_process_is_a_clear_error(how, corpus, objectives, isolated_data, monkeypatch):
+    original = getattr(postings, how)
 
     def start(path: Path, documents, log: Path):
         folder = path.with_name("a folder, not a database")  # the second process cannot open it
@@ -53,6 +62,26 @@ def test_a_failing_second_process_is_a_clear_error(corpus, objectives, isolated_
         return original(folder, documents, log)
 
     monkeypatch.setattr(postings, "BACKGROUND_BLOCKS", 1)
-    monkeypatch.setattr(postings, "_start", start)
+    monkeypatch.setattr(postings, "_single_threaded", lambda: how == "_fork")
+    monkeypatch.setattr(postings, how, start)
     with pytest.raises(SearchError, match="writing the search postings failed: .*Error"):
         SearchService(corpus, objectives, isolated_data).ensure_index()
+
+
+def test_only_a_process_with_one_thread_forks(monkeypatch):
+    """A fork copies locks other threads may hold: with threads (the window's), a small
+    build writes its postings here and a large one spawns a fresh interpreter."""
+    single_threaded = postings._single_threaded
+    assert single_threaded() == (len(list(Path("/proc/self/task").iterdir())) == 1)
+    monkeypatch.setattr(postings, "_single_threaded", lambda: True)
+    assert postings._how_to_start(1) is postings._fork
+    assert postings._how_to_start(0) is None
+    monkeypatch.setattr(postings, "_single_threaded", lambda: False)
+    assert postings._how_to_start(postings.BACKGROUND_BLOCKS - 1) is None
+    assert postings._how_to_start(postings.BACKGROUND_BLOCKS) is postings._start
+    thread = threading.Thread(target=time.sleep, args=(0.5,))
+    thread.start()
+    try:
+        assert not single_threaded()
+    finally:
+        thread.join()

@@ -1,26 +1,32 @@
 """The substring postings (`postings.sqlite`, see index.py): their rows, and the writing.
 
 A build's two stores take about as long as each other, and neither needs the
-other, so for a larger library the postings are written by a second process
-while this one writes the whoosh index (on two cores the build takes about the
-time of the longer half). It is a fresh interpreter (a fork of a process with
-threads, like the window's, may inherit a held lock), which costs ~0.2 s: below
-BACKGROUND_BLOCKS the postings are written here.
+other, so the postings are written by a second process while this one writes
+the whoosh index (on two cores the build takes about the time of the longer
+half). A process with one thread (a command) forks, which costs a few
+milliseconds. A fork of a process with threads (the window's) may inherit a
+lock another thread held, so there the second process is a fresh interpreter,
+which costs ~0.2 s: only from BACKGROUND_BLOCKS on, and below that the
+postings are written here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import marshal
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import traceback
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain, repeat
 from pathlib import Path
+from typing import Any
 
 from .text import gram_counts
 
@@ -81,15 +87,15 @@ class PostingsWriter:
         """`documents`: all (id, folded texts) to be added, for a second process to take
         at once when there are enough of them and the table is new (empty)."""
         self._db = db
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: subprocess.Popen[bytes] | _Forked | None = None
         self._log: Path | None = None
-        blocks = sum(len(texts) for _, texts in documents)
-        if blocks >= BACKGROUND_BLOCKS and db.execute("SELECT 1 FROM grams LIMIT 1").fetchone() is None:
+        start = _how_to_start(sum(len(texts) for _, texts in documents))
+        if start and db.execute("SELECT 1 FROM grams LIMIT 1").fetchone() is None:
             db.commit()
             path = Path(db.execute("PRAGMA database_list").fetchone()[2])
             self._log = path.with_name(path.name + ".log")
             try:
-                self._process = _start(path, documents, self._log)
+                self._process = start(path, documents, self._log)
             except OSError:  # no second process to be had: the rows are written here
                 self._process = None
 
@@ -115,6 +121,58 @@ class PostingsWriter:
             self._process.kill()
             self._process.wait()
             self._process = None
+
+
+def _how_to_start(blocks: int) -> Callable[[Path, list[tuple[str, list[str]]], Path], Any] | None:
+    """How to start a second process for this many blocks, if at all."""
+    if not blocks:
+        return None
+    if hasattr(os, "fork") and _single_threaded():
+        return _fork
+    return _start if blocks >= BACKGROUND_BLOCKS else None
+
+
+def _single_threaded() -> bool:
+    """Has this process one thread? Asks the kernel: threads started outside Python
+    (Qt's) are not in `threading`'s count. False when it cannot tell."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+class _Forked:
+    """A forked child, with the part of Popen's interface PostingsWriter uses."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+
+    def wait(self) -> int:
+        return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+
+def _fork(path: Path, documents: list[tuple[str, list[str]]], log: Path) -> _Forked:
+    """A copy of this process that writes the rows, then leaves at once (`os._exit`:
+    none of the parent's exit handlers or buffered output runs twice). What goes
+    wrong is written to `log`, as the spawned process's stderr is."""
+    with open(log, "wb") as errors:
+        pid = os.fork()
+        if pid:
+            return _Forked(pid)
+        code = 1
+        try:
+            _write_all(path, documents)
+            code = 0
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                errors.write(traceback.format_exc().encode("utf-8", "replace"))
+                errors.flush()
+        finally:
+            os._exit(code)
 
 
 def _start(path: Path, documents: list[tuple[str, list[str]]], log: Path) -> subprocess.Popen[bytes]:
@@ -144,6 +202,12 @@ def write_postings(path: Path, data: Path) -> None:
     gc.disable()  # nothing here makes cycles; the collector would only re-walk the rows
     documents = marshal.loads(data.read_bytes())
     data.unlink()
+    _write_all(path, documents)
+
+
+def _write_all(path: Path, documents: list[tuple[str, list[str]]]) -> None:
+    """Every document's rows into the (new) table at `path`, committed, on a
+    connection of this process's own."""
     db = sqlite3.connect(str(path))
     try:
         prepare_for_build(db)
