@@ -19,7 +19,9 @@ def _documents(corpus) -> list[dict]:
         for block in doc.blocks[:150]:
             words = [w for w, *_ in word_spans(fold(block.text))]
             found.append({"key": block_key(doc.id, block.anchor), "doc": doc.id, "words": words})
-    found.append({"key": INDEX_KEY, "kind": META_KIND, "meta": '{"schema": 0}', "words": []})
+    found.append(
+        {"key": INDEX_KEY, "meta_key": INDEX_KEY, "kind": META_KIND, "meta": '{"schema": 0}', "words": []}
+    )
     return found
 
 
@@ -54,4 +56,4 @@ def test_bulk_writer_writes_the_same_segment_as_whoosh(corpus, tmp_path):
     with index.open_dir(str(tmp_path / "bulk")).searcher() as searcher:
         df = searcher.doc_frequency("words", "移民")
         assert df > 128  # a term written over several blocks
-        assert searcher.document(key=INDEX_KEY)["meta"] == '{"schema": 0}'
+        assert searcher.document(meta_key=INDEX_KEY)["meta"] == '{"schema": 0}'

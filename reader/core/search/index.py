@@ -56,7 +56,7 @@ from .postings import PostingsWriter, prepare_for_build
 from .segment import Lexicon, parse_counts, serialize_counts
 from .text import configure_jieba, fold, index_words, is_cjk
 
-SCHEMA_VERSION = 2  # bump whenever the schema or what the analyzers emit changes
+SCHEMA_VERSION = 3  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"
@@ -86,11 +86,14 @@ def make_schema() -> Any:
 
     from .analyzer import WordAnalyzer
 
-    # Lean on purpose: whoosh's cost is per posting. Kinds and objectives are read
-    # from the corpus (table.py), substrings from the SQLite postings, and `related`
-    # needs no word positions.
+    # Lean on purpose: whoosh's cost is per posting and per term. Kinds and objectives
+    # are read from the corpus (table.py), substrings from the SQLite postings, and
+    # `related` needs no word positions. A block's key is only stored (as a term it
+    # would cost the commit one term per block); meta documents, which an update
+    # replaces, are also indexed under `meta_key`.
     return fields.Schema(
-        key=fields.ID(stored=True, unique=True),
+        key=fields.STORED(),
+        meta_key=fields.ID(unique=True),
         doc=fields.ID(stored=True),
         kind=fields.ID(),
         words=fields.FieldType(formats.Frequency(), WordAnalyzer(), scorable=True),
@@ -213,14 +216,15 @@ class IndexStore:
 
         ix = index.open_dir(str(folder))
         with ix.searcher() as searcher:
-            stored = searcher.document(key=INDEX_KEY)
-            if stored is None:
-                raise ValueError("no stamp in the index")
-            meta = json.loads(stored["meta"])
-            stamps = {}
-            for fields in searcher.documents(kind=META_KIND):
-                if fields.get("key", "").startswith(DOC_KEY):
-                    stamps[fields["doc"]] = json.loads(fields["meta"])["stamp"]
+            documents = meta_documents(searcher)
+        if INDEX_KEY not in documents:
+            raise ValueError("no stamp in the index")
+        meta = json.loads(documents[INDEX_KEY]["meta"])
+        stamps = {
+            fields["doc"]: json.loads(fields["meta"])["stamp"]
+            for key, fields in documents.items()
+            if key.startswith(DOC_KEY)
+        }
         return meta, stamps
 
     def _generations(self) -> list[Path]:
@@ -406,11 +410,13 @@ class IndexStore:
             total_count = dictionary.total
         target.update_document(
             key=LEXICON_KEY,
+            meta_key=LEXICON_KEY,
             kind=META_KIND,
             meta=json.dumps({"total": total_count, "counts": serialize_counts(counts)}, ensure_ascii=False),
         )
         target.update_document(
             key=INDEX_KEY,
+            meta_key=INDEX_KEY,
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
         )
@@ -472,9 +478,16 @@ def _merge_all_but_largest(writer: Any, segments: list[Any]) -> list[Any]:
     return [largest]
 
 
+def meta_documents(searcher: Any) -> dict[str, dict[str, Any]]:
+    """The stored fields of the index's meta documents by their keys. Read through
+    `kind`, which every schema version indexes, so an index of an older version is
+    recognised as such (and rebuilt with the message saying so)."""
+    return {fields.get("key", ""): fields for fields in searcher.documents(kind=META_KIND)}
+
+
 def read_lexicon(searcher: Any) -> Lexicon:
     """The query segmenter's lexicon, as stored with the index."""
-    stored = searcher.document(key=LEXICON_KEY)
+    stored = searcher.document(meta_key=LEXICON_KEY)
     if stored is None:
         return Lexicon({}, 0)
     data = json.loads(stored["meta"])
@@ -496,7 +509,11 @@ def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> 
         writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
         chinese.update(words)
     writer.update_document(
-        key=DOC_KEY + doc.id, doc=doc.id, kind=META_KIND, meta=json.dumps({"stamp": stamp})
+        key=DOC_KEY + doc.id,
+        meta_key=DOC_KEY + doc.id,
+        doc=doc.id,
+        kind=META_KIND,
+        meta=json.dumps({"stamp": stamp}),
     )
     return {word for word in chinese if is_cjk(word[0])}
 
