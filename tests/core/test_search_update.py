@@ -11,6 +11,7 @@ from reader.core.corpus import Corpus
 from reader.core.model import Document
 from reader.core.search import SearchService
 from reader.core.search import index as search_index
+from reader.core.search.index import block_key
 
 ALL = 10_000
 
@@ -54,3 +55,37 @@ def test_imports_add_small_segments_then_fold_them(corpus, objectives, isolated_
         assert [(h.doc, h.anchor) for h in again.hits if not h.doc.startswith("imported")][:10] == [
             (h.doc, h.anchor) for h in results.hits
         ][:10]
+
+
+def test_an_index_of_the_previous_schema_is_rebuilt_as_such(corpus, objectives, isolated_data):
+    """Schema 2 indexed every block's key and had no meta_key: the user is told the index
+    came from another version (not that it is damaged), and the rebuilt index answers."""
+    from whoosh import fields, formats
+
+    from reader.core.search.analyzer import WordAnalyzer
+
+    old_schema = fields.Schema(
+        key=fields.ID(stored=True, unique=True),
+        doc=fields.ID(stored=True),
+        kind=fields.ID(),
+        words=fields.FieldType(formats.Frequency(), WordAnalyzer(), scorable=True),
+        meta=fields.STORED(),
+    )
+    root = isolated_data.index_dir
+    SearchService(corpus, objectives, isolated_data).ensure_index()  # a valid postings file to copy
+    current = root / search_index.IndexStore(root, isolated_data.jieba_cache).current_generation()
+    generation = root / "g0-old"
+    generation.mkdir()
+    writer = index.create_in(str(generation), old_schema).writer()
+    writer.add_document(key=block_key("gcm", "1"), doc="gcm", words=["移民"])
+    writer.add_document(key=search_index.INDEX_KEY, kind=search_index.META_KIND, meta='{"schema": 2}')
+    writer.commit()
+    postings = search_index.POSTINGS_FILE
+    (generation / postings).write_bytes((current / postings).read_bytes())
+    (root / search_index.CURRENT_FILE).write_text('{"generation": "g0-old", "schema": 2}', encoding="utf-8")
+
+    inspection = search_index.IndexStore(root, isolated_data.jieba_cache).inspect(corpus)
+    assert (inspection.state, inspection.detail) == ("old", "schema 2")
+    service = SearchService(corpus, objectives, isolated_data)
+    assert service.ensure_index() == [search_index.REBUILD_MESSAGES["old"]]
+    assert service.search("汇款成本").total > 0

@@ -479,9 +479,7 @@ def _merge_all_but_largest(writer: Any, segments: list[Any]) -> list[Any]:
 
 
 def meta_documents(searcher: Any) -> dict[str, dict[str, Any]]:
-    """The stored fields of the index's meta documents by their keys. Read through
-    `kind`, which every schema version indexes, so an index of an older version is
-    recognised as such (and rebuilt with the message saying so)."""
+    """The stored fields of the index's meta documents by their keys."""
     return {fields.get("key", ""): fields for fields in searcher.documents(kind=META_KIND)}
 
 
