@@ -199,7 +199,6 @@ def _start(path: Path, documents: list[tuple[str, list[str]]], log: Path) -> sub
 
 def write_postings(path: Path, data: Path) -> None:
     """The second process: every document's rows into the (new) table, committed."""
-    gc.disable()  # nothing here makes cycles; the collector would only re-walk the rows
     documents = marshal.loads(data.read_bytes())
     data.unlink()
     _write_all(path, documents)
@@ -208,6 +207,7 @@ def write_postings(path: Path, data: Path) -> None:
 def _write_all(path: Path, documents: list[tuple[str, list[str]]]) -> None:
     """Every document's rows into the (new) table at `path`, committed, on a
     connection of this process's own."""
+    gc.disable()  # nothing here makes cycles; the collector would only re-walk the rows
     db = sqlite3.connect(str(path))
     try:
         prepare_for_build(db)
