@@ -322,9 +322,9 @@ def _mini_weights(counts: list[int], least: int, most: int) -> Any:
 
 def _gather(table: list[int], indexes: list[int]) -> tuple[int, ...]:
     """table[i] for each i (itemgetter's loop in C, twice map's speed)."""
-    if len(indexes) == 1:
-        return (table[indexes[0]],)
-    return itemgetter(*indexes)(table) if indexes else ()
+    if len(indexes) < 2:  # itemgetter of one index returns the item, not a tuple
+        return tuple(map(table.__getitem__, indexes))
+    return itemgetter(*indexes)(table)
 
 
 def _uints(numbers: list[int]) -> bytes:
