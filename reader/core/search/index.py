@@ -283,7 +283,7 @@ class IndexStore:
         db.execute(
             "CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB, PRIMARY KEY (gram, doc)) WITHOUT ROWID"
         )
-        writer = ix.writer(limitmb=256)
+        writer = _writer(ix)
         try:
             # A new segment: written in bulk (bulk.py), the same files for a fraction of the work
             self._write(writer, BulkWriter(writer), db, corpus, list(corpus), [], Lexicon({}, 0), progress)
@@ -321,7 +321,7 @@ class IndexStore:
             lexicon = read_lexicon(searcher)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
         db = sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT)
-        writer = ix.writer(limitmb=256)
+        writer = _writer(ix)
         try:
             for doc_id in [d.id for d in changed] + removed:
                 writer.delete_by_term("doc", doc_id)
@@ -449,6 +449,16 @@ class IndexStore:
         for folder in self._generations():
             if folder.name != keep:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _writer(ix: Any) -> Any:
+    """A whoosh writer whose postings blocks are not compressed: zlib on blocks of a
+    few hundred bytes costs more than it saves (×50: the commit 1.8 → 1.1 s, a query's
+    first run p95 23 → 16 ms, for 26 MB of postings instead of 6 MB). Blocks record
+    their compression, so indexes written either way read alike."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    return ix.writer(limitmb=256, codec=W3Codec(compression=0))
 
 
 def _update_target(writer: Any) -> Any:
