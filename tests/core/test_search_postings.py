@@ -41,6 +41,7 @@ def test_a_second_process_writes_the_same_postings(
 
     monkeypatch.setattr(postings, "BACKGROUND_BLOCKS", 1)
     monkeypatch.setattr(postings, "_single_threaded", lambda: how == "_fork")
+    monkeypatch.setattr(postings, "_second_core", lambda: True)
     monkeypatch.setattr(postings, how, start)
     svc = SearchService(corpus, objectives, isolated_data)
     svc.ensure_index()
@@ -63,6 +64,7 @@ def test_a_failing_second_process_is_a_clear_error(how, corpus, objectives, isol
 
     monkeypatch.setattr(postings, "BACKGROUND_BLOCKS", 1)
     monkeypatch.setattr(postings, "_single_threaded", lambda: how == "_fork")
+    monkeypatch.setattr(postings, "_second_core", lambda: True)
     monkeypatch.setattr(postings, how, start)
     with pytest.raises(SearchError, match="writing the search postings failed: .*Error"):
         SearchService(corpus, objectives, isolated_data).ensure_index()
@@ -70,9 +72,13 @@ def test_a_failing_second_process_is_a_clear_error(how, corpus, objectives, isol
 
 def test_only_a_process_with_one_thread_forks(monkeypatch):
     """A fork copies locks other threads may hold: with threads (the window's), a small
-    build writes its postings here and a large one spawns a fresh interpreter."""
+    build writes its postings here and a large one spawns a fresh interpreter; with one
+    core, every build writes them here."""
     single_threaded = postings._single_threaded
     assert single_threaded() == (len(list(Path("/proc/self/task").iterdir())) == 1)
+    monkeypatch.setattr(postings, "_second_core", lambda: False)
+    assert postings._how_to_start(postings.BACKGROUND_BLOCKS) is None
+    monkeypatch.setattr(postings, "_second_core", lambda: True)
     monkeypatch.setattr(postings, "_single_threaded", lambda: True)
     assert postings._how_to_start(1) is postings._fork
     assert postings._how_to_start(0) is None

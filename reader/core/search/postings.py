@@ -1,13 +1,13 @@
 """The substring postings (`postings.sqlite`, see index.py): their rows, and the writing.
 
-A build's two stores take about as long as each other, and neither needs the
-other, so the postings are written by a second process while this one writes
-the whoosh index (on two cores the build takes about the time of the longer
-half). A process with one thread (a command) forks, which costs a few
-milliseconds. A fork of a process with threads (the window's) may inherit a
-lock another thread held, so there the second process is a fresh interpreter,
-which costs ~0.2 s: only from BACKGROUND_BLOCKS on, and below that the
-postings are written here.
+Neither of a build's two stores needs the other, so on a machine with a second
+core the postings are written by a second process while this one writes the
+whoosh index (the build then takes about the time of the longer half). A process
+with one thread (a command) forks, which costs a few milliseconds. A fork of a
+process with threads (the window's) may inherit a lock another thread held, so
+there the second process is a fresh interpreter, which takes ~0.15 s to start,
+about what the postings of BACKGROUND_BLOCKS passages take: below that they are
+written here.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ COUNT = "I"  # array typecode of how often the term occurs in that block
 INSERT = "INSERT INTO grams VALUES (?, ?, ?)"
 ROWS_PER_INSERT = 128  # rows per INSERT statement (384 parameters: under SQLite's oldest limit, 999)
 INSERT_MANY = "INSERT INTO grams VALUES " + ",".join(["(?, ?, ?)"] * ROWS_PER_INSERT)
-BACKGROUND_BLOCKS = 2_000  # from how many blocks a build writes its postings in a second process
+BACKGROUND_BLOCKS = 500  # from how many blocks a process with threads spawns the postings' writer
 BUILD_CACHE_KB = 256 * 1024  # SQLite's page cache while building (×50's table: ~110 MB)
 
 
@@ -125,11 +125,20 @@ class PostingsWriter:
 
 def _how_to_start(blocks: int) -> Callable[[Path, list[tuple[str, list[str]]], Path], Any] | None:
     """How to start a second process for this many blocks, if at all."""
-    if not blocks:
+    if not blocks or not _second_core():
         return None
     if hasattr(os, "fork") and _single_threaded():
         return _fork
     return _start if blocks >= BACKGROUND_BLOCKS else None
+
+
+def _second_core() -> bool:
+    """May this process run on more than one core? (A second process on the same core
+    would only add its start to the build.)"""
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except AttributeError:  # not on Linux
+        return (os.cpu_count() or 1) > 1
 
 
 def _single_threaded() -> bool:
