@@ -4,6 +4,7 @@ written in-process, and its failure is a clear error."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
@@ -85,6 +86,8 @@ def test_only_a_process_with_one_thread_forks(monkeypatch):
     monkeypatch.setattr(postings, "_single_threaded", lambda: False)
     assert postings._how_to_start(postings.BACKGROUND_BLOCKS - 1) is None
     assert postings._how_to_start(postings.BACKGROUND_BLOCKS) is postings._start
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # a bundled application
+    assert postings._how_to_start(postings.BACKGROUND_BLOCKS) is None
     thread = threading.Thread(target=time.sleep, args=(0.5,))
     thread.start()
     try:

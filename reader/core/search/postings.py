@@ -129,7 +129,9 @@ def _how_to_start(blocks: int) -> Callable[[Path, list[tuple[str, list[str]]], P
         return None
     if hasattr(os, "fork") and _single_threaded():
         return _fork
-    return _start if blocks >= BACKGROUND_BLOCKS else None
+    # A bundled (frozen) application's executable is not a Python that runs `-m`.
+    frozen = getattr(sys, "frozen", False)
+    return _start if blocks >= BACKGROUND_BLOCKS and not frozen else None
 
 
 def _second_core() -> bool:
