@@ -17,9 +17,7 @@ from reader.core.search.text import (
     fold,
     gram_terms,
     is_cjk,
-    jieba_frequency,
     jieba_tokenizer,
-    jieba_total,
     query_grams,
     word_spans,
 )
@@ -124,9 +122,9 @@ def test_the_lexicon_segmenter_reproduces_jieba_on_the_corpus(corpus):
     runs = [
         m.group() for d in corpus for b in d.blocks for m in re.finditer(r"[\u4e00-\u9fff]+", fold(b.text))
     ]
-    counts = {w: jieba_frequency(w) for run in runs for w, *_ in word_spans(run)}
-    lexicon = Lexicon(counts, jieba_total())
     tokenizer = jieba_tokenizer()
+    counts = {w: tokenizer.FREQ.get(w, 0) for run in runs for w, *_ in word_spans(run)}
+    lexicon = Lexicon(counts, tokenizer.total)
     sample = random.Random(7).sample(runs, 400)
     for run in sample + ["移民拘留替代办法", "儿童最佳利益", "汇款成本", "气候变化流离失所"]:
         expected = [w for w, _, _ in tokenizer.tokenize(run, HMM=False)]

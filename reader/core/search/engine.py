@@ -32,7 +32,8 @@ from itertools import compress
 from typing import Any
 
 from ..model import BlockKind
-from .index import COUNT, ENTRY_SIZE, POSTING, read_lexicon
+from .index import read_lexicon
+from .postings import COUNT, ENTRY_SIZE, NUMBER_SIZE, POSTING
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
@@ -202,7 +203,7 @@ class IndexView:
         for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?", (term,)):
             start = starts.get(doc_id)
             if start is not None:
-                split = len(blob) * 4 // ENTRY_SIZE
+                split = len(blob) * NUMBER_SIZE // ENTRY_SIZE
                 numbers, counts = array(POSTING), array(COUNT)
                 numbers.frombytes(blob[:split])
                 counts.frombytes(blob[split:])

@@ -50,8 +50,6 @@ from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
 from .dictionary import WordCounts, words_file
-from .postings import COUNT as COUNT  # the engine reads the postings with these
-from .postings import POSTING as POSTING
 from .postings import PostingsWriter, prepare_for_build
 from .segment import Lexicon, parse_counts, serialize_counts
 from .text import configure_jieba, fold, index_words, is_cjk
@@ -68,7 +66,6 @@ DOC_KEY = META + "doc/"
 META_KIND = "_meta"
 POSTINGS_FILE = "postings.sqlite"
 MAX_SEGMENTS = 8  # whoosh segments before an update lets whoosh merge the small ones
-ENTRY_SIZE = 8  # bytes per block in a row: its number, then (after all numbers) its count
 
 Progress = Callable[[int, int], None]
 
@@ -516,7 +513,10 @@ def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> 
         words = index_words(text)
         writer.add_document(key=block_key(doc.id, block.anchor), doc=doc.id, words=words)
         chinese.update(words)
-    writer.update_document(
+    # Added, not updated: an update has already deleted a changed document's old stamp
+    # with its blocks (by `doc`), and a new one has none; finding it again would open a
+    # searcher over every segment for each document.
+    writer.add_document(
         key=DOC_KEY + doc.id,
         meta_key=DOC_KEY + doc.id,
         doc=doc.id,

@@ -13,7 +13,6 @@ written here.
 from __future__ import annotations
 
 import contextlib
-import gc
 import marshal
 import os
 import signal
@@ -28,10 +27,13 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
+from ..collector import collector_paused
 from .text import gram_counts
 
 POSTING = "I"  # array typecode of a block number within its document
 COUNT = "I"  # array typecode of how often the term occurs in that block
+NUMBER_SIZE = array(POSTING).itemsize
+ENTRY_SIZE = NUMBER_SIZE + array(COUNT).itemsize  # bytes per block in a row: its number and its count
 INSERT = "INSERT INTO grams VALUES (?, ?, ?)"
 ROWS_PER_INSERT = 128  # rows per INSERT statement (384 parameters: under SQLite's oldest limit, 999)
 INSERT_MANY = "INSERT INTO grams VALUES " + ",".join(["(?, ?, ?)"] * ROWS_PER_INSERT)
@@ -218,12 +220,12 @@ def write_postings(path: Path, data: Path) -> None:
 def _write_all(path: Path, documents: list[tuple[str, list[str]]]) -> None:
     """Every document's rows into the (new) table at `path`, committed, on a
     connection of this process's own."""
-    gc.disable()  # nothing here makes cycles; the collector would only re-walk the rows
     db = sqlite3.connect(str(path))
     try:
         prepare_for_build(db)
-        for doc_id, folded in documents:
-            insert_rows(db, list(postings_rows(doc_id, folded)))
+        with collector_paused():  # nothing here makes cycles; the collector would re-walk the rows
+            for doc_id, folded in documents:
+                insert_rows(db, list(postings_rows(doc_id, folded)))
         db.commit()
     finally:
         db.close()

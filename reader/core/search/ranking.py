@@ -29,7 +29,7 @@ class UnitShares:
     Only the best part is sorted at first (a walk rarely goes deeper); the rest,
     each below `rest_top`, is sorted the first time a walk reaches it."""
 
-    SORTED_FIRST = 8  # about 1/8 of the passages are sorted when the shares are made
+    SORTED_FIRST = 8  # sample stride: about the top 64 × SORTED_FIRST (~500) are sorted first
 
     def __init__(self, positions: list[int], shares: list[float]) -> None:
         self.order: list[int] = []

@@ -84,10 +84,6 @@ class BlockTable:
         return boosts
 
     @cached_property
-    def with_objectives(self) -> set[int]:
-        return {i for i, numbers in enumerate(self.objectives) if numbers}
-
-    @cached_property
     def _by_doc(self) -> dict[str, set[int]]:
         found: dict[str, set[int]] = {}
         for i, doc_id in enumerate(self.doc_ids):

@@ -127,15 +127,6 @@ def _default_cache() -> Path:
     return resolve_paths().jieba_cache
 
 
-def jieba_frequency(word: str) -> int:
-    """jieba's dictionary count for a word (0 if unknown); the query segmenter's weights."""
-    return jieba_tokenizer().FREQ.get(word, 0)
-
-
-def jieba_total() -> int:
-    return jieba_tokenizer().total
-
-
 _RJIEBA: Any = None  # rjieba.tokenize, or False when rjieba cannot be imported
 
 
