@@ -217,6 +217,9 @@ FIELDS = [
     "highlights",
     "colors",
     "text",
+    "tags",  # a version-1 highlight's
+    "note",
+    "end_anchor",
 ]
 TYPES = st.sampled_from(
     [

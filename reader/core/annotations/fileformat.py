@@ -449,9 +449,9 @@ def _merge_items(
     ours: Mapping[str, Any], theirs: Mapping[str, Any], deleted: Mapping[str, str]
 ) -> dict[str, Any]:
     """Ours in our order, theirs' new ids after them in theirs' order, per id the newer
-    version, then what a deletion at or after the change removes. Only theirs and the
-    deletions are visited one by one (applying a journal of 300 lines to 50,000 annotations
-    must not compare 50,000)."""
+    version, then what a deletion at or after the change removes, and any item never dated.
+    Only theirs and the deletions are merged one by one (applying a journal of 300 lines to
+    50,000 annotations must not compare 50,000); the last pass only tests a field."""
     merged = dict(ours)
     for key, item in theirs.items():
         mine = merged.get(key)

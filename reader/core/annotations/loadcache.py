@@ -82,13 +82,8 @@ def file_digest(data: bytes) -> bytes:
 
 def digest_of_file(path: Path) -> bytes:
     """`file_digest` of a file's content, read a piece at a time."""
-    digest = hashlib.sha256()
-    with open(path, "rb", buffering=0) as file:
-        buffer = bytearray(1 << 20)
-        view = memoryview(buffer)
-        while size := file.readinto(buffer):
-            digest.update(view[:size])
-    return digest.digest()
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
 
 
 class BackgroundHash:
@@ -144,7 +139,7 @@ class LoadCache:
                     return None
                 stored_digest, size, _, crc, _ = header
                 payload = _checked(file.read(size), size, crc)
-            with collector_paused():  # 200,000 new objects and no cycles: see fileformat
+            with collector_paused():  # 200,000 new objects and no cycles: see collector.py
                 rows = _unmarshalled(payload)
                 decoded = _decoded_from(rows) if stored_digest == digest() else None
                 _promote_to_oldest_generation()

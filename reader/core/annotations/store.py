@@ -456,7 +456,8 @@ class Store:
             self._journal.clear()  # after the file holding its entries is safely in place
             self._disk_signature, self._on_disk = self._signature_now(), state
             messages += self._rotate_backups(previous)
-            self._cache_written(data, state, saved)
+        # After the lock other instances wait on: it hashes the file and may check every line.
+        self._cache_written(data, state, saved)
         return state, SaveResult(self.path, external, tuple(messages), tuple(set_aside))
 
     def _hold_previous(self) -> Path | None:
@@ -605,13 +606,13 @@ class Store:
         if self._load_cache is None or candidate != self.path:
             return decode(_read_limited(candidate))
         _check_limits(candidate)
-        digest = BackgroundHash(candidate)  # hashed as read: no copy of 50 MB in memory
-        cached = self._load_cache.read(digest)
-        digest()  # the file cannot be read (OSError): said as for a file without a cache
-        if cached is not None:
-            self._cached_load = (digest(), cached.state.annotations)
-            return cached
-        data = _read_limited(candidate)
+        if self._load_cache.path.exists():  # else nothing to hash the file for
+            digest = BackgroundHash(candidate)  # hashed while the copy is read, a piece at a time
+            cached = self._load_cache.read(digest)
+            if cached is not None:
+                self._cached_load = (digest(), cached.state.annotations)
+                return cached
+        data = _read_limited(candidate)  # an unreadable file raises here, as without a cache
         decoded = decode(data)
         if decoded.version == FORMAT_VERSION:  # an older file is rewritten (migrated) at once
             # The key of the bytes decoded (the file may have been replaced since it was hashed).
