@@ -241,7 +241,7 @@ class Annotator(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
         self._folding: threading.Thread | None = None
-        self._pieces: dict[str, tuple[Excerpt, Document, list[Highlight]]] = {}
+        self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
         self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
@@ -296,11 +296,12 @@ class Annotator(QObject):
         return groups
 
     def _pieces_of(self, excerpt: Excerpt, doc: Document, labels: dict[str, str]) -> list[Highlight]:
+        label = labels[excerpt.color]  # follows the interface language as well as renaming
         cached = self._pieces.get(excerpt.id)
-        if cached is not None and cached[0] is excerpt and cached[1] is doc:
-            return cached[2]
+        if cached is not None and cached[0] is excerpt and cached[1] is doc and cached[2] == label:
+            return cached[3]
         note = excerpt.annotation.note
-        tip = labels[excerpt.color] + (
+        tip = label + (
             "\n" + (note if len(note) <= TOOLTIP_NOTE else note[:TOOLTIP_NOTE] + "…") if note else ""
         )
         pieces = [  # the first piece carries the marker
@@ -309,7 +310,7 @@ class Annotator(QObject):
             )
             for i, piece in enumerate(segments(doc, excerpt.annotation.target))
         ]
-        self._pieces[excerpt.id] = (excerpt, doc, pieces)
+        self._pieces[excerpt.id] = (excerpt, doc, label, pieces)
         return pieces
 
     def paint(self, pane: DocumentPane, changes: Sequence[Change] | None = None) -> None:

@@ -44,7 +44,7 @@ from ..core.annotations import COLORS, Annotation, ColorMeaning, Palette
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, ExportFilter
 from ..core.model import Objective
-from .annotating import Annotator, excerpt_order_key
+from .annotating import PATCH_AT_MOST, Annotator, excerpt_order_key
 from .colors import color_label, swatch_icon
 from .escaping import plain_tip
 from .icons import bind
@@ -55,7 +55,6 @@ GroupRole = Qt.ItemDataRole.UserRole + 3
 ORPHANS = "orphans"
 QUOTE_PREVIEW, NOTE_PREVIEW = 60, 60
 FILTER_DELAY_MS = 150
-ROW_BY_ROW = 500  # more changed highlights than this (an import): the list is built again
 
 
 def _short(text: str, length: int) -> str:
@@ -213,9 +212,14 @@ class AnnotationFilters(QWidget):
             self.set_sources(*self._sources)
 
 
+def creator_order(creator: str) -> tuple[str, str]:
+    """Authors in alphabetical order, ignoring case (then by case: a stable order)."""
+    return creator.casefold(), creator
+
+
 def annotation_creators(store) -> list[str]:
     """The authors of the highlights, sorted ("" for those made before names were kept)."""
-    return sorted({a.creator for a in store.annotations}, key=str.casefold)
+    return sorted({a.creator for a in store.annotations}, key=creator_order)
 
 
 class ChoiceCounts:
@@ -246,7 +250,7 @@ class ChoiceCounts:
         return sorted((t for t, n in self._tags.items() if n > 0), key=lambda t: (t.casefold(), t))
 
     def creators(self) -> list[str]:
-        return sorted((c for c, n in self._creators.items() if n > 0), key=lambda c: (c.casefold(), c))
+        return sorted((c for c, n in self._creators.items() if n > 0), key=creator_order)
 
 
 # --- the model ------------------------------------------------------------------------------
@@ -556,9 +560,8 @@ class AnnotationsPanel(QDockWidget):
         self.refresh_sources()
 
     def refresh_sources(self) -> None:
-        self._choices.recount(self.annotator.store.annotations)
-        self._offer_choices()
-        self.refresh()
+        """The documents, objectives or colours changed: offer them again, then refresh."""
+        self.refresh(offer_choices=True)
 
     def _offer_choices(self) -> None:
         self.filters.set_sources(
@@ -583,7 +586,7 @@ class AnnotationsPanel(QDockWidget):
         ids = list(dict.fromkeys(c.id for c in changes if isinstance(c.item, Annotation)))
         if not ids:
             return True  # bookmarks only
-        if len(ids) > ROW_BY_ROW:
+        if len(ids) > PATCH_AT_MOST:  # an import: the list is built again
             return False
         if self.model.line_height != self.view.fontMetrics().lineSpacing():
             return False
@@ -629,12 +632,13 @@ class AnnotationsPanel(QDockWidget):
         else:
             self._stale = True
 
-    def refresh(self) -> None:
-        """Show the highlights that pass the filters, keeping the current one selected."""
+    def refresh(self, offer_choices: bool = False) -> None:
+        """Show the highlights that pass the filters, keeping the current one selected;
+        offer the filters' choices again when asked or when tags or authors changed."""
         self._stale = False
         current = self.view.currentIndex().data(IdRole)
         self._choices.recount(self.annotator.store.annotations)
-        if self._choices_changed():
+        if offer_choices or self._choices_changed():
             self._offer_choices()
         selection = self.filters.selection()
         everything = self.annotator.index.ordered()

@@ -67,9 +67,6 @@ class KeyedLayer:
                 selections[i] = self._selection(self._ranges[i])
         return selections[low:high]  # type: ignore[return-value]
 
-    def __len__(self) -> int:
-        return len(self._order)
-
     # --- changing -----------------------------------------------------------------------------
     def update(self, groups: Mapping[str, Sequence[Highlight]]) -> bool:
         """Replace the highlights of the keys given (none: the key goes). Returns whether

@@ -157,13 +157,19 @@ def test_adds_deletes_and_undo_keep_the_list_in_order_through_a_filter(qtbot, bu
         check("a redo")
 
 
-def test_a_change_in_a_document_not_shown_leaves_the_panes_alone(busy_window):
+def test_a_change_in_a_document_not_shown_leaves_the_panes_alone(busy_window, monkeypatch):
     window, annotator = busy_window, busy_window.annotator
     left, right = window.panes.panes
     right.show_document("gcm")
     before = painted(left), painted(right)
+    calls = []
+    for pane in (left, right):
+        for name in ("update_highlight_groups", "set_highlight_groups"):
+            method = getattr(pane, name)
+            monkeypatch.setattr(pane, name, lambda *a, m=method, n=name: calls.append(n) or m(*a))
     excerpt = annotator.index.placed_in("imrf")[3]
     annotator.set_color(excerpt.id, "blue" if excerpt.color != "blue" else "red")
+    assert calls == [], "no pane showing another document is given highlights"
     assert (painted(left), painted(right)) == before
     assert window.annotations_panel.model.index_of(excerpt.id).data(ExcerptRole).color != excerpt.color
 
