@@ -141,3 +141,16 @@ def test_kept_postings_stay_within_their_budget_and_answers_do_not_change(librar
     kept = [len(found) for found in view._postings.values()]
     assert view._posting_entries == sum(kept)
     assert len(kept) == 1 or sum(kept) <= budget
+
+
+def test_the_top_of_a_page_deeper_than_the_sample_is_exact():
+    """_top prunes below a sampled bound; a page deeper than the sample must not be
+    pruned by a bound above its own last score (here: sampled positions all score high)."""
+    from reader.core.search.engine import TOP_SAMPLE, _top
+
+    n = 2 * TOP_SAMPLE
+    scores = {i: 100.0 if i % 2 == 0 else 1.0 for i in range(n)}  # the sample takes the evens
+    k = TOP_SAMPLE + TOP_SAMPLE // 4
+    expected = sorted(scores, key=lambda i: (-scores[i], i))[:k]
+    assert _top(scores, k) == expected
+    assert _top(scores, 10) == expected[:10]

@@ -37,7 +37,7 @@ from .postings import COUNT, ENTRY_SIZE, NUMBER_SIZE, POSTING
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
-from .ranking import UnitShares, best_of, unit_shares
+from .ranking import UnitShares, best_of, sampled_floor, unit_shares
 from .results import Hit, SearchResults
 from .segment import Lexicon
 from .table import K1, BlockTable
@@ -636,10 +636,10 @@ def _top(scores: dict[int, float], k: int) -> list[int]:
     true k-th best) are ranked: picking them runs in C, ranking all would not."""
     if len(scores) > TOP_SAMPLE and k:
         values = list(scores.values())
-        sample = values[:: len(values) // TOP_SAMPLE]
-        floor = heapq.nlargest(k, sample)[-1] if len(sample) >= k else min(sample)
-        kept = list(compress(scores, map(floor.__le__, values)))
-        scores = dict(zip(kept, map(scores.__getitem__, kept), strict=True))
+        floor = sampled_floor(values, k, TOP_SAMPLE)
+        if floor is not None:  # a page deeper than the sample: everything is ranked
+            kept = list(compress(scores, map(floor.__le__, values)))
+            scores = dict(zip(kept, map(scores.__getitem__, kept), strict=True))
     best = heapq.nlargest(k, zip(scores.values(), map(operator.neg, scores), strict=True))
     return [-negative for _, negative in best]
 

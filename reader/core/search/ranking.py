@@ -118,3 +118,12 @@ def best_of(
             return None  # every order walked and still not proven
         depth += 1
     return {-negative: value for value, negative in heap}
+
+
+def sampled_floor(values: Sequence[float], k: int, sample_size: int) -> float | None:
+    """A value at most the k-th largest of `values`, so that only values at least this
+    need ranking: the k-th largest of an evenly spread sample of about `sample_size` of
+    them (a subset's k-th largest is never above the whole's). None when the sample holds
+    fewer than k."""
+    sample = values[:: max(1, len(values) // sample_size)]
+    return heapq.nlargest(k, sample)[-1] if len(sample) >= k else None

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from itertools import accumulate, compress, repeat
 from typing import Any
 
+from .ranking import sampled_floor
+
 FIELD = "words"
 B = 0.75  # whoosh's BM25F defaults, which "related" has always ranked with
 K1 = 1.2
@@ -119,8 +121,7 @@ def _best(totals: list[float], count: int) -> list[tuple[int, float]]:
     in C, ranking all would not."""
     floor = 0.0
     if count and len(totals) > 50 * count:
-        sample = heapq.nlargest(count, totals[:: len(totals) // (50 * count)])
-        floor = max(sample[-1], floor)
+        floor = max(sampled_floor(totals, count, 50 * count) or 0.0, floor)
     keep = floor.__le__ if floor > 0 else floor.__lt__  # a document holding no word scores 0
     kept = list(compress(range(len(totals)), map(keep, totals)))
     best = heapq.nlargest(count, zip(map(totals.__getitem__, kept), map(operator.neg, kept), strict=True))
