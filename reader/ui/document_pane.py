@@ -213,8 +213,9 @@ class DocumentPane(QFrame):
         self._rendered: RenderedDocument | None = None
         self._highlights: dict[str, list[Highlight]] = {}
         self._positions: dict[str, list[tuple[int, int, QTextCharFormat]]] = {}
-        # Each highlight's range, kept while the rendered text is the same: with 10,000
-        # highlights a change places one again, not all (issue 14).
+        # Each highlight's range, kept while the rendered text is the same, so that setting
+        # a layer again (search, focus, links) places only its new highlights; annotations
+        # are kept by key in _keyed.
         self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
         self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
         self._keyed: dict[str, KeyedLayer] = {}  # layers changed key by key (annotations)
@@ -336,7 +337,7 @@ class DocumentPane(QFrame):
         if doc_id and self._load(doc_id):
             self._highlights.update(highlights)
             for layer, groups in keyed.items():
-                self._keyed_layer(layer).reset(groups)
+                self._new_keyed_layer(layer).reset(groups)
             self._rebuild_selections()
             self._place_note_markers()
             self.scroll_to(anchor)
@@ -473,8 +474,6 @@ class DocumentPane(QFrame):
         self._highlights[layer] = list(highlights)
         self._positions.pop(layer, None)
         self._rebuild_selections()
-        if layer == "annotations":
-            self._place_note_markers()
 
     def set_highlight_groups(self, layer: str, groups: dict[str, list[Highlight]]) -> None:
         """Replace one layer with highlights by key (an annotation's id: its pieces), so
@@ -483,7 +482,7 @@ class DocumentPane(QFrame):
             return
         for kept in (self._highlights, self._positions, self._ranges):
             kept.pop(layer, None)
-        self._keyed_layer(layer).reset(groups)
+        self._new_keyed_layer(layer).reset(groups)
         self._rebuild_selections()
         if layer == "annotations":
             self._place_note_markers()
@@ -501,7 +500,7 @@ class DocumentPane(QFrame):
             self._place_note_markers()
         return True
 
-    def _keyed_layer(self, layer: str) -> KeyedLayer:
+    def _new_keyed_layer(self, layer: str) -> KeyedLayer:
         kept = self._keyed[layer] = KeyedLayer(self._rendered.qdoc, lambda h: self._highlight_range(layer, h))
         return kept
 
@@ -514,14 +513,9 @@ class DocumentPane(QFrame):
     # --- notes: a marker in the margin, the note on hover --------------------------------------
     def _place_note_markers(self) -> None:
         """One marker per highlight with a note, beside the line where it starts (the ranges
-        are the ones the layer keeps, so a change places only what changed)."""
-        if "annotations" in self._keyed:
-            self.view.markers.set_markers(list(self._keyed["annotations"].markers))
-            return
-        ranges = self._ranges.get("annotations", {})
-        self.view.markers.set_markers(
-            sorted((placed[0], h.note) for h, placed in ranges.items() if h.note and placed)
-        )
+        are the ones the annotations layer keeps, so a change places only what changed)."""
+        kept = self._keyed.get("annotations")
+        self.view.markers.set_markers(list(kept.markers) if kept is not None else [])
 
     def note_markers(self) -> list[tuple[str, int, str]]:
         """(anchor, offset into Block.text, note) of every marker shown (for tests and checks)."""

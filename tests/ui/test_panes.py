@@ -113,7 +113,7 @@ def test_highlight_layers_cover_exact_text(window):
     start = text.index("汇款")
     pane.set_highlights("search", [Highlight("42", start, start + 2)])
     assert pane.highlighted_text("search") == ["汇款"]
-    pane.set_highlights("annotations", [Highlight("43", 0, 5, color="#ffcc00")])
+    pane.set_highlight_groups("annotations", {"a": [Highlight("43", 0, 5, color="#ffcc00")]})
     assert pane.highlighted_text("annotations") == [pane.document.block("43").text[:5]]
     assert len(pane.view.extraSelections()) == 2
 
