@@ -134,11 +134,14 @@ class ExcerptIndex:
         target = excerpt.annotation.target
         if not excerpt.found or target.range is None:
             return
-        ids = self._at_range.setdefault((target.doc, target.range), set())
+        key = (target.doc, target.range)
         if add:
-            ids.add(excerpt.id)
-        else:
+            self._at_range.setdefault(key, set()).add(excerpt.id)
+        elif key in self._at_range:
+            ids = self._at_range[key]
             ids.discard(excerpt.id)
+            if not ids:
+                del self._at_range[key]
 
     def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
         """The first highlight (in document order) placed in a document over exactly `where`."""

@@ -355,6 +355,7 @@ def _decoded_from(rows: tuple[object, ...]) -> DecodedFile:
     return DecodedFile(state, version, saved)
 
 
+@cache  # made at the first load, not at import: a model that no longer fits disables the copy only
 def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     """The setters of a frozen dataclass's slots, in field order, to build instances as
     unpickling does (object.__new__, then each slot), skipping the generated __init__,
@@ -369,11 +370,6 @@ def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
     return tuple(cls.__dict__[f.name].__set__ for f in fields)
 
 
-_QUOTE, _RANGE, _TARGET, _ANNOTATION = map(
-    _slot_setters, (TextQuoteSelector, BlockRangeSelector, Target, Annotation)
-)
-
-
 def _annotations(columns: list[list]) -> dict[str, Annotation]:
     """Each Annotation with its Target, quote and range, built a column at a time: `map`
     runs the slot setters in C, with no Python bytecode per annotation (this is most of a
@@ -382,18 +378,18 @@ def _annotations(columns: list[list]) -> dict[str, Annotation]:
     for index in _FEW_VALUES:
         columns[index] = _from_table(columns[index])
     ident, doc, exact, prefix, suffix, start, start_offset, end, end_offset, *rest = columns
-    quotes = _built(TextQuoteSelector, _QUOTE, exact, prefix, suffix)
+    quotes = _built(TextQuoteSelector, _slot_setters(TextQuoteSelector), exact, prefix, suffix)
     placed = [anchor is not None for anchor in start]
     ranges = _built(
         BlockRangeSelector,
-        _RANGE,
+        _slot_setters(BlockRangeSelector),
         *(compress(column, placed) for column in (start, start_offset, end, end_offset)),
     )
     if len(ranges) != len(placed):  # some were never placed: None in their place
         placed_ranges = iter(ranges)
         ranges = [next(placed_ranges) if is_placed else None for is_placed in placed]
-    targets = _built(Target, _TARGET, doc, quotes, ranges)
-    return dict(zip(ident, _built(Annotation, _ANNOTATION, ident, targets, *rest), strict=True))
+    targets = _built(Target, _slot_setters(Target), doc, quotes, ranges)
+    return dict(zip(ident, _built(Annotation, _slot_setters(Annotation), ident, targets, *rest), strict=True))
 
 
 def _built(cls: type, setters: tuple[Callable[[object, object], None], ...], *columns: Iterable) -> list:
