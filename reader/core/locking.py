@@ -1,4 +1,5 @@
-"""An exclusive lock on a file beside the annotations file, held while it is read or written.
+"""An exclusive lock on a file (beside the annotations file, in the index folder), held
+while what it guards is read or written.
 
 The operating system releases the lock when its holder dies (flock on POSIX, msvcrt on
 Windows), so a killed instance never leaves a stale lock behind.

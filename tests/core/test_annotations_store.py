@@ -21,8 +21,8 @@ from reader.core.annotations import (
 )
 from reader.core.annotations import store as store_module
 from reader.core.annotations.fileformat import FORMAT_VERSION, decode
-from reader.core.annotations.locking import FileLock
 from reader.core.atomic import WriteError
+from reader.core.locking import FileLock
 
 
 class FakeClock:

@@ -673,12 +673,11 @@ def test_a_failure_under_an_open_index_reopens_it(service, monkeypatch):
 
 
 def test_a_locked_index_waits_briefly_then_reports(own, corpus, objectives, monkeypatch, tmp_path):
-    from whoosh.util.filelock import FileLock
+    from reader.core.locking import FileLock
 
     monkeypatch.setattr(search_index, "BUSY_WAIT", 0.3)
-    lock = FileLock(str(own.index_dir / search_index.LOCK_FILE))
-    assert lock.acquire()
-    try:
+    own.index_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(own.index_dir / search_index.LOCK_FILE, timeout=0):
         # A current index needs no lock: a second instance searches while one writes.
         reader = SearchService(corpus, objectives, own)
         assert reader.search("汇款").total > 0
@@ -689,8 +688,6 @@ def test_a_locked_index_waits_briefly_then_reports(own, corpus, objectives, monk
         writer = SearchService(changed, build_objectives(changed), own)
         with pytest.raises(IndexBusyError, match="another Compact Reader"):
             writer.ensure_index()
-    finally:
-        lock.release()
     assert writer.ensure_index()[0].startswith("search index updated")
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes
 from ..corpus import Corpus
+from ..locking import FileLock, LockTimeout
 from ..notices import Notice
 from .anchoring import ReanchorReport, reanchor
 from .fileformat import (
@@ -49,7 +50,6 @@ from .fileformat import (
 from .importer import ImportPlan
 from .journal import Journal, entry_lines, journal_path
 from .loadcache import BackgroundHash, LoadCache, file_digest
-from .locking import FileLock, LockTimeout
 from .model import (
     COLORS,
     DEFAULT_MEANINGS,

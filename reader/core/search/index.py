@@ -46,6 +46,7 @@ from typing import Any
 from ..atomic import atomic_write_text
 from ..collector import collector_paused
 from ..corpus import Corpus, document_fingerprint
+from ..locking import FileLock, LockTimeout
 from ..model import Document, Objective
 from ..notices import Notice
 from ..objectives import COMPACT_ID
@@ -248,45 +249,65 @@ class IndexStore:
     @contextlib.contextmanager
     def locked(self, wait: float | None = None) -> Iterator[None]:
         """Hold the build lock; wait up to `wait` (BUSY_WAIT) seconds, then IndexBusyError."""
-        from whoosh.util.filelock import FileLock, try_for
-
-        self.root.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.root / LOCK_FILE))
-        if not try_for(lock.acquire, timeout=BUSY_WAIT if wait is None else wait, delay=0.05):
+        lock = FileLock(self.root / LOCK_FILE, timeout=BUSY_WAIT if wait is None else wait, poll=0.05)
+        try:
+            lock.__enter__()
+        except LockTimeout:
             raise IndexBusyError(
                 "the search index is being updated by another Compact Reader window or "
                 "command; try again when it has finished"
-            )
+            ) from None
         try:
             yield
         finally:
-            lock.release()
+            lock.__exit__(None, None, None)
 
     def build(self, corpus: Corpus, objectives: list[Objective], progress: Progress | None = None) -> None:
         """Write a complete new generation and make it current. Caller holds the lock."""
-        from whoosh import index
-
-        from .bulk import BulkWriter
-
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
         folder = self.root / generation
         folder.mkdir(parents=True)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
-        ix = index.create_in(str(folder), make_schema())
         db = sqlite3.connect(str(folder / POSTINGS_FILE))
         prepare_for_build(db)
         db.execute(
             "CREATE TABLE grams (gram TEXT, doc TEXT, blocks BLOB, PRIMARY KEY (gram, doc)) WITHOUT ROWID"
         )
-        writer = _writer(ix)
+        documents = list(corpus)
         try:
-            # A new segment: written in bulk (bulk.py), the same files for a fraction of the work
-            self._write(writer, BulkWriter(writer), db, corpus, list(corpus), [], Lexicon({}, 0), progress)
-        except BaseException:
-            writer.cancel()
-            raise
+            # The postings' second process starts before whoosh is loaded: it needs neither
+            # whoosh nor the segmenter, and its half of the build is the longer one.
+            folded = _folded(documents)
+            postings = PostingsWriter(
+                db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)]
+            )
+            try:
+                from whoosh import index
+
+                from .bulk import BulkWriter
+
+                writer = _writer(index.create_in(str(folder), make_schema()))
+                try:
+                    # A new segment: written in bulk (bulk.py), the same files for a fraction of the work
+                    self._write(
+                        writer,
+                        BulkWriter(writer),
+                        db,
+                        postings,
+                        corpus,
+                        documents,
+                        folded,
+                        [],
+                        Lexicon({}, 0),
+                        progress,
+                    )
+                except BaseException:
+                    writer.cancel()
+                    raise
+            finally:
+                postings.cancel()
         finally:
             db.close()
         (folder / WRITING_MARK).unlink()
@@ -318,12 +339,16 @@ class IndexStore:
             lexicon = read_lexicon(searcher)
         (folder / WRITING_MARK).write_text(str(os.getpid()), encoding="utf-8")
         db = sqlite3.connect(str(folder / POSTINGS_FILE), timeout=BUSY_WAIT)
+        documents = added + changed
+        folded = _folded(documents)
+        postings = PostingsWriter(db, [])  # the table has rows: they are written here
         writer = _writer(ix)
         try:
             for doc_id in [d.id for d in changed] + removed:
                 writer.delete_by_term("doc", doc_id)
+            target = _update_target(writer)
             self._write(
-                writer, _update_target(writer), db, corpus, added + changed, removed, lexicon, progress, old
+                writer, target, db, postings, corpus, documents, folded, removed, lexicon, progress, old
             )
         except BaseException:
             writer.cancel()
@@ -344,8 +369,10 @@ class IndexStore:
         writer: Any,
         target: Any,
         db: sqlite3.Connection,
+        postings: PostingsWriter,
         corpus: Corpus,
         documents: list[Document],
+        folded: list[list[str]],
         removed: list[str],
         lexicon: Lexicon,
         progress: Progress | None,
@@ -353,7 +380,8 @@ class IndexStore:
     ) -> None:
         """Add `documents` (their postings replace any they had), drop `removed`, write
         fresh stamps, then commit. `target` receives the documents: the whoosh writer or
-        a BulkWriter on it. `previous`: the stamps of the documents the index holds."""
+        a BulkWriter on it; `postings` their rows. `folded`: the documents' folded block
+        texts. `previous`: the stamps of the documents the index holds."""
         previous = previous or {}
         stamps = self.stamps(corpus)
         # Only documents the index holds have rows (an update interrupted after writing
@@ -369,19 +397,14 @@ class IndexStore:
         if progress:
             progress(0, total + commit_share)
         new_words: set[str] = set()
-        folded = [[fold(block.text) for block in doc.blocks] for doc in documents]  # for both stores
-        postings = PostingsWriter(db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)])
-        try:
-            with collector_paused():
-                for doc, texts in zip(documents, folded, strict=True):
-                    new_words.update(_add_document(target, doc, texts, stamps[doc.id]))
-                    postings.add(doc.id, texts)
-                    done += len(doc.blocks)
-                    if progress:
-                        progress(done, total + commit_share)
-                self._finish(writer, target, db, postings, lexicon, new_words, stamps, bool(documents))
-        finally:
-            postings.cancel()
+        with collector_paused():
+            for doc, texts in zip(documents, folded, strict=True):
+                new_words.update(_add_document(target, doc, texts, stamps[doc.id]))
+                postings.add(doc.id, texts)
+                done += len(doc.blocks)
+                if progress:
+                    progress(done, total + commit_share)
+            self._finish(writer, target, db, postings, lexicon, new_words, stamps, bool(documents))
         if progress:
             progress(total + commit_share, total + commit_share)
 
@@ -501,6 +524,11 @@ def read_lexicon(searcher: Any) -> Lexicon:
 
 class _OldSchema(ValueError):
     pass
+
+
+def _folded(documents: list[Document]) -> list[list[str]]:
+    """Each document's block texts folded, for both stores."""
+    return [[fold(block.text) for block in doc.blocks] for doc in documents]
 
 
 def _add_document(writer: Any, doc: Document, folded: list[str], stamp: str) -> set[str]:
