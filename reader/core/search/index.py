@@ -262,8 +262,16 @@ class IndexStore:
         finally:
             lock.__exit__(None, None, None)
 
-    def build(self, corpus: Corpus, objectives: list[Objective], progress: Progress | None = None) -> None:
-        """Write a complete new generation and make it current. Caller holds the lock."""
+    def build(
+        self,
+        corpus: Corpus,
+        objectives: list[Objective],
+        progress: Progress | None = None,
+        meanwhile: Callable[[list[str]], None] | None = None,
+    ) -> None:
+        """Write a complete new generation and make it current. Caller holds the lock.
+        `meanwhile(folded)` is called with every block's folded text, in corpus order,
+        while the postings' second process works (the caller's own preparations)."""
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
@@ -284,6 +292,8 @@ class IndexStore:
                 db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)]
             )
             try:
+                if meanwhile:
+                    meanwhile([text for texts in folded for text in texts])
                 from whoosh import index
 
                 from .bulk import BulkWriter
@@ -302,9 +312,11 @@ class IndexStore:
                         [],
                         Lexicon({}, 0),
                         progress,
+                        unpublished=True,
                     )
                 except BaseException:
-                    writer.cancel()
+                    if not writer.is_closed:  # whoosh's half may have committed already
+                        writer.cancel()
                     raise
             finally:
                 postings.cancel()
@@ -377,11 +389,14 @@ class IndexStore:
         lexicon: Lexicon,
         progress: Progress | None,
         previous: dict[str, str] | None = None,
+        *,
+        unpublished: bool = False,
     ) -> None:
         """Add `documents` (their postings replace any they had), drop `removed`, write
         fresh stamps, then commit. `target` receives the documents: the whoosh writer or
         a BulkWriter on it; `postings` their rows. `folded`: the documents' folded block
-        texts. `previous`: the stamps of the documents the index holds."""
+        texts. `previous`: the stamps of the documents the index holds. `unpublished`: a
+        new generation, which nobody reads before current.json names it."""
         previous = previous or {}
         stamps = self.stamps(corpus)
         # Only documents the index holds have rows (an update interrupted after writing
@@ -404,7 +419,9 @@ class IndexStore:
                 done += len(doc.blocks)
                 if progress:
                     progress(done, total + commit_share)
-            self._finish(writer, target, db, postings, lexicon, new_words, stamps, bool(documents))
+            self._finish(
+                writer, target, db, postings, lexicon, new_words, stamps, bool(documents), unpublished
+            )
         if progress:
             progress(total + commit_share, total + commit_share)
 
@@ -418,6 +435,7 @@ class IndexStore:
         new_words: set[str],
         stamps: dict[str, str],
         added: bool,
+        unpublished: bool,
     ) -> None:
         """The lexicon and the stamps into the index; wait for the postings; commit."""
         counts = dict(lexicon.counts)
@@ -440,11 +458,13 @@ class IndexStore:
             kind=META_KIND,
             meta=json.dumps({"schema": SCHEMA_VERSION, "corpus": corpus_stamp(stamps)}),
         )
+        if unpublished:  # whoosh's half commits while the postings' process may still be writing
+            writer.commit()
         try:
             postings.finish()
         except RuntimeError as exc:  # the second process failed: the build did not happen
             raise SearchError(f"{exc}; try again, or rebuild the index") from exc
-        self._commit(writer, db)
+        self._commit(None if unpublished else writer, db)
 
     def _remove_partial_generations(self) -> None:
         """Folders of builds that were killed half-way (still marked as being written; we
@@ -457,11 +477,13 @@ class IndexStore:
             if folder.name != current and (folder / WRITING_MARK).exists():
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def _commit(self, writer: Any, db: sqlite3.Connection) -> None:
+    def _commit(self, writer: Any | None, db: sqlite3.Connection) -> None:
         """Publish a write: the postings first, then whoosh's table of contents, which
-        carries the stamps (a seam for the crash tests)."""
+        carries the stamps (a seam for the crash tests). `writer`: None when whoosh's half
+        is already committed (a new generation, published by current.json)."""
         db.commit()
-        writer.commit()
+        if writer is not None:
+            writer.commit()
 
     def _remove_generations(self, keep: str) -> None:
         # A reader in another process may still use an old generation; it notices

@@ -66,7 +66,7 @@ class SearchService:
         with self._lock:
             with self._store.locked():
                 self._close_view()
-                self._store.build(self.corpus, self.objectives, progress)
+                self._store.build(self.corpus, self.objectives, progress, self._prepare_table)
             self._reopen()
             return [
                 Notice(
@@ -101,8 +101,13 @@ class SearchService:
                     log.exception("incremental index update failed; rebuilding")
                     state = "corrupt"
             self._close_view()
-            self._store.build(self.corpus, self.objectives, progress)
+            self._store.build(self.corpus, self.objectives, progress, self._prepare_table)
             return [REBUILD_MESSAGES[state]]
+
+    def _prepare_table(self, folded: list[str]) -> None:
+        """The corpus's BlockTable, made during a build from the texts it folded."""
+        if self._table is None:
+            self._table = BlockTable.build(self.corpus, self.objectives, folded)
 
     def _reopen(self) -> None:
         self._close_view()

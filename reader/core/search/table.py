@@ -35,18 +35,24 @@ class BlockTable:
     positions: dict[str, int]  # block_key → position in this table
 
     @classmethod
-    def build(cls, corpus: Corpus, objectives: list[Objective]) -> BlockTable:
+    def build(
+        cls, corpus: Corpus, objectives: list[Objective], folded: list[str] | None = None
+    ) -> BlockTable:
+        """`folded`: every block's folded text in corpus order, when the caller has them."""
         objmap = objective_map(corpus, objectives)
-        doc_ids, blocks, texts, context, numbers = [], [], [], [], []
+        doc_ids, blocks, context, numbers = [], [], [], []
         for doc in corpus:
             for block in doc.blocks:
                 doc_ids.append(doc.id)
                 blocks.append(block)
-                texts.append(fold(block.text))
                 context.append(fold(" ".join(block.heading_path[-CONTEXT_HEADINGS:])))
                 numbers.append(objmap.get((doc.id, block.anchor), ()))
+        if folded is None:
+            folded = [fold(block.text) for block in blocks]
+        elif len(folded) != len(blocks):
+            raise ValueError(f"{len(folded)} folded texts for {len(blocks)} blocks")
         positions = {block_key(d, b.anchor): i for i, (d, b) in enumerate(zip(doc_ids, blocks, strict=True))}
-        return cls(doc_ids, blocks, texts, context, numbers, positions)
+        return cls(doc_ids, blocks, list(folded), context, numbers, positions)
 
     def __len__(self) -> int:
         return len(self.blocks)
