@@ -25,6 +25,27 @@ def _rows(paths) -> list[tuple[str, str, bytes]]:
         db.close()
 
 
+def test_a_documents_rows_give_each_terms_blocks_and_counts(corpus):
+    """Every character and pair of the folded blocks, in the blocks holding it, with how
+    often it occurs there (spaces make no pairs), as a plain count over the texts finds."""
+    from reader.core.search.text import fold
+
+    doc = corpus.get("sgr")
+    texts = [fold(block.text) for block in doc.blocks]
+    expected: dict[str, dict[int, int]] = {}
+    for number, text in enumerate(texts):
+        for piece in text.split():
+            for term in [*piece, *(piece[i : i + 2] for i in range(len(piece) - 1))]:
+                counts = expected.setdefault(term, {})
+                counts[number] = counts.get(number, 0) + 1
+    rows = postings.postings_rows(doc.id, texts)
+    assert {term for term, _, _ in rows} == set(expected) and {d for _, d, _ in rows} == {doc.id}
+    for term, _, blob in rows:
+        numbers, counts = postings.decode_postings(bytes(blob))
+        assert list(numbers) == sorted(expected[term]), term
+        assert dict(zip(numbers, counts, strict=True)) == expected[term], term
+
+
 @pytest.mark.parametrize("how", ["_start", "_fork"])
 def test_a_second_process_writes_the_same_postings(
     how, corpus, objectives, isolated_data, tmp_path, monkeypatch

@@ -23,7 +23,6 @@ import math
 import operator
 import re
 import sqlite3
-from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, KeysView
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from typing import Any
 
 from ..model import BlockKind
 from .index import read_lexicon
-from .postings import COUNT, ENTRY_SIZE, NUMBER_SIZE, POSTING
+from .postings import ENTRY_SIZE, decode_postings
 from .query import And as AndNode
 from .query import Filter, Node, Not, ParsedQuery, Phrase, Word, positive_terms
 from .query import Or as OrNode
@@ -203,10 +202,7 @@ class IndexView:
         for doc_id, blob in self.db.execute("SELECT doc, blocks FROM grams WHERE gram = ?", (term,)):
             start = starts.get(doc_id)
             if start is not None:
-                split = len(blob) * NUMBER_SIZE // ENTRY_SIZE
-                numbers, counts = array(POSTING), array(COUNT)
-                numbers.frombytes(blob[:split])
-                counts.frombytes(blob[split:])
+                numbers, counts = decode_postings(blob)
                 found.update(zip(map(start.__add__, numbers), counts, strict=True))
         self._postings[term] = found
         self._posting_entries += len(found)

@@ -19,10 +19,11 @@ A generation holds two stores, written together:
   so the stamps always describe what the index holds;
 * `postings.sqlite`, the candidates for substring search: per term (every
   character and every pair of adjacent characters of the folded blocks) and
-  document, the block numbers within the document (32-bit integers) followed by
-  the term's count in each block. A document's rows are replaced in one SQLite
-  transaction, committed before whoosh publishes the stamps; a document whose
-  rows were written but whose stamp was not is simply written again.
+  document, an entry per block holding the term: the block's number within the
+  document and the term's count there (postings.ENTRY). A document's rows are
+  replaced in one SQLite transaction, committed before whoosh publishes the
+  stamps; a document whose rows were written but whose stamp was not is simply
+  written again.
 
 Matching and ranking are decided on the folded texts themselves (engine.py):
 the postings only narrow the candidates, and give counts for one- and
@@ -55,7 +56,7 @@ from .postings import PostingsWriter, prepare_for_build
 from .segment import Lexicon, parse_counts, serialize_counts
 from .text import configure_jieba, fold, index_words, is_cjk
 
-SCHEMA_VERSION = 3  # bump whenever the schema or what the analyzers emit changes
+SCHEMA_VERSION = 4  # bump whenever the schema or what the analyzers emit changes
 BUSY_WAIT = 5.0  # seconds to wait for another process's write before giving up
 CURRENT_FILE = "current.json"
 LOCK_FILE = "build.lock"

@@ -17,12 +17,13 @@ import marshal
 import os
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import traceback
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,11 @@ from typing import Any
 from ..collector import collector_paused
 from .text import gram_counts
 
-POSTING = "I"  # array typecode of a block number within its document
-COUNT = "I"  # array typecode of how often the term occurs in that block
-NUMBER_SIZE = array(POSTING).itemsize
-ENTRY_SIZE = NUMBER_SIZE + array(COUNT).itemsize  # bytes per block in a row: its number and its count
+# A row's postings are one entry per block holding the term, in block order: the block's
+# number within its document, then how often the term occurs in it (native unsigned ints).
+NUMBER = "I"  # array typecode of both
+ENTRY = struct.Struct("@" + NUMBER * 2)
+ENTRY_SIZE = ENTRY.size
 INSERT = "INSERT INTO grams VALUES (?, ?, ?)"
 ROWS_PER_INSERT = 128  # rows per INSERT statement (384 parameters: under SQLite's oldest limit, 999)
 INSERT_MANY = "INSERT INTO grams VALUES " + ",".join(["(?, ?, ?)"] * ROWS_PER_INSERT)
@@ -41,22 +43,31 @@ BACKGROUND_BLOCKS = 500  # from how many blocks a process with threads spawns th
 BUILD_CACHE_KB = 256 * 1024  # SQLite's page cache while building (×50's table: ~110 MB)
 
 
-def postings_rows(doc_id: str, folded: list[str]) -> Iterator[tuple[str, str, bytes]]:
-    """(term, document, postings) rows for one document's folded blocks: the blocks'
-    numbers within the document, then how often the term occurs in each."""
-    numbers_of: defaultdict[str, list[int]] = defaultdict(list)
-    counts_of: defaultdict[str, list[int]] = defaultdict(list)
+def postings_rows(doc_id: str, folded: list[str]) -> list[tuple[str, str, bytearray]]:
+    """(term, document, postings) rows for one document's folded blocks (see ENTRY)."""
+    entries: defaultdict[str, bytearray] = defaultdict(bytearray)
+    pack = ENTRY.pack
     for number, text in enumerate(folded):
         counts = gram_counts(text)
-        # The appends run in C (map over bound methods) rather than as a Python loop:
-        # there are several (term, block) pairs per row.
-        deque(map(list.append, map(numbers_of.__getitem__, counts), repeat(number)), maxlen=0)
-        deque(map(list.append, map(counts_of.__getitem__, counts), counts.values()), maxlen=0)
-    for term, numbers in numbers_of.items():
-        yield term, doc_id, array(POSTING, numbers).tobytes() + array(COUNT, counts_of[term]).tobytes()
+        # Each block's entries are appended in C (map over bound methods) rather than in a
+        # Python loop: a build makes several per row, and the rows are then ready as they are.
+        deque(
+            map(
+                bytearray.extend, map(entries.__getitem__, counts), map(pack, repeat(number), counts.values())
+            ),
+            maxlen=0,
+        )
+    return list(zip(entries, repeat(doc_id), entries.values()))
 
 
-def insert_rows(db: sqlite3.Connection, rows: list[tuple[str, str, bytes]]) -> None:
+def decode_postings(blob: bytes) -> tuple[array[int], array[int]]:
+    """A row's postings as (block numbers, counts)."""
+    entries = array(NUMBER)
+    entries.frombytes(blob)
+    return entries[::2], entries[1::2]
+
+
+def insert_rows(db: sqlite3.Connection, rows: list[tuple[str, str, bytearray]]) -> None:
     """Insert rows ROWS_PER_INSERT at a time: SQLite's cost per statement, not per row,
     is most of an insert here (~20% less time than executemany one row at a time)."""
     whole = len(rows) - len(rows) % ROWS_PER_INSERT
@@ -103,7 +114,7 @@ class PostingsWriter:
 
     def add(self, doc_id: str, folded: list[str]) -> None:
         if self._process is None:
-            insert_rows(self._db, list(postings_rows(doc_id, folded)))
+            insert_rows(self._db, postings_rows(doc_id, folded))
 
     def finish(self) -> None:
         if self._process is None:
@@ -225,7 +236,7 @@ def _write_all(path: Path, documents: list[tuple[str, list[str]]]) -> None:
         prepare_for_build(db)
         with collector_paused():  # nothing here makes cycles; the collector would re-walk the rows
             for doc_id, folded in documents:
-                insert_rows(db, list(postings_rows(doc_id, folded)))
+                insert_rows(db, postings_rows(doc_id, folded))
         db.commit()
     finally:
         db.close()
