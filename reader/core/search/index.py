@@ -286,8 +286,8 @@ class IndexStore:
         )
         documents = list(corpus)
         try:
-            # The postings' second process starts before whoosh is loaded: it needs neither
-            # whoosh nor the segmenter, and its half of the build is the longer one.
+            # The postings' second process needs neither whoosh nor the segmenter: it
+            # starts as soon as the texts are folded, before they are loaded here.
             folded = _folded(documents)
             postings = PostingsWriter(
                 db, [(doc.id, texts) for doc, texts in zip(documents, folded, strict=True)]
