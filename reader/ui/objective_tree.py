@@ -47,6 +47,7 @@ _TOP = 0  # internal id of objective rows; children carry (objective row + 1)
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 DETAIL_PASSAGES = 3  # passages per document in the details panel
+TITLE_CHARS = 9  # Chinese characters of an objective's title the tree always has room for
 PassageRole = Qt.ItemDataRole.UserRole + 3  # (doc, anchor) of a details row
 
 
@@ -270,6 +271,7 @@ class ObjectiveTreeDock(QDockWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setExpandsOnDoubleClick(True)
+        self.view.viewport().installEventFilter(self)  # its width decides the title column's
         self._configure_header()
         self.setWidget(self._body())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -360,14 +362,34 @@ class ObjectiveTreeDock(QDockWidget):
     def _configure_header(self) -> None:
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(30)
         metrics = header.fontMetrics()
-        for column in range(1, self.model.columnCount()):
-            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance("10 + 10")) + 14
+        for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+            if column:
+                label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                width = max(metrics.horizontalAdvance(label), metrics.horizontalAdvance("10 + 10")) + 14
+                header.resizeSection(column, width)
+        self._fit_title_column()
+
+    def title_width(self) -> int:
+        """The least width of the objectives' column: its number, the branch arrow and
+        TITLE_CHARS characters of its title (with 10 documents, their counts would
+        otherwise squeeze it to nothing in a laptop's dock)."""
+        metrics = self.view.fontMetrics()
+        return self.view.indentation() + metrics.horizontalAdvance("23. " + "国" * TITLE_CHARS + "…") + 8
+
+    def _fit_title_column(self) -> None:
+        """The titles take what the counts leave, never less than `title_width`: when the
+        dock is too narrow for every count, the counts scroll sideways, the titles stay."""
+        header = self.view.header()
+        counts = sum(header.sectionSize(column) for column in range(1, header.count()))
+        header.resizeSection(0, max(self.title_width(), self.view.viewport().width() - counts))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_title_column()
+        return super().eventFilter(watched, event)
 
     def set_objectives(self, objectives: list[Objective], corpus: Corpus) -> None:
         self._corpus = corpus

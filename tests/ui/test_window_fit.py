@@ -47,6 +47,27 @@ def test_three_panes_and_a_dock_keep_readable_columns(qtbot, window, size):
     assert window.annotation_toolbar.widgetForAction(bookmark).isVisible()
 
 
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_the_objective_tree_keeps_room_for_titles_beside_the_counts(qtbot, window, size):
+    """On a laptop the counts of every document do not fit beside the titles: they scroll
+    sideways, and the titles stay readable; in a wide dock the titles take what is left."""
+    from reader.ui.objective_tree import TITLE_CHARS
+
+    window.resize(*size)
+    settle_layout(qtbot, window)
+    window.show_dock("objectives")  # as Ctrl+1 brings it back to a narrow window
+    dock = window.objectives_dock
+    view, header = dock.view, dock.view.header()
+    qtbot.waitUntil(view.isVisible)
+    title = view.visualRect(dock.model.index(0, 0))
+    assert title.width() >= view.fontMetrics().horizontalAdvance("国" * TITLE_CHARS)
+    counts = sum(header.sectionSize(column) for column in range(1, header.count()))
+    assert header.count() > 2 and header.sectionSize(0) + counts >= view.viewport().width()
+    window.resizeDocks([dock], [header.sectionSize(0) + counts + 200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: header.sectionSize(0) > dock.title_width())
+    assert header.sectionSize(0) + counts == view.viewport().width()  # every count in sight
+
+
 def test_panes_share_the_width_evenly(qtbot, window):
     window.resize(1400, 900)
     settle_layout(qtbot, window)
