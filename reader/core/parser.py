@@ -41,7 +41,8 @@ DASH_RE = re.compile(r"^[ \t\u3000]*-[ \t\u3000]+(?=\S)")
 
 # --- line markers ----------------------------------------------------------------
 FOOTDEF_RE = re.compile(rf"^(?P<mark>[{SUPERSCRIPTS}]+|\^[a-z]|\*)[ \t\u3000]+(?=\S)")
-PARA_NUM_RE = re.compile(r"^(?P<label>\d{1,3})\.[ \t\u3000]+(?=\S)")
+# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese
+PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．[ \t\u3000]*)(?=\S)")
 LETTER_RE = re.compile(r"^\((?P<label>[a-z])\)[ \t\u3000]*(?=\S)|^(?P<dot>[a-z])\.[ \t\u3000]+(?=\S)")
 CJK_ITEM_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[ \t\u3000]*(?=[^.．\s])")
 CJK_HEAD_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[.．][ \t\u3000]*(?=\S)")
@@ -191,6 +192,8 @@ def _label_of(kind: str, m: re.Match[str]) -> str:
         return m.group("label") or m.group("dot")
     if kind == "md":
         return ""
+    if kind == "para":
+        return str(int(m.group("label")))  # full-width digits: the anchor is 12, not １２
     return m.group("label")
 
 

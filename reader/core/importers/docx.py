@@ -314,7 +314,9 @@ def _paragraph_text(p, notes: _Notes) -> str:
     return text
 
 
-_TYPED_MARKER_RE = re.compile(r"^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([一二三四五六七八九十]+\)|[a-z]\.)\t+")
+_TYPED_MARKER_RE = re.compile(
+    r"^\s*([0-9０-９]{1,3}[.．]|\([a-z]{1,2}\)|\([一二三四五六七八九十]+\)|[a-z]\.)\t+"
+)
 
 
 def _tidy(text: str) -> str:
