@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from reader.core.corpus import CORPUS_DIR
+from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
+from reader.core.objectives import build_objectives
 from reader.core.parser import parse_text
+from reader.paths import resolve_paths
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
@@ -30,3 +32,38 @@ def test_full_width_paragraph_numbers_read_like_ascii_ones():
     )
     assert typed != original
     assert _shape(typed) == _shape(original)
+
+
+NEW_OBJECTIVE = (
+    "目标 8：保护移民儿童的权利并维护其最大利益\n\n"
+    "24. 我们承诺在整个移民周期中保护移民儿童的权利，始终以儿童最大利益为首要考虑。\n\n"
+)
+
+
+def _renumbered_draft(tmp_path):
+    """The Compact with an objective inserted before objective 8: 目标 8-23 become 目标 9-24."""
+    text = re.sub(
+        r"(?m)^目标 (\d+)([：:])",
+        lambda m: f"目标 {int(m.group(1)) + (int(m.group(1)) >= 8)}{m.group(2)}",
+        _gcm_text(),
+    )
+    text = text.replace("目标 9：在失踪移民问题上", NEW_OBJECTIVE + "目标 9：在失踪移民问题上", 1)
+    source = tmp_path / "gcm-rev1.txt"
+    source.write_text(text, encoding="utf-8")
+    info = import_document(source, resolve_paths(), revision_of="gcm")
+    return load_corpus(paths=resolve_paths()), info.id
+
+
+def test_a_renumbered_objective_links_by_its_title_not_its_number(tmp_path):
+    corpus, draft_id = _renumbered_draft(tmp_path)
+    draft = corpus.get(draft_id)
+    objectives = {o.number: o for o in build_objectives(corpus)}
+    for number, objective in objectives.items():
+        heading = draft.block(f"annex/obj{number + (number >= 8)}")
+        titles = [link.anchor for link in objective.links if link.doc == draft_id and link.kind == "title"]
+        assert heading.anchor in titles, (number, heading.text)
+        assert heading.text == objective.title
+    # the inserted objective is none of the 23
+    assert all(
+        link.anchor != "annex/obj8" for o in objectives.values() for link in o.links if link.doc == draft_id
+    )
