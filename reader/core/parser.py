@@ -488,16 +488,33 @@ class _Builder:
     def _on_md(self, group: _Group, index: int) -> None:
         depth = len(group.first.marker)
         self.expect_title = False
+        # a heading styled in Word between (g) and (h) of one list: (h) is still 18(h)
+        inline = self._heading_inside_list(self._next_group(index))
+        saved = self._list_state()
         self._push_heading(
             group,
             self.base + depth,
             f"{self.prefix}h{self.count('h')}",
-            "section",
-            True,
+            "inline" if inline else "section",
+            not inline,
             group.text,
             "",
             group.first.marker,
         )
+        if inline:
+            self._restore_list_state(saved)
+
+    def _list_state(self) -> tuple:
+        return (
+            self.last_para,
+            self.last_plain,
+            dict(self.last_item_by_level),
+            list(self.item_kinds),
+            self.bullets,
+        )
+
+    def _restore_list_state(self, saved: tuple) -> None:
+        (self.last_para, self.last_plain, self.last_item_by_level, self.item_kinds, self.bullets) = saved
 
     def _unlabelled_heading(
         self, group: _Group, text: str, span: tuple[int, int], next_group: _Group | None

@@ -67,3 +67,16 @@ def test_a_renumbered_objective_links_by_its_title_not_its_number(tmp_path):
     assert all(
         link.anchor != "annex/obj8" for o in objectives.values() for link in o.links if link.doc == draft_id
     )
+
+
+def test_a_word_heading_between_two_items_keeps_the_list_numbering():
+    """Objective 2's 自然灾害… subheading, in a Heading style, sits between actions (g) and (h):
+    (h) is still 第18段(h), not an item of the heading."""
+    original = _gcm_text()
+    styled = original.replace(
+        "\n自然灾害、气候变化的不利影响和环境退化\n", "\n### 自然灾害、气候变化的不利影响和环境退化\n"
+    )
+    assert styled != original
+    items = [b for b in _shape(original) if b[1] == "item"]
+    assert [b for b in _shape(styled) if b[1] == "item"] == items
+    assert ("18.h", "item", "h") in [b[:3] for b in items]
