@@ -5,8 +5,11 @@ like the originals."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from reader.core.compare import Status, compare_documents
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
+from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
 from reader.core.parser import parse_text
 from reader.paths import resolve_paths
@@ -80,3 +83,20 @@ def test_a_word_heading_between_two_items_keeps_the_list_numbering():
     items = [b for b in _shape(original) if b[1] == "item"]
     assert [b for b in _shape(styled) if b[1] == "item"] == items
     assert ("18.h", "item", "h") in [b[:3] for b in items]
+
+
+def test_a_cover_footnote_is_not_paired_with_the_new_drafts_cover_line(corpus):
+    """The Rev.1 cover names its own symbol; the old cover's note * A/CONF.231/1。 is not
+    its earlier version (it was reported as moved there)."""
+    gcm = corpus.get("gcm")
+    text = _gcm_text().replace("临时议程* 项目10", "联合国 A/CONF.231/3/Rev.1\n\n临时议程 项目10", 1)
+    text = text.replace("* [A/CONF.231/1](#)。\n", "", 1)
+    rev = Document(
+        info=replace(gcm.info, id="rev", bundled=False), blocks=tuple(parse_text(text, main_part="annex"))
+    )
+    comparison = compare_documents(gcm, rev)
+    for pair in comparison.pairs:
+        if pair.old is not None and pair.new is not None:
+            assert (pair.old.kind is BlockKind.FOOTNOTE) == (pair.new.kind is BlockKind.FOOTNOTE), pair
+    deleted = [p.old.anchor for p in comparison.pairs if p.status is Status.DELETED]
+    assert "cover/fnstar" in deleted
