@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from reader.core.compare import Status, compare_documents
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
+from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
 from reader.core.parser import parse_text
@@ -100,3 +101,12 @@ def test_a_cover_footnote_is_not_paired_with_the_new_drafts_cover_line(corpus):
             assert (pair.old.kind is BlockKind.FOOTNOTE) == (pair.new.kind is BlockKind.FOOTNOTE), pair
     deleted = [p.old.anchor for p in comparison.pairs if p.status is Status.DELETED]
     assert "cover/fnstar" in deleted
+
+
+def test_chinese_utf16_without_a_byte_order_mark_is_read():
+    """Saved as UTF-16 without a BOM (some editors and converters do), Chinese text has too few
+    NUL bytes to look like UTF-16 by them alone; it was refused as a binary file."""
+    text = (CORPUS_DIR / "imrf-progress-declaration-2022.txt").read_text(encoding="utf-8")
+    text = text.replace("\n", "\r\n")
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert decode_text(text.encode(encoding), "imrf.txt") == text
