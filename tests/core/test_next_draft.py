@@ -110,3 +110,19 @@ def test_chinese_utf16_without_a_byte_order_mark_is_read():
     text = text.replace("\n", "\r\n")
     for encoding in ("utf-16-le", "utf-16-be"):
         assert decode_text(text.encode(encoding), "imrf.txt") == text
+
+
+def test_an_imported_text_is_titled_by_its_first_heading_after_the_cover(tmp_path):
+    """A web copy opens with 主题:难民和移民, a UN report with its session, agenda item and the
+    item's title: none of them is the document's title, which its citations carry."""
+    expected = {
+        "imrf-progress-declaration-2022.txt": "国际移民问题审查论坛进展宣言",
+        "sg-report-gcm-2021.txt": "安全、有序和正常移民全球契约",
+    }
+    for name, title in expected.items():
+        source = tmp_path / name
+        source.write_bytes((CORPUS_DIR / name).read_bytes())
+        info = import_document(source, resolve_paths())
+        assert info.title == title
+        document = load_corpus(paths=resolve_paths()).get(info.id)
+        assert document.block("1").citation.startswith(f"《{title[:20]}》")
