@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
+from reader.core.compare.carry import CarryStatus, plan_carry
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
 from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
@@ -126,3 +128,20 @@ def test_an_imported_text_is_titled_by_its_first_heading_after_the_cover(tmp_pat
         assert info.title == title
         document = load_corpus(paths=resolve_paths()).get(info.id)
         assert document.block("1").citation.startswith(f"《{title[:20]}》")
+
+
+def test_a_deleted_items_highlight_is_not_carried_onto_words_like_it(corpus, tmp_path):
+    """Action 21(j) deleted: its highlighted 与学术机构和其他 is 6 of 8 characters of 金融机构
+    和其他 in 43(b)(三), which the new draft kept unchanged; the highlight is orphaned, not put
+    there."""
+    gcm = corpus.get("gcm")
+    rev = Document(
+        info=replace(gcm.info, id="rev", bundled=False),
+        blocks=tuple(b for b in gcm.blocks if b.anchor != "21.j"),
+    )
+    store = Store.open(tmp_path / "annotations.json")
+    highlight = store.add(new_annotation(make_target(gcm, "21.j", 0, None, 8))).after
+    assert highlight.exact == "与学术机构和其他"
+    plan = plan_carry(compare_documents(gcm, rev), store.state)
+    (item,) = [i for i in plan.items if i.original.id == highlight.id]
+    assert item.status is CarryStatus.ORPHANED and item.new_anchor is None
