@@ -11,6 +11,7 @@ from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
+from reader.core.importers.pdf import _Assembler, _Line, _Page
 from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
@@ -145,3 +146,27 @@ def test_a_deleted_items_highlight_is_not_carried_onto_words_like_it(corpus, tmp
     plan = plan_carry(compare_documents(gcm, rev), store.state)
     (item,) = [i for i in plan.items if i.original.id == highlight.id]
     assert item.status is CarryStatus.ORPHANED and item.new_anchor is None
+
+
+def test_a_landscape_page_does_not_cut_the_portrait_pages_paragraphs():
+    """A draft with a landscape table page: its long lines set the one right margin, so every
+    portrait line looked short, and a paragraph whose line ended in 、 was cut in two there."""
+
+    def line(text: str, page: int, top: float, right: float) -> _Line:
+        return _Line(text, 90, right, top, top - 11, 11.0, False, page)
+
+    portrait = _Page(
+        1, 612, 792, [line("1. 我们确认移民面临资、家庭长期分离等风险，包括疫苗、", 1, 700, 520)]
+    )
+    portrait.lines.append(line("社会保护、教育和儿童服务。", 1, 682, 300))
+    for row in range(6):
+        portrait.lines.append(
+            line("我们重申必须开展国际合作，推动安全、有序和正常移民", 1, 640 - 18 * row, 520)
+        )
+    landscape = _Page(2, 792, 612, [])
+    for row in range(12):
+        landscape.lines.append(
+            line("2. 横向页面上的长行文字，一直延伸到更宽的页边" * 2, 2, 500 - 18 * row, 700)
+        )
+    blocks = parse_text(_Assembler([portrait, landscape]).run(), rejoin_cuts=False)
+    assert next(b for b in blocks if b.anchor == "1").text.endswith("包括疫苗、社会保护、教育和儿童服务。")

@@ -439,6 +439,22 @@ def _join_lines(first: str, second: str) -> str:
     return join_halves(first, second)
 
 
+def _right_margins(pages: list[_Page], size: float, overall: float) -> dict[int, float]:
+    """Each page's right margin, from the pages of its width: a landscape table page (or an A4
+    page among Letter ones) has lines far longer or shorter than the rest, and one margin for
+    all would make every portrait line look short, so no paragraph would run on."""
+    by_width: dict[int, list[float]] = {}
+    for page in pages:
+        by_width.setdefault(round(page.width), []).extend(
+            line.x1 for line in page.lines if abs(line.size - size) < 0.6
+        )
+    margins = {}
+    for width, rights in by_width.items():
+        rights.sort()
+        margins[width] = rights[int(len(rights) * 0.9)] if len(rights) >= 5 else overall
+    return {page.number: margins[round(page.width)] for page in pages}
+
+
 class _Assembler:
     def __init__(self, pages: list[_Page]) -> None:
         self.pages = pages
@@ -446,6 +462,7 @@ class _Assembler:
         self.size = _body_size(body)
         rights = sorted(line.x1 for line in body if abs(line.size - self.size) < 0.6)
         self.right = rights[int(len(rights) * 0.9)] if rights else 0.0
+        self.right_of_page = _right_margins(pages, self.size, self.right)
         self.line_gap = _typical_gap(pages, self.size)
         self.paragraphs: list[_Para] = []
         self.output: list[str] = []
@@ -533,7 +550,7 @@ class _Assembler:
     def _full(self, line: _Line) -> bool:
         """Does the line run to the right margin? Chinese line breaking may leave up to two
         characters' room (a line never starts with ，。), so the margin is generous."""
-        return line.x1 >= self.right - 2.5 * line.size
+        return line.x1 >= self.right_of_page.get(line.page, self.right) - 2.5 * line.size
 
     def _prose(self, para: _Para) -> bool:
         """Has this paragraph started after the cover block (a cover line never continues)?"""
