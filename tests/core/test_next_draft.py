@@ -11,7 +11,7 @@ from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
-from reader.core.importers.pdf import _Assembler, _Line, _Page
+from reader.core.importers.pdf import _Assembler, _Char, _Line, _lines_from_chars, _Page
 from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
@@ -170,3 +170,50 @@ def test_a_landscape_page_does_not_cut_the_portrait_pages_paragraphs():
         )
     blocks = parse_text(_Assembler([portrait, landscape]).run(), rejoin_cuts=False)
     assert next(b for b in blocks if b.anchor == "1").text.endswith("包括疫苗、社会保护、教育和儿童服务。")
+
+
+def _chars(text: str, x: float, top: float, size: float = 10.0) -> list[_Char]:
+    return [
+        _Char(ch, x + i * size, x + (i + 1) * size, top - size, top, size, False) for i, ch in enumerate(text)
+    ]
+
+
+def test_two_columns_are_read_column_by_column():
+    """A page whose lower part is set in two columns (a draft's annex, a newsletter layout):
+    each line of the page crossed both columns, so every paragraph came out interleaved with
+    its neighbour, cut into a 'table' of two cells a line."""
+    left = [
+        "1. 第一段在左栏开始，各国重申必须加",
+        "强合作，确保移民安全、有序和正常，",
+        "并充分考虑移民的需要。",
+    ]
+    left += ["2. 第二段也在左栏，会员国承诺审查现", "有招聘机制，保证该机制公平且符合道"]
+    right = [
+        "德，并保护所有移民工人免遭一切形式",
+        "的剥削和虐待。",
+        "3. 第三段在右栏，我们承诺加强国际合",
+        "作和全球伙伴关系，促进安全和正常移",
+        "民，并支持各国执行本宣言。",
+    ]
+    chars = _chars(
+        "我们，各国国家元首和政府首脑及高级代表，于二〇二二年在纽约举行会议，通过了以下宣言。", 90, 720
+    )
+    for row in range(5):
+        top = 690 - 15 * row
+        chars += _chars(left[row], 90, top) + _chars(right[row], 320, top)
+    chars += _chars("22-08597", 90, 60) + _chars("3", 500, 60)
+    lines = _lines_from_chars(chars, 1)
+    text = _Assembler([_Page(1, 612, 792, lines)]).run()
+    blocks = {b.anchor: b.text for b in parse_text(text, rejoin_cuts=False)}
+    assert (
+        blocks["1"]
+        == "第一段在左栏开始，各国重申必须加强合作，确保移民安全、有序和正常，并充分考虑移民的需要。"
+    )
+    assert blocks["2"] == (
+        "第二段也在左栏，会员国承诺审查现有招聘机制，保证该机制公平且符合道德，并保护所有移民工人免遭一切形式的剥削和虐待。"
+    )
+    assert (
+        blocks["3"]
+        == "第三段在右栏，我们承诺加强国际合作和全球伙伴关系，促进安全和正常移民，并支持各国执行本宣言。"
+    )
+    assert any("22-08597" in line.text and "3" in line.text for line in lines)  # the footer stays one line
