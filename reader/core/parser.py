@@ -848,7 +848,11 @@ def _parse(
     for draft in drafts:
         draft.text = repair(draft.text, draft.anchor)  # Word/PDF debris (reader.core.cleanup)
         clean, marks = extract_notes(draft.text, star_is_note and draft.kind is not BlockKind.FOOTNOTE)
-        notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes)) for mark, offset in marks)
+        notes = tuple(
+            NoteRef(part, offset, _resolve_note(part, draft, footnotes))
+            for mark, offset in marks
+            for part in _note_run(mark, draft, footnotes)
+        )
         blocks.append(
             Block(
                 anchor=draft.anchor,
@@ -869,6 +873,22 @@ def _parse(
         )
     main = [b for b in blocks if b.kind is not BlockKind.FOOTNOTE]
     return main + [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
+
+
+def _note_run(mark: str, draft: _Draft, footnotes: list[_Draft]) -> list[str]:
+    """Marks set side by side read as one number: ¹²³ is notes 1, 2 and 3 when there is no
+    note 123 and there are those three (a sentence citing several sources at once)."""
+    if len(mark) < 2 or not mark.isdigit() or _resolve_note(mark, draft, footnotes):
+        return [mark]
+    for width in range(1, len(mark)):
+        first = int(mark[:width])
+        parts, rest, n = [], mark, first
+        while rest.startswith(str(n)) and str(n)[0] != "0":
+            parts.append(str(n))
+            rest, n = rest[len(str(n)) :], n + 1
+        if not rest and len(parts) > 1 and all(_resolve_note(p, draft, footnotes) for p in parts):
+            return parts
+    return [mark]
 
 
 def _resolve_note(mark: str, draft: _Draft, footnotes: list[_Draft]) -> str:

@@ -217,3 +217,17 @@ def test_two_columns_are_read_column_by_column():
         == "第三段在右栏，我们承诺加强国际合作和全球伙伴关系，促进安全和正常移民，并支持各国执行本宣言。"
     )
     assert any("22-08597" in line.text and "3" in line.text for line in lines)  # the footer stays one line
+
+
+def test_footnote_marks_side_by_side_are_each_their_own_note():
+    """Paragraph 2 of the Compact cites three conventions; with their notes' marks set side by
+    side (¹²³, as Word shows adjacent references) they were one mark '123' linked to nothing."""
+    original = _gcm_text()
+    text = original.replace("人权条约、¹ 《联合国打击", "人权条约、¹²³ 《联合国打击", 1)
+    text = text.replace("《巴黎协定》、² ", "《巴黎协定》、", 1).replace(
+        "劳工移民的各项公约³ ", "劳工移民的各项公约", 1
+    )
+    assert text.count("¹²³") == 1
+    paragraph = next(b for b in parse_text(text, main_part="annex") if b.anchor == "2")
+    assert [(n.mark, n.target) for n in paragraph.notes] == [("1", "fn1"), ("2", "fn2"), ("3", "fn3")]
+    assert len({n.offset for n in paragraph.notes}) == 1
