@@ -491,9 +491,12 @@ class _Builder:
         # a heading styled in Word between (g) and (h) of one list: (h) is still 18(h)
         inline = self._heading_inside_list(self._next_group(index))
         saved = self._list_state()
+        rank = self.base + depth
+        if inline and self.stack:
+            rank = max(rank, self.stack[-1].rank + 1)  # inside the list's section, never ending it
         self._push_heading(
             group,
-            self.base + depth,
+            rank,
             f"{self.prefix}h{self.count('h')}",
             "inline" if inline else "section",
             not inline,

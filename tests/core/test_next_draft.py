@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
+
 from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
@@ -16,6 +18,7 @@ from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
 from reader.core.parser import parse_text
+from reader.core.passages import objective_sections
 from reader.paths import resolve_paths
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -76,17 +79,25 @@ def test_a_renumbered_objective_links_by_its_title_not_its_number(tmp_path):
     )
 
 
-def test_a_word_heading_between_two_items_keeps_the_list_numbering():
+@pytest.mark.parametrize("hashes", ["#", "###"])
+def test_a_word_heading_between_two_items_keeps_the_list_numbering(hashes, corpus):
     """Objective 2's 自然灾害… subheading, in a Heading style, sits between actions (g) and (h):
     (h) is still 第18段(h), not an item of the heading."""
     original = _gcm_text()
     styled = original.replace(
-        "\n自然灾害、气候变化的不利影响和环境退化\n", "\n### 自然灾害、气候变化的不利影响和环境退化\n"
+        "\n自然灾害、气候变化的不利影响和环境退化\n", f"\n{hashes} 自然灾害、气候变化的不利影响和环境退化\n"
     )
     assert styled != original
     items = [b for b in _shape(original) if b[1] == "item"]
     assert [b for b in _shape(styled) if b[1] == "item"] == items
     assert ("18.h", "item", "h") in [b[:3] for b in items]
+    sections = objective_sections(
+        Document(
+            info=replace(corpus.get("gcm").info, id="styled"),
+            blocks=tuple(parse_text(styled, main_part="annex")),
+        )
+    )
+    assert sections.get("18.h") == 2  # a heading inside a list never ends the objective's section
 
 
 def test_a_cover_footnote_is_not_paired_with_the_new_drafts_cover_line(corpus):
@@ -231,3 +242,29 @@ def test_footnote_marks_side_by_side_are_each_their_own_note():
     paragraph = next(b for b in parse_text(text, main_part="annex") if b.anchor == "2")
     assert [(n.mark, n.target) for n in paragraph.notes] == [("1", "fn1"), ("2", "fn2"), ("3", "fn3")]
     assert len({n.offset for n in paragraph.notes}) == 1
+
+
+def test_word_headings_at_the_objectives_level_are_their_siblings(corpus, tmp_path):
+    """A draft that gives every heading the same Word style (Heading 3): 执行 after the last
+    objective was ranked below 目标 N (the parser ranks objectives second), so the whole
+    implementation section counted as part of that objective."""
+    import docx
+
+    gcm = corpus.get("gcm")
+    document = docx.Document()
+    for style, text in [
+        ("Heading 3", "目标和承诺"),
+        ("Heading 3", f"目标 1：{gcm.block('obj1').text}"),
+        ("Normal", f"17.\t{gcm.block('17').text}"),
+        ("Heading 3", "执行"),
+        ("Normal", f"44.\t{gcm.block('44').text}"),
+    ]:
+        document.add_paragraph(text, style=style)
+    source = tmp_path / "draft.docx"
+    document.save(source)
+    info = import_document(source, resolve_paths())
+    draft = load_corpus(paths=resolve_paths()).get(info.id)
+    sections = objective_sections(draft)
+    assert sections.get("17") == 1 and "44" not in sections
+    assert draft.block("44").heading_path[-1] == "执行"
+    assert not any(h.startswith("目标") for h in draft.block("44").heading_path)

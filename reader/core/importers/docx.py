@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..parser import (
@@ -348,6 +349,8 @@ class _Writer:
         self.auto_numbered = 0
         self.tables = 0
         self.body_started = False  # before the first numbered paragraph or heading: the cover
+        # (index in lines, Word outline level, "objective"/"section"/"" for #-marked headings)
+        self.heading_levels: list[tuple[int, int, str]] = []
 
     def run(self) -> None:
         for child in self.document.element.body:
@@ -394,8 +397,26 @@ class _Writer:
             self.auto_numbered += 1
             text = f"{label}{'' if label.endswith(('、', '．')) else ' '}{text}"  # 一、导言 as typed
         if outline is not None and is_heading_like(text, 200):
-            return _heading_line(text, outline + 1)
+            line = _heading_line(text, outline + 1)
+            self.heading_levels.append((len(self.lines), outline + 1, _numbered_kind(line)))
+            return line
         return text
+
+    def align_heading_levels(self) -> None:
+        """The parser ranks 目标 N： headings second and 一. sections first; Word may put them at
+        any outline level. The #-marked headings are shifted by the same amount, so a heading
+        at an objective's Word level stays its sibling (and 执行 after 目标 23 is not inside it)."""
+        for kind, rank in (("objective", 2), ("section", 1)):
+            levels = Counter(level for _, level, found in self.heading_levels if found == kind)
+            if levels:
+                shift = rank - levels.most_common(1)[0][0]
+                break
+        else:
+            return
+        for index, level, found in self.heading_levels:
+            if not found:
+                text = self.lines[index].lstrip("#").lstrip()
+                self.lines[index] = f"{'#' * max(1, min(level + shift, 6))} {text}"
 
     def _table(self, tbl) -> None:
         if not self.body_started and len(self.plain) < 15:
@@ -425,6 +446,14 @@ class _Writer:
                     self.emphasised.add(len(self.plain) - 1)
                 self.lines.append(_tidy(raw))
         self.lines.extend(self.notes.flush())
+
+
+def _numbered_kind(line: str) -> str:
+    if OBJECTIVE_RE.match(line):
+        return "objective"
+    if SECTION_RE.match(line):
+        return "section"
+    return "" if line.startswith("#") else "other"
 
 
 def _is_emphasised(p) -> bool:
@@ -499,6 +528,7 @@ def convert_docx(data: bytes, name: str) -> Converted:
         ) from exc
     writer = _Writer(document)
     writer.run()
+    writer.align_heading_levels()
     if not writer.plain:
         raise ImportFailure(f"{name} contains no text", "empty")
     cover = writer.plain[:15] + _text_box_lines(document)
