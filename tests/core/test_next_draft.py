@@ -12,6 +12,7 @@ import pytest
 from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
+from reader.core.compare.redline import redline_rows, to_html
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
 from reader.core.importers.pdf import _Assembler, _Char, _Line, _lines_from_chars, _Page
 from reader.core.importers.text import decode_text
@@ -268,3 +269,23 @@ def test_word_headings_at_the_objectives_level_are_their_siblings(corpus, tmp_pa
     assert sections.get("17") == 1 and "44" not in sections
     assert draft.block("44").heading_path[-1] == "执行"
     assert not any(h.startswith("目标") for h in draft.block("44").heading_path)
+
+
+def test_a_word_drafts_heading_levels_are_not_printed_in_the_redline(corpus, tmp_path):
+    """The importer marks a Word heading's level with ## for the parser; the HTML and Word
+    redlines printed it before every heading (“## 执行”)."""
+    import docx
+
+    gcm = corpus.get("gcm")
+    document = docx.Document()
+    document.add_paragraph("执行", style="Heading 2")
+    document.add_paragraph(f"44.\t{gcm.block('44').text}")
+    source = tmp_path / "draft.docx"
+    document.save(source)
+    info = import_document(source, resolve_paths())
+    draft = load_corpus(paths=resolve_paths()).get(info.id)
+    heading = next(b for b in draft.blocks if b.text == "执行")
+    assert heading.marker.startswith("#") and heading.shown_marker == ""
+    page = to_html(compare_documents(gcm, draft))
+    assert "##" not in page and ">#<" not in page
+    assert [row.label for row in redline_rows(compare_documents(gcm, draft)) if row.new is heading] == [""]
