@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
 from reader.core.compare.redline import redline_rows, to_html
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
+from reader.core.importers import convert
 from reader.core.importers.pdf import _Assembler, _Char, _Line, _lines_from_chars, _Page
 from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
@@ -289,3 +291,14 @@ def test_a_word_drafts_heading_levels_are_not_printed_in_the_redline(corpus, tmp
     page = to_html(compare_documents(gcm, draft))
     assert "##" not in page and ">#<" not in page
     assert [row.label for row in redline_rows(compare_documents(gcm, draft)) if row.new is heading] == [""]
+
+
+def test_a_scanned_page_inside_a_pdf_is_reported():
+    """A signed annex scanned into the middle of a draft: its page has an image and no text,
+    so its content was silently missing from the imported document."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    converted, _ = convert(fixtures / "scanned-page.pdf")
+    assert any("page 2 " in warning and "OCR" in warning for warning in converted.warnings)
+    assert "我们确认移民对来源国" in converted.text  # the pages around it are read
+    for name in ("un-draft.pdf", "un-report.pdf", "un-english.pdf"):
+        assert not any("OCR" in warning for warning in convert(fixtures / name)[0].warnings)

@@ -96,6 +96,7 @@ class _Page:
     height: float
     lines: list[_Line] = field(default_factory=list)
     rule: float | None = None  # y of the footnote separator rule, if drawn
+    images: int = 0  # pictures drawn on the page (a page with images and no text was scanned)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -188,10 +189,11 @@ def _is_bold(fontname: object) -> bool:
 
 
 def _page_from_layout(number: int, layout, collected: list[_Char] | None = None) -> _Page:
-    from pdfminer.layout import LTChar, LTCurve, LTFigure
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
     chars: list[_Char] = list(collected or [])
     rules: list[float] = []
+    images = 0
     width, height = layout.width, layout.height
 
     def walk(container) -> None:
@@ -204,6 +206,9 @@ def _page_from_layout(number: int, layout, collected: list[_Char] | None = None)
                     )
             elif isinstance(item, LTFigure):
                 walk(item)
+            elif isinstance(item, LTImage):
+                nonlocal images
+                images += 1
             elif (
                 isinstance(item, LTCurve)
                 and item.height < 2
@@ -216,6 +221,7 @@ def _page_from_layout(number: int, layout, collected: list[_Char] | None = None)
     page = _Page(number, width, height)
     page.lines = _lines_from_chars(chars, number)
     page.rule = max(rules) if rules else None
+    page.images = images
     return page
 
 
@@ -723,6 +729,13 @@ def convert_pdf(data: bytes, name: str) -> Converted:
     title = pick_title(first_lines[:20], emphasised)
     date = next((d for d in map(find_date, first_lines[:12]) if d), "")
     removed = _strip_running(pages, symbol, body_size)
+    # after the running heads go: a scanned page still has the header the printer added
+    scanned = [str(page.number) for page in pages if page.images and not page.lines]
+    if scanned:
+        warnings.append(
+            f"{name}: page {', '.join(scanned)} is an image with no text layer (scanned?): "
+            "what it shows is not in the document; run it through OCR"
+        )
     assembler = _Assembler(pages)
     text = assembler.run()
     converted = Converted(
