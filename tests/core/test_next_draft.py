@@ -16,6 +16,7 @@ from reader.core.compare.carry import CarryStatus, plan_carry
 from reader.core.compare.redline import redline_rows, to_html
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
 from reader.core.importers import convert
+from reader.core.importers.cover import pick_title
 from reader.core.importers.pdf import _Assembler, _Char, _Line, _lines_from_chars, _Page
 from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
@@ -302,3 +303,17 @@ def test_a_scanned_page_inside_a_pdf_is_reported():
     assert "我们确认移民对来源国" in converted.text  # the pages around it are read
     for name in ("un-draft.pdf", "un-report.pdf", "un-english.pdf"):
         assert not any("OCR" in warning for warning in convert(fixtures / name)[0].warnings)
+
+
+def test_a_pdf_without_a_title_is_not_named_after_a_sentence_or_its_symbol(tmp_path):
+    """The scanned-page fixture has a cover and numbered paragraphs but no title line: it was
+    titled 有计划和管理完善的移民政策。 (paragraph 1 wrapped onto a second line), and with
+    that fixed, 联合国A/76/L.98 (its cover line). The file's name is the honest title."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    assert (
+        pick_title(["联合国\tA/76/L.98", "1.\t我们重申必须开展国际合作、", "有计划和管理完善的移民政策。"])
+        == ""
+    )
+    source = tmp_path / "scanned-page.pdf"
+    source.write_bytes((fixtures / "scanned-page.pdf").read_bytes())
+    assert import_document(source, resolve_paths()).title == "scanned-page"

@@ -30,6 +30,7 @@ from ..corpus import (
     parse_document,
     read_manifest,
 )
+from ..coverlines import is_metadata_line
 from ..model import BlockKind, DocumentInfo
 from ..notices import Notice
 from . import SUFFIXES, convert
@@ -200,6 +201,8 @@ def _describe(
     try:
         document = parse_document(info, converted.text)  # must parse before we keep it
         cover_title = "" if given_title else _title_after_cover(document.blocks)
+        if not given_title and not cover_title and is_metadata_line(info.title):
+            cover_title = _printable(source.stem)  # the first line is the symbol: no title at all
         if cover_title and cover_title != info.title:
             info = replace(info, title=cover_title, short_title=cover_title[:20])
             document = parse_document(info, converted.text)  # citations name the title
