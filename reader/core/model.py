@@ -73,7 +73,7 @@ class Block:
     def shown_marker(self) -> str:
         """The marker as the document prints it: a Word or Markdown heading's ## only says
         its level."""
-        return "" if set(self.marker) <= {"#"} else self.marker
+        return self.marker.lstrip("#").lstrip()
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,10 @@ def _classify(number: int, raw: str) -> _Line | None:
             continue
         label = _label_of(kind, m)
         marker = m.group(0).strip() if kind != "part" else body
+        objective = OBJECTIVE_RE.match(rest) if kind == "md" else None
+        if objective:  # "### 目标 1：…" in Markdown is objective 1 (the ### stays in its marker)
+            marker = f"{marker} {objective.group(0).strip()}"
+            kind, label, rest = "objective", objective.group("label"), rest[objective.end() :].strip()
         return _Line(number, kind, label, marker, rest, indent)
     return _Line(number, "bullet" if dash else "plain", "", "", body, indent)
 
@@ -480,7 +484,7 @@ class _Builder:
             f"{self.prefix}obj{int(label)}",
             "objective",
             False,
-            f"{group.first.marker}{group.text}",
+            f"{group.first.marker.lstrip('#').lstrip()}{group.text}",
             label,
             group.first.marker,
         )

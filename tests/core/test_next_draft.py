@@ -317,3 +317,15 @@ def test_a_pdf_without_a_title_is_not_named_after_a_sentence_or_its_symbol(tmp_p
     source = tmp_path / "scanned-page.pdf"
     source.write_bytes((fixtures / "scanned-page.pdf").read_bytes())
     assert import_document(source, resolve_paths()).title == "scanned-page"
+
+
+def test_a_markdown_drafts_objective_headings_are_objectives():
+    """A .md draft writes ### 目标 1：…; it was a plain heading h10 (cited by its words, not
+    as 目标1), and comparing it with the Compact reported all 23 objectives as changed."""
+    original = _gcm_text()
+    markdown = re.sub(r"(?m)^(目标 \d+[：:])", r"### \1", original)
+    shapes = _shape(markdown)
+    assert shapes == _shape(original)
+    blocks = {b.anchor: b for b in parse_text(markdown, main_part="annex")}
+    assert blocks["obj13"].marker.startswith("###") and blocks["obj13"].shown_marker == "目标 13："
+    assert blocks["29"].heading_path[-1].startswith("目标 13：")
