@@ -329,3 +329,28 @@ def test_a_markdown_drafts_objective_headings_are_objectives():
     blocks = {b.anchor: b for b in parse_text(markdown, main_part="annex")}
     assert blocks["obj13"].marker.startswith("###") and blocks["obj13"].shown_marker == "目标 13："
     assert blocks["29"].heading_path[-1].startswith("目标 13：")
+
+
+def test_hidden_word_text_is_not_read(corpus, tmp_path):
+    """Text formatted as hidden (w:vanish: a drafter's aside, a hidden job number) is neither
+    shown nor printed by Word; it was read, and glued before 18. it hid the paragraph number."""
+    import docx
+    from docx.oxml import parse_xml
+
+    gcm = corpus.get("gcm")
+    document = docx.Document()
+    document.add_paragraph(f"17.\t{gcm.block('17').text}")
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:rPr><w:vanish/></w:rPr><w:t>[待定：与G77磋商]</w:t></w:r>"
+        )
+    )
+    paragraph.add_run(f"18.\t{gcm.block('18').text}")
+    source = tmp_path / "draft.docx"
+    document.save(source)
+    info = import_document(source, resolve_paths())
+    draft = load_corpus(paths=resolve_paths()).get(info.id)
+    assert draft.block("18").text == gcm.block("18").text
+    assert not any("待定" in b.text for b in draft.blocks)

@@ -271,7 +271,7 @@ def _note_text(note) -> str:
 def _content(element):
     """Descendants that carry text, in order, minus deleted text, field codes and fallbacks."""
     for child in element:
-        if child.tag in _SKIPPED or not isinstance(child.tag, str):
+        if child.tag in _SKIPPED or not isinstance(child.tag, str) or _hidden(child):
             continue
         if child.tag in (
             q("t"),
@@ -288,6 +288,15 @@ def _content(element):
             yield child
         else:
             yield from _content(child)
+
+
+def _hidden(node) -> bool:
+    """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+    if node.tag != q("r"):
+        return False
+    rpr = node.find(q("rPr"))
+    vanish = rpr.find(q("vanish")) if rpr is not None else None
+    return vanish is not None and vanish.get(q("val")) not in ("0", "false", "off")
 
 
 def _paragraph_text(p, notes: _Notes) -> str:
