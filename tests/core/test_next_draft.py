@@ -13,6 +13,7 @@ import pytest
 from reader.core.annotations import Store, make_target, new_annotation
 from reader.core.compare import Status, compare_documents
 from reader.core.compare.carry import CarryStatus, plan_carry
+from reader.core.compare.objectives import changed_objectives
 from reader.core.compare.redline import redline_rows, to_html
 from reader.core.corpus import CORPUS_DIR, import_document, load_corpus
 from reader.core.importers import convert
@@ -22,7 +23,7 @@ from reader.core.importers.text import decode_text
 from reader.core.model import BlockKind, Document
 from reader.core.objectives import build_objectives
 from reader.core.parser import parse_text
-from reader.core.passages import objective_sections
+from reader.core.passages import ObjectiveMap, objective_sections
 from reader.paths import resolve_paths
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -54,7 +55,7 @@ NEW_OBJECTIVE = (
 )
 
 
-def _renumbered_draft(tmp_path):
+def _renumbered_draft(tmp_path, edit: tuple[str, str] = ("", "")):
     """The Compact with an objective inserted before objective 8: 目标 8-23 become 目标 9-24."""
     text = re.sub(
         r"(?m)^目标 (\d+)([：:])",
@@ -62,6 +63,7 @@ def _renumbered_draft(tmp_path):
         _gcm_text(),
     )
     text = text.replace("目标 9：在失踪移民问题上", NEW_OBJECTIVE + "目标 9：在失踪移民问题上", 1)
+    text = text.replace(*edit, 1) if edit[0] else text
     source = tmp_path / "gcm-rev1.txt"
     source.write_text(text, encoding="utf-8")
     info = import_document(source, resolve_paths(), revision_of="gcm")
@@ -354,3 +356,12 @@ def test_hidden_word_text_is_not_read(corpus, tmp_path):
     draft = load_corpus(paths=resolve_paths()).get(info.id)
     assert draft.block("18").text == gcm.block("18").text
     assert not any("待定" in b.text for b in draft.blocks)
+
+
+def test_a_renumbered_drafts_changes_mark_the_objectives_they_belong_to(tmp_path):
+    """Compared with the Compact, the renumbered draft's edit under its 目标 9 (objective 8,
+    missing migrants) marked objective 9 (smuggling), and its new objective marked objective 8."""
+    corpus, draft_id = _renumbered_draft(tmp_path, ("24. 我们承诺根据国际法", "24. 我们坚定承诺根据国际法"))
+    objective_map = ObjectiveMap(corpus, build_objectives(corpus))
+    changed = changed_objectives(compare_documents(corpus.get("gcm"), corpus.get(draft_id)), objective_map)
+    assert changed == {8: 1}
