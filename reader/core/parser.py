@@ -554,15 +554,9 @@ class _Builder:
         sub = _Group(group.first, [line for line in group.lines if span[0] <= line.number <= span[1]])
         if inline:
             # a subheading between items of one list keeps the list's paragraph as owner
-            saved = (
-                self.last_para,
-                self.last_plain,
-                dict(self.last_item_by_level),
-                list(self.item_kinds),
-                self.bullets,
-            )
+            saved = self._list_state()
             self._push_heading(sub, rank, anchor, kind, False, text, text=text)
-            (self.last_para, self.last_plain, self.last_item_by_level, self.item_kinds, self.bullets) = saved
+            self._restore_list_state(saved)
         else:
             self._push_heading(sub, rank, anchor, kind, kind == "title", text, text=text)
 
