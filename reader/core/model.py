@@ -69,6 +69,12 @@ class Block:
     lines: tuple[int, int] = (0, 0)
     role: str = ""  # "metadata" (cover field) or "duplicate" (a title repeated); "" = content
 
+    @property
+    def shown_marker(self) -> str:
+        """The marker as the document prints it: a Word or Markdown heading's ## only says
+        its level."""
+        return self.marker.lstrip("#").lstrip()
+
 
 @dataclass(frozen=True)
 class DocumentInfo:

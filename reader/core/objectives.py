@@ -214,7 +214,16 @@ def _matching_title(block: Block, titles: dict[int, str]) -> int | None:
     if len(text) < 6:
         return None
     numbered = block.label.isdigit() and int(block.label) in titles
-    candidates = [int(block.label)] if numbered else list(titles)
+    if numbered:
+        found = _best_title(text, titles, [int(block.label)])
+        if found:
+            return found
+    # a draft that inserts or drops an objective renumbers the rest: its 目标 9 may give
+    # objective 8's title, so the title decides, not the number
+    return _best_title(text, titles, list(titles))
+
+
+def _best_title(text: str, titles: dict[int, str], candidates: list[int]) -> int | None:
     best, best_score = None, 0.0
     for n in candidates:
         matcher = SequenceMatcher(None, text, titles[n])

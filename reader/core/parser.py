@@ -41,7 +41,8 @@ DASH_RE = re.compile(r"^[ \t\u3000]*-[ \t\u3000]+(?=\S)")
 
 # --- line markers ----------------------------------------------------------------
 FOOTDEF_RE = re.compile(rf"^(?P<mark>[{SUPERSCRIPTS}]+|\^[a-z]|\*)[ \t\u3000]+(?=\S)")
-PARA_NUM_RE = re.compile(r"^(?P<label>\d{1,3})\.[ \t\u3000]+(?=\S)")
+# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese
+PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．[ \t\u3000]*)(?=\S)")
 LETTER_RE = re.compile(r"^\((?P<label>[a-z])\)[ \t\u3000]*(?=\S)|^(?P<dot>[a-z])\.[ \t\u3000]+(?=\S)")
 CJK_ITEM_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[ \t\u3000]*(?=[^.．\s])")
 CJK_HEAD_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[.．][ \t\u3000]*(?=\S)")
@@ -180,6 +181,10 @@ def _classify(number: int, raw: str) -> _Line | None:
             continue
         label = _label_of(kind, m)
         marker = m.group(0).strip() if kind != "part" else body
+        objective = OBJECTIVE_RE.match(rest) if kind == "md" else None
+        if objective:  # "### 目标 1：…" in Markdown is objective 1 (the ### stays in its marker)
+            marker = f"{marker} {objective.group(0).strip()}"
+            kind, label, rest = "objective", objective.group("label"), rest[objective.end() :].strip()
         return _Line(number, kind, label, marker, rest, indent)
     return _Line(number, "bullet" if dash else "plain", "", "", body, indent)
 
@@ -191,6 +196,8 @@ def _label_of(kind: str, m: re.Match[str]) -> str:
         return m.group("label") or m.group("dot")
     if kind == "md":
         return ""
+    if kind == "para":
+        return str(int(m.group("label")))  # full-width digits: the anchor is 12, not １２
     return m.group("label")
 
 
@@ -477,7 +484,7 @@ class _Builder:
             f"{self.prefix}obj{int(label)}",
             "objective",
             False,
-            f"{group.first.marker}{group.text}",
+            f"{group.first.marker.lstrip('#').lstrip()}{group.text}",
             label,
             group.first.marker,
         )
@@ -485,16 +492,36 @@ class _Builder:
     def _on_md(self, group: _Group, index: int) -> None:
         depth = len(group.first.marker)
         self.expect_title = False
+        # a heading styled in Word between (g) and (h) of one list: (h) is still 18(h)
+        inline = self._heading_inside_list(self._next_group(index))
+        saved = self._list_state()
+        rank = self.base + depth
+        if inline and self.stack:
+            rank = max(rank, self.stack[-1].rank + 1)  # inside the list's section, never ending it
         self._push_heading(
             group,
-            self.base + depth,
+            rank,
             f"{self.prefix}h{self.count('h')}",
-            "section",
-            True,
+            "inline" if inline else "section",
+            not inline,
             group.text,
             "",
             group.first.marker,
         )
+        if inline:
+            self._restore_list_state(saved)
+
+    def _list_state(self) -> tuple:
+        return (
+            self.last_para,
+            self.last_plain,
+            dict(self.last_item_by_level),
+            list(self.item_kinds),
+            self.bullets,
+        )
+
+    def _restore_list_state(self, saved: tuple) -> None:
+        (self.last_para, self.last_plain, self.last_item_by_level, self.item_kinds, self.bullets) = saved
 
     def _unlabelled_heading(
         self, group: _Group, text: str, span: tuple[int, int], next_group: _Group | None
@@ -527,15 +554,9 @@ class _Builder:
         sub = _Group(group.first, [line for line in group.lines if span[0] <= line.number <= span[1]])
         if inline:
             # a subheading between items of one list keeps the list's paragraph as owner
-            saved = (
-                self.last_para,
-                self.last_plain,
-                dict(self.last_item_by_level),
-                list(self.item_kinds),
-                self.bullets,
-            )
+            saved = self._list_state()
             self._push_heading(sub, rank, anchor, kind, False, text, text=text)
-            (self.last_para, self.last_plain, self.last_item_by_level, self.item_kinds, self.bullets) = saved
+            self._restore_list_state(saved)
         else:
             self._push_heading(sub, rank, anchor, kind, kind == "title", text, text=text)
 
@@ -828,7 +849,11 @@ def _parse(
     for draft in drafts:
         draft.text = repair(draft.text, draft.anchor)  # Word/PDF debris (reader.core.cleanup)
         clean, marks = extract_notes(draft.text, star_is_note and draft.kind is not BlockKind.FOOTNOTE)
-        notes = tuple(NoteRef(mark, offset, _resolve_note(mark, draft, footnotes)) for mark, offset in marks)
+        notes = tuple(
+            NoteRef(part, offset, _resolve_note(part, draft, footnotes))
+            for mark, offset in marks
+            for part in _note_run(mark, draft, footnotes)
+        )
         blocks.append(
             Block(
                 anchor=draft.anchor,
@@ -849,6 +874,22 @@ def _parse(
         )
     main = [b for b in blocks if b.kind is not BlockKind.FOOTNOTE]
     return main + [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
+
+
+def _note_run(mark: str, draft: _Draft, footnotes: list[_Draft]) -> list[str]:
+    """Marks set side by side read as one number: ¹²³ is notes 1, 2 and 3 when there is no
+    note 123 and there are those three (a sentence citing several sources at once)."""
+    if len(mark) < 2 or not mark.isdigit() or _resolve_note(mark, draft, footnotes):
+        return [mark]
+    for width in range(1, len(mark)):
+        first = int(mark[:width])
+        parts, rest, n = [], mark, first
+        while rest.startswith(str(n)) and str(n)[0] != "0":
+            parts.append(str(n))
+            rest, n = rest[len(str(n)) :], n + 1
+        if not rest and len(parts) > 1 and all(_resolve_note(p, draft, footnotes) for p in parts):
+            return parts
+    return [mark]
 
 
 def _resolve_note(mark: str, draft: _Draft, footnotes: list[_Draft]) -> str:

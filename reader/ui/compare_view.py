@@ -191,7 +191,8 @@ class CompareView(QTextBrowser):
         return "".join(rows)
 
     def _cell(self, doc_id: str, block, marks: list[Range]) -> str:
-        marker = f'<span style="color:#777;">{html.escape(block.marker)}</span> ' if block.marker else ""
+        shown = block.shown_marker
+        marker = f'<span style="color:#777;">{html.escape(shown)}</span> ' if shown else ""
         body = marked_html(block.text, marks, self.highlights.get((doc_id, block.anchor), ()))
         if block.kind.value == "heading":
             body = f"<b>{body}</b>"

@@ -15,11 +15,11 @@ PARAGRAPH_PREVIEW = 18
 
 def block_label(block: Block) -> str:
     if block.kind is BlockKind.HEADING:
-        marker = block.marker
+        marker = block.shown_marker
         gap = "" if not marker or not block.text or marker[-1] in "：:、" else " "
         return f"{marker}{gap}{block.text}".strip()
     preview = block.text[:PARAGRAPH_PREVIEW] + ("…" if len(block.text) > PARAGRAPH_PREVIEW else "")
-    return f"{block.marker or block.label} {preview}".strip()
+    return f"{block.shown_marker or block.label} {preview}".strip()
 
 
 def build_outline(doc: Document, model: QStandardItemModel) -> dict[str, QStandardItem]:

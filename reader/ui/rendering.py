@@ -255,7 +255,7 @@ class DocumentRenderer:
         fmt, char = self._formats(block)
         self._new_block(fmt, char)
         start = self.cursor.position()
-        marker = block.marker or ("•" if block.kind is BlockKind.ITEM else "")
+        marker = block.shown_marker or ("•" if block.kind is BlockKind.ITEM else "")
         if marker:
             marker_char = QTextCharFormat(char)
             if block.kind is not BlockKind.HEADING:
@@ -297,7 +297,7 @@ class DocumentRenderer:
         left = PARA_INDENT + ITEM_INDENT * max(0, level)
         fmt.setLeftMargin(left)
         hang = ITEM_INDENT if block.kind is BlockKind.ITEM else PARA_INDENT
-        if block.marker or block.kind is BlockKind.ITEM:
+        if block.shown_marker or block.kind is BlockKind.ITEM:
             fmt.setTextIndent(-hang)
         fmt.setTabPositions([QTextOption.Tab(hang, QTextOption.TabType.LeftTab)])
         return fmt, char

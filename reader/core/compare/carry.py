@@ -101,12 +101,13 @@ def plan_carry(comparison: Comparison, state: StoreState) -> CarryPlan:
         if pair.old is not None and pair.new is not None:
             by_old_anchor.setdefault(pair.old.anchor, []).append(pair)
     existing = set(state.annotations) | set(state.bookmarks)
+    unchanged_new = {p.new.anchor for p in comparison.pairs if p.new is not None and p.status is Status.SAME}
     items: list[CarriedItem] = []
     for annotation in sorted(
         (a for a in state.annotations.values() if a.doc == old.id),
         key=lambda a: _order(old, a.target.anchor, a.id),
     ):
-        item = _carry_annotation(annotation, old, new, by_old_anchor)
+        item = _carry_annotation(annotation, old, new, by_old_anchor, unchanged_new)
         items.append(replace(item, present=item.copy is not None and item.copy.id in existing))
     for bookmark in sorted(
         (b for b in state.bookmarks.values() if b.doc == old.id), key=lambda b: _order(old, b.anchor, b.id)
@@ -127,7 +128,11 @@ def _order(doc: Document, anchor: str, item_id: str) -> tuple[int, str]:
 
 # --- highlights ---------------------------------------------------------------------------------
 def _carry_annotation(
-    annotation: Annotation, old: Document, new: Document, by_old_anchor: dict[str, list[Pair]]
+    annotation: Annotation,
+    old: Document,
+    new: Document,
+    by_old_anchor: dict[str, list[Pair]],
+    unchanged_new: set[str],
 ) -> CarriedItem:
     copy_id = carried_id(annotation.id, new.id)
     exact = annotation.exact
@@ -143,7 +148,10 @@ def _carry_annotation(
             target = elsewhere.target
     if target is None:
         found = resolve(new, Target(new.id, annotation.target.quote))
-        if not found.placed:
+        # words like the quote, in a paragraph the new draft took unchanged from another old
+        # one, are not where a deleted paragraph's words went (与学术机构和其他 → 金融机构和其他)
+        misplaced = found.status is AnchorStatus.FUZZY and found.target.anchor in unchanged_new
+        if not found.placed or misplaced:
             orphan = replace(
                 annotation,
                 id=copy_id,

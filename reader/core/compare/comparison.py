@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from ..model import Block, Document
+from ..model import Block, BlockKind, Document
 from .align import Alignment, align, leading_number_end
 from .textdiff import TextChange, diff_texts, map_new_to_old, map_old_to_new, similarity
 
@@ -98,8 +98,18 @@ class Comparison:
 def compare_documents(old: Document, new: Document, ignore_width: bool = False) -> Comparison:
     """Pair the blocks of `old` and `new` and diff each pair, in the new draft's reading order."""
     alignment = align([b.text for b in old.blocks], [b.text for b in new.blocks])
+    _unpair_notes_from_text(old, new, alignment)
     rows = _rows(old, new, alignment, ignore_width)
     return Comparison(old, new, tuple(pair for _, pair in sorted(rows, key=lambda r: r[0])), ignore_width)
+
+
+def _unpair_notes_from_text(old: Document, new: Document, alignment: Alignment) -> None:
+    """A footnote is never a paragraph's or a heading's earlier version: a cover note
+    (* A/CONF.231/1。) is as alike a new cover line (A/CONF.231/3/Rev.1) as text can be."""
+    for pairs in (alignment.in_place, alignment.moved):
+        for i, j in list(pairs.items()):
+            if (old.blocks[i].kind is BlockKind.FOOTNOTE) != (new.blocks[j].kind is BlockKind.FOOTNOTE):
+                del pairs[i]
 
 
 def _rows(

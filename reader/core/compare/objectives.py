@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..objectives import COMPACT_ID
-from ..passages import ObjectiveMap, objective_sections
+from ..passages import OBJECTIVE_HEADING_RE, ObjectiveMap, objective_sections
 from .comparison import Comparison, Pair, Status
 
 
@@ -21,7 +21,7 @@ class PairObjectives:
         self.comparison, self.objective_map = comparison, objective_map
         self._known = {objective.number for objective in objective_map.objectives}
         self._sections = {
-            doc.id: ({} if doc.id == COMPACT_ID else objective_sections(doc))
+            doc.id: ({} if doc.id == COMPACT_ID else _sections_by_title(doc, objective_map))
             for doc in (comparison.old, comparison.new)
         }
 
@@ -35,6 +35,26 @@ class PairObjectives:
             if number:
                 found.add(number)
         return sorted(found & self._known)
+
+
+def _sections_by_title(doc, objective_map: ObjectiveMap) -> dict[str, int]:
+    """A Compact draft's objective sections by the objective each heading's title gives: a
+    draft that inserts an objective renumbers the rest (its 目标 9 is objective 8), and its
+    new objective is none of the 23. A heading whose title matches none keeps its number,
+    unless another heading's title claims that number."""
+    renumbered: dict[int, int] = {}
+    for objective in objective_map.objectives:
+        for link in objective.links:
+            match = OBJECTIVE_HEADING_RE.search(link.anchor.rsplit("/", 1)[-1])
+            if link.doc == doc.id and link.kind == "title" and match:
+                renumbered[int(match.group(1))] = objective.number
+    claimed = set(renumbered.values())
+    sections = {}
+    for anchor, number in objective_sections(doc).items():
+        mapped = renumbered.get(number, 0 if number in claimed else number)
+        if mapped:
+            sections[anchor] = mapped
+    return sections
 
 
 def changed_objectives(comparison: Comparison, objective_map: ObjectiveMap) -> dict[int, int]:

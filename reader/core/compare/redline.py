@@ -46,7 +46,7 @@ class RedlineRow:
     @property
     def label(self) -> str:
         block = self.new or self.old
-        return block.marker if block is not None and block.marker else ""
+        return block.shown_marker if block is not None else ""
 
     @property
     def citation(self) -> str:

@@ -111,6 +111,8 @@ def is_running_line(line: str, symbol: str = "") -> bool:
 def pick_title(lines: list[str], emphasised: set[int] | None = None) -> str:
     """The title on a cover: the first emphasised (bold, large) line that is not a cover field,
     else the first line that is neither a cover field nor a numbered paragraph."""
+    from ..parser import is_heading_like  # the parser reads cover fields from here
+
     emphasised = emphasised or set()
     candidates = [
         (i, line.strip()) for i, line in enumerate(lines) if line.strip() and not is_cover_field(line)
@@ -119,6 +121,7 @@ def pick_title(lines: list[str], emphasised: set[int] | None = None) -> str:
         if i in emphasised and not re.match(r"^\d{1,3}[.．]", line):
             return line[:200]
     for _, line in candidates:
-        if not re.match(r"^(?:\d{1,3}[.．]|\([a-z]\))", line):
+        # a sentence (…的移民政策。) is the tail of a paragraph wrapped onto the next line
+        if not re.match(r"^(?:\d{1,3}[.．]|\([a-z]\))", line) and is_heading_like(line, 200):
             return line[:200]
     return ""

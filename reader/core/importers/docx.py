@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..parser import (
@@ -270,7 +271,7 @@ def _note_text(note) -> str:
 def _content(element):
     """Descendants that carry text, in order, minus deleted text, field codes and fallbacks."""
     for child in element:
-        if child.tag in _SKIPPED or not isinstance(child.tag, str):
+        if child.tag in _SKIPPED or not isinstance(child.tag, str) or _hidden(child):
             continue
         if child.tag in (
             q("t"),
@@ -287,6 +288,15 @@ def _content(element):
             yield child
         else:
             yield from _content(child)
+
+
+def _hidden(node) -> bool:
+    """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+    if node.tag != q("r"):
+        return False
+    rpr = node.find(q("rPr"))
+    vanish = rpr.find(q("vanish")) if rpr is not None else None
+    return vanish is not None and vanish.get(q("val")) not in ("0", "false", "off")
 
 
 def _paragraph_text(p, notes: _Notes) -> str:
@@ -314,7 +324,9 @@ def _paragraph_text(p, notes: _Notes) -> str:
     return text
 
 
-_TYPED_MARKER_RE = re.compile(r"^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([一二三四五六七八九十]+\)|[a-z]\.)\t+")
+_TYPED_MARKER_RE = re.compile(
+    r"^\s*([0-9０-９]{1,3}[.．]|\([a-z]{1,2}\)|\([一二三四五六七八九十]+\)|[a-z]\.)\t+"
+)
 
 
 def _tidy(text: str) -> str:
@@ -346,6 +358,8 @@ class _Writer:
         self.auto_numbered = 0
         self.tables = 0
         self.body_started = False  # before the first numbered paragraph or heading: the cover
+        # (index in lines, Word outline level, "objective"/"section"/"" for #-marked headings)
+        self.heading_levels: list[tuple[int, int, str]] = []
 
     def run(self) -> None:
         for child in self.document.element.body:
@@ -392,8 +406,26 @@ class _Writer:
             self.auto_numbered += 1
             text = f"{label}{'' if label.endswith(('、', '．')) else ' '}{text}"  # 一、导言 as typed
         if outline is not None and is_heading_like(text, 200):
-            return _heading_line(text, outline + 1)
+            line = _heading_line(text, outline + 1)
+            self.heading_levels.append((len(self.lines), outline + 1, _numbered_kind(line)))
+            return line
         return text
+
+    def align_heading_levels(self) -> None:
+        """The parser ranks 目标 N： headings second and 一. sections first; Word may put them at
+        any outline level. The #-marked headings are shifted by the same amount, so a heading
+        at an objective's Word level stays its sibling (and 执行 after 目标 23 is not inside it)."""
+        for kind, rank in (("objective", 2), ("section", 1)):
+            levels = Counter(level for _, level, found in self.heading_levels if found == kind)
+            if levels:
+                shift = rank - levels.most_common(1)[0][0]
+                break
+        else:
+            return
+        for index, level, found in self.heading_levels:
+            if not found:
+                text = self.lines[index].lstrip("#").lstrip()
+                self.lines[index] = f"{'#' * max(1, min(level + shift, 6))} {text}"
 
     def _table(self, tbl) -> None:
         if not self.body_started and len(self.plain) < 15:
@@ -423,6 +455,14 @@ class _Writer:
                     self.emphasised.add(len(self.plain) - 1)
                 self.lines.append(_tidy(raw))
         self.lines.extend(self.notes.flush())
+
+
+def _numbered_kind(line: str) -> str:
+    if OBJECTIVE_RE.match(line):
+        return "objective"
+    if SECTION_RE.match(line):
+        return "section"
+    return "" if line.startswith("#") else "other"
 
 
 def _is_emphasised(p) -> bool:
@@ -497,6 +537,7 @@ def convert_docx(data: bytes, name: str) -> Converted:
         ) from exc
     writer = _Writer(document)
     writer.run()
+    writer.align_heading_levels()
     if not writer.plain:
         raise ImportFailure(f"{name} contains no text", "empty")
     cover = writer.plain[:15] + _text_box_lines(document)

@@ -30,6 +30,7 @@ from ..corpus import (
     parse_document,
     read_manifest,
 )
+from ..coverlines import is_metadata_line
 from ..model import BlockKind, DocumentInfo
 from ..notices import Notice
 from . import SUFFIXES, convert
@@ -180,6 +181,7 @@ def _describe(
     source: Path, converted: Converted, paths: AppPaths, taken: set[str], title: str | None, revision_of: str
 ) -> tuple[DocumentInfo, int]:
     name = _printable(source.name)
+    given_title = bool(title or converted.title)
     title = (title or converted.title or _first_line(converted.text) or _printable(source.stem)).strip()
     doc_id = _slug(_printable(source.stem), taken)
     stored = f"{doc_id}{JOINED_SUFFIX}" if converted.format in ("pdf", "docx") else f"{doc_id}.txt"
@@ -198,12 +200,29 @@ def _describe(
     )
     try:
         document = parse_document(info, converted.text)  # must parse before we keep it
+        cover_title = "" if given_title else _title_after_cover(document.blocks)
+        if not given_title and not cover_title and is_metadata_line(info.title):
+            cover_title = _printable(source.stem)  # the first line is the symbol: no title at all
+        if cover_title and cover_title != info.title:
+            info = replace(info, title=cover_title, short_title=cover_title[:20])
+            document = parse_document(info, converted.text)  # citations name the title
     except RecursionError as exc:
         raise ImportFailure(f"{name} is too deeply nested to read", "corrupt") from exc
     content = [b for b in document.blocks if b.kind is not BlockKind.FOOTNOTE and b.text.strip()]
     if not content:
         raise ImportFailure(f"{name} contains no text to read", "empty")
     return info, len(document.blocks)
+
+
+def _title_after_cover(blocks) -> str:
+    """A text file's title: its first heading that is not a cover field. A web copy opens with
+    主题:难民和移民, a UN document with its session, agenda item and the item's title."""
+    for block in blocks:
+        if block.kind is BlockKind.HEADING and not block.role and not block.label and block.text.strip():
+            return block.text.strip()[:80]
+        if block.kind is not BlockKind.HEADING:
+            return ""
+    return ""
 
 
 def _store(

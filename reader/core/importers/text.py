@@ -50,7 +50,8 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
 
 
 def _bare_utf16(data: bytes) -> str:
-    """UTF-16 without a BOM: ASCII-range text has a NUL in every other byte."""
+    """UTF-16 without a BOM: ASCII-range text has a NUL in every other byte; Chinese text has
+    few NULs (only its digits, punctuation and line ends), so the decoded sample decides."""
     sample = data[:4096]
     if len(sample) < 8 or len(data) % 2:
         return ""
@@ -60,7 +61,26 @@ def _bare_utf16(data: bytes) -> str:
         return "utf-16-le"
     if even > 0.3 * half and odd == 0:
         return "utf-16-be"
+    if not even and not odd:
+        return ""
+    for encoding in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        text = sample.decode(encoding, errors="replace")
+        if sum(map(_is_readable, text)) >= 0.95 * len(text):
+            return encoding
     return ""
+
+
+def _is_readable(char: str) -> bool:
+    """Chinese, Latin, digits, punctuation and line ends: what a document's text is made of."""
+    code = ord(char)
+    return (
+        0x20 <= code < 0x7F
+        or char in "\t\r\n"
+        or 0x3000 <= code <= 0x9FFF  # CJK punctuation, kana, unified ideographs
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x2000 <= code <= 0x206F  # general punctuation (“”—…)
+        or 0xA0 <= code <= 0x17F  # Latin-1 and Latin Extended-A
+    )
 
 
 def _checked(text: str, name: str, bom: bool = False) -> str:
