@@ -1,0 +1,143 @@
+"""A window over many highlights starts without listing them all first (issue 14 at
+50,000): the annotations dock, a tab in the background, is listed when first shown —
+complete, grouped and in order, filtered as the core filters — and the panes carry every
+highlight of their documents."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.annotations import TextQuoteSelector, make_target, new_annotation, segments
+from reader.core.export import ExportFilter, build_excerpts
+from reader.ui.annotations_panel import ORPHANS, ExcerptRole, GroupRole, IdRole
+
+COLOURS = ("yellow", "red", "blue", "green", "purple")
+
+
+@pytest.fixture
+def many(make_window, services, corpus):
+    """A window over highlights in every long paragraph of three documents (some with
+    notes and tags) and one that cannot be placed; the annotations dock in the background."""
+    store = services.store
+    for doc_id in ("gcm", "imrf", corpus.documents[-1].id):
+        doc = corpus.get(doc_id)
+        for i, block in enumerate(b for b in doc.blocks if len(b.text) >= 30):
+            store.add(
+                new_annotation(
+                    make_target(doc, block.anchor, i % 7, block.anchor, 20 + i % 9),
+                    color=COLOURS[i % len(COLOURS)],
+                    note="可以引用" if i % 3 == 0 else "",
+                    tags=("数据",) if i % 4 == 0 else (),
+                )
+            )
+    target = make_target(corpus.get("gcm"), "17.a", 0, "17.a", 10)
+    gone = TextQuoteSelector("这段文字在任何文件中都不存在，已被删除")
+    store.add(new_annotation(type(target)(target.doc, gone, target.range)))
+    return make_window(services)
+
+
+def expected_excerpts(window):
+    annotator = window.annotator
+    return build_excerpts(
+        annotator.store.annotations, annotator.corpus, annotator.index.objectives, annotator.palette
+    )
+
+
+def listed(panel) -> list[tuple[str, str, list[str]]]:
+    """Each group as shown: its key, its title, its rows' ids."""
+    model, groups = panel.model, []
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        ids = [model.index(r, 0, group).data(IdRole) for r in range(model.rowCount(group))]
+        groups.append((group.data(GroupRole), group.data(), ids))
+    return groups
+
+
+def grouped(excerpts) -> list[tuple[str, list[str]]]:
+    """The core's order, grouped as the dock groups: documents in order, then orphans."""
+    groups: dict[str, list[str]] = {}
+    for e in excerpts:
+        if e.found:
+            groups.setdefault(e.doc, []).append(e.id)
+    orphans = [e.id for e in excerpts if not e.found]
+    return [*groups.items(), *([(ORPHANS, orphans)] if orphans else [])]
+
+
+def test_the_dock_in_the_background_is_listed_complete_when_first_shown(qtbot, many):
+    window, panel = many, many.annotations_panel
+    assert panel.visibleRegion().isEmpty() and panel.model.rowCount() == 0, "nothing listed behind a tab"
+    with qtbot.waitSignal(panel.refreshed):
+        window.show_dock("annotations")
+    excerpts = expected_excerpts(window)
+    assert len(excerpts) > 300
+    shown = listed(panel)
+    assert [(key, ids) for key, _title, ids in shown] == grouped(excerpts), "every highlight, in order"
+    assert all(title.endswith(f"  {len(ids)}") for _key, title, ids in shown), "each group's count"
+    assert str(len(excerpts)) in panel.status.text()
+    assert panel.filters.doc.count() == len(window.annotator.corpus) + 1, "the filters' choices offered"
+    assert panel.filters.tag.findData("数据") > 0
+
+
+def test_rows_show_their_highlight_when_the_view_asks(qtbot, many):
+    window, panel = many, many.annotations_panel
+    window.show_dock("annotations")
+    model = panel.model
+    noted = next(e for e in window.annotator.index.ordered() if e.found and e.annotation.note)
+    plain = next(e for e in window.annotator.index.ordered() if e.found and not e.annotation.note)
+    for excerpt, lines in ((noted, 3), (plain, 2)):
+        row = model.index_of(excerpt.id)
+        assert row.data(ExcerptRole) is excerpt and row.data(IdRole) == excerpt.id
+        text = row.data()
+        assert len(text.split("\n")) == lines and excerpt.annotation.exact[:10] in text
+        assert excerpt.citation in row.data(Qt.ItemDataRole.ToolTipRole)
+        assert excerpt.citation in row.data(Qt.ItemDataRole.AccessibleTextRole)
+        assert row.data(Qt.ItemDataRole.SizeHintRole).height() == model.line_height * lines + model.MARGIN
+        assert not row.data(Qt.ItemDataRole.DecorationRole).isNull()
+        assert row.flags() & Qt.ItemFlag.ItemIsSelectable and row.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert model.index(0, 0).data(IdRole) is None and model.index(0, 0).data(ExcerptRole) is None
+
+
+def test_filters_and_selection_after_a_lazy_start(qtbot, many):
+    window, panel = many, many.annotations_panel
+    window.show_dock("annotations")
+    excerpts = expected_excerpts(window)
+    for selection in (ExportFilter(colors=frozenset({"red"})), ExportFilter(tags=frozenset({"数据"}))):
+        with qtbot.waitSignal(panel.refreshed):
+            panel.filters.set_selection(selection)
+        wanted = [e for e in excerpts if selection.matches(e)]
+        assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(wanted)
+        assert str(len(wanted)) in panel.status.text() and str(len(excerpts)) in panel.status.text()
+        panel.view.selectAll()
+        assert sorted(panel.selected_ids()) == sorted(e.id for e in wanted), "every row selectable"
+    panel.filters.clear()
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(excerpts)
+
+
+def test_changes_made_while_the_dock_waits_are_listed_when_it_is_shown(qtbot, many, corpus):
+    window, panel = many, many.annotations_panel
+    annotator, store = window.annotator, window.annotator.store
+    doc = corpus.get("imrf")
+    block = next(b for b in doc.blocks if len(b.text) >= 30)
+    added = store.add(new_annotation(make_target(doc, block.anchor, 1, block.anchor, 3), color="blue"))
+    annotator.record("add", [added])
+    gone = annotator.index.placed_in("gcm")[0].id
+    annotator.delete([gone])
+    assert panel.model.rowCount() == 0, "still waiting"
+    window.show_dock("annotations")
+    ids = [i for _k, _t, group in listed(panel) for i in group]
+    assert added.id in ids and gone not in ids
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
+
+
+def test_the_panes_carry_every_highlight_of_their_documents(many, corpus):
+    window = many
+    for pane in window.panes.panes:
+        doc = corpus.get(pane.doc_id)
+        expected = sorted(
+            doc.block(piece.anchor).text[piece.start : piece.end]
+            for excerpt in window.annotator.index.placed_in(doc.id)
+            for piece in segments(doc, excerpt.annotation.target)
+        )
+        assert len(expected) > 20
+        assert sorted(pane.highlighted_text("annotations")) == expected
