@@ -49,6 +49,7 @@ from ..core.citations import document_label
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, build_excerpts
 from ..core.model import Document, Objective
+from .bulk import bulk_work
 from .colors import color_label, color_name, display_palette, swatch_icon
 from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
 from .dialogs.colors import ColorNamesDialog
@@ -64,6 +65,12 @@ FOLD_WAIT_MS = 100  # a save asked for during a fold is tried again this much la
 BOOKMARK_PREVIEW = 16
 TOOLTIP_NOTE = 200
 PATCH_AT_MOST = 500  # changed highlights a pane takes in one by one; more (an import): all again
+# A pane with more highlights than this paints those around the place it shows at once,
+# and the others in slices after (24,000 in two panes took a second of the window's start).
+PAINT_AT_ONCE = 2000
+NEAR_BLOCKS = (4, 80)  # blocks before and after the one at the top of the view
+PAINT_SLICE = 1500  # highlights painted in one slice (at least)
+PAINT_SLICE_BLOCKS = (40, 160)  # around the view, if that is more
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -85,13 +92,14 @@ class ExcerptIndex:
         self._at_range: dict[tuple[str, BlockRangeSelector], set[str]] = {}  # placed ones' ids
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
-        self._by_id = {
-            e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
-        }
-        self._forget_order()
-        self._at_range = {}
-        for excerpt in self._by_id.values():
-            self._note_range(excerpt, add=True)
+        with bulk_work():
+            self._by_id = {
+                e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
+            }
+            self._forget_order()
+            self._at_range = {}
+            for excerpt in self._by_id.values():
+                self._note_range(excerpt, add=True)
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         self.corpus, self.objectives = corpus, list(objectives)
@@ -189,6 +197,26 @@ class ExcerptIndex:
         return len(self._by_id)
 
 
+def _around(
+    placed: list[Excerpt], doc: Document, anchor: str, blocks: tuple[int, int], at_least: int = 0
+) -> tuple[list[Excerpt], list[Excerpt]]:
+    """Of highlights in document order, those starting in the blocks around `anchor` (the
+    top of a view: `blocks` before and after it), and at least `at_least` nearest to it;
+    then the others, still in order."""
+    top = doc.index_of(anchor) if anchor and doc.has(anchor) else 0
+    block_of = _start_block
+    low = bisect_left(placed, top - blocks[0], key=block_of)
+    high = bisect_left(placed, top + blocks[1], key=block_of)
+    if high - low < at_least:  # few highlights there: the nearest ones, mostly below
+        low = min(low, max(0, bisect_left(placed, top, key=block_of) - at_least // 4))
+        high = max(high, min(len(placed), low + at_least))
+    return placed[low:high], placed[:low] + placed[high:]
+
+
+def _start_block(excerpt: Excerpt) -> int:
+    return excerpt.order[1]
+
+
 def excerpt_order_key(excerpt: Excerpt) -> tuple:
     """The order of the index, the annotations list and exports: document, place, creation."""
     return excerpt.order, excerpt.annotation.created, excerpt.id
@@ -245,6 +273,9 @@ class Annotator(QObject):
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
         self._folding: threading.Thread | None = None
         self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
+        self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt]]] = {}  # in order
+        self._paint_timer = QTimer(self, singleShot=True, interval=0)
+        self._paint_timer.timeout.connect(self._paint_more)
         self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
@@ -328,7 +359,39 @@ class Annotator(QObject):
                 "annotations", self.highlight_groups_for(doc, ids)
             ):
                 return
-        pane.set_highlight_groups("annotations", self.highlight_groups_for(doc))
+        self._unpainted.pop(pane, None)
+        placed = self.index.placed_in(doc.id)
+        if len(placed) > PAINT_AT_ONCE:  # those in view now, the others in slices
+            placed, rest = _around(placed, doc, pane.current_anchor(), NEAR_BLOCKS)
+            self._unpainted[pane] = (doc, rest)
+            self._paint_timer.start()
+        with bulk_work():
+            pane.set_highlight_groups("annotations", self.highlight_groups_for(doc, [e.id for e in placed]))
+
+    def _paint_more(self) -> None:
+        """Paint a slice of one pane's highlights not painted yet, the nearest to what it
+        shows first (each slice takes a few tens of milliseconds: the window stays live)."""
+        for pane, (doc, rest) in list(self._unpainted.items()):
+            del self._unpainted[pane]
+            try:
+                if pane.document is not doc:  # it shows another document (painted as it came)
+                    continue
+                anchor = pane.current_anchor()
+            except RuntimeError:  # the pane was closed
+                continue
+            chunk, rest = _around(rest, doc, anchor, PAINT_SLICE_BLOCKS, at_least=PAINT_SLICE)
+            if rest:
+                self._unpainted[pane] = (doc, rest)
+            ids = [e.id for e in chunk]  # painted as they are now: changes since were painted
+            with bulk_work():
+                pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids))
+            break
+        if self._unpainted:
+            self._paint_timer.start()
+
+    def painting(self) -> bool:
+        """Whether some pane's highlights are still being painted slice by slice."""
+        return bool(self._unpainted)
 
     # --- startup and corpus -------------------------------------------------------------------
     def start(self) -> None:

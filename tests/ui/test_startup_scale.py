@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from reader.core.annotations import TextQuoteSelector, make_target, new_annotation, segments
 from reader.core.export import ExportFilter, build_excerpts
+from reader.ui import annotating
 from reader.ui.annotations_panel import ORPHANS, ExcerptRole, GroupRole, IdRole
 
 COLOURS = ("yellow", "red", "blue", "green", "purple")
@@ -141,3 +142,44 @@ def test_the_panes_carry_every_highlight_of_their_documents(many, corpus):
         )
         assert len(expected) > 20
         assert sorted(pane.highlighted_text("annotations")) == expected
+
+
+def pieces_of(window, doc, excerpts) -> list[str]:
+    return sorted(
+        doc.block(piece.anchor).text[piece.start : piece.end]
+        for excerpt in excerpts
+        for piece in segments(doc, excerpt.annotation.target)
+    )
+
+
+def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(qtbot, many, corpus, monkeypatch):
+    monkeypatch.setattr(annotating, "PAINT_AT_ONCE", 30)
+    monkeypatch.setattr(annotating, "NEAR_BLOCKS", (2, 12))
+    monkeypatch.setattr(annotating, "PAINT_SLICE", 10)
+    monkeypatch.setattr(annotating, "PAINT_SLICE_BLOCKS", (2, 6))
+    window, annotator = many, many.annotator
+    pane = window.panes.panes[0]
+    doc = pane.document
+    placed = annotator.index.placed_in(doc.id)
+    assert len(placed) > 60
+    annotator.paint(pane)  # as when the pane opens the document, at its top
+    assert annotator.painting()
+    near = [e for e in placed if e.order[1] < 12]
+    assert near
+    assert sorted(pane.highlighted_text("annotations")) == pieces_of(window, doc, near), "the top first"
+    # while the rest is painted: the user scrolls to the end and changes two highlights
+    last = placed[-1]
+    pane.show_document(doc.id, last.anchors[0])
+    gone, recoloured = placed[len(placed) // 2], placed[len(placed) // 2 + 1]
+    annotator.delete([gone.id])
+    annotator.set_color(recoloured.id, "green" if recoloured.color != "green" else "red")
+    pieces = {(p.anchor, p.start, p.end) for p in segments(doc, last.annotation.target)}
+    qtbot.waitUntil(lambda: pieces <= {(h.anchor, h.start, h.end) for h in pane.highlights("annotations")})
+    assert annotator.painting(), "the end of the document came before the middle"
+    qtbot.waitUntil(lambda: not annotator.painting())
+    now = annotator.index.placed_in(doc.id)
+    assert sorted(pane.highlighted_text("annotations")) == pieces_of(window, doc, now)
+    painted = {(h.anchor, h.start, h.end, h.color) for h in pane.highlights("annotations")}
+    annotator.paint(pane)
+    qtbot.waitUntil(lambda: not annotator.painting())
+    assert {(h.anchor, h.start, h.end, h.color) for h in pane.highlights("annotations")} == painted
