@@ -71,6 +71,7 @@ PAINT_AT_ONCE = 2000
 NEAR_BLOCKS = (4, 80)  # blocks before and after the one at the top of the view
 PAINT_SLICE = 1500  # highlights painted in one slice (at least)
 PAINT_SLICE_BLOCKS = (40, 160)  # around the view, if that is more
+PLACE_SLICE = 2500  # highlights placed in one slice once the window is shown (~50 ms)
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -82,7 +83,12 @@ class ExcerptIndex:
     """Every annotation as an `Excerpt` placed in the current text (orphans marked), kept
     current change by change: only the annotations that changed are placed again, and the
     document order (all of it, and each document's placed highlights) is patched by
-    bisection rather than sorted again (issue 14: one change with 10,000 highlights)."""
+    bisection rather than sorted again (issue 14: one change with 10,000 highlights).
+
+    `rebuild` places nothing yet: a document's annotations are placed when something asks
+    about that document (its pane, a change in it) or about all of them (the list, the
+    orphans), or by `place_some`, which the window calls slice by slice once shown (at
+    start-up with 50,000 highlights, placing them all took a second)."""
 
     def __init__(self, corpus: Corpus, objectives: Sequence[Objective], palette: Palette) -> None:
         self.corpus, self.objectives, self.palette = corpus, list(objectives), palette
@@ -90,16 +96,48 @@ class ExcerptIndex:
         self._ordered: list[Excerpt] | None = None
         self._placed: dict[str, list[Excerpt]] = {}  # by document, in order; made when asked
         self._at_range: dict[tuple[str, BlockRangeSelector], set[str]] = {}  # placed ones' ids
+        self._waiting: dict[str, list[Annotation]] = {}  # not placed yet, by document
+        self._waiting_doc: dict[str, str] = {}  # their ids -> document
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
+        self._by_id, self._at_range, self._waiting, self._waiting_doc = {}, {}, {}, {}
+        self._forget_order()
+        for annotation in annotations:
+            self._waiting.setdefault(annotation.doc, []).append(annotation)
+            self._waiting_doc[annotation.id] = annotation.doc
+
+    def complete(self) -> bool:
+        """Whether every annotation is placed."""
+        return not self._waiting
+
+    def place_some(self, count: int) -> None:
+        """Place up to `count` annotations still waiting (a slice of the work)."""
+        while count > 0 and self._waiting:
+            doc_id, waiting = next(iter(self._waiting.items()))
+            some = waiting[-count:]
+            del waiting[-count:]
+            if not waiting:
+                del self._waiting[doc_id]
+            self._place(some)
+            count -= len(some)
+
+    def _ensure(self, doc_ids: Iterable[str]) -> None:
+        """Place the annotations of these documents still waiting."""
+        for doc_id in doc_ids:
+            waiting = self._waiting.pop(doc_id, None)
+            if waiting:
+                self._place(waiting)
+
+    def _ensure_all(self) -> None:
+        self._ensure(list(self._waiting))
+
+    def _place(self, annotations: list[Annotation]) -> None:
         with bulk_work():
-            self._by_id = {
-                e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
-            }
-            self._forget_order()
-            self._at_range = {}
-            for excerpt in self._by_id.values():
+            for excerpt in build_excerpts(annotations, self.corpus, self.objectives, self.palette):
+                self._by_id[excerpt.id] = excerpt
+                del self._waiting_doc[excerpt.id]
                 self._note_range(excerpt, add=True)
+        self._ordered = None  # each document's order is made once it is all placed
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         self.corpus, self.objectives = corpus, list(objectives)
@@ -120,9 +158,12 @@ class ExcerptIndex:
     def apply(self, changes: Iterable[Change]) -> set[str]:
         """Take in changes; returns the ids of the documents whose highlights changed."""
         latest: dict[str, Annotation | None] = {}
+        touched: set[str] = set()
         for change in changes:
             if isinstance(change.item, Annotation):
                 latest[change.id] = change.after  # type: ignore[assignment]
+                touched.update(a.doc for a in (change.before, change.after) if isinstance(a, Annotation))
+        self._ensure(touched)  # what waits there is placed before it changes
         docs: set[str] = set()
         for annotation_id in latest:
             old = self._by_id.pop(annotation_id, None)
@@ -153,6 +194,7 @@ class ExcerptIndex:
 
     def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
         """The first highlight (in document order) placed in a document over exactly `where`."""
+        self._ensure([doc_id])
         placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
         return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
 
@@ -175,10 +217,14 @@ class ExcerptIndex:
                 del ordered[at]
 
     def get(self, annotation_id: str) -> Excerpt | None:
+        doc_id = self._waiting_doc.get(annotation_id)
+        if doc_id is not None:
+            self._ensure([doc_id])
         return self._by_id.get(annotation_id)
 
     def ordered(self) -> list[Excerpt]:
         """Document order, orphans last within their document (as exports order them)."""
+        self._ensure_all()
         if self._ordered is None:
             self._ordered = sorted(self._by_id.values(), key=excerpt_order_key)
         return self._ordered
@@ -187,14 +233,19 @@ class ExcerptIndex:
         """The highlights placed in a document, in order (a list the caller may keep)."""
         placed = self._placed.get(doc_id)
         if placed is None:
-            placed = self._placed[doc_id] = [e for e in self.ordered() if e.doc == doc_id and e.found]
+            self._ensure([doc_id])
+            source = self._ordered if self._ordered is not None else self._by_id.values()
+            placed = [e for e in source if e.doc == doc_id and e.found]
+            if self._ordered is None:
+                placed.sort(key=excerpt_order_key)
+            self._placed[doc_id] = placed
         return list(placed)
 
     def orphans(self) -> list[Excerpt]:
         return [e for e in self.ordered() if not e.found]
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._by_id) + len(self._waiting_doc)
 
 
 def _around(
@@ -276,6 +327,9 @@ class Annotator(QObject):
         self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt]]] = {}  # in order
         self._paint_timer = QTimer(self, singleShot=True, interval=0)
         self._paint_timer.timeout.connect(self._paint_more)
+        self._place_timer = QTimer(self, singleShot=True, interval=0)
+        self._place_timer.timeout.connect(self._place_more)
+        self._orphans_reported = True  # until `start`
         self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
@@ -404,9 +458,20 @@ class Annotator(QObject):
                 else self.tr("Your annotations file:")
             )
             self.problem.emit(title, [notice_text(m) for m in report.messages])
-        self._report_orphans()
+        self._orphans_reported = False
+        self._place_more()  # the orphans are counted once every highlight is placed
         if self.store.dirty:  # re-anchored, restored from a backup or upgraded
             self.save_soon()
+
+    def _place_more(self) -> None:
+        """Place a slice of the highlights not placed yet (see `ExcerptIndex`); once all
+        are, say how many could not be."""
+        self.index.place_some(PLACE_SLICE)
+        if not self.index.complete():
+            self._place_timer.start()
+        elif not self._orphans_reported:
+            self._orphans_reported = True
+            self._report_orphans()
 
     def _report_orphans(self) -> None:
         orphans = len(self.index.orphans())
@@ -428,6 +493,7 @@ class Annotator(QObject):
         self.store.reanchor(corpus)
         self.index.set_corpus(corpus, objectives)
         self.index.rebuild(self.store.annotations)
+        self._place_timer.start()
         self.changed.emit((), {d.id for d in corpus})
         self.save_soon()
 

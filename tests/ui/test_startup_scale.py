@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.core.annotations import TextQuoteSelector, make_target, new_annotation, segments
+from reader.core.annotations import Palette, TextQuoteSelector, make_target, new_annotation, segments
 from reader.core.export import ExportFilter, build_excerpts
 from reader.ui import annotating
+from reader.ui.annotating import ExcerptIndex
 from reader.ui.annotations_panel import ORPHANS, ExcerptRole, GroupRole, IdRole
 
 COLOURS = ("yellow", "red", "blue", "green", "purple")
@@ -183,3 +184,32 @@ def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(qtbot, 
     annotator.paint(pane)
     qtbot.waitUntil(lambda: not annotator.painting())
     assert {(h.anchor, h.start, h.end, h.color) for h in pane.highlights("annotations")} == painted
+
+
+def test_the_excerpt_index_places_what_is_asked_for_and_the_rest_slice_by_slice(many, corpus):
+    store, objectives = many.annotator.store, many.annotator.index.objectives
+    palette = Palette()
+    index = ExcerptIndex(corpus, objectives, palette)
+    index.rebuild(store.annotations)
+    assert not index.complete() and len(index) == len(store.annotations), "nothing placed yet"
+    expected = build_excerpts(store.annotations, corpus, objectives, palette)
+    assert index.placed_in("imrf") == [e for e in expected if e.doc == "imrf" and e.found]
+    assert not index.complete(), "one document placed"
+    waiting = next(a for a in store.annotations if a.doc == "gcm")
+    change = store.update(waiting.edited(color="green" if waiting.color != "green" else "red"))
+    assert index.apply([change]) == {"gcm"} and index.get(waiting.id).color == change.after.color
+    while not index.complete():
+        index.place_some(7)
+    assert index.ordered() == build_excerpts(store.annotations, corpus, objectives, palette)
+    assert len(index.orphans()) == 1
+
+
+def test_the_orphans_are_reported_once_every_highlight_is_placed(qtbot, many, monkeypatch):
+    window, annotator = many, many.annotator
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    window.message_bar.hide()
+    annotator.index.rebuild(annotator.store.annotations)
+    annotator.start()
+    assert not annotator.index.complete(), "placed slice by slice"
+    qtbot.waitUntil(annotator.index.complete)
+    assert window.message_bar.isVisible() and "1" in window.message_bar.text.text()
