@@ -45,6 +45,7 @@ from ..core.annotations import (
     new_bookmark,
     segments,
 )
+from ..core.annotations.anchoring import doc_text
 from ..core.citations import document_label
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, build_excerpts
@@ -110,10 +111,41 @@ class ExcerptIndex:
         """Whether every annotation is placed."""
         return not self._waiting
 
-    def place_some(self, count: int) -> None:
-        """Place up to `count` annotations still waiting (a slice of the work)."""
+    def waiting(self) -> int:
+        """How many annotations are not placed yet."""
+        return len(self._waiting_doc)
+
+    def waiting_in(self, doc_id: str) -> int:
+        """How many annotations of a document are not placed yet."""
+        return len(self._waiting.get(doc_id, ()))
+
+    def place_near(self, doc: Document, first: int, last: int) -> list[Excerpt]:
+        """The highlights placed in `doc` starting in its blocks `first` to `last`
+        (excluded), in order, placing only those (a pane's view, before the rest)."""
+        blocks = doc_text(doc).index
+        near, far = [], []
+        for annotation in self._waiting.get(doc.id, ()):
+            rng = annotation.target.range  # where the store's re-anchoring found it
+            block = blocks.get(rng.start_anchor) if rng is not None else None
+            (near if block is not None and first <= block < last else far).append(annotation)
+        if near:
+            self._waiting[doc.id] = far
+            if not far:
+                del self._waiting[doc.id]
+            self._place(near)
+        return sorted(
+            (e for e in self._by_id.values() if e.doc == doc.id and e.found and first <= e.order[1] < last),
+            key=excerpt_order_key,
+        )
+
+    def place_some(self, count: int, doc_id: str = "") -> None:
+        """Place up to `count` annotations still waiting (a slice of the work), those of
+        `doc_id` first."""
         while count > 0 and self._waiting:
-            doc_id, waiting = next(iter(self._waiting.items()))
+            if doc_id in self._waiting:
+                waiting = self._waiting[doc_id]
+            else:
+                doc_id, waiting = next(iter(self._waiting.items()))
             some = waiting[-count:]
             del waiting[-count:]
             if not waiting:
@@ -254,7 +286,7 @@ def _around(
     """Of highlights in document order, those starting in the blocks around `anchor` (the
     top of a view: `blocks` before and after it), and at least `at_least` nearest to it;
     then the others, still in order."""
-    top = doc.index_of(anchor) if anchor and doc.has(anchor) else 0
+    top = _block_at(doc, anchor)
     block_of = _start_block
     low = bisect_left(placed, top - blocks[0], key=block_of)
     high = bisect_left(placed, top + blocks[1], key=block_of)
@@ -262,6 +294,11 @@ def _around(
         low = min(low, max(0, bisect_left(placed, top, key=block_of) - at_least // 4))
         high = max(high, min(len(placed), low + at_least))
     return placed[low:high], placed[:low] + placed[high:]
+
+
+def _block_at(doc: Document, anchor: str) -> int:
+    """The index of the block at the top of a view (0 for none)."""
+    return doc.index_of(anchor) if anchor and doc.has(anchor) else 0
 
 
 def _start_block(excerpt: Excerpt) -> int:
@@ -324,7 +361,8 @@ class Annotator(QObject):
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
         self._folding: threading.Thread | None = None
         self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
-        self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt]]] = {}  # in order
+        # a pane's highlights still to paint, in order (None: not placed yet), and those painted
+        self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt] | None, set[str]]] = {}
         self._paint_timer = QTimer(self, singleShot=True, interval=0)
         self._paint_timer.timeout.connect(self._paint_more)
         self._place_timer = QTimer(self, singleShot=True, interval=0)
@@ -414,18 +452,24 @@ class Annotator(QObject):
             ):
                 return
         self._unpainted.pop(pane, None)
-        placed = self.index.placed_in(doc.id)
-        if len(placed) > PAINT_AT_ONCE:  # those in view now, the others in slices
-            placed, rest = _around(placed, doc, pane.current_anchor(), NEAR_BLOCKS)
-            self._unpainted[pane] = (doc, rest)
+        if self.index.waiting_in(doc.id) > PAINT_AT_ONCE:  # those in view placed and painted now
+            top = _block_at(doc, pane.current_anchor())
+            placed = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+            self._unpainted[pane] = (doc, None, {e.id for e in placed})  # the others: not placed yet
             self._paint_timer.start()
+        else:
+            placed = self.index.placed_in(doc.id)
+            if len(placed) > PAINT_AT_ONCE:  # those in view now, the others in slices
+                placed, rest = _around(placed, doc, pane.current_anchor(), NEAR_BLOCKS)
+                self._unpainted[pane] = (doc, rest, set())
+                self._paint_timer.start()
         with bulk_work():
             pane.set_highlight_groups("annotations", self.highlight_groups_for(doc, [e.id for e in placed]))
 
     def _paint_more(self) -> None:
         """Paint a slice of one pane's highlights not painted yet, the nearest to what it
         shows first (each slice takes a few tens of milliseconds: the window stays live)."""
-        for pane, (doc, rest) in list(self._unpainted.items()):
+        for pane, (doc, rest, painted) in list(self._unpainted.items()):
             del self._unpainted[pane]
             try:
                 if pane.document is not doc:  # it shows another document (painted as it came)
@@ -433,9 +477,15 @@ class Annotator(QObject):
                 anchor = pane.current_anchor()
             except RuntimeError:  # the pane was closed
                 continue
+            if rest is None:  # its document placed first, slice by slice
+                if self.index.waiting_in(doc.id):
+                    self.index.place_some(PLACE_SLICE, doc.id)
+                    self._unpainted[pane] = (doc, None, painted)
+                    break
+                rest = [e for e in self.index.placed_in(doc.id) if e.id not in painted]
             chunk, rest = _around(rest, doc, anchor, PAINT_SLICE_BLOCKS, at_least=PAINT_SLICE)
             if rest:
-                self._unpainted[pane] = (doc, rest)
+                self._unpainted[pane] = (doc, rest, set())
             ids = [e.id for e in chunk]  # painted as they are now: changes since were painted
             with bulk_work():
                 pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids))
@@ -458,8 +508,11 @@ class Annotator(QObject):
                 else self.tr("Your annotations file:")
             )
             self.problem.emit(title, [notice_text(m) for m in report.messages])
-        self._orphans_reported = False
-        self._place_more()  # the orphans are counted once every highlight is placed
+        self._orphans_reported = False  # counted once every highlight is placed:
+        if self.index.waiting() <= PLACE_SLICE:
+            self._place_more()  # now
+        else:
+            self._place_timer.start()  # from the event loop on, the window painted first
         if self.store.dirty:  # re-anchored, restored from a backup or upgraded
             self.save_soon()
 

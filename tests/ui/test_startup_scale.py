@@ -153,7 +153,10 @@ def pieces_of(window, doc, excerpts) -> list[str]:
     )
 
 
-def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(qtbot, many, corpus, monkeypatch):
+@pytest.mark.parametrize("placed_yet", [True, False], ids=["placed", "not-placed-yet"])
+def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(
+    qtbot, many, corpus, monkeypatch, placed_yet
+):
     monkeypatch.setattr(annotating, "PAINT_AT_ONCE", 30)
     monkeypatch.setattr(annotating, "NEAR_BLOCKS", (2, 12))
     monkeypatch.setattr(annotating, "PAINT_SLICE", 10)
@@ -161,11 +164,15 @@ def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(qtbot, 
     window, annotator = many, many.annotator
     pane = window.panes.panes[0]
     doc = pane.document
-    placed = annotator.index.placed_in(doc.id)
+    placed = [e for e in expected_excerpts(window) if e.doc == doc.id and e.found]
+    near = [e for e in placed if e.order[1] < 12]
     assert len(placed) > 60
+    if not placed_yet:  # as the window opens: the excerpts of a document are placed when asked
+        annotator.index.rebuild(annotator.store.annotations)
     annotator.paint(pane)  # as when the pane opens the document, at its top
     assert annotator.painting()
-    near = [e for e in placed if e.order[1] < 12]
+    in_doc = sum(a.doc == doc.id for a in annotator.store.annotations)  # its orphan too
+    assert annotator.index.waiting_in(doc.id) == (0 if placed_yet else in_doc - len(near)), "the view's only"
     assert near
     assert sorted(pane.highlighted_text("annotations")) == pieces_of(window, doc, near), "the top first"
     # while the rest is painted: the user scrolls to the end and changes two highlights
