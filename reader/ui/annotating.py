@@ -70,9 +70,8 @@ PATCH_AT_MOST = 500  # changed highlights a pane takes in one by one; more (an i
 # and the others in slices after (24,000 in two panes took a second of the window's start).
 PAINT_AT_ONCE = 2000
 NEAR_BLOCKS = (4, 80)  # blocks before and after the one at the top of the view
-PAINT_SLICE = 1500  # highlights painted in one slice (at least)
-PAINT_SLICE_BLOCKS = (40, 160)  # around the view, if that is more
-PLACE_SLICE = 2500  # highlights placed in one slice once the window is shown (~50 ms)
+PAINT_SLICE = 1000  # highlights painted in one slice, the nearest to the view (~30 ms)
+PLACE_SLICE = 1500  # highlights placed in one slice once the window is shown (~30 ms)
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -483,7 +482,7 @@ class Annotator(QObject):
                     self._unpainted[pane] = (doc, None, painted)
                     break
                 rest = [e for e in self.index.placed_in(doc.id) if e.id not in painted]
-            chunk, rest = _around(rest, doc, anchor, PAINT_SLICE_BLOCKS, at_least=PAINT_SLICE)
+            chunk, rest = _around(rest, doc, anchor, (0, 0), at_least=PAINT_SLICE)
             if rest:
                 self._unpainted[pane] = (doc, rest, set())
             ids = [e.id for e in chunk]  # painted as they are now: changes since were painted

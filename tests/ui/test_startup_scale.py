@@ -160,7 +160,6 @@ def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(
     monkeypatch.setattr(annotating, "PAINT_AT_ONCE", 30)
     monkeypatch.setattr(annotating, "NEAR_BLOCKS", (2, 12))
     monkeypatch.setattr(annotating, "PAINT_SLICE", 10)
-    monkeypatch.setattr(annotating, "PAINT_SLICE_BLOCKS", (2, 6))
     window, annotator = many, many.annotator
     pane = window.panes.panes[0]
     doc = pane.document
