@@ -643,7 +643,9 @@ class DocumentPane(QFrame):
         viewport = self.view.viewport()
         first = self.view.cursorForPosition(QPoint(0, 0)).position()
         last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return first, last
+        # While Qt lays a document out again (the window first shown at its size), the top
+        # left can give a position past the bottom right's: the text between both is in view.
+        return min(first, last), max(first, last)
 
     def _window_for_view(self) -> tuple[int, int]:
         """The window Qt has while it still covers the view (so a change hands Qt the same
@@ -663,6 +665,9 @@ class DocumentPane(QFrame):
         first, last = self._visible_positions()
         if self._window is None or not (self._window[0] <= first and last <= self._window[1]):
             self._rebuild_selections()
+            # the note markers too: a first paint while Qt still lays the text out (the
+            # window just shown) places them where it cannot see them
+            self.view.viewport().update()
 
     # --- linked passages ----------------------------------------------------------------------
     def set_passages(self, passages: PassageSet, index: int | None = None, *, navigate: bool = True) -> None:
