@@ -333,6 +333,7 @@ class Annotator(QObject):
 
     changed = Signal(object, object)  # tuple[Change, ...], set of document ids to repaint
     paletteChanged = Signal()
+    placed = Signal()  # every highlight placed (after the slices that follow the start)
     problem = Signal(str, list)  # a title and messages (translated) for the window's message bar
     message = Signal(str)  # a short status-bar message
     _foldDone = Signal(object, object)  # from the fold thread: SaveResult | None, error | None
@@ -521,9 +522,15 @@ class Annotator(QObject):
         self.index.place_some(PLACE_SLICE)
         if not self.index.complete():
             self._place_timer.start()
-        elif not self._orphans_reported:
+            return
+        if not self._orphans_reported:
             self._orphans_reported = True
             self._report_orphans()
+        self.placed.emit()
+
+    def placing(self) -> bool:
+        """Whether highlights are being placed slice by slice (see `ExcerptIndex`)."""
+        return self._place_timer.isActive() and not self.index.complete()
 
     def _report_orphans(self) -> None:
         orphans = len(self.index.orphans())

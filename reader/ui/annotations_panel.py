@@ -608,7 +608,8 @@ class AnnotationsPanel(QDockWidget):
         self.colors_button.clicked.connect(self.colorsRequested)
         self.annotator.changed.connect(self._annotations_changed)
         self.annotator.paletteChanged.connect(self.refresh_sources)
-        self.visibilityChanged.connect(lambda visible: visible and self._stale and self.refresh())
+        self.visibilityChanged.connect(lambda shown: shown and self._stale and self._refresh_once_placed())
+        self.annotator.placed.connect(lambda: self._stale and self.refresh_when_visible())
 
     # --- content ------------------------------------------------------------------------------
     def set_corpus(self, corpus: Corpus, objectives: list[Objective]) -> None:
@@ -689,9 +690,18 @@ class AnnotationsPanel(QDockWidget):
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""
         if not self.visibleRegion().isEmpty():  # not a tab in the background
-            self.refresh()
+            self._refresh_once_placed()
         else:
             self._stale = True
+
+    def _refresh_once_placed(self) -> None:
+        """Refresh now, or once the window has placed every highlight: just after it opens
+        with 50,000, placing the rest at once would hold it for a second or more."""
+        if not self.annotator.placing():
+            self.refresh()
+            return
+        self._stale = True
+        self.status.setText(self.tr("Placing the highlights in the texts…"))
 
     def refresh(self, offer_choices: bool = False) -> None:
         """Show the highlights that pass the filters, keeping the current one selected;

@@ -219,3 +219,17 @@ def test_the_orphans_are_reported_once_every_highlight_is_placed(qtbot, many, mo
     assert not annotator.index.complete(), "placed slice by slice"
     qtbot.waitUntil(annotator.index.complete)
     assert window.message_bar.isVisible() and "1" in window.message_bar.text.text()
+
+
+def test_the_dock_opened_while_highlights_are_placed_lists_them_once_all_are(qtbot, many, monkeypatch):
+    window, annotator, panel = many, many.annotator, many.annotations_panel
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    annotator.index.rebuild(annotator.store.annotations)
+    annotator.start()  # as the window opens with many: placed slice by slice
+    assert annotator.placing()
+    with qtbot.waitSignal(panel.refreshed, timeout=20000):
+        window.show_dock("annotations")
+        assert not annotator.index.complete(), "the window is not held until all are placed"
+        assert panel.status.text() == "正在将高亮定位到文本中…"
+    assert annotator.index.complete()
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
