@@ -509,7 +509,7 @@ class Annotator(QObject):
             )
             self.problem.emit(title, [notice_text(m) for m in report.messages])
         self._orphans_reported = False  # counted once every highlight is placed:
-        if self.index.waiting() <= PLACE_SLICE:
+        if self.little_to_place():
             self._place_more()  # now
         else:
             self._place_timer.start()  # from the event loop on, the window painted first
@@ -531,6 +531,16 @@ class Annotator(QObject):
     def placing(self) -> bool:
         """Whether highlights are being placed slice by slice (see `ExcerptIndex`)."""
         return self._place_timer.isActive() and not self.index.complete()
+
+    def little_to_place(self) -> bool:
+        """Whether the highlights still waiting to be placed are a moment's work."""
+        return self.index.waiting() <= PLACE_SLICE
+
+    def place_soon(self) -> None:
+        """Place the highlights still waiting, slice by slice from the event loop on
+        (`placed` says when all are)."""
+        if not self._place_timer.isActive():
+            self._place_timer.start()
 
     def _report_orphans(self) -> None:
         orphans = len(self.index.orphans())

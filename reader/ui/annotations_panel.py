@@ -697,11 +697,12 @@ class AnnotationsPanel(QDockWidget):
     def _refresh_once_placed(self) -> None:
         """Refresh now, or once the window has placed every highlight: just after it opens
         with 50,000, placing the rest at once would hold it for a second or more."""
-        if not self.annotator.placing():
+        if self.annotator.little_to_place():
             self.refresh()
             return
         self._stale = True
         self.status.setText(self.tr("Placing the highlights in the texts…"))
+        self.annotator.place_soon()  # shown in front as the window opens: before `start`
 
     def refresh(self, offer_choices: bool = False) -> None:
         """Show the highlights that pass the filters, keeping the current one selected;

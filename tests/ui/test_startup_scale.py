@@ -221,12 +221,16 @@ def test_the_orphans_are_reported_once_every_highlight_is_placed(qtbot, many, mo
     assert window.message_bar.isVisible() and "1" in window.message_bar.text.text()
 
 
-def test_the_dock_opened_while_highlights_are_placed_lists_them_once_all_are(qtbot, many, monkeypatch):
+@pytest.mark.parametrize("started", [True, False], ids=["after-start", "in-front-as-the-window-opens"])
+def test_the_dock_opened_while_highlights_are_placed_lists_them_once_all_are(
+    qtbot, many, monkeypatch, started
+):
     window, annotator, panel = many, many.annotator, many.annotations_panel
     monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
     annotator.index.rebuild(annotator.store.annotations)
-    annotator.start()  # as the window opens with many: placed slice by slice
-    assert annotator.placing()
+    if started:
+        annotator.start()  # as the window opens with many: placed slice by slice
+    assert annotator.placing() == started
     with qtbot.waitSignal(panel.refreshed, timeout=20000):
         window.show_dock("annotations")
         assert not annotator.index.complete(), "the window is not held until all are placed"
