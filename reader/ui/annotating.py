@@ -45,10 +45,12 @@ from ..core.annotations import (
     new_bookmark,
     segments,
 )
+from ..core.annotations.anchoring import doc_text
 from ..core.citations import document_label
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, build_excerpts
 from ..core.model import Document, Objective
+from .bulk import bulk_work
 from .colors import color_label, color_name, display_palette, swatch_icon
 from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
 from .dialogs.colors import ColorNamesDialog
@@ -64,6 +66,12 @@ FOLD_WAIT_MS = 100  # a save asked for during a fold is tried again this much la
 BOOKMARK_PREVIEW = 16
 TOOLTIP_NOTE = 200
 PATCH_AT_MOST = 500  # changed highlights a pane takes in one by one; more (an import): all again
+# A pane with more highlights than this paints those around the place it shows at once,
+# and the others in slices after (24,000 in two panes took a second of the window's start).
+PAINT_AT_ONCE = 2000
+NEAR_BLOCKS = (4, 80)  # blocks before and after the one at the top of the view
+PAINT_SLICE = 1000  # highlights painted in one slice, the nearest to the view (~30 ms)
+PLACE_SLICE = 1500  # highlights placed in one slice once the window is shown (~30 ms)
 Item = Annotation | Bookmark | ColorMeaning
 
 
@@ -75,7 +83,12 @@ class ExcerptIndex:
     """Every annotation as an `Excerpt` placed in the current text (orphans marked), kept
     current change by change: only the annotations that changed are placed again, and the
     document order (all of it, and each document's placed highlights) is patched by
-    bisection rather than sorted again (issue 14: one change with 10,000 highlights)."""
+    bisection rather than sorted again (issue 14: one change with 10,000 highlights).
+
+    `rebuild` places nothing yet: a document's annotations are placed when something asks
+    about that document (its pane, a change in it) or about all of them (the list, the
+    orphans), or by `place_some`, which the window calls slice by slice once shown (at
+    start-up with 50,000 highlights, placing them all took a second)."""
 
     def __init__(self, corpus: Corpus, objectives: Sequence[Objective], palette: Palette) -> None:
         self.corpus, self.objectives, self.palette = corpus, list(objectives), palette
@@ -83,15 +96,79 @@ class ExcerptIndex:
         self._ordered: list[Excerpt] | None = None
         self._placed: dict[str, list[Excerpt]] = {}  # by document, in order; made when asked
         self._at_range: dict[tuple[str, BlockRangeSelector], set[str]] = {}  # placed ones' ids
+        self._waiting: dict[str, list[Annotation]] = {}  # not placed yet, by document
+        self._waiting_doc: dict[str, str] = {}  # their ids -> document
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
-        self._by_id = {
-            e.id: e for e in build_excerpts(annotations, self.corpus, self.objectives, self.palette)
-        }
+        self._by_id, self._at_range, self._waiting, self._waiting_doc = {}, {}, {}, {}
         self._forget_order()
-        self._at_range = {}
-        for excerpt in self._by_id.values():
-            self._note_range(excerpt, add=True)
+        for annotation in annotations:
+            self._waiting.setdefault(annotation.doc, []).append(annotation)
+            self._waiting_doc[annotation.id] = annotation.doc
+
+    def complete(self) -> bool:
+        """Whether every annotation is placed."""
+        return not self._waiting
+
+    def waiting(self) -> int:
+        """How many annotations are not placed yet."""
+        return len(self._waiting_doc)
+
+    def waiting_in(self, doc_id: str) -> int:
+        """How many annotations of a document are not placed yet."""
+        return len(self._waiting.get(doc_id, ()))
+
+    def place_near(self, doc: Document, first: int, last: int) -> list[Excerpt]:
+        """The highlights placed in `doc` starting in its blocks `first` to `last`
+        (excluded), in order, placing only those (a pane's view, before the rest)."""
+        blocks = doc_text(doc).index
+        near, far = [], []
+        for annotation in self._waiting.get(doc.id, ()):
+            rng = annotation.target.range  # where the store's re-anchoring found it
+            block = blocks.get(rng.start_anchor) if rng is not None else None
+            (near if block is not None and first <= block < last else far).append(annotation)
+        if near:
+            self._waiting[doc.id] = far
+            if not far:
+                del self._waiting[doc.id]
+            self._place(near)
+        return sorted(
+            (e for e in self._by_id.values() if e.doc == doc.id and e.found and first <= e.order[1] < last),
+            key=excerpt_order_key,
+        )
+
+    def place_some(self, count: int, doc_id: str = "") -> None:
+        """Place up to `count` annotations still waiting (a slice of the work), those of
+        `doc_id` first."""
+        while count > 0 and self._waiting:
+            if doc_id in self._waiting:
+                waiting = self._waiting[doc_id]
+            else:
+                doc_id, waiting = next(iter(self._waiting.items()))
+            some = waiting[-count:]
+            del waiting[-count:]
+            if not waiting:
+                del self._waiting[doc_id]
+            self._place(some)
+            count -= len(some)
+
+    def _ensure(self, doc_ids: Iterable[str]) -> None:
+        """Place the annotations of these documents still waiting."""
+        for doc_id in doc_ids:
+            waiting = self._waiting.pop(doc_id, None)
+            if waiting:
+                self._place(waiting)
+
+    def _ensure_all(self) -> None:
+        self._ensure(list(self._waiting))
+
+    def _place(self, annotations: list[Annotation]) -> None:
+        with bulk_work():
+            for excerpt in build_excerpts(annotations, self.corpus, self.objectives, self.palette):
+                self._by_id[excerpt.id] = excerpt
+                del self._waiting_doc[excerpt.id]
+                self._note_range(excerpt, add=True)
+        self._ordered = None  # each document's order is made once it is all placed
 
     def set_corpus(self, corpus: Corpus, objectives: Sequence[Objective]) -> None:
         self.corpus, self.objectives = corpus, list(objectives)
@@ -112,9 +189,12 @@ class ExcerptIndex:
     def apply(self, changes: Iterable[Change]) -> set[str]:
         """Take in changes; returns the ids of the documents whose highlights changed."""
         latest: dict[str, Annotation | None] = {}
+        touched: set[str] = set()
         for change in changes:
             if isinstance(change.item, Annotation):
                 latest[change.id] = change.after  # type: ignore[assignment]
+                touched.update(a.doc for a in (change.before, change.after) if isinstance(a, Annotation))
+        self._ensure(touched)  # what waits there is placed before it changes
         docs: set[str] = set()
         for annotation_id in latest:
             old = self._by_id.pop(annotation_id, None)
@@ -145,6 +225,7 @@ class ExcerptIndex:
 
     def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
         """The first highlight (in document order) placed in a document over exactly `where`."""
+        self._ensure([doc_id])
         placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
         return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
 
@@ -167,10 +248,14 @@ class ExcerptIndex:
                 del ordered[at]
 
     def get(self, annotation_id: str) -> Excerpt | None:
+        doc_id = self._waiting_doc.get(annotation_id)
+        if doc_id is not None:
+            self._ensure([doc_id])
         return self._by_id.get(annotation_id)
 
     def ordered(self) -> list[Excerpt]:
         """Document order, orphans last within their document (as exports order them)."""
+        self._ensure_all()
         if self._ordered is None:
             self._ordered = sorted(self._by_id.values(), key=excerpt_order_key)
         return self._ordered
@@ -179,14 +264,44 @@ class ExcerptIndex:
         """The highlights placed in a document, in order (a list the caller may keep)."""
         placed = self._placed.get(doc_id)
         if placed is None:
-            placed = self._placed[doc_id] = [e for e in self.ordered() if e.doc == doc_id and e.found]
+            self._ensure([doc_id])
+            source = self._ordered if self._ordered is not None else self._by_id.values()
+            placed = [e for e in source if e.doc == doc_id and e.found]
+            if self._ordered is None:
+                placed.sort(key=excerpt_order_key)
+            self._placed[doc_id] = placed
         return list(placed)
 
     def orphans(self) -> list[Excerpt]:
         return [e for e in self.ordered() if not e.found]
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._by_id) + len(self._waiting_doc)
+
+
+def _around(
+    placed: list[Excerpt], doc: Document, anchor: str, blocks: tuple[int, int], at_least: int = 0
+) -> tuple[list[Excerpt], list[Excerpt]]:
+    """Of highlights in document order, those starting in the blocks around `anchor` (the
+    top of a view: `blocks` before and after it), and at least `at_least` nearest to it;
+    then the others, still in order."""
+    top = _block_at(doc, anchor)
+    block_of = _start_block
+    low = bisect_left(placed, top - blocks[0], key=block_of)
+    high = bisect_left(placed, top + blocks[1], key=block_of)
+    if high - low < at_least:  # few highlights there: the nearest ones, mostly below
+        low = min(low, max(0, bisect_left(placed, top, key=block_of) - at_least // 4))
+        high = max(high, min(len(placed), low + at_least))
+    return placed[low:high], placed[:low] + placed[high:]
+
+
+def _block_at(doc: Document, anchor: str) -> int:
+    """The index of the block at the top of a view (0 for none)."""
+    return doc.index_of(anchor) if anchor and doc.has(anchor) else 0
+
+
+def _start_block(excerpt: Excerpt) -> int:
+    return excerpt.order[1]
 
 
 def excerpt_order_key(excerpt: Excerpt) -> tuple:
@@ -218,6 +333,7 @@ class Annotator(QObject):
 
     changed = Signal(object, object)  # tuple[Change, ...], set of document ids to repaint
     paletteChanged = Signal()
+    placed = Signal()  # every highlight placed (after the slices that follow the start)
     problem = Signal(str, list)  # a title and messages (translated) for the window's message bar
     message = Signal(str)  # a short status-bar message
     _foldDone = Signal(object, object)  # from the fold thread: SaveResult | None, error | None
@@ -245,6 +361,13 @@ class Annotator(QObject):
         self._timer.timeout.connect(lambda: self._save(self.store.flush_if_due))
         self._folding: threading.Thread | None = None
         self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
+        # a pane's highlights still to paint, in order (None: not placed yet), and those painted
+        self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt] | None, set[str]]] = {}
+        self._paint_timer = QTimer(self, singleShot=True, interval=0)
+        self._paint_timer.timeout.connect(self._paint_more)
+        self._place_timer = QTimer(self, singleShot=True, interval=0)
+        self._place_timer.timeout.connect(self._place_more)
+        self._orphans_reported = True  # until `start`
         self._foldDone.connect(self._fold_done)
 
     # --- reading ----------------------------------------------------------------------------
@@ -328,7 +451,51 @@ class Annotator(QObject):
                 "annotations", self.highlight_groups_for(doc, ids)
             ):
                 return
-        pane.set_highlight_groups("annotations", self.highlight_groups_for(doc))
+        self._unpainted.pop(pane, None)
+        if self.index.waiting_in(doc.id) > PAINT_AT_ONCE:  # those in view placed and painted now
+            top = _block_at(doc, pane.current_anchor())
+            placed = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+            self._unpainted[pane] = (doc, None, {e.id for e in placed})  # the others: not placed yet
+            self._paint_timer.start()
+        else:
+            placed = self.index.placed_in(doc.id)
+            if len(placed) > PAINT_AT_ONCE:  # those in view now, the others in slices
+                placed, rest = _around(placed, doc, pane.current_anchor(), NEAR_BLOCKS)
+                self._unpainted[pane] = (doc, rest, set())
+                self._paint_timer.start()
+        with bulk_work():
+            pane.set_highlight_groups("annotations", self.highlight_groups_for(doc, [e.id for e in placed]))
+
+    def _paint_more(self) -> None:
+        """Paint a slice of one pane's highlights not painted yet, the nearest to what it
+        shows first (each slice takes a few tens of milliseconds: the window stays live)."""
+        for pane, (doc, rest, painted) in list(self._unpainted.items()):
+            del self._unpainted[pane]
+            try:
+                if pane.document is not doc:  # it shows another document (painted as it came)
+                    continue
+                anchor = pane.current_anchor()
+            except RuntimeError:  # the pane was closed
+                continue
+            if rest is None:  # its document placed first, slice by slice
+                if self.index.waiting_in(doc.id):
+                    self.index.place_some(PLACE_SLICE, doc.id)
+                    self._unpainted[pane] = (doc, None, painted)
+                    break
+                rest = [e for e in self.index.placed_in(doc.id) if e.id not in painted]
+            chunk, rest = _around(rest, doc, anchor, (0, 0), at_least=PAINT_SLICE)
+            if rest:
+                self._unpainted[pane] = (doc, rest, set())
+            ids = [e.id for e in chunk]  # painted as they are now: changes since were painted
+            with bulk_work():
+                pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids))
+            break
+        if self._unpainted:
+            self._paint_timer.start()
+
+    def painting(self) -> bool:
+        """Whether some pane's highlights are still being painted slice by slice."""
+        return bool(self._unpainted)
 
     # --- startup and corpus -------------------------------------------------------------------
     def start(self) -> None:
@@ -341,9 +508,39 @@ class Annotator(QObject):
                 else self.tr("Your annotations file:")
             )
             self.problem.emit(title, [notice_text(m) for m in report.messages])
-        self._report_orphans()
+        self._orphans_reported = False  # counted once every highlight is placed:
+        if self.little_to_place():
+            self._place_more()  # now
+        else:
+            self._place_timer.start()  # from the event loop on, the window painted first
         if self.store.dirty:  # re-anchored, restored from a backup or upgraded
             self.save_soon()
+
+    def _place_more(self) -> None:
+        """Place a slice of the highlights not placed yet (see `ExcerptIndex`); once all
+        are, say how many could not be."""
+        self.index.place_some(PLACE_SLICE)
+        if not self.index.complete():
+            self._place_timer.start()
+            return
+        if not self._orphans_reported:
+            self._orphans_reported = True
+            self._report_orphans()
+        self.placed.emit()
+
+    def placing(self) -> bool:
+        """Whether highlights are being placed slice by slice (see `ExcerptIndex`)."""
+        return self._place_timer.isActive() and not self.index.complete()
+
+    def little_to_place(self) -> bool:
+        """Whether the highlights still waiting to be placed are a moment's work."""
+        return self.index.waiting() <= PLACE_SLICE
+
+    def place_soon(self) -> None:
+        """Place the highlights still waiting, slice by slice from the event loop on
+        (`placed` says when all are)."""
+        if not self._place_timer.isActive():
+            self._place_timer.start()
 
     def _report_orphans(self) -> None:
         orphans = len(self.index.orphans())
@@ -365,6 +562,7 @@ class Annotator(QObject):
         self.store.reanchor(corpus)
         self.index.set_corpus(corpus, objectives)
         self.index.rebuild(self.store.annotations)
+        self._place_timer.start()
         self.changed.emit((), {d.id for d in corpus})
         self.save_soon()
 

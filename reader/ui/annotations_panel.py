@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QPoint,
     QSize,
     Qt,
@@ -258,6 +259,26 @@ def _group_key(excerpt: Excerpt) -> str:
     return excerpt.doc if excerpt.found else ORPHANS
 
 
+@dataclass(frozen=True)
+class _RowTexts:
+    """What a highlight's row shows, made when the view first asks."""
+
+    display: str
+    tooltip: str
+    accessible: str
+    lines: int
+
+
+_TEXT_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.SizeHintRole,
+    }
+)
+
+
 @dataclass
 class _Group:
     key: str  # a document id, or ORPHANS
@@ -268,12 +289,17 @@ class _Group:
 class AnnotationsModel(QStandardItemModel):
     """Documents (in library order) → their highlights; then "Could not be placed" → orphans.
 
-    Every row's data (and its height, from its number of lines) is stored in Qt's own
-    items: a tree view lays out all its rows again after a row is inserted or removed, and
-    with 10,000 highlights a model answering in Python made that take most of a second
-    (issue 14). `take_in` changes one row; `set_excerpts` builds the list again."""
+    The groups are Qt's items; a highlight's row is an empty place in Qt's own tree (no
+    item at all), and what it shows (text, swatch, tooltip, height from its number of
+    lines) is made by `data` when the view asks, that is for the rows in view. Qt keeps
+    the tree, so a tree view lays out all its rows again after one came or went without
+    asking Python anything (a model answering rowCount/index/parent in Python made that
+    take most of a second at 10,000), and 50,000 rows are listed in milliseconds where
+    filling 50,000 items from Python took ~2.5 s (issue 14). `take_in` changes one row;
+    `set_excerpts` builds the list again."""
 
     MARGIN = 16  # the style's and the style sheet's padding around a row's text
+    TEXTS_KEPT = 4096  # rows whose texts are kept made (those in view, and some more)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -281,19 +307,20 @@ class AnnotationsModel(QStandardItemModel):
         self._group_rows: dict[str, int] = {}  # group key -> row
         self._listed: dict[str, Excerpt] = {}  # the excerpts listed, by id
         self._labels: dict[str, str] = {}
+        self._texts: dict[str, tuple[Excerpt, _RowTexts]] = {}  # by id, while the excerpt is the same
         self._built: tuple | None = None  # what set_excerpts last showed, while nothing changed it
         self.line_height = 16  # the list's line spacing (the panel sets it from its font)
         self.row_in_view: Callable[[QModelIndex], bool] = lambda _index: True  # the panel's view
 
     def set_excerpts(self, excerpts: list[Excerpt], titles: dict[str, str], palette: Palette) -> None:
         """Build the list (unless it already shows exactly this: the window asks twice as it
-        opens, and building 10,000 rows takes a good half second)."""
+        opens)."""
         labels = {color: color_label(palette, color) for color in COLORS}
         orphans = _Group(ORPHANS, self.tr("Could not be placed"), [])
         built = (list(excerpts), dict(titles), labels, orphans.title, self.line_height)
         if built == self._built:
             return
-        self._built, self._labels = built, labels
+        self._built, self._labels, self._texts = built, labels, {}
         groups: dict[str, _Group] = {}
         for excerpt in excerpts:
             if not excerpt.found:
@@ -309,12 +336,7 @@ class AnnotationsModel(QStandardItemModel):
         self._groups = [*groups.values(), *([orphans] if orphans.excerpts else [])]
         self._group_rows = {group.key: g for g, group in enumerate(self._groups)}
         self._listed = {e.id: e for group in self._groups for e in group.excerpts}
-        items = []
-        for group in self._groups:
-            item = self._group_item(group)
-            item.appendRows([self._excerpt_item(e) for e in group.excerpts])  # before it is shown
-            items.append(item)
-        self.invisibleRootItem().appendRows(items)
+        self.invisibleRootItem().appendRows([self._group_item(group) for group in self._groups])
 
     def take_in(self, annotation_id: str, excerpt: Excerpt | None) -> bool:
         """Show a new version of one highlight (None: it is no longer listed) by repainting,
@@ -343,24 +365,21 @@ class AnnotationsModel(QStandardItemModel):
         return True
 
     def _replace_row(self, g: int, r: int, excerpt: Excerpt) -> None:
+        old = self._groups[g].excerpts[r]
+        height = self._texts_of(old).lines
         self._groups[g].excerpts[r] = self._listed[excerpt.id] = excerpt
-        item = self.item(g).child(r)
-        height = item.sizeHint()
-        blocked = self.blockSignals(True)  # one dataChanged for all the roles, if any
-        try:
-            self._fill_excerpt(item, excerpt)
-        finally:
-            self.blockSignals(blocked)
+        index = self.index(r, 0, self.index(g, 0))
         # A tree view finds a row's place by adding up the heights of the rows before it (all
         # measured again after a row came or went): a row out of view whose height stays
         # is shown from the new data once scrolled to, without telling the view now.
-        if item.sizeHint() != height or self.row_in_view(item.index()):
-            self.dataChanged.emit(item.index(), item.index())
+        if self._texts_of(excerpt).lines != height or self.row_in_view(index):
+            self.dataChanged.emit(index, index)
 
     def _remove_row(self, g: int, r: int) -> None:
+        # the list first: the view's handlers of the removal ask for the rows that stay
         removed = self._groups[g].excerpts.pop(r)
         del self._listed[removed.id]
-        self.item(g).removeRow(r)
+        self.removeRows(r, 1, self.index(g, 0))
         self._title_group(g)
 
     def _insert_row(self, g: int, excerpt: Excerpt) -> None:
@@ -368,8 +387,7 @@ class AnnotationsModel(QStandardItemModel):
         r = bisect_left(rows, excerpt_order_key(excerpt), key=excerpt_order_key)
         rows.insert(r, excerpt)
         self._listed[excerpt.id] = excerpt
-        # the list form: PySide lets a single item passed alone be deleted with its wrapper
-        self.item(g).insertRow(r, [self._excerpt_item(excerpt)])
+        self.insertRows(r, 1, self.index(g, 0))  # an empty place: `data` shows it
         self._title_group(g)
 
     def _place_of(self, excerpt: Excerpt) -> tuple[int, int] | None:
@@ -398,7 +416,68 @@ class AnnotationsModel(QStandardItemModel):
             for r in range(len(group.excerpts))
         ]
 
-    # --- the items ----------------------------------------------------------------------------
+    # --- what a row shows ---------------------------------------------------------------------
+    def excerpt_at(self, index: QModelIndex | QPersistentModelIndex) -> Excerpt | None:
+        """The highlight a row shows (None for a group's row)."""
+        parent = index.parent()
+        if not parent.isValid() or not 0 <= parent.row() < len(self._groups):
+            return None
+        rows = self._groups[parent.row()].excerpts
+        return rows[index.row()] if 0 <= index.row() < len(rows) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.parent().isValid():
+            return super().data(index, role)
+        excerpt = self.excerpt_at(index)
+        if excerpt is None:
+            return None
+        if role == ExcerptRole:
+            return excerpt
+        if role == IdRole:
+            return excerpt.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return swatch_icon(excerpt.color)
+        if role not in _TEXT_ROLES:
+            return None
+        texts = self._texts_of(excerpt)
+        if role == Qt.ItemDataRole.SizeHintRole:
+            # the height from the number of lines alone: measuring thousands of texts is slow
+            return QSize(0, self.line_height * texts.lines + self.MARGIN)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return texts.display
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return texts.tooltip
+        return texts.accessible
+
+    def _texts_of(self, excerpt: Excerpt) -> _RowTexts:
+        kept = self._texts.get(excerpt.id)
+        if kept is not None and kept[0] is excerpt:
+            return kept[1]
+        if len(self._texts) >= self.TEXTS_KEPT:
+            self._texts = {}
+        texts = self._make_texts(excerpt)
+        self._texts[excerpt.id] = (excerpt, texts)
+        return texts
+
+    def _make_texts(self, excerpt: Excerpt) -> _RowTexts:
+        a = excerpt.annotation
+        where = excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found else excerpt.citation
+        tags = "  " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
+        lines = [(where or excerpt.doc) + tags, f"“{_short(a.exact, QUOTE_PREVIEW)}”"]
+        if a.note:
+            lines.append("✎ " + _short(a.note, NOTE_PREVIEW))
+        label = self._labels.get(a.color, a.color)
+        tip = [excerpt.citation, label, a.exact]
+        if a.note:
+            tip.append(self.tr("Note: %1").replace("%1", a.note))
+        return _RowTexts(
+            "\n".join(lines),
+            plain_tip("\n\n".join(tip)),
+            ". ".join(p for p in (label, excerpt.citation, _short(a.exact, QUOTE_PREVIEW), a.note) if p),
+            len(lines),
+        )
+
+    # --- the groups ---------------------------------------------------------------------------
     def _group_item(self, group: _Group) -> QStandardItem:
         item = QStandardItem()
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -407,6 +486,11 @@ class AnnotationsModel(QStandardItemModel):
         item.setData(group.key, GroupRole)
         self._fill_group(item, group)
         item.setSizeHint(QSize(0, self.line_height + self.MARGIN // 2))
+        # Its highlights' rows: empty places, shown by `data` (Qt's flags for an empty
+        # place add editable and draggable to enabled and selectable: this view has no
+        # edit trigger and no drag, so neither is ever offered).
+        item.setColumnCount(1)
+        item.setRowCount(len(group.excerpts))
         return item
 
     def _title_group(self, g: int) -> None:
@@ -424,34 +508,6 @@ class AnnotationsModel(QStandardItemModel):
             )
         else:
             item.setToolTip(self.tr("%n highlight(s) in this document", "", len(group.excerpts)))
-
-    def _excerpt_item(self, excerpt: Excerpt) -> QStandardItem:
-        item = QStandardItem()
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        self._fill_excerpt(item, excerpt)
-        return item
-
-    def _fill_excerpt(self, item: QStandardItem, excerpt: Excerpt) -> None:
-        a = excerpt.annotation
-        where = excerpt.citation.removeprefix(excerpt.document_label) if excerpt.found else excerpt.citation
-        tags = "  " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
-        lines = [(where or excerpt.doc) + tags, f"“{_short(a.exact, QUOTE_PREVIEW)}”"]
-        if a.note:
-            lines.append("✎ " + _short(a.note, NOTE_PREVIEW))
-        label = self._labels.get(a.color, a.color)
-        tip = [excerpt.citation, label, a.exact]
-        if a.note:
-            tip.append(self.tr("Note: %1").replace("%1", a.note))
-        item.setText("\n".join(lines))
-        item.setIcon(swatch_icon(a.color))
-        item.setToolTip(plain_tip("\n\n".join(tip)))
-        item.setAccessibleText(
-            ". ".join(p for p in (label, excerpt.citation, _short(a.exact, QUOTE_PREVIEW), a.note) if p)
-        )
-        item.setData(excerpt, ExcerptRole)
-        item.setData(excerpt.id, IdRole)
-        # the height from the number of lines alone: measuring thousands of texts is slow
-        item.setSizeHint(QSize(0, self.line_height * len(lines) + self.MARGIN))
 
 
 # --- the dock -------------------------------------------------------------------------------
@@ -472,7 +528,7 @@ class AnnotationsPanel(QDockWidget):
         self.setObjectName("annotationsDock")
         self.annotator = annotator
         self._corpus, self._objectives = corpus, objectives
-        self._stale = False
+        self._stale = self._stale_sources = False  # to list, to offer the filters' choices: when shown
         self._choices = ChoiceCounts()
         self._build()
         self._connect()
@@ -552,7 +608,8 @@ class AnnotationsPanel(QDockWidget):
         self.colors_button.clicked.connect(self.colorsRequested)
         self.annotator.changed.connect(self._annotations_changed)
         self.annotator.paletteChanged.connect(self.refresh_sources)
-        self.visibilityChanged.connect(lambda visible: visible and self._stale and self.refresh())
+        self.visibilityChanged.connect(lambda shown: shown and self._stale and self._refresh_once_placed())
+        self.annotator.placed.connect(lambda: self._stale and self.refresh_when_visible())
 
     # --- content ------------------------------------------------------------------------------
     def set_corpus(self, corpus: Corpus, objectives: list[Objective]) -> None:
@@ -560,7 +617,12 @@ class AnnotationsPanel(QDockWidget):
         self.refresh_sources()
 
     def refresh_sources(self) -> None:
-        """The documents, objectives or colours changed: offer them again, then refresh."""
+        """The documents, objectives or colours changed: offer them again, then refresh, now
+        if the panel is shown, else when it is (the window builds the panel hidden: with
+        50,000 highlights, listing them and counting their tags took seconds of its start)."""
+        if self.visibleRegion().isEmpty():
+            self._stale = self._stale_sources = True
+            return
         self.refresh(offer_choices=True)
 
     def _offer_choices(self) -> None:
@@ -628,14 +690,25 @@ class AnnotationsPanel(QDockWidget):
     def refresh_when_visible(self) -> None:
         """Refresh now if the panel is shown, else when it is (a hidden tab costs nothing)."""
         if not self.visibleRegion().isEmpty():  # not a tab in the background
-            self.refresh()
+            self._refresh_once_placed()
         else:
             self._stale = True
+
+    def _refresh_once_placed(self) -> None:
+        """Refresh now, or once the window has placed every highlight: just after it opens
+        with 50,000, placing the rest at once would hold it for a second or more."""
+        if self.annotator.little_to_place():
+            self.refresh()
+            return
+        self._stale = True
+        self.status.setText(self.tr("Placing the highlights in the texts…"))
+        self.annotator.place_soon()  # shown in front as the window opens: before `start`
 
     def refresh(self, offer_choices: bool = False) -> None:
         """Show the highlights that pass the filters, keeping the current one selected;
         offer the filters' choices again when asked or when tags or authors changed."""
-        self._stale = False
+        offer_choices = offer_choices or self._stale_sources
+        self._stale = self._stale_sources = False
         current = self.view.currentIndex().data(IdRole)
         self._choices.recount(self.annotator.store.annotations)
         if offer_choices or self._choices_changed():

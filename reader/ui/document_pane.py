@@ -219,6 +219,7 @@ class DocumentPane(QFrame):
         self._ranges: dict[str, dict[Highlight, tuple[int, int, QTextCharFormat] | None]] = {}
         self._selections: dict[int, tuple[tuple, QTextEdit.ExtraSelection]] = {}  # by id(range)
         self._keyed: dict[str, KeyedLayer] = {}  # layers changed key by key (annotations)
+        self._formats: dict[tuple[str, str, bool], QTextCharFormat] = {}  # by layer, colour, whole line
         self._window: tuple[int, int] | None = None  # the positions whose keyed ranges Qt has
         self._passages: PassageSet | None = None
         self._passage_index = 0
@@ -581,18 +582,29 @@ class DocumentPane(QFrame):
         span_range = self._rendered.range_of(h.anchor, h.start, h.end)
         if span_range is None or span_range[0] >= span_range[1]:
             return None
+        color = h.color or LAYER_COLORS[self._theme].get(layer, "#fff3b0")
+        whole = layer in FULL_WIDTH_LAYERS and h.end is None
+        fmt = self._formats.get((layer, color, whole))
+        if fmt is None:
+            fmt = self._formats[(layer, color, whole)] = self._highlight_format(layer, color, whole)
+        return span_range[0], span_range[1], fmt
+
+    @staticmethod
+    def _highlight_format(layer: str, color: str, whole: bool) -> QTextCharFormat:
+        """One format per layer and colour, shared by its ranges (never changed once made):
+        making one per range was a third of painting 24,000 highlights. A highlight's
+        tooltip is not in it: Qt shows only the document's own formats' tooltips, and the
+        pane shows a highlight's itself (`tooltip_at`)."""
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(h.color or LAYER_COLORS[self._theme].get(layer, "#fff3b0")))
-        if layer in FULL_WIDTH_LAYERS and h.end is None:
+        fmt.setBackground(QColor(color))
+        if whole:
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         if layer in ("search", "find", "annotations"):  # light backgrounds in both themes
             fmt.setForeground(QColor("#000000"))
         if layer == "search":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(SEARCH_UNDERLINE))
-        if h.tooltip:
-            fmt.setToolTip(plain_tip(h.tooltip))
-        return span_range[0], span_range[1], fmt
+        return fmt
 
     def _rebuild_selections(self) -> None:
         if self._rendered is None:
@@ -602,10 +614,13 @@ class DocumentPane(QFrame):
             key=lambda name: LAYER_ORDER.index(name) if name in LAYER_ORDER else 0,
         )
         selections, kept = [], {}
-        self._window = self._window_for_view() if self._keyed else None
+        # None while the view is hidden (the window not shown yet): its size is then not
+        # its own, and the window is found when it first paints (`_follow_view`)
+        self._window = self._window_for_view() if self._keyed and self.view.isVisible() else None
         for layer in layers:
             if layer in self._keyed:  # kept in paint order, change by change
-                selections.extend(self._keyed[layer].selections_between(*self._window))
+                if self._window is not None:
+                    selections.extend(self._keyed[layer].selections_between(*self._window))
                 continue
             for placed in self._layer_positions(layer):
                 cached = self._selections.get(id(placed))
@@ -628,7 +643,9 @@ class DocumentPane(QFrame):
         viewport = self.view.viewport()
         first = self.view.cursorForPosition(QPoint(0, 0)).position()
         last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return first, last
+        # While Qt lays a document out again (the window first shown at its size), the top
+        # left can give a position past the bottom right's: the text between both is in view.
+        return min(first, last), max(first, last)
 
     def _window_for_view(self) -> tuple[int, int]:
         """The window Qt has while it still covers the view (so a change hands Qt the same
@@ -642,12 +659,15 @@ class DocumentPane(QFrame):
 
     def _follow_view(self) -> None:
         """Give Qt the keyed ranges around the text in view once it has scrolled (or been
-        laid out again) beyond those it has."""
-        if not self._keyed or self._rendered is None:
+        laid out again) beyond those it has (a hidden view waits for its first paint)."""
+        if not self._keyed or self._rendered is None or not self.view.isVisible():
             return
         first, last = self._visible_positions()
         if self._window is None or not (self._window[0] <= first and last <= self._window[1]):
             self._rebuild_selections()
+            # the note markers too: a first paint while Qt still lays the text out (the
+            # window just shown) places them where it cannot see them
+            self.view.viewport().update()
 
     # --- linked passages ----------------------------------------------------------------------
     def set_passages(self, passages: PassageSet, index: int | None = None, *, navigate: bool = True) -> None:

@@ -45,6 +45,7 @@ class NoteMarkers:
         viewport = self.view.viewport()
         first = self.view.cursorForPosition(QPoint(0, 0)).position()
         last = self.view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        first, last = min(first, last), max(first, last)  # inverted while Qt lays the text out again
         result = []
         document = self.view.document()
         left = viewport.width() - int(document.documentMargin()) + 2

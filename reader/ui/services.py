@@ -21,6 +21,7 @@ from ..core.objectives import COMPACT_ID
 from ..core.search import SearchService
 from ..core.userconfig import config_file, user_name
 from ..paths import AppPaths
+from .bulk import bulk_work
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,8 @@ def open_annotation_store(paths: AppPaths, corpus: Corpus | None = None) -> Stor
     store.creator = user_name(config_file(paths.data))  # the author of what the user adds
     if corpus is not None:
         try:
-            store.reanchor(corpus)
+            with bulk_work():
+                store.reanchor(corpus)
         except Exception:  # noqa: BLE001 - a bug here must not keep the window from opening
             log.exception("re-anchoring the annotations failed")
     return store

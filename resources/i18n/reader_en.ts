@@ -9,7 +9,7 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Go back to the previous place</source>
         <translation>Go back to the previous place</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Go forward again</source>
         <translation>Go forward again</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>&amp;Add pane</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Open another document pane beside the others</source>
         <translation>Open another document pane beside the others</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>&amp;Close pane</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Close the current pane</source>
         <translation>Close the current pane</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>&amp;Swap panes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Swap the current pane with the next one</source>
         <translation>Swap the current pane with the next one</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>Next pa&amp;ne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Move the keyboard focus to the next pane</source>
         <translation>Move the keyboard focus to the next pane</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Linked scrolling</source>
         <translation>&amp;Linked scrolling</translation>
     </message>
@@ -74,12 +74,12 @@
         <translation>Keep the other panes on the passage that corresponds</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
@@ -89,7 +89,7 @@
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Smaller text</source>
         <translation>Smaller text</translation>
     </message>
@@ -99,12 +99,12 @@
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reset the text size</source>
         <translation>Reset the text size</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Reading width…</source>
         <translation>&amp;Reading width…</translation>
     </message>
@@ -114,12 +114,12 @@
         <translation>Maximum line length, page margins and line spacing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Font…</source>
         <translation>&amp;Font…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Choose the reading font</source>
         <translation>Choose the reading font</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>&amp;Go to paragraph…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Jump to a paragraph, e.g. 17(a)</source>
         <translation>Jump to a paragraph, e.g. 17(a)</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>&amp;Find in document…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Find text in the current pane</source>
         <translation>Find text in the current pane</translation>
     </message>
@@ -149,7 +149,7 @@
         <translation>&amp;Search all documents…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Search every document</source>
         <translation>Search every document</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Next search &amp;result</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Open the next search result</source>
         <translation>Open the next search result</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Previous search r&amp;esult</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Open the previous search result</source>
         <translation>Open the previous search result</translation>
     </message>
@@ -179,12 +179,12 @@
         <translation>Next &amp;linked passage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Show the next linked passage</source>
         <translation>Show the next linked passage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Previous linked &amp;passage</source>
         <translation>Previous linked &amp;passage</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Show the previous linked passage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Copy with &amp;citation</source>
         <translation>Copy with &amp;citation</translation>
     </message>
@@ -204,17 +204,17 @@
         <translation>Copy the selection with its citation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>F&amp;ull-screen reading</source>
         <translation>F&amp;ull-screen reading</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hide everything but the documents</source>
         <translation>Hide everything but the documents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Import document…</source>
         <translation>&amp;Import document…</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>Add a .txt or .md document to the library</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Undo</source>
         <translation>&amp;Undo</translation>
     </message>
@@ -234,17 +234,17 @@
         <translation>Undo the last change to your highlights, notes or bookmarks</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Redo what was undone</source>
         <translation>Redo what was undone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Highlight with &amp;note…</source>
         <translation>Highlight with &amp;note…</translation>
     </message>
@@ -254,12 +254,12 @@
         <translation>Highlight the selection and write a note and tags</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add &amp;bookmark…</source>
         <translation>Add &amp;bookmark…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Bookmark the paragraph you are reading</source>
         <translation>Bookmark the paragraph you are reading</translation>
     </message>
@@ -269,12 +269,12 @@
         <translation>Colour &amp;meanings…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Name what each highlight colour means</source>
         <translation>Name what each highlight colour means</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your &amp;name…</source>
         <translation>Your &amp;name…</translation>
     </message>
@@ -284,7 +284,7 @@
         <translation>The name shown as the author of your annotations and exports</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Export annotations…</source>
         <translation>&amp;Export annotations…</translation>
     </message>
@@ -294,7 +294,7 @@
         <translation>Save highlighted excerpts with their citations</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Import a&amp;nnotations…</source>
         <translation>Import a&amp;nnotations…</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>Merge a colleague&apos;s annotations (W3C JSON-LD)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Caret browsing</source>
         <translation>&amp;Caret browsing</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Move a text cursor with the keys to select text (Shift+arrows)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Full-&amp;width punctuation</source>
         <translation>Full-&amp;width punctuation</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Every shortcut of the window</source>
         <translation>Every shortcut of the window</translation>
     </message>
@@ -339,7 +339,7 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Close Compact Reader</source>
         <translation>Close Compact Reader</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>&amp;About Compact Reader</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Version and sources</source>
         <translation>Version and sources</translation>
     </message>
@@ -357,7 +357,7 @@
 <context>
     <name>AnnotationFilters</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="+117"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="+127"/>
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
@@ -377,12 +377,12 @@
         <translation>All objectives</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>All authors</source>
         <translation>All authors</translation>
     </message>
@@ -392,7 +392,7 @@
         <translation>Unknown author</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Filter by text, note, tag or citation</source>
         <translation>Filter by text, note, tag or citation</translation>
     </message>
@@ -430,17 +430,17 @@
 <context>
     <name>AnnotationsModel</name>
     <message>
-        <location line="+32"/>
+        <location line="+108"/>
         <source>Could not be placed</source>
         <translation>Could not be placed</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+186"/>
         <source>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</source>
         <translation>The passages of these highlights were not found in the current text of their document. They are kept: review, edit, export or delete them.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%n highlight(s) in this document</source>
         <translation>
             <numerusform>%n highlight in this document</numerusform>
@@ -448,7 +448,7 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-38"/>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>
@@ -456,12 +456,17 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location line="+181"/>
+        <location line="+232"/>
+        <source>Placing the highlights in the texts…</source>
+        <translation>Placing the highlights in the texts…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</source>
         <translation>No highlights yet. Select text in a document and press Alt+1 … Alt+5 (or use the Highlight toolbar) to highlight it.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -469,12 +474,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 of %2 highlights match the filters</source>
         <translation>%1 of %2 highlights match the filters</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>&amp;Go to passage</source>
         <translation>&amp;Go to passage</translation>
     </message>
@@ -529,7 +534,7 @@
         <translation>Delete the selected highlights (Del)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
@@ -539,7 +544,7 @@
         <translation>Export the highlights shown, with their citations</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Import…</source>
         <translation>Import…</translation>
     </message>
@@ -549,7 +554,7 @@
         <translation>Import a colleague&apos;s annotations (W3C JSON-LD)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Colours…</source>
         <translation>Colours…</translation>
     </message>
@@ -562,22 +567,22 @@
 <context>
     <name>Annotator</name>
     <message>
-        <location filename="../../reader/ui/annotating.py" line="+255"/>
+        <location filename="../../reader/ui/annotating.py" line="+506"/>
         <source>Your annotations file had a problem. Nothing was deleted:</source>
         <translation>Your annotations file had a problem. Nothing was deleted:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your annotations file:</source>
         <translation>Your annotations file:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <source>Highlights to review:</source>
         <translation>Highlights to review:</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%n highlight(s) could not be placed in the current text of their document; they are listed under “Could not be placed” in the Annotations panel.</source>
         <translation>
             <numerusform>%n highlight could not be placed in the current text of its document; it is listed under “Could not be placed” in the Annotations panel.</numerusform>
@@ -585,7 +590,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>Highlight the selection: %1</source>
         <translation>Highlight the selection: %1</translation>
     </message>
@@ -595,7 +600,7 @@
         <translation>&amp;Highlight</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>&amp;Edit note…</source>
         <translation>&amp;Edit note…</translation>
     </message>
@@ -615,7 +620,7 @@
         <translation>Add &amp;bookmark…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Annotations not saved</source>
         <translation>Annotations not saved</translation>
     </message>
@@ -631,7 +636,7 @@ Quit anyway and lose them?</source>
 Quit anyway and lose them?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Select the text to highlight first.</source>
         <translation>Select the text to highlight first.</translation>
     </message>
@@ -642,12 +647,12 @@ Quit anyway and lose them?</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Change colour</source>
         <translation>Change colour</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-51"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
@@ -657,12 +662,12 @@ Quit anyway and lose them?</translation>
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Edit note</source>
         <translation>Edit note</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Delete %n highlight(s)</source>
         <translation>
             <numerusform>Delete highlight</numerusform>
@@ -680,7 +685,7 @@ Quit anyway and lose them?</translation>
         <translation>Edit bookmark</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Delete %n bookmark(s)</source>
         <translation>
             <numerusform>Delete bookmark</numerusform>
@@ -688,12 +693,12 @@ Quit anyway and lose them?</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Name colours</source>
         <translation>Name colours</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Import annotations</source>
         <translation>Import annotations</translation>
     </message>
@@ -703,12 +708,12 @@ Quit anyway and lose them?</translation>
         <translation>Annotations saved.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>While saving your annotations:</source>
         <translation>While saving your annotations:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</source>
         <translation>Your latest annotations could not be saved. They are kept while the reader is open and saving is tried again:</translation>
     </message>
@@ -736,7 +741,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>BookmarkDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/bookmark.py" line="+39"/>
+        <location filename="../../reader/ui/dialogs/bookmark.py" line="+38"/>
         <source>Add bookmark</source>
         <translation>Add bookmark</translation>
     </message>
@@ -774,12 +779,12 @@ Quit anyway and lose them?</translation>
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <location filename="../../reader/ui/bookmarks_panel.py" line="+170"/>
+        <location filename="../../reader/ui/bookmarks_panel.py" line="+181"/>
         <source>(paragraph not found)</source>
         <translation>(paragraph not found)</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%n bookmark(s)</source>
         <translation>
             <numerusform>%n bookmark</numerusform>
@@ -787,12 +792,12 @@ Quit anyway and lose them?</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</source>
         <translation>No bookmarks yet. Press Ctrl+D to bookmark the paragraph you are reading.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>&amp;Go to paragraph</source>
         <translation>&amp;Go to paragraph</translation>
     </message>
@@ -827,7 +832,7 @@ Quit anyway and lose them?</translation>
         <translation>Add…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Bookmark the paragraph you are reading (Ctrl+D)</source>
         <translation>Bookmark the paragraph you are reading (Ctrl+D)</translation>
     </message>
@@ -837,7 +842,7 @@ Quit anyway and lose them?</translation>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Rename the bookmark or move it to a folder (F2)</source>
         <translation>Rename the bookmark or move it to a folder (F2)</translation>
     </message>
@@ -865,7 +870,7 @@ Quit anyway and lose them?</translation>
         <translation>All changes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>All objectives</source>
         <translation>All objectives</translation>
     </message>
@@ -883,12 +888,12 @@ Quit anyway and lose them?</translation>
         <translation>Colour meanings</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</source>
         <translation>What does each highlight colour mean to you? Leave a line empty for the built-in meaning.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Meaning of %1</source>
         <translation>Meaning of %1</translation>
     </message>
@@ -896,17 +901,17 @@ Quit anyway and lose them?</translation>
 <context>
     <name>ColorTexts</name>
     <message>
-        <location filename="../../reader/ui/colors.py" line="+23"/>
+        <location filename="../../reader/ui/colors.py" line="+24"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
@@ -916,17 +921,17 @@ Quit anyway and lose them?</translation>
         <translation>Blue</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Purple</source>
         <translation>Purple</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>agreed language</source>
         <translation>agreed language</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>red line</source>
         <translation>red line</translation>
     </message>
@@ -936,7 +941,7 @@ Quit anyway and lose them?</translation>
         <translation>key commitment</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>to check</source>
         <translation>to check</translation>
     </message>
@@ -967,12 +972,12 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareHooks</name>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>The revision link was not changed:</source>
         <translation>The revision link was not changed:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>《%1》 is a bundled document: only imported documents can be marked as revisions</source>
         <translation>《%1》 is a bundled document: only imported documents can be marked as revisions</translation>
     </message>
@@ -992,7 +997,7 @@ Quit anyway and lose them?</translation>
         <translation>%2 is not in the library</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</source>
         <translation>《%1》 cannot be a revision of 《%2》: 《%2》 is already a revision of 《%1》</translation>
     </message>
@@ -1020,7 +1025,7 @@ Quit anyway and lose them?</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location line="-727"/>
+        <location line="-739"/>
         <source>same</source>
         <translation>same</translation>
     </message>
@@ -1055,7 +1060,7 @@ Quit anyway and lose them?</translation>
         <translation>merged</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+391"/>
         <source>Comparing…</source>
         <translation>Comparing…</translation>
     </message>
@@ -1173,17 +1178,17 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../reader/ui/document_pane.py" line="+825"/>
+        <location filename="../../reader/ui/document_pane.py" line="+955"/>
         <source>Document text</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-127"/>
         <source>Note %1</source>
         <translation>Note %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Copy with citation</source>
         <translation>Copy with citation</translation>
     </message>
@@ -1196,22 +1201,22 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>DocumentRenderer</name>
     <message>
-        <location filename="../../reader/ui/rendering.py" line="+287"/>
+        <location filename="../../reader/ui/rendering.py" line="+332"/>
         <source>Open %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is not in the library</source>
         <translation>%1 is not in the library</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Table %1</source>
         <translation>Table %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -1219,13 +1224,13 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/export.py" line="+65"/>
-        <location line="+124"/>
+        <location filename="../../reader/ui/dialogs/export.py" line="+71"/>
+        <location line="+156"/>
         <source>Export annotations</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-149"/>
         <source>Markdown (.md)</source>
         <translation>Markdown (.md)</translation>
     </message>
@@ -1250,7 +1255,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>W3C Web Annotation JSON-LD (.jsonld)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -1290,7 +1295,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Sort</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
@@ -1315,22 +1320,22 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Preview of the export</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Save…</source>
         <translation>&amp;Save…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+65"/>
         <source>A Word document cannot be shown here; this is its text, as Markdown.</source>
         <translation>A Word document cannot be shown here; this is its text, as Markdown.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n excerpt(s) will be exported</source>
         <translation>
             <numerusform>%n excerpt will be exported</numerusform>
@@ -1348,7 +1353,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>annotations</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -1369,7 +1374,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/pane_bars.py" line="+236"/>
+        <location filename="../../reader/ui/pane_bars.py" line="+240"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -1426,17 +1431,17 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Go to paragraph</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</source>
         <translation>Paragraph in 《%1》, e.g. 17(a), 42 or 目标13:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paragraph</source>
         <translation>Paragraph</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>No paragraph “%1” in this document.</translation>
     </message>
@@ -1445,12 +1450,12 @@ Could not be placed (listed in the annotations panel): %4</translation>
     <name>ImportDialog</name>
     <message>
         <location filename="../../reader/ui/dialogs/import_annotations.py" line="+42"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Import annotations</source>
         <translation>Import annotations</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>No file chosen.</source>
         <translation>No file chosen.</translation>
     </message>
@@ -1465,27 +1470,27 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>What the import would change</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</source>
         <translation>W3C Web Annotations or an annotations file (*.jsonld *.json);;All files (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>This file cannot be imported: %1</source>
         <translation>This file cannot be imported: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -1493,7 +1498,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -1509,7 +1514,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n placed on a passage that has changed</source>
         <translation>
             <numerusform>%n placed on a passage that has changed</numerusform>
@@ -1575,22 +1580,22 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Nothing to import: you already have everything in it.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>New:</source>
         <translation>New:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Updated:</source>
         <translation>Updated:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Not found in the current text (listed under “Could not be placed” for you to review):</source>
         <translation>Not found in the current text (listed under “Could not be placed” for you to review):</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Skipped:</source>
         <translation>Skipped:</translation>
     </message>
@@ -1598,7 +1603,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>ImportFlow</name>
     <message numerus="yes">
-        <location filename="../../reader/ui/import_flow.py" line="+74"/>
+        <location filename="../../reader/ui/import_flow.py" line="+75"/>
         <source>Importing %n document(s)…</source>
         <translation>
             <numerusform>Importing %n document…</numerusform>
@@ -1606,7 +1611,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+30"/>
         <source>%n document(s) imported</source>
         <translation>
             <numerusform>%n document imported</numerusform>
@@ -1630,7 +1635,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Some files could not be imported:</source>
         <translation>Some files could not be imported:</translation>
     </message>
@@ -1653,7 +1658,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n page break(s) re-joined</source>
         <translation>
             <numerusform>%n page break re-joined</numerusform>
@@ -1661,7 +1666,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%n header/footer line(s) removed</source>
         <translation>
             <numerusform>%n header/footer line removed</numerusform>
@@ -1669,7 +1674,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n footnote(s)</source>
         <translation>
             <numerusform>%n footnote</numerusform>
@@ -1693,7 +1698,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>IndexStatus</name>
     <message>
-        <location filename="../../reader/ui/index_status.py" line="+68"/>
+        <location filename="../../reader/ui/index_status.py" line="+75"/>
         <source>The search index could not be built: %1</source>
         <translation>The search index could not be built: %1</translation>
     </message>
@@ -1726,7 +1731,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../reader/ui/library.py" line="+71"/>
+        <location filename="../../reader/ui/library.py" line="+72"/>
         <source>Bundled documents</source>
         <translation>Bundled documents</translation>
     </message>
@@ -1736,12 +1741,12 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Imported documents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>draft %1</source>
         <translation>draft %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -1771,7 +1776,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Bundled documents cannot be marked as revisions</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Mark as a revision</source>
         <translation>Mark as a revision</translation>
     </message>
@@ -1781,7 +1786,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>《%1》 is a revision of:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Library</source>
         <translation>Library</translation>
     </message>
@@ -1819,18 +1824,18 @@ Could not be placed (listed in the annotations panel): %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="+441"/>
+        <location filename="../../reader/ui/main_window.py" line="+532"/>
         <source>At most four panes can be open.</source>
         <translation>At most four panes can be open.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+77"/>
+        <location line="+22"/>
+        <location line="+80"/>
         <source>Cannot open %1 %2</source>
         <translation>Cannot open %1 %2</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-27"/>
         <source>Undo: %1</source>
         <translation>Undo: %1</translation>
     </message>
@@ -1840,17 +1845,17 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Redo: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</source>
         <translation>This highlight could not be placed in the current text; its quote is kept in the Annotations panel.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Exported to %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%n annotation(s) imported</source>
         <translation>
             <numerusform>%n annotation imported</numerusform>
@@ -1858,12 +1863,12 @@ Could not be placed (listed in the annotations panel): %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>No paragraph “%1” in this document.</source>
         <translation>No paragraph “%1” in this document.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Reading font</source>
         <translation>Reading font</translation>
     </message>
@@ -1873,47 +1878,47 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Compact Reader</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Follow the &amp;system</source>
         <translation>Follow the &amp;system</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Light</source>
         <translation>&amp;Light</translation>
     </message>
@@ -1923,7 +1928,7 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>&amp;Dark</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
@@ -1938,45 +1943,45 @@ Could not be placed (listed in the annotations panel): %4</translation>
         <translation>Some things could not be loaded; the rest works:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Import a document</source>
         <translation>Import a document</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Documents (*.pdf *.docx *.txt *.md)</source>
         <translation>Documents (*.pdf *.docx *.txt *.md)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>About Compact Reader</source>
         <translation>About Compact Reader</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Compact Reader %1
 The UN texts on the Global Compact for Migration, side by side.</source>
         <translation>Compact Reader %1
 The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
-        <location filename="../../reader/app.py" line="+243"/>
         <location filename="../../reader/ui/compare_view.py" line="+54"/>
+        <location filename="../../reader/app.py" line="+279"/>
         <source>Unknown document: %1</source>
         <translation>Unknown document: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../reader/app.py" line="+2"/>
         <source>This link names no document: %1</source>
         <translation>This link names no document: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>%1 has no passage %2; opened it at the top</source>
         <translation>%1 has no passage %2; opened it at the top</translation>
     </message>
@@ -1984,7 +1989,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="-756"/>
+        <location filename="../../reader/ui/main_window.py" line="-878"/>
         <source>Dismiss message</source>
         <translation>Dismiss message</translation>
     </message>
@@ -1992,7 +1997,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/note.py" line="+74"/>
+        <location filename="../../reader/ui/dialogs/note.py" line="+75"/>
         <source>New note</source>
         <translation>New note</translation>
     </message>
@@ -2002,7 +2007,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Colour</source>
         <translation>Colour</translation>
     </message>
@@ -2050,32 +2055,32 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>The search index did not exist yet; built it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The search index was left half-written by an interrupted process; rebuilt it</source>
         <translation>The search index was left half-written by an interrupted process; rebuilt it</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The search index was made by another version of Compact Reader; rebuilt it</source>
         <translation>The search index was made by another version of Compact Reader; rebuilt it</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The search index was corrupt; rebuilt it</source>
         <translation>The search index was corrupt; rebuilt it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Search index updated: %1 documents added, %2 changed, %3 removed</source>
         <translation>Search index updated: %1 documents added, %2 changed, %3 removed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Search index rebuilt: %1 passages in %2 documents</source>
         <translation>Search index rebuilt: %1 passages in %2 documents</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n entries of %1 could not be read by this version; they are kept unchanged in the file.</source>
         <translation>
             <numerusform>%n entry of %1 could not be read by this version; it is kept unchanged in the file.</numerusform>
@@ -2083,62 +2088,62 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Could not read %1: %2.</source>
         <translation>Could not read %1: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 cannot be read: %2. It was not changed: it is kept as %3.</source>
         <translation>%1 cannot be read: %2. It was not changed: it is kept as %3.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</source>
         <translation>%1 was written by a newer version of Compact Reader (file format %2; this version reads up to %3). It was not changed: it is kept as %4; open it with the newer version.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 was missing; loaded the newest good backup, %2.</source>
         <translation>%1 was missing; loaded the newest good backup, %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 was missing; loaded the newest good backup, %2 (saved %3).</source>
         <translation>%1 was missing; loaded the newest good backup, %2 (saved %3).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 could not be used; loaded the newest good backup, %2.</source>
         <translation>%1 could not be used; loaded the newest good backup, %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 could not be used; loaded the newest good backup, %2 (saved %3).</source>
         <translation>%1 could not be used; loaded the newest good backup, %2 (saved %3).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</source>
         <translation>No readable annotations file or backup was found, so the annotations start empty. Nothing was deleted.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 was upgraded from file format %2 to %3; the original is kept as %4.</source>
         <translation>%1 was upgraded from file format %2 to %3; the original is kept as %4.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Could not update the backup of %1: %2.</source>
         <translation>Could not update the backup of %1: %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</source>
         <translation>%1 is in use by another Compact Reader that did not finish saving within %2 s; try again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Cannot open %1 for the annotations: %2.</source>
         <translation>Cannot open %1 for the annotations: %2.</translation>
     </message>
@@ -2146,17 +2151,17 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeDock</name>
     <message>
-        <location filename="../../reader/ui/objective_tree.py" line="+306"/>
+        <location filename="../../reader/ui/objective_tree.py" line="+314"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Commitment: paragraph %1 · %2 actions</source>
         <translation>Commitment: paragraph %1 · %2 actions</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No passages of other documents treat it.</source>
         <translation>No passages of other documents treat it.</translation>
     </message>
@@ -2166,17 +2171,17 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>%1 (related)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>Columns: objective, then per document: linking passages + related passages</source>
         <translation>Columns: objective, then per document: linking passages + related passages</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Best passages per document</source>
         <translation>Best passages per document</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Objectives</source>
         <translation>Objectives</translation>
     </message>
@@ -2189,17 +2194,17 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectiveTreeModel</name>
     <message>
-        <location line="-297"/>
+        <location line="-312"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>《%1》: passages linking each objective + passages related to it by topic</source>
         <translation>《%1》: passages linking each objective + passages related to it by topic</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Commitment: %1</source>
         <translation>Commitment: %1</translation>
     </message>
@@ -2214,7 +2219,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>%1 passages changed in the comparison shown</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>《%1》: %2 passages link this objective, %3 more are related to it by topic</source>
         <translation>《%1》: %2 passages link this objective, %3 more are related to it by topic</translation>
     </message>
@@ -2222,7 +2227,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ObjectivesFlow</name>
     <message>
-        <location filename="../../reader/ui/objectives_flow.py" line="+59"/>
+        <location filename="../../reader/ui/objectives_flow.py" line="+68"/>
         <source>Objective %1</source>
         <translation>Objective %1</translation>
     </message>
@@ -2230,7 +2235,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>OutlineDock</name>
     <message>
-        <location filename="../../reader/ui/outline.py" line="+124"/>
+        <location filename="../../reader/ui/outline.py" line="+127"/>
         <source>Outline</source>
         <translation>Outline</translation>
     </message>
@@ -2243,7 +2248,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>PaneHeader</name>
     <message>
-        <location filename="../../reader/ui/pane_bars.py" line="-157"/>
+        <location filename="../../reader/ui/pane_bars.py" line="-160"/>
         <source>Document shown in this pane</source>
         <translation>Document shown in this pane</translation>
     </message>
@@ -2276,7 +2281,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>PassageBar</name>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 (related)</source>
         <translation>%1 (related)</translation>
     </message>
@@ -2323,7 +2328,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 characters</source>
         <translation>%1 characters</translation>
     </message>
@@ -2351,7 +2356,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="+338"/>
+        <location filename="../../reader/ui/search_panel.py" line="+344"/>
         <source>All documents</source>
         <translation>All documents</translation>
     </message>
@@ -2366,17 +2371,17 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Objective %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 results in %2 documents</source>
         <translation>%1 results in %2 documents</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>No results for “%1”</source>
         <translation>No results for “%1”</translation>
     </message>
@@ -2389,7 +2394,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Show more (%1 not shown)</source>
         <translation>Show more (%1 not shown)</translation>
     </message>
@@ -2424,7 +2429,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Type words to search all documents.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -2462,7 +2467,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <location line="-349"/>
+        <location line="-363"/>
         <source>%n result(s) in this document</source>
         <translation>
             <numerusform>%n result in this document</numerusform>
@@ -2475,7 +2480,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
         <translation>Passages with some of the words</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n passage(s) holding only some of the query&apos;s words; they are not counted among the results</source>
         <translation>
             <numerusform>%n passage holding only some of the query&apos;s words; it is not counted among the results</numerusform>
@@ -2486,7 +2491,7 @@ The UN texts on the Global Compact for Migration, side by side.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+48"/>
+        <location filename="../../reader/ui/dialogs/shortcuts.py" line="+52"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>

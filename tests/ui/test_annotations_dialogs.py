@@ -165,6 +165,7 @@ def test_naming_a_colour_updates_actions_panel_and_undo(qtbot, noted, monkeypatc
     assert window.annotator.store.palette.meaning("yellow") == "可直接引用"
     assert "可直接引用" in window.actions_by_name["highlightYellow"].text()
     panel = window.annotations_panel
+    window.show_dock("annotations")  # a panel in the background follows once shown
     assert any("可直接引用" in panel.filters.color.itemText(i) for i in range(panel.filters.color.count()))
     excerpt_id = window.annotator.store.annotations[0].id
     assert "可直接引用" in panel.model.index_of(excerpt_id).data(Qt.ItemDataRole.ToolTipRole)

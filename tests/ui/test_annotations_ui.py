@@ -308,7 +308,8 @@ def test_unplaceable_highlights_are_listed_for_review(qtbot, make_window, servic
     lost = new_annotation(type(target)(target.doc, gone, target.range), note="原来的段落")
     store.add(lost)
     window = make_window(services)
-    panel = window.annotations_panel  # filled when built, even as a background tab
+    panel = window.annotations_panel
+    window.show_dock("annotations")  # listed when first shown (a tab in the background waits)
     groups = [panel.model.index(r, 0).data(GroupRole) for r in range(panel.model.rowCount())]
     assert groups == ["gcm", ORPHANS]
     orphans = panel.model.index(1, 0)
