@@ -81,8 +81,6 @@ class _Line:
     bold: bool
     page: int
     trailing_space: bool = False  # a space glyph ends the line: the source had a space there
-    column_right: float = 0.0  # in a two-column stretch: the right edge of the line's column
-    column_start: bool = False  # the first line of the second column (a cut like a page break)
 
     @property
     def flat(self) -> str:
@@ -240,117 +238,8 @@ def _lines_from_chars(chars: list[_Char], page: int) -> list[_Line]:
                 continue
         groups.append([char])
         low, high = char.y0, char.y1
-    groups = [sorted(group, key=lambda c: c.x0) for group in groups]
-    gutter = _gutter(groups)
-    if gutter is not None:
-        return _column_lines(groups, gutter, page)
-    lines = [_make_line(group, page) for group in groups]
+    lines = [_make_line(sorted(group, key=lambda c: c.x0), page) for group in groups]
     return [line for line in lines if line is not None]
-
-
-# --- two columns ------------------------------------------------------------------------
-COLUMN_MIN_LINES = 6  # lines split at one gutter before a page is read as two columns
-
-
-def _wide_gaps(group: list[_Char]) -> list[tuple[float, float]]:
-    visible = [c for c in group if c.text.strip()]
-    size = max((c.size for c in visible), default=0.0)
-    return [(a.x1, b.x0) for a, b in zip(visible, visible[1:], strict=False) if b.x0 - a.x1 >= 1.5 * size]
-
-
-def _gutter(groups: list[list[_Char]]) -> tuple[float, float] | None:
-    """The gap between two columns of prose: one x that many lines leave blank in the middle,
-    with text on both sides that fills its column (a table's cells are ragged)."""
-    gaps = [gap for group in groups for gap in _wide_gaps(group)[:2]]
-    if len(gaps) < COLUMN_MIN_LINES:
-        return None
-    best, best_count = None, 0
-    for left, right in gaps:
-        x = (left + right) / 2
-        count = sum(1 for a, b in gaps if a < x < b)
-        if count > best_count:
-            best, best_count = x, count
-    if best is None or best_count < COLUMN_MIN_LINES:
-        return None
-    visible = [c for group in groups for c in group if c.text.strip()]
-    lo, hi = min(c.x0 for c in visible), max(c.x1 for c in visible)
-    if not lo + 0.3 * (hi - lo) < best < lo + 0.7 * (hi - lo):
-        return None  # the gap after a hanging "(a)" or a table's first column is no gutter
-    split = [(a, b) for a, b in gaps if a < best < b]
-    left_edge = max(a for a, _ in split)
-    filled = sum(1 for a, _ in split if a >= left_edge - 3 * _size_near(groups, best))
-    if filled < 0.6 * len(split):
-        return None
-    return min(a for a, _ in split if a >= left_edge - 3 * _size_near(groups, best)), best
-
-
-def _size_near(groups: list[list[_Char]], x: float) -> float:
-    sizes = [c.size for group in groups for c in group if c.text.strip()]
-    return Counter(round(size, 1) for size in sizes).most_common(1)[0][0] if sizes else 10.0
-
-
-def _column_lines(groups: list[list[_Char]], gutter: tuple[float, float], page: int) -> list[_Line]:
-    """Lines in reading order: in each stretch where the page has two columns, the left
-    column's lines, then the right column's; lines across the gutter stay where they are, and
-    so does a lone line with a gap there (a footer: job number … page number)."""
-    _, middle = gutter
-    out: list[_Line] = []
-    stretch: list[list[_Char]] = []
-    splits = 0
-
-    def flush() -> None:
-        nonlocal splits
-        if splits >= 3:
-            out.extend(_two_columns(stretch, middle, page))
-        else:
-            out.extend(line for line in (_make_line(group, page) for group in stretch) if line is not None)
-        stretch.clear()
-        splits = 0
-
-    for group in groups:
-        visible = [c for c in group if c.text.strip()]
-        if not visible:
-            continue
-        crossing = any(c.x0 < middle < c.x1 for c in visible)
-        both = any(c.x1 <= middle for c in visible) and any(c.x0 >= middle for c in visible)
-        sides = (sum(c.x1 <= middle for c in visible), sum(c.x0 >= middle for c in visible))
-        split = not crossing and min(sides) > 1 and any(a < middle < b for a, b in _wide_gaps(group))
-        size = max(c.size for c in visible)
-        # a footer (job number … page number) stands further off than the next line
-        below = min(c.y0 for c in stretch[-1] if c.text.strip()) if stretch else 0.0
-        near = bool(stretch) and below - max(c.y1 for c in visible) < 2 * size
-        if split or (near and not crossing and not both):
-            if stretch and not near:
-                flush()
-            stretch.append(group)
-            splits += split
-            continue
-        flush()
-        line = _make_line(group, page)
-        if line is not None:
-            out.append(line)
-    flush()
-    return out
-
-
-def _two_columns(stretch: list[list[_Char]], middle: float, page: int) -> list[_Line]:
-    left: list[_Line] = []
-    right: list[_Line] = []
-    for group in stretch:
-        for part, column in (
-            ([c for c in group if c.x1 <= middle], left),
-            ([c for c in group if c.x0 >= middle], right),
-        ):
-            line = _make_line(part, page) if any(c.text.strip() for c in part) else None
-            if line is not None:
-                column.append(line)
-    for column in (left, right):
-        edge = sorted(line.x1 for line in column)[int(len(column) * 0.9)] if column else 0.0
-        for line in column:
-            line.column_right = edge
-    if left and right:
-        right[0].column_start = True
-    return left + right
 
 
 def _make_line(chars: list[_Char], page: int) -> _Line | None:
@@ -572,12 +461,6 @@ def _right_margins(pages: list[_Page], size: float, overall: float) -> dict[int,
     return {page.number: margins[round(page.width)] for page in pages}
 
 
-def _mid_sentence(text: str) -> bool:
-    """A line ending in 、 or a comma stops short only because the next word (《2030年议程》,
-    COVID-19) did not fit: no paragraph ends there."""
-    return text.endswith(("、", "，", ","))
-
-
 class _Assembler:
     def __init__(self, pages: list[_Page]) -> None:
         self.pages = pages
@@ -639,7 +522,7 @@ class _Assembler:
             if not self.cover_done and (_is_marker(line.flat) or line.page > 1 or self._full(line)):
                 self.cover_done = True  # the cover block ends where numbered text or prose starts
             if current is not None and self._continues(current, line, first_on_page):
-                if first_on_page or line.column_start:
+                if first_on_page:
                     self.cuts_joined += 1
                 current.lines.append(line)
             else:
@@ -661,20 +544,19 @@ class _Assembler:
         if line.bold != last.bold or abs(line.size - last.size) > 1:
             return False
         full = self._full(last)
-        if first_on_page or line.column_start:
-            return full or ends_open(last.flat) or _mid_sentence(last.flat)
+        if first_on_page:
+            return full or ends_open(last.flat)
         gap = last.bottom - line.top
         if gap > self.line_gap + 0.35 * last.size or gap < -0.5 * last.size:
             return False  # paragraph spacing (or a line above the last: another column)
         if len(current.lines) > 1 and line.x0 > last.x0 + 1.5 * last.size:
             return False  # a first-line indent (a hanging indent shows on the second line only)
-        return full or ends_open(last.flat) or (last.bold and line.bold) or _mid_sentence(last.flat)
+        return full or ends_open(last.flat) or (last.bold and line.bold)
 
     def _full(self, line: _Line) -> bool:
         """Does the line run to the right margin? Chinese line breaking may leave up to two
         characters' room (a line never starts with ，。), so the margin is generous."""
-        right = line.column_right or self.right_of_page.get(line.page, self.right)
-        return line.x1 >= right - 2.5 * line.size
+        return line.x1 >= self.right_of_page.get(line.page, self.right) - 2.5 * line.size
 
     def _prose(self, para: _Para) -> bool:
         """Has this paragraph started after the cover block (a cover line never continues)?"""
