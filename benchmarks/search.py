@@ -132,11 +132,14 @@ def child(mode: str, scale: int, folder: Path, query: str) -> None:
     corpus, objectives = scaled(scale)
     if mode == "update":  # the library plus one new document (a changed copy of one)
         corpus, objectives = with_one_import(corpus, objectives)
-    service = SearchService(corpus, objectives, paths_in(folder))
-    if mode == "fts":  # FTS5 as ours is timed: from a fresh process
-        fts = Fts(corpus, Path(tempfile.mkdtemp(dir=folder)))
+    if mode == "fts":  # FTS5 as ours is timed: from a fresh process, search modules imported
+        fts_folder = Path(tempfile.mkdtemp(dir=folder))
+        fts = Fts(corpus, fts_folder)
         print(json.dumps({"build": fts.build}))
+        fts.db.close()
+        shutil.rmtree(fts_folder)
         return
+    service = SearchService(corpus, objectives, paths_in(folder))
     if mode == "build-loaded":  # what FTS5 has in the benchmark's process before its build
         import whoosh.index  # noqa: F401
 

@@ -90,6 +90,12 @@ def test_a_failing_second_process_is_a_clear_error(how, corpus, objectives, isol
     monkeypatch.setattr(postings, how, start)
     with pytest.raises(SearchError, match="writing the search postings failed: .*Error"):
         SearchService(corpus, objectives, isolated_data).ensure_index()
+    # whoosh's half had committed; nothing was published, and the next start builds again
+    assert not (isolated_data.index_dir / search_index.CURRENT_FILE).exists()
+    monkeypatch.undo()
+    service = SearchService(corpus, objectives, isolated_data)
+    assert any("interrupted" in message for message in service.ensure_index())
+    assert service.search('"正常移民途径"').total > 0
 
 
 def test_only_a_process_with_one_thread_forks(monkeypatch):

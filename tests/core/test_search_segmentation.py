@@ -90,6 +90,7 @@ def test_jiebas_list_is_read_a_column_at_a_time_and_any_other_layout_line_by_lin
     source = tmp_path / "dict.txt"
     source.write_text(odd, encoding="utf-8")
     assert dictionary._parse_columns(odd) is None
+    assert dictionary._parse_columns("汇款 1\n侨汇 2 3 n\n") is None  # as many fields, not a line each
     assert dictionary._parse(source) == ({"汇款": 7, "侨汇": 3, "移民": 2}, 17)  # as jieba reads it
 
 

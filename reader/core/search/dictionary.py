@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -94,17 +95,18 @@ def _parse(source: Path) -> tuple[dict[str, int], int]:
     return _parse_columns(text) or _parse_lines(text)
 
 
+_ODD_LINE = re.compile(r"^(?!\S+ \d+ \S+$)", re.MULTILINE)  # a line that is not `word count tag`
+
+
 def _parse_columns(text: str) -> tuple[dict[str, int], int] | None:
     """The usual layout, every line `word count tag` with one space between, read a column
-    at a time (0.45–0.6 → 0.28 s for jieba's 349,000 lines); None for any other layout."""
-    lines = text.count("\n") + (not text.endswith("\n"))
-    tokens = text.split()
-    if len(tokens) != 3 * lines or text.count(" ") != 2 * lines:
+    at a time (0.45–0.6 → 0.35 s for jieba's 349,000 lines, the check included); None for
+    any other layout."""
+    body = text[:-1] if text.endswith("\n") else text
+    if not body or _ODD_LINE.search(body):
         return None
-    try:
-        counts = list(map(int, tokens[1::3]))
-    except ValueError:
-        return None
+    tokens = body.split()
+    counts = list(map(int, tokens[1::3]))
     return dict(zip(tokens[0::3], counts, strict=True)), sum(counts)
 
 

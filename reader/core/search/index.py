@@ -20,10 +20,11 @@ A generation holds two stores, written together:
 * `postings.sqlite`, the candidates for substring search: per term (every
   character and every pair of adjacent characters of the folded blocks) and
   document, an entry per block holding the term: the block's number within the
-  document and the term's count there (postings.ENTRY). A document's rows are
-  replaced in one SQLite transaction, committed before whoosh publishes the
-  stamps; a document whose rows were written but whose stamp was not is simply
-  written again.
+  document and the term's count there (postings.ENTRY). An update replaces a
+  document's rows in one SQLite transaction, committed before whoosh publishes
+  the stamps; a document whose rows were written but whose stamp was not is
+  simply written again. (A new generation is published by current.json, once
+  both stores are complete.)
 
 Matching and ranking are decided on the folded texts themselves (engine.py):
 the postings only narrow the candidates, and give counts for one- and
@@ -479,9 +480,9 @@ class IndexStore:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def _commit(self, writer: Any | None, db: sqlite3.Connection) -> None:
-        """Publish a write: the postings first, then whoosh's table of contents, which
+        """Publish an update: the postings first, then whoosh's table of contents, which
         carries the stamps (a seam for the crash tests). `writer`: None when whoosh's half
-        is already committed (a new generation, published by current.json)."""
+        is already committed (a new generation, which current.json publishes afterwards)."""
         db.commit()
         if writer is not None:
             writer.commit()
