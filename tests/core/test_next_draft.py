@@ -148,6 +148,20 @@ def test_an_imported_text_is_titled_by_its_first_heading_after_the_cover(tmp_pat
         assert document.block("1").citation.startswith(f"《{title[:20]}》")
 
 
+def test_an_import_titled_after_its_cover_is_parsed_once(tmp_path, monkeypatch):
+    """Retitling an import after its cover fields re-parsed the whole text only to count its
+    blocks again (the title changes no block); a long draft took twice as long to import."""
+    from reader.core.importers import library
+
+    calls = []
+    real_parse = library.parse_document
+    monkeypatch.setattr(library, "parse_document", lambda *a, **k: calls.append(1) or real_parse(*a, **k))
+    source = tmp_path / "imrf-progress-declaration-2022.txt"
+    source.write_bytes((CORPUS_DIR / source.name).read_bytes())
+    info = import_document(source, resolve_paths())
+    assert info.title == "国际移民问题审查论坛进展宣言" and len(calls) == 1
+
+
 def test_a_deleted_items_highlight_is_not_carried_onto_words_like_it(corpus, tmp_path):
     """Action 21(j) deleted: its highlighted 与学术机构和其他 is 6 of 8 characters of 金融机构
     和其他 in 43(b)(三), which the new draft kept unchanged; the highlight is orphaned, not put
