@@ -314,6 +314,24 @@ def test_a_pdf_without_a_title_is_not_named_after_a_sentence_or_its_symbol(tmp_p
     assert import_document(source, resolve_paths()).title == "scanned-page"
 
 
+def test_a_pdf_without_a_title_is_not_named_after_a_middle_line_of_paragraph_1(tmp_path):
+    """Paragraph 1 of the logo-page fixture wraps over three lines; its middle line
+    社会保护、教育和儿童服务 has no full stop, reads like a heading, and named the document.
+    A title comes before paragraph 1."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    lines = [
+        "联合国\tA/76/L.99",
+        "1. 我们确认移民面临资金短缺，各国应当加强",
+        "社会保护、教育和儿童服务",
+        "并为此合作。",
+    ]
+    assert pick_title(lines) == ""
+    assert pick_title(["联合国\tA/76/L.99", "移民问题宣言草案", *lines[1:]]) == "移民问题宣言草案"
+    source = tmp_path / "logo-page.pdf"
+    source.write_bytes((fixtures / "logo-page.pdf").read_bytes())
+    assert import_document(source, resolve_paths()).title == "logo-page"
+
+
 def test_a_markdown_drafts_objective_headings_are_objectives():
     """A .md draft writes ### 目标 1：…; it was a plain heading h10 (cited by its words, not
     as 目标1), and comparing it with the Compact reported all 23 objectives as changed."""
