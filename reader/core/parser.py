@@ -41,8 +41,9 @@ DASH_RE = re.compile(r"^[ \t\u3000]*-[ \t\u3000]+(?=\S)")
 
 # --- line markers ----------------------------------------------------------------
 FOOTDEF_RE = re.compile(rf"^(?P<mark>[{SUPERSCRIPTS}]+|\^[a-z]|\*)[ \t\u3000]+(?=\S)")
-# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese
-PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．[ \t\u3000]*)(?=\S)")
+# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese;
+# never "3．5亿" (a full-width decimal point opening a sentence's number)
+PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．(?![0-9０-９])[ \t\u3000]*)(?=\S)")
 LETTER_RE = re.compile(r"^\((?P<label>[a-z])\)[ \t\u3000]*(?=\S)|^(?P<dot>[a-z])\.[ \t\u3000]+(?=\S)")
 CJK_ITEM_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[ \t\u3000]*(?=[^.．\s])")
 CJK_HEAD_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[.．][ \t\u3000]*(?=\S)")

@@ -376,3 +376,16 @@ def test_a_renumbered_drafts_changes_mark_the_objectives_they_belong_to(tmp_path
     objective_map = ObjectiveMap(corpus, build_objectives(corpus))
     changed = changed_objectives(compare_documents(corpus.get("gcm"), corpus.get(draft_id)), objective_map)
     assert changed == {8: 1}
+
+
+def test_a_line_opening_with_a_full_width_decimal_is_not_a_paragraph_number():
+    """With 12． read as paragraph 12 with no space after it, a wrapped line opening with
+    3．5亿 (a full-width decimal point) became paragraph 3."""
+    text = (
+        "1. 我们注意到，全世界的国际移民人数已超过\n2．81亿，其中劳工移民约\n1．69亿。\n\n"
+        "2．我们承诺加强合作。\n"
+    )
+    blocks = [b for b in parse_text(text) if b.kind is BlockKind.PARAGRAPH]
+    assert [b.anchor for b in blocks] == ["1", "2"]
+    assert "2．81亿" in blocks[0].text and "1．69亿。" in blocks[0].text
+    assert blocks[1].text == "我们承诺加强合作。"
