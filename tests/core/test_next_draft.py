@@ -203,6 +203,28 @@ def test_a_landscape_page_does_not_cut_the_portrait_pages_paragraphs():
     assert next(b for b in blocks if b.anchor == "1").text.endswith("包括疫苗、社会保护、教育和儿童服务。")
 
 
+def test_a_line_ending_in_an_enumeration_comma_runs_on_but_a_comma_ends_a_preamble_line():
+    """A short line ending in 、 (the next word did not fit) goes on, even overleaf; a resolution's
+    preambular paragraphs (大会，／回顾…，／重申…，) each end in a comma and stay apart."""
+
+    def line(text: str, page: int, top: float, right: float) -> _Line:
+        return _Line(text, 90, right, top, top - 11, 11.0, False, page)
+
+    full = "我们重申必须开展国际合作，推动安全、有序和正常移民，包括实施完善的移民政策"
+    first = _Page(1, 612, 792, [line("1. 我们确认移民面临资金短缺、家庭长期分离等风险", 1, 700, 520)])
+    first.lines += [line(full, 1, 682 - 18 * row, 520) for row in range(5)]
+    first.lines.append(line("各国应当加强疫苗、", 1, 592, 250))
+    preamble = ["大会，", "回顾其2018年12月19日第73/195号决议，", "重申《安全、有序和正常移民全球契约》，"]
+    second = _Page(2, 612, 792, [line("社会保护、教育和儿童服务。", 2, 700, 300)])
+    second.lines += [line(text, 2, 682 - 18 * row, 90 + 11 * len(text)) for row, text in enumerate(preamble)]
+    second.lines.append(line("1. 欢迎会员国在落实全球契约方面取得的进展" + full, 2, 628, 520))
+    second.lines += [line(full, 2, 610 - 18 * row, 520) for row in range(5)]
+    paragraphs = _Assembler([first, second]).run().split("\n\n")
+    assert any(p.endswith("各国应当加强疫苗、社会保护、教育和儿童服务。") for p in paragraphs)
+    for text in preamble:
+        assert text in paragraphs
+
+
 def _chars(text: str, x: float, top: float, size: float = 10.0) -> list[_Char]:
     return [
         _Char(ch, x + i * size, x + (i + 1) * size, top - size, top, size, False) for i, ch in enumerate(text)
