@@ -94,7 +94,7 @@ class _Page:
     height: float
     lines: list[_Line] = field(default_factory=list)
     rule: float | None = None  # y of the footnote separator rule, if drawn
-    images: int = 0  # pictures drawn on the page (a page with images and no text was scanned)
+    images: int = 0  # pictures covering half the page or more (with no text: a scanned page)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -186,6 +186,9 @@ def _is_bold(fontname: object) -> bool:
     return any(w in font for w in ("bold", "black", "heavy", "semibold"))
 
 
+SCAN_SHARE = 0.5  # the share of a page a picture covers for it to be a scan of the page
+
+
 def _page_from_layout(number: int, layout, collected: list[_Char] | None = None) -> _Page:
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
@@ -204,8 +207,8 @@ def _page_from_layout(number: int, layout, collected: list[_Char] | None = None)
                     )
             elif isinstance(item, LTFigure):
                 walk(item)
-            elif isinstance(item, LTImage):
-                nonlocal images
+            elif isinstance(item, LTImage) and item.width * item.height >= SCAN_SHARE * width * height:
+                nonlocal images  # a chart, a map or a logo is smaller than a scan, and no text is lost
                 images += 1
             elif (
                 isinstance(item, LTCurve)
