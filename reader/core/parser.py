@@ -21,6 +21,7 @@ blocks, with the page-break and numbering logic deciding what joins what.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -277,6 +278,18 @@ class _Heading:
     kind: str
 
 
+def _markdown_shift(groups: list[_Group | None]) -> int:
+    """How far to move a Markdown heading's rank so that the depth its draft gives ### 目标 N：
+    is the objectives' rank (2), as the Word importer aligns Word's levels: a ### 执行 after
+    ### 目标 23： is then its sibling, not a part of objective 23."""
+    depths = Counter(
+        len(g.first.marker) - len(g.first.marker.lstrip("#"))
+        for g in groups
+        if g is not None and g.first.kind == "objective" and g.first.marker.startswith("#")
+    )
+    return 2 - depths.most_common(1)[0][0] if depths else 0
+
+
 class _Builder:
     def __init__(self, groups: list[_Group | None], main_part: str, rejoin_cuts: bool = True) -> None:
         self.groups = groups
@@ -297,6 +310,7 @@ class _Builder:
         self.last_para_num = 0
         self._last_main: _Draft | None = None  # kept as drafts are added: no scans (linear time)
         self._next_marked = _next_non_note_groups(groups)
+        self.md_shift = _markdown_shift(groups)
         self.in_cover = True  # no body block yet in this part: unlabelled lines may be metadata
         self.agenda_titles_due = 0
 
@@ -496,7 +510,7 @@ class _Builder:
         # a heading styled in Word between (g) and (h) of one list: (h) is still 18(h)
         inline = self._heading_inside_list(self._next_group(index))
         saved = self._list_state()
-        rank = self.base + depth
+        rank = self.base + max(1, depth + self.md_shift)
         if inline and self.stack:
             rank = max(rank, self.stack[-1].rank + 1)  # inside the list's section, never ending it
         self._push_heading(

@@ -415,3 +415,22 @@ def test_a_line_opening_with_a_full_width_decimal_is_not_a_paragraph_number():
     assert [b.anchor for b in blocks] == ["1", "2"]
     assert "2．81亿" in blocks[0].text and "1．69亿。" in blocks[0].text
     assert blocks[1].text == "我们承诺加强合作。"
+
+
+@pytest.mark.parametrize("hashes", ["##", "###"])
+def test_a_markdown_heading_after_the_last_objective_is_not_inside_it(hashes):
+    """A .md draft with ### 目标 23：… then ### 执行 put the whole implementation section under
+    objective 23: Markdown depths were ranked as written, the objectives second. They are
+    ranked relative to the objectives' depth, as the Word importer does with Word's levels."""
+    original = _gcm_text()
+    markdown = re.sub(r"(?m)^(目标 \d+[：:])", r"### \1", original)
+    markdown = markdown.replace("\n执行\n", f"\n{hashes} 执行\n", 1).replace(
+        "\n目标和承诺\n", "\n## 目标和承诺\n", 1
+    )
+    blocks = {b.anchor: b for b in parse_text(markdown, main_part="annex")}
+    path = blocks["44"].heading_path
+    assert path[-1] == "执行" and not any(h.startswith("目标 ") for h in path)
+    assert blocks["17"].heading_path[-2:] == ("目标和承诺", f"目标 1：{blocks['obj1'].text}")
+    if hashes == "##":  # 执行 at 目标和承诺's depth: the outline is the Compact's own
+        original_blocks = {b.anchor: b for b in parse_text(original, main_part="annex")}
+        assert path == original_blocks["44"].heading_path
