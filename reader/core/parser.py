@@ -21,6 +21,7 @@ blocks, with the page-break and numbering logic deciding what joins what.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -41,8 +42,9 @@ DASH_RE = re.compile(r"^[ \t\u3000]*-[ \t\u3000]+(?=\S)")
 
 # --- line markers ----------------------------------------------------------------
 FOOTDEF_RE = re.compile(rf"^(?P<mark>[{SUPERSCRIPTS}]+|\^[a-z]|\*)[ \t\u3000]+(?=\S)")
-# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese
-PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．[ \t\u3000]*)(?=\S)")
+# "12. " as typed in English, "１２．" or "12．" (full-width, often with no space) in Chinese;
+# never "3．5亿" (a full-width decimal point opening a sentence's number)
+PARA_NUM_RE = re.compile(r"^(?P<label>[0-9０-９]{1,3})(?:\.[ \t\u3000]+|．(?![0-9０-９])[ \t\u3000]*)(?=\S)")
 LETTER_RE = re.compile(r"^\((?P<label>[a-z])\)[ \t\u3000]*(?=\S)|^(?P<dot>[a-z])\.[ \t\u3000]+(?=\S)")
 CJK_ITEM_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[ \t\u3000]*(?=[^.．\s])")
 CJK_HEAD_RE = re.compile(rf"^\((?P<label>[{CJK_NUMERALS}]+)\)[.．][ \t\u3000]*(?=\S)")
@@ -276,6 +278,18 @@ class _Heading:
     kind: str
 
 
+def _markdown_shift(groups: list[_Group | None]) -> int:
+    """How far to move a Markdown heading's rank so that the depth its draft gives ### 目标 N：
+    is the objectives' rank (2), as the Word importer aligns Word's levels: a ### 执行 after
+    ### 目标 23： is then its sibling, not a part of objective 23."""
+    depths = Counter(
+        len(g.first.marker) - len(g.first.marker.lstrip("#"))
+        for g in groups
+        if g is not None and g.first.kind == "objective" and g.first.marker.startswith("#")
+    )
+    return 2 - depths.most_common(1)[0][0] if depths else 0
+
+
 class _Builder:
     def __init__(self, groups: list[_Group | None], main_part: str, rejoin_cuts: bool = True) -> None:
         self.groups = groups
@@ -296,6 +310,7 @@ class _Builder:
         self.last_para_num = 0
         self._last_main: _Draft | None = None  # kept as drafts are added: no scans (linear time)
         self._next_marked = _next_non_note_groups(groups)
+        self.md_shift = _markdown_shift(groups)
         self.in_cover = True  # no body block yet in this part: unlabelled lines may be metadata
         self.agenda_titles_due = 0
 
@@ -495,7 +510,7 @@ class _Builder:
         # a heading styled in Word between (g) and (h) of one list: (h) is still 18(h)
         inline = self._heading_inside_list(self._next_group(index))
         saved = self._list_state()
-        rank = self.base + depth
+        rank = self.base + max(1, depth + self.md_shift)
         if inline and self.stack:
             rank = max(rank, self.stack[-1].rank + 1)  # inside the list's section, never ending it
         self._push_heading(

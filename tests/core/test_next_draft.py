@@ -148,6 +148,20 @@ def test_an_imported_text_is_titled_by_its_first_heading_after_the_cover(tmp_pat
         assert document.block("1").citation.startswith(f"《{title[:20]}》")
 
 
+def test_an_import_titled_after_its_cover_is_parsed_once(tmp_path, monkeypatch):
+    """Retitling an import after its cover fields re-parsed the whole text only to count its
+    blocks again (the title changes no block); a long draft took twice as long to import."""
+    from reader.core.importers import library
+
+    calls = []
+    real_parse = library.parse_document
+    monkeypatch.setattr(library, "parse_document", lambda *a, **k: calls.append(1) or real_parse(*a, **k))
+    source = tmp_path / "imrf-progress-declaration-2022.txt"
+    source.write_bytes((CORPUS_DIR / source.name).read_bytes())
+    info = import_document(source, resolve_paths())
+    assert info.title == "国际移民问题审查论坛进展宣言" and len(calls) == 1
+
+
 def test_a_deleted_items_highlight_is_not_carried_onto_words_like_it(corpus, tmp_path):
     """Action 21(j) deleted: its highlighted 与学术机构和其他 is 6 of 8 characters of 金融机构
     和其他 in 43(b)(三), which the new draft kept unchanged; the highlight is orphaned, not put
@@ -167,13 +181,14 @@ def test_a_deleted_items_highlight_is_not_carried_onto_words_like_it(corpus, tmp
 
 def test_a_landscape_page_does_not_cut_the_portrait_pages_paragraphs():
     """A draft with a landscape table page: its long lines set the one right margin, so every
-    portrait line looked short, and a paragraph whose line ended in 、 was cut in two there."""
+    portrait line looked short, and a paragraph was cut in two after its first line. That line
+    ends in 》 (neither open nor 、), so only the page's own margin says it runs on."""
 
     def line(text: str, page: int, top: float, right: float) -> _Line:
         return _Line(text, 90, right, top, top - 11, 11.0, False, page)
 
     portrait = _Page(
-        1, 612, 792, [line("1. 我们确认移民面临资、家庭长期分离等风险，包括疫苗、", 1, 700, 520)]
+        1, 612, 792, [line("1. 我们确认移民面临家庭长期分离等风险，根据《2030年议程》", 1, 700, 520)]
     )
     portrait.lines.append(line("社会保护、教育和儿童服务。", 1, 682, 300))
     for row in range(6):
@@ -186,7 +201,31 @@ def test_a_landscape_page_does_not_cut_the_portrait_pages_paragraphs():
             line("2. 横向页面上的长行文字，一直延伸到更宽的页边" * 2, 2, 500 - 18 * row, 700)
         )
     blocks = parse_text(_Assembler([portrait, landscape]).run(), rejoin_cuts=False)
-    assert next(b for b in blocks if b.anchor == "1").text.endswith("包括疫苗、社会保护、教育和儿童服务。")
+    assert next(b for b in blocks if b.anchor == "1").text.endswith(
+        "根据《2030年议程》社会保护、教育和儿童服务。"
+    )
+
+
+def test_a_line_ending_in_an_enumeration_comma_runs_on_but_a_comma_ends_a_preamble_line():
+    """A short line ending in 、 (the next word did not fit) goes on, even overleaf; a resolution's
+    preambular paragraphs (大会，／回顾…，／重申…，) each end in a comma and stay apart."""
+
+    def line(text: str, page: int, top: float, right: float) -> _Line:
+        return _Line(text, 90, right, top, top - 11, 11.0, False, page)
+
+    full = "我们重申必须开展国际合作，推动安全、有序和正常移民，包括实施完善的移民政策"
+    first = _Page(1, 612, 792, [line("1. 我们确认移民面临资金短缺、家庭长期分离等风险", 1, 700, 520)])
+    first.lines += [line(full, 1, 682 - 18 * row, 520) for row in range(5)]
+    first.lines.append(line("各国应当加强疫苗、", 1, 592, 250))
+    preamble = ["大会，", "回顾其2018年12月19日第73/195号决议，", "重申《安全、有序和正常移民全球契约》，"]
+    second = _Page(2, 612, 792, [line("社会保护、教育和儿童服务。", 2, 700, 300)])
+    second.lines += [line(text, 2, 682 - 18 * row, 90 + 11 * len(text)) for row, text in enumerate(preamble)]
+    second.lines.append(line("1. 欢迎会员国在落实全球契约方面取得的进展" + full, 2, 628, 520))
+    second.lines += [line(full, 2, 610 - 18 * row, 520) for row in range(5)]
+    paragraphs = _Assembler([first, second]).run().split("\n\n")
+    assert any(p.endswith("各国应当加强疫苗、社会保护、教育和儿童服务。") for p in paragraphs)
+    for text in preamble:
+        assert text in paragraphs
 
 
 def _chars(text: str, x: float, top: float, size: float = 10.0) -> list[_Char]:
@@ -277,12 +316,13 @@ def test_a_word_drafts_heading_levels_are_not_printed_in_the_redline(corpus, tmp
 
 def test_a_scanned_page_inside_a_pdf_is_reported():
     """A signed annex scanned into the middle of a draft: its page has an image and no text,
-    so its content was silently missing from the imported document."""
+    so its content was silently missing from the imported document. A page holding only a
+    small picture (logo-page.pdf: a logo; a chart, a map) has lost no text: no OCR warning."""
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
     converted, _ = convert(fixtures / "scanned-page.pdf")
     assert any("page 2 " in warning and "OCR" in warning for warning in converted.warnings)
     assert "我们确认移民对来源国" in converted.text  # the pages around it are read
-    for name in ("un-draft.pdf", "un-report.pdf", "un-english.pdf"):
+    for name in ("un-draft.pdf", "un-report.pdf", "un-english.pdf", "logo-page.pdf"):
         assert not any("OCR" in warning for warning in convert(fixtures / name)[0].warnings)
 
 
@@ -298,6 +338,24 @@ def test_a_pdf_without_a_title_is_not_named_after_a_sentence_or_its_symbol(tmp_p
     source = tmp_path / "scanned-page.pdf"
     source.write_bytes((fixtures / "scanned-page.pdf").read_bytes())
     assert import_document(source, resolve_paths()).title == "scanned-page"
+
+
+def test_a_pdf_without_a_title_is_not_named_after_a_middle_line_of_paragraph_1(tmp_path):
+    """Paragraph 1 of the logo-page fixture wraps over three lines; its middle line
+    社会保护、教育和儿童服务 has no full stop, reads like a heading, and named the document.
+    A title comes before paragraph 1."""
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    lines = [
+        "联合国\tA/76/L.99",
+        "1. 我们确认移民面临资金短缺，各国应当加强",
+        "社会保护、教育和儿童服务",
+        "并为此合作。",
+    ]
+    assert pick_title(lines) == ""
+    assert pick_title(["联合国\tA/76/L.99", "移民问题宣言草案", *lines[1:]]) == "移民问题宣言草案"
+    source = tmp_path / "logo-page.pdf"
+    source.write_bytes((fixtures / "logo-page.pdf").read_bytes())
+    assert import_document(source, resolve_paths()).title == "logo-page"
 
 
 def test_a_markdown_drafts_objective_headings_are_objectives():
@@ -344,3 +402,35 @@ def test_a_renumbered_drafts_changes_mark_the_objectives_they_belong_to(tmp_path
     objective_map = ObjectiveMap(corpus, build_objectives(corpus))
     changed = changed_objectives(compare_documents(corpus.get("gcm"), corpus.get(draft_id)), objective_map)
     assert changed == {8: 1}
+
+
+def test_a_line_opening_with_a_full_width_decimal_is_not_a_paragraph_number():
+    """With 12． read as paragraph 12 with no space after it, a wrapped line opening with
+    3．5亿 (a full-width decimal point) became paragraph 3."""
+    text = (
+        "1. 我们注意到，全世界的国际移民人数已超过\n2．81亿，其中劳工移民约\n1．69亿。\n\n"
+        "2．我们承诺加强合作。\n"
+    )
+    blocks = [b for b in parse_text(text) if b.kind is BlockKind.PARAGRAPH]
+    assert [b.anchor for b in blocks] == ["1", "2"]
+    assert "2．81亿" in blocks[0].text and "1．69亿。" in blocks[0].text
+    assert blocks[1].text == "我们承诺加强合作。"
+
+
+@pytest.mark.parametrize("hashes", ["##", "###"])
+def test_a_markdown_heading_after_the_last_objective_is_not_inside_it(hashes):
+    """A .md draft with ### 目标 23：… then ### 执行 put the whole implementation section under
+    objective 23: Markdown depths were ranked as written, the objectives second. They are
+    ranked relative to the objectives' depth, as the Word importer does with Word's levels."""
+    original = _gcm_text()
+    markdown = re.sub(r"(?m)^(目标 \d+[：:])", r"### \1", original)
+    markdown = markdown.replace("\n执行\n", f"\n{hashes} 执行\n", 1).replace(
+        "\n目标和承诺\n", "\n## 目标和承诺\n", 1
+    )
+    blocks = {b.anchor: b for b in parse_text(markdown, main_part="annex")}
+    path = blocks["44"].heading_path
+    assert path[-1] == "执行" and not any(h.startswith("目标 ") for h in path)
+    assert blocks["17"].heading_path[-2:] == ("目标和承诺", f"目标 1：{blocks['obj1'].text}")
+    if hashes == "##":  # 执行 at 目标和承诺's depth: the outline is the Compact's own
+        original_blocks = {b.anchor: b for b in parse_text(original, main_part="annex")}
+        assert path == original_blocks["44"].heading_path

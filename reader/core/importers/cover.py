@@ -110,18 +110,22 @@ def is_running_line(line: str, symbol: str = "") -> bool:
 
 def pick_title(lines: list[str], emphasised: set[int] | None = None) -> str:
     """The title on a cover: the first emphasised (bold, large) line that is not a cover field,
-    else the first line that is neither a cover field nor a numbered paragraph."""
-    from ..parser import is_heading_like  # the parser reads cover fields from here
+    else the first heading-like line that is not one, both before paragraph 1."""
+    from ..parser import PARA_NUM_RE, is_heading_like  # the parser reads cover fields from here
 
     emphasised = emphasised or set()
+    # a title comes before paragraph 1: after it, a short line is paragraph 1 wrapped
+    # (…社会保护、教育和儿童服务 is its middle line, 有计划和管理完善的移民政策。 its tail)
+    first_paragraph = next((i for i, line in enumerate(lines) if PARA_NUM_RE.match(line.strip())), len(lines))
     candidates = [
-        (i, line.strip()) for i, line in enumerate(lines) if line.strip() and not is_cover_field(line)
+        (i, line.strip())
+        for i, line in enumerate(lines[:first_paragraph])
+        if line.strip() and not is_cover_field(line)
     ]
     for i, line in candidates:
-        if i in emphasised and not re.match(r"^\d{1,3}[.．]", line):
+        if i in emphasised:
             return line[:200]
     for _, line in candidates:
-        # a sentence (…的移民政策。) is the tail of a paragraph wrapped onto the next line
-        if not re.match(r"^(?:\d{1,3}[.．]|\([a-z]\))", line) and is_heading_like(line, 200):
+        if not re.match(r"^\([a-z]\)", line) and is_heading_like(line, 200):
             return line[:200]
     return ""

@@ -540,14 +540,16 @@ def convert_docx(data: bytes, name: str) -> Converted:
     writer.align_heading_levels()
     if not writer.plain:
         raise ImportFailure(f"{name} contains no text", "empty")
-    cover = writer.plain[:15] + _text_box_lines(document)
+    boxes = _text_box_lines(document)
+    cover = writer.plain[:15] + boxes
     symbol = _header_symbol(document) or next(
         (find_symbol(t) for t in cover if is_cover_field(t) and find_symbol(t)), ""
     )
     converted = Converted(
         text="\n\n".join(writer.lines) + "\n",
         format="docx",
-        title=pick_title(cover, writer.emphasised),
+        # the boxes come after the body's paragraph 1, where pick_title stops looking
+        title=pick_title(writer.plain[:15], writer.emphasised) or pick_title(boxes),
         symbol=symbol,
         date=next((d for d in map(find_date, cover) if d), ""),
     )

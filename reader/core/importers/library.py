@@ -204,8 +204,8 @@ def _describe(
         if not given_title and not cover_title and is_metadata_line(info.title):
             cover_title = _printable(source.stem)  # the first line is the symbol: no title at all
         if cover_title and cover_title != info.title:
+            # only the blocks' count and content are used here, which the title does not change
             info = replace(info, title=cover_title, short_title=cover_title[:20])
-            document = parse_document(info, converted.text)  # citations name the title
     except RecursionError as exc:
         raise ImportFailure(f"{name} is too deeply nested to read", "corrupt") from exc
     content = [b for b in document.blocks if b.kind is not BlockKind.FOOTNOTE and b.text.strip()]

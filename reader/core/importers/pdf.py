@@ -94,7 +94,7 @@ class _Page:
     height: float
     lines: list[_Line] = field(default_factory=list)
     rule: float | None = None  # y of the footnote separator rule, if drawn
-    images: int = 0  # pictures drawn on the page (a page with images and no text was scanned)
+    images: int = 0  # pictures covering half the page or more (with no text: a scanned page)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -186,6 +186,9 @@ def _is_bold(fontname: object) -> bool:
     return any(w in font for w in ("bold", "black", "heavy", "semibold"))
 
 
+SCAN_SHARE = 0.5  # the share of a page a picture covers for it to be a scan of the page
+
+
 def _page_from_layout(number: int, layout, collected: list[_Char] | None = None) -> _Page:
     from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
@@ -204,8 +207,8 @@ def _page_from_layout(number: int, layout, collected: list[_Char] | None = None)
                     )
             elif isinstance(item, LTFigure):
                 walk(item)
-            elif isinstance(item, LTImage):
-                nonlocal images
+            elif isinstance(item, LTImage) and item.width * item.height >= SCAN_SHARE * width * height:
+                nonlocal images  # a chart, a map or a logo is smaller than a scan, and no text is lost
                 images += 1
             elif (
                 isinstance(item, LTCurve)
@@ -510,10 +513,8 @@ class _Assembler:
     def _page_end(self) -> None:
         """A paragraph that ends the page short and closed cannot go on overleaf: write it, so
         the page's footnotes follow the paragraph that cites them."""
-        if self.paragraphs:
-            last = self.paragraphs[-1].last
-            if not self._full(last) and not ends_open(last.flat):
-                self._flush(keep_open=0)
+        if self.paragraphs and not self._runs_on(self.paragraphs[-1].last):
+            self._flush(keep_open=0)
 
     def _body(self, lines: list[_Line]) -> None:
         for index, line in enumerate(lines):
@@ -543,15 +544,21 @@ class _Assembler:
             return False
         if line.bold != last.bold or abs(line.size - last.size) > 1:
             return False
-        full = self._full(last)
         if first_on_page:
-            return full or ends_open(last.flat)
+            return self._runs_on(last)
         gap = last.bottom - line.top
         if gap > self.line_gap + 0.35 * last.size or gap < -0.5 * last.size:
             return False  # paragraph spacing (or a line above the last: another column)
         if len(current.lines) > 1 and line.x0 > last.x0 + 1.5 * last.size:
             return False  # a first-line indent (a hanging indent shows on the second line only)
-        return full or ends_open(last.flat) or (last.bold and line.bold)
+        return self._runs_on(last) or (last.bold and line.bold)
+
+    def _runs_on(self, line: _Line) -> bool:
+        """Does the paragraph go on after this line? It does when the line runs to the margin
+        or stops mid-sentence; a line ending in 、 stops short only because the next word
+        (《2030年议程》, COVID-19) did not fit. A comma is no such sign: a resolution's
+        preambular paragraphs (大会，／回顾…，／重申…，) each end in one."""
+        return self._full(line) or ends_open(line.flat) or line.flat.rstrip().endswith("、")
 
     def _full(self, line: _Line) -> bool:
         """Does the line run to the right margin? Chinese line breaking may leave up to two
