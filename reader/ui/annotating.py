@@ -363,6 +363,7 @@ class Annotator(QObject):
         self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
         # a pane's highlights still to paint, in order (None: not placed yet), and those painted
         self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt] | None, set[str]]] = {}
+        self._view_placed: dict[DocumentPane, tuple[str, int]] = {}  # the view last placed, by pane
         self._paint_timer = QTimer(self, singleShot=True, interval=0)
         self._paint_timer.timeout.connect(self._paint_more)
         self._place_timer = QTimer(self, singleShot=True, interval=0)
@@ -452,9 +453,11 @@ class Annotator(QObject):
             ):
                 return
         self._unpainted.pop(pane, None)
+        self._view_placed.pop(pane, None)
         if self.index.waiting_in(doc.id) > PAINT_AT_ONCE:  # those in view placed and painted now
             top = _block_at(doc, pane.current_anchor())
             placed = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+            self._view_placed[pane] = (doc.id, top)  # a jump scrolls after this: see _paint_view
             self._unpainted[pane] = (doc, None, {e.id for e in placed})  # the others: not placed yet
             self._paint_timer.start()
         else:
@@ -476,12 +479,15 @@ class Annotator(QObject):
                     continue
                 anchor = pane.current_anchor()
             except RuntimeError:  # the pane was closed
+                self._view_placed.pop(pane, None)
                 continue
             if rest is None:  # its document placed first, slice by slice
                 if self.index.waiting_in(doc.id):
-                    self.index.place_some(PLACE_SLICE, doc.id)
                     self._unpainted[pane] = (doc, None, painted)
+                    if not self._paint_view(pane, doc, anchor, painted):
+                        self.index.place_some(PLACE_SLICE, doc.id)
                     break
+                self._view_placed.pop(pane, None)
                 rest = [e for e in self.index.placed_in(doc.id) if e.id not in painted]
             chunk, rest = _around(rest, doc, anchor, (0, 0), at_least=PAINT_SLICE)
             if rest:
@@ -492,6 +498,22 @@ class Annotator(QObject):
             break
         if self._unpainted:
             self._paint_timer.start()
+
+    def _paint_view(self, pane: DocumentPane, doc: Document, anchor: str, painted: set[str]) -> bool:
+        """Place and paint the highlights in a pane's view not painted yet (`painted` takes
+        them); whether there were any. The view is read as the slice runs: `paint` came as
+        the pane loaded the document, before it scrolled to the place it opens at."""
+        top = _block_at(doc, anchor)
+        if self._view_placed.get(pane) == (doc.id, top):  # as the last slice left it
+            return False
+        self._view_placed[pane] = (doc.id, top)
+        near = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+        ids = [e.id for e in near if e.id not in painted]
+        if ids:
+            painted.update(ids)
+            with bulk_work():
+                pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids))
+        return bool(ids)
 
     def painting(self) -> bool:
         """Whether some pane's highlights are still being painted slice by slice."""

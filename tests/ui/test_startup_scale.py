@@ -192,6 +192,31 @@ def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(
     assert {(h.anchor, h.start, h.end, h.color) for h in pane.highlights("annotations")} == painted
 
 
+def test_a_pane_opened_partway_down_paints_its_view_first(qtbot, many, corpus, monkeypatch):
+    """A restored session, a search jump or an objective opens a pane far down a document
+    whose highlights are not placed yet: the view's come first, not the top's."""
+    monkeypatch.setattr(annotating, "PAINT_AT_ONCE", 30)
+    monkeypatch.setattr(annotating, "NEAR_BLOCKS", (2, 12))
+    monkeypatch.setattr(annotating, "PAINT_SLICE", 10)
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 10)
+    window, annotator = many, many.annotator
+    doc = corpus.get("gcm")
+    placed = [e for e in expected_excerpts(window) if e.doc == doc.id and e.found]
+    far = placed[len(placed) * 3 // 4]
+    annotator.index.rebuild(annotator.store.annotations)  # as the window opens
+    pane = window.panes.add_pane(doc.id, far.anchors[0])
+    top = doc.index_of(pane.current_anchor())
+    assert top > 40, "opened far from the top"
+    in_view = [e for e in placed if top - 2 <= e.order[1] < top + 12]
+    assert in_view
+    wanted = {(p.anchor, p.start, p.end) for e in in_view for p in segments(doc, e.annotation.target)}
+    qtbot.waitUntil(lambda: wanted <= {(h.anchor, h.start, h.end) for h in pane.highlights("annotations")})
+    assert annotator.index.waiting_in(doc.id) > 0, "the view painted before the whole document was placed"
+    qtbot.waitUntil(lambda: not annotator.painting(), timeout=20000)
+    now = annotator.index.placed_in(doc.id)
+    assert sorted(pane.highlighted_text("annotations")) == pieces_of(window, doc, now), "then all of them"
+
+
 def test_the_excerpt_index_places_what_is_asked_for_and_the_rest_slice_by_slice(many, corpus):
     store, objectives = many.annotator.store, many.annotator.index.objectives
     palette = Palette()
