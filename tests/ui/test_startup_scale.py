@@ -262,3 +262,17 @@ def test_the_dock_opened_while_highlights_are_placed_lists_them_once_all_are(
         assert panel.status.text() == "正在将高亮定位到文本中…"
     assert annotator.index.complete()
     assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
+
+
+def test_a_library_reload_with_the_dock_shown_lists_the_highlights_once_placed(qtbot, many, monkeypatch):
+    window, annotator, panel = many, many.annotator, many.annotations_panel
+    with qtbot.waitSignal(panel.refreshed):
+        window.show_dock("annotations")
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    with qtbot.waitSignal(panel.refreshed, timeout=20000):
+        window.refresh_library()
+        assert not annotator.index.complete(), "the window is not held until all are placed again"
+        assert panel.status.text() == "正在将高亮定位到文本中…"
+    assert annotator.index.complete()
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
+    assert panel.filters.doc.count() == len(annotator.corpus) + 1, "the filters' choices offered again"
