@@ -596,7 +596,7 @@ class AnnotationsPanel(QDockWidget):
         return action
 
     def _connect(self) -> None:
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(self._refresh_once_placed)  # chosen while "Placing…": waits too
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
         self.view.customContextMenuRequested.connect(self._context_menu)

@@ -276,3 +276,20 @@ def test_a_library_reload_with_the_dock_shown_lists_the_highlights_once_placed(q
     assert annotator.index.complete()
     assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
     assert panel.filters.doc.count() == len(annotator.corpus) + 1, "the filters' choices offered again"
+
+
+def test_filters_chosen_while_the_highlights_are_placed_wait_for_them(qtbot, many, monkeypatch):
+    window, annotator, panel = many, many.annotator, many.annotations_panel
+    with qtbot.waitSignal(panel.refreshed):
+        window.show_dock("annotations")  # the filters' choices offered
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    annotator.index.rebuild(annotator.store.annotations)  # as after a library reload
+    annotator.start()
+    selection = ExportFilter(colors=frozenset({"red"}))
+    with qtbot.waitSignal(panel.refreshed, timeout=20000):
+        panel.filters.set_selection(selection)
+        assert not annotator.index.complete(), "the filters do not place them all at once"
+        assert panel.status.text() == "正在将高亮定位到文本中…"
+    assert annotator.index.complete() and panel.filters.selection() == selection
+    wanted = [e for e in expected_excerpts(window) if selection.matches(e)]
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(wanted)
