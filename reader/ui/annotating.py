@@ -47,10 +47,10 @@ from ..core.annotations import (
 )
 from ..core.annotations.anchoring import doc_text
 from ..core.citations import document_label
+from ..core.collector import bulk_work
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, build_excerpts
 from ..core.model import Document, Objective
-from .bulk import bulk_work
 from .colors import color_label, color_name, display_palette, swatch_icon
 from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
 from .dialogs.colors import ColorNamesDialog
