@@ -243,7 +243,13 @@ def test_the_orphans_are_reported_once_every_highlight_is_placed(qtbot, many, mo
     annotator.start()
     assert not annotator.index.complete(), "placed slice by slice"
     qtbot.waitUntil(annotator.index.complete)
-    assert window.message_bar.isVisible() and "1" in window.message_bar.text.text()
+    orphans = sum(not e.found for e in expected_excerpts(window))
+    assert orphans == 1
+    assert window.message_bar.isVisible()
+    assert (
+        f"有 {orphans} 处高亮无法在文件的当前文本中定位；它们列在“批注”面板的“无法定位”之下。"
+        in window.message_bar.text.text()
+    ), "the translated sentence, with the count"
 
 
 @pytest.mark.parametrize("started", [True, False], ids=["after-start", "in-front-as-the-window-opens"])
