@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -159,6 +159,43 @@ class ExcerptIndex:
             if waiting:
                 self._place(waiting)
 
+    def _place_waiting(self, doc_id: str, wanted: Callable[[Annotation], bool]) -> None:
+        """Place the annotations of a document still waiting that `wanted` takes (a click
+        just after the window opens: not the whole document, a second with 25,000)."""
+        waiting = self._waiting.get(doc_id)
+        if not waiting:
+            return
+        now, later = [], []
+        for annotation in waiting:
+            (now if wanted(annotation) else later).append(annotation)
+        if now:
+            if later:
+                self._waiting[doc_id] = later
+            else:
+                del self._waiting[doc_id]
+            self._place(now)
+
+    def placed_over(self, doc: Document, anchor: str) -> list[Excerpt]:
+        """The highlights placed in `doc` over its block `anchor` (starting there, before it
+        or ending after it), in order, placing only those of them still waiting."""
+        blocks = doc_text(doc).index
+        at = blocks.get(anchor)
+        if at is None:
+            return []
+
+        def over(annotation: Annotation) -> bool:
+            rng = annotation.target.range
+            first = blocks.get(rng.start_anchor) if rng is not None else None
+            last = blocks.get(rng.end_anchor) if rng is not None else None
+            return first is not None and last is not None and first <= at <= last
+
+        self._place_waiting(doc.id, over)
+        placed = self._placed.get(doc.id)
+        source = placed if placed is not None else self._by_id.values()
+        return sorted(
+            (e for e in source if e.doc == doc.id and e.found and over(e.annotation)), key=excerpt_order_key
+        )
+
     def _ensure_all(self) -> None:
         self._ensure(list(self._waiting))
 
@@ -224,8 +261,9 @@ class ExcerptIndex:
                 del self._at_range[key]
 
     def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
-        """The first highlight (in document order) placed in a document over exactly `where`."""
-        self._ensure([doc_id])
+        """The first highlight (in document order) placed in a document over exactly `where`
+        (placing only those of its highlights still waiting that are there)."""
+        self._place_waiting(doc_id, lambda annotation: annotation.target.range == where)
         placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
         return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
 
@@ -393,7 +431,7 @@ class Annotator(QObject):
         doc = self.corpus.get(doc_id)
         hits = [
             e
-            for e in self.index.placed_in(doc_id)
+            for e in self.index.placed_over(doc, anchor)
             if any(
                 s.anchor == anchor and s.start <= offset <= s.end for s in segments(doc, e.annotation.target)
             )

@@ -299,3 +299,36 @@ def test_filters_chosen_while_the_highlights_are_placed_wait_for_them(qtbot, man
     assert annotator.index.complete() and panel.filters.selection() == selection
     wanted = [e for e in expected_excerpts(window) if selection.matches(e)]
     assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(wanted)
+
+
+def test_a_click_before_a_document_is_placed_places_only_what_is_under_it(many, corpus):
+    annotator, doc = many.annotator, corpus.get("gcm")
+    placed = [e for e in expected_excerpts(many) if e.doc == doc.id and e.found]
+    wanted = placed[len(placed) // 2]
+    piece = segments(doc, wanted.annotation.target)[0]
+    annotator.index.rebuild(annotator.store.annotations)  # as the window opens
+    waiting = annotator.index.waiting_in(doc.id)
+    under = annotator.annotation_at(doc.id, piece.anchor, piece.start + 1)
+    assert under is not None and under.id == wanted.id
+    assert annotator.index.waiting_in(doc.id) > waiting - 5, "not the whole document"
+    at = annotator.index.placed_at(doc.id, wanted.annotation.target.range)
+    assert at is not None and at.id == wanted.id
+    other = placed[len(placed) // 3]
+    assert annotator.index.placed_at(doc.id, other.annotation.target.range).id == other.id
+    assert annotator.index.waiting_in(doc.id) > waiting - 10, "only the highlights there"
+    assert sorted(e.id for e in annotator.index.placed_in(doc.id)) == sorted(e.id for e in placed)
+
+
+def test_a_highlight_over_several_blocks_is_found_from_each_before_all_are_placed(many, corpus):
+    annotator, doc = many.annotator, corpus.get("gcm")
+    first, second = next(
+        (a, b)
+        for a, b in zip(doc.blocks[40:], doc.blocks[41:], strict=False)
+        if len(a.text) > 5 and len(b.text) > 5
+    )
+    spanning = annotator.store.add(new_annotation(make_target(doc, first.anchor, 2, second.anchor, 3)))
+    annotator.index.rebuild(annotator.store.annotations)
+    assert spanning.id in [e.id for e in annotator.index.placed_over(doc, second.anchor)]
+    assert spanning.id in [e.id for e in annotator.index.placed_over(doc, first.anchor)]
+    assert spanning.id not in [e.id for e in annotator.index.placed_over(doc, doc.blocks[0].anchor)]
+    assert annotator.index.waiting_in(doc.id) > 0
