@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -47,10 +47,10 @@ from ..core.annotations import (
 )
 from ..core.annotations.anchoring import doc_text
 from ..core.citations import document_label
+from ..core.collector import bulk_work
 from ..core.corpus import Corpus
 from ..core.export import Excerpt, build_excerpts
 from ..core.model import Document, Objective
-from .bulk import bulk_work
 from .colors import color_label, color_name, display_palette, swatch_icon
 from .dialogs.bookmark import BookmarkDialog, BookmarkRequest, BookmarkResult
 from .dialogs.colors import ColorNamesDialog
@@ -159,6 +159,43 @@ class ExcerptIndex:
             if waiting:
                 self._place(waiting)
 
+    def _place_waiting(self, doc_id: str, wanted: Callable[[Annotation], bool]) -> None:
+        """Place the annotations of a document still waiting that `wanted` takes (a click
+        just after the window opens: not the whole document, a second with 25,000)."""
+        waiting = self._waiting.get(doc_id)
+        if not waiting:
+            return
+        now, later = [], []
+        for annotation in waiting:
+            (now if wanted(annotation) else later).append(annotation)
+        if now:
+            if later:
+                self._waiting[doc_id] = later
+            else:
+                del self._waiting[doc_id]
+            self._place(now)
+
+    def placed_over(self, doc: Document, anchor: str) -> list[Excerpt]:
+        """The highlights placed in `doc` over its block `anchor` (starting there, before it
+        or ending after it), in order, placing only those of them still waiting."""
+        blocks = doc_text(doc).index
+        at = blocks.get(anchor)
+        if at is None:
+            return []
+
+        def over(annotation: Annotation) -> bool:
+            rng = annotation.target.range
+            first = blocks.get(rng.start_anchor) if rng is not None else None
+            last = blocks.get(rng.end_anchor) if rng is not None else None
+            return first is not None and last is not None and first <= at <= last
+
+        self._place_waiting(doc.id, over)
+        placed = self._placed.get(doc.id)
+        source = placed if placed is not None else self._by_id.values()
+        return sorted(
+            (e for e in source if e.doc == doc.id and e.found and over(e.annotation)), key=excerpt_order_key
+        )
+
     def _ensure_all(self) -> None:
         self._ensure(list(self._waiting))
 
@@ -224,8 +261,9 @@ class ExcerptIndex:
                 del self._at_range[key]
 
     def placed_at(self, doc_id: str, where: BlockRangeSelector) -> Excerpt | None:
-        """The first highlight (in document order) placed in a document over exactly `where`."""
-        self._ensure([doc_id])
+        """The first highlight (in document order) placed in a document over exactly `where`
+        (placing only those of its highlights still waiting that are there)."""
+        self._place_waiting(doc_id, lambda annotation: annotation.target.range == where)
         placed = (self._by_id.get(i) for i in self._at_range.get((doc_id, where), ()))
         return min((e for e in placed if e is not None), key=excerpt_order_key, default=None)
 
@@ -363,6 +401,7 @@ class Annotator(QObject):
         self._pieces: dict[str, tuple[Excerpt, Document, str, list[Highlight]]] = {}
         # a pane's highlights still to paint, in order (None: not placed yet), and those painted
         self._unpainted: dict[DocumentPane, tuple[Document, list[Excerpt] | None, set[str]]] = {}
+        self._view_placed: dict[DocumentPane, tuple[str, int]] = {}  # the view last placed, by pane
         self._paint_timer = QTimer(self, singleShot=True, interval=0)
         self._paint_timer.timeout.connect(self._paint_more)
         self._place_timer = QTimer(self, singleShot=True, interval=0)
@@ -392,7 +431,7 @@ class Annotator(QObject):
         doc = self.corpus.get(doc_id)
         hits = [
             e
-            for e in self.index.placed_in(doc_id)
+            for e in self.index.placed_over(doc, anchor)
             if any(
                 s.anchor == anchor and s.start <= offset <= s.end for s in segments(doc, e.annotation.target)
             )
@@ -452,9 +491,11 @@ class Annotator(QObject):
             ):
                 return
         self._unpainted.pop(pane, None)
+        self._view_placed.pop(pane, None)
         if self.index.waiting_in(doc.id) > PAINT_AT_ONCE:  # those in view placed and painted now
             top = _block_at(doc, pane.current_anchor())
             placed = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+            self._view_placed[pane] = (doc.id, top)  # a jump scrolls after this: see _paint_view
             self._unpainted[pane] = (doc, None, {e.id for e in placed})  # the others: not placed yet
             self._paint_timer.start()
         else:
@@ -476,12 +517,15 @@ class Annotator(QObject):
                     continue
                 anchor = pane.current_anchor()
             except RuntimeError:  # the pane was closed
+                self._view_placed.pop(pane, None)
                 continue
             if rest is None:  # its document placed first, slice by slice
                 if self.index.waiting_in(doc.id):
-                    self.index.place_some(PLACE_SLICE, doc.id)
                     self._unpainted[pane] = (doc, None, painted)
+                    if not self._paint_view(pane, doc, anchor, painted):
+                        self.index.place_some(PLACE_SLICE, doc.id)
                     break
+                self._view_placed.pop(pane, None)
                 rest = [e for e in self.index.placed_in(doc.id) if e.id not in painted]
             chunk, rest = _around(rest, doc, anchor, (0, 0), at_least=PAINT_SLICE)
             if rest:
@@ -492,6 +536,22 @@ class Annotator(QObject):
             break
         if self._unpainted:
             self._paint_timer.start()
+
+    def _paint_view(self, pane: DocumentPane, doc: Document, anchor: str, painted: set[str]) -> bool:
+        """Place and paint the highlights in a pane's view not painted yet (`painted` takes
+        them); whether there were any. The view is read as the slice runs: `paint` came as
+        the pane loaded the document, before it scrolled to the place it opens at."""
+        top = _block_at(doc, anchor)
+        if self._view_placed.get(pane) == (doc.id, top):  # as the last slice left it
+            return False
+        self._view_placed[pane] = (doc.id, top)
+        near = self.index.place_near(doc, top - NEAR_BLOCKS[0], top + NEAR_BLOCKS[1])
+        ids = [e.id for e in near if e.id not in painted]
+        if ids:
+            painted.update(ids)
+            with bulk_work():
+                pane.update_highlight_groups("annotations", self.highlight_groups_for(doc, ids))
+        return bool(ids)
 
     def painting(self) -> bool:
         """Whether some pane's highlights are still being painted slice by slice."""

@@ -596,7 +596,7 @@ class AnnotationsPanel(QDockWidget):
         return action
 
     def _connect(self) -> None:
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(self._refresh_once_placed)  # chosen while "Placing…": waits too
         self.view.clicked.connect(self._open)
         self.view.activated.connect(self._open)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -619,11 +619,10 @@ class AnnotationsPanel(QDockWidget):
     def refresh_sources(self) -> None:
         """The documents, objectives or colours changed: offer them again, then refresh, now
         if the panel is shown, else when it is (the window builds the panel hidden: with
-        50,000 highlights, listing them and counting their tags took seconds of its start)."""
-        if self.visibleRegion().isEmpty():
-            self._stale = self._stale_sources = True
-            return
-        self.refresh(offer_choices=True)
+        50,000 highlights, listing them and counting their tags took seconds of its start),
+        and once every highlight is placed (a library reload places them all again)."""
+        self._stale_sources = True
+        self.refresh_when_visible()
 
     def _offer_choices(self) -> None:
         self.filters.set_sources(

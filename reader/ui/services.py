@@ -15,13 +15,13 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from ..core.annotations import Store, StoreError, StoreLoadReport
+from ..core.collector import bulk_work
 from ..core.corpus import Corpus
 from ..core.model import Document, Objective
 from ..core.objectives import COMPACT_ID
 from ..core.search import SearchService
 from ..core.userconfig import config_file, user_name
 from ..paths import AppPaths
-from .bulk import bulk_work
 
 log = logging.getLogger(__name__)
 

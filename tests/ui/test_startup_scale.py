@@ -192,6 +192,31 @@ def test_a_pane_with_many_highlights_paints_the_view_first_then_the_rest(
     assert {(h.anchor, h.start, h.end, h.color) for h in pane.highlights("annotations")} == painted
 
 
+def test_a_pane_opened_partway_down_paints_its_view_first(qtbot, many, corpus, monkeypatch):
+    """A restored session, a search jump or an objective opens a pane far down a document
+    whose highlights are not placed yet: the view's come first, not the top's."""
+    monkeypatch.setattr(annotating, "PAINT_AT_ONCE", 30)
+    monkeypatch.setattr(annotating, "NEAR_BLOCKS", (2, 12))
+    monkeypatch.setattr(annotating, "PAINT_SLICE", 10)
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 10)
+    window, annotator = many, many.annotator
+    doc = corpus.get("gcm")
+    placed = [e for e in expected_excerpts(window) if e.doc == doc.id and e.found]
+    far = placed[len(placed) * 3 // 4]
+    annotator.index.rebuild(annotator.store.annotations)  # as the window opens
+    pane = window.panes.add_pane(doc.id, far.anchors[0])
+    top = doc.index_of(pane.current_anchor())
+    assert top > 40, "opened far from the top"
+    in_view = [e for e in placed if top - 2 <= e.order[1] < top + 12]
+    assert in_view
+    wanted = {(p.anchor, p.start, p.end) for e in in_view for p in segments(doc, e.annotation.target)}
+    qtbot.waitUntil(lambda: wanted <= {(h.anchor, h.start, h.end) for h in pane.highlights("annotations")})
+    assert annotator.index.waiting_in(doc.id) > 0, "the view painted before the whole document was placed"
+    qtbot.waitUntil(lambda: not annotator.painting(), timeout=20000)
+    now = annotator.index.placed_in(doc.id)
+    assert sorted(pane.highlighted_text("annotations")) == pieces_of(window, doc, now), "then all of them"
+
+
 def test_the_excerpt_index_places_what_is_asked_for_and_the_rest_slice_by_slice(many, corpus):
     store, objectives = many.annotator.store, many.annotator.index.objectives
     palette = Palette()
@@ -218,7 +243,13 @@ def test_the_orphans_are_reported_once_every_highlight_is_placed(qtbot, many, mo
     annotator.start()
     assert not annotator.index.complete(), "placed slice by slice"
     qtbot.waitUntil(annotator.index.complete)
-    assert window.message_bar.isVisible() and "1" in window.message_bar.text.text()
+    orphans = sum(not e.found for e in expected_excerpts(window))
+    assert orphans == 1
+    assert window.message_bar.isVisible()
+    assert (
+        f"有 {orphans} 处高亮无法在文件的当前文本中定位；它们列在“批注”面板的“无法定位”之下。"
+        in window.message_bar.text.text()
+    ), "the translated sentence, with the count"
 
 
 @pytest.mark.parametrize("started", [True, False], ids=["after-start", "in-front-as-the-window-opens"])
@@ -237,3 +268,67 @@ def test_the_dock_opened_while_highlights_are_placed_lists_them_once_all_are(
         assert panel.status.text() == "正在将高亮定位到文本中…"
     assert annotator.index.complete()
     assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
+
+
+def test_a_library_reload_with_the_dock_shown_lists_the_highlights_once_placed(qtbot, many, monkeypatch):
+    window, annotator, panel = many, many.annotator, many.annotations_panel
+    with qtbot.waitSignal(panel.refreshed):
+        window.show_dock("annotations")
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    with qtbot.waitSignal(panel.refreshed, timeout=20000):
+        window.refresh_library()
+        assert not annotator.index.complete(), "the window is not held until all are placed again"
+        assert panel.status.text() == "正在将高亮定位到文本中…"
+    assert annotator.index.complete()
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(expected_excerpts(window))
+    assert panel.filters.doc.count() == len(annotator.corpus) + 1, "the filters' choices offered again"
+
+
+def test_filters_chosen_while_the_highlights_are_placed_wait_for_them(qtbot, many, monkeypatch):
+    window, annotator, panel = many, many.annotator, many.annotations_panel
+    with qtbot.waitSignal(panel.refreshed):
+        window.show_dock("annotations")  # the filters' choices offered
+    monkeypatch.setattr(annotating, "PLACE_SLICE", 40)
+    annotator.index.rebuild(annotator.store.annotations)  # as after a library reload
+    annotator.start()
+    selection = ExportFilter(colors=frozenset({"red"}))
+    with qtbot.waitSignal(panel.refreshed, timeout=20000):
+        panel.filters.set_selection(selection)
+        assert not annotator.index.complete(), "the filters do not place them all at once"
+        assert panel.status.text() == "正在将高亮定位到文本中…"
+    assert annotator.index.complete() and panel.filters.selection() == selection
+    wanted = [e for e in expected_excerpts(window) if selection.matches(e)]
+    assert [(k, ids) for k, _t, ids in listed(panel)] == grouped(wanted)
+
+
+def test_a_click_before_a_document_is_placed_places_only_what_is_under_it(many, corpus):
+    annotator, doc = many.annotator, corpus.get("gcm")
+    placed = [e for e in expected_excerpts(many) if e.doc == doc.id and e.found]
+    wanted = placed[len(placed) // 2]
+    piece = segments(doc, wanted.annotation.target)[0]
+    annotator.index.rebuild(annotator.store.annotations)  # as the window opens
+    waiting = annotator.index.waiting_in(doc.id)
+    under = annotator.annotation_at(doc.id, piece.anchor, piece.start + 1)
+    assert under is not None and under.id == wanted.id
+    assert annotator.index.waiting_in(doc.id) > waiting - 5, "not the whole document"
+    at = annotator.index.placed_at(doc.id, wanted.annotation.target.range)
+    assert at is not None and at.id == wanted.id
+    other = placed[len(placed) // 3]
+    assert annotator.index.placed_at(doc.id, other.annotation.target.range).id == other.id
+    assert annotator.index.waiting_in(doc.id) > waiting - 10, "only the highlights there"
+    assert sorted(e.id for e in annotator.index.placed_in(doc.id)) == sorted(e.id for e in placed)
+
+
+def test_a_highlight_over_several_blocks_is_found_from_each_before_all_are_placed(many, corpus):
+    annotator, doc = many.annotator, corpus.get("gcm")
+    first, second = next(
+        (a, b)
+        for a, b in zip(doc.blocks[40:], doc.blocks[41:], strict=False)
+        if len(a.text) > 5 and len(b.text) > 5
+    )
+    spanning = annotator.store.add(new_annotation(make_target(doc, first.anchor, 2, second.anchor, 3)))
+    annotator.index.rebuild(annotator.store.annotations)
+    assert spanning.id in [e.id for e in annotator.index.placed_over(doc, second.anchor)]
+    assert spanning.id in [e.id for e in annotator.index.placed_over(doc, first.anchor)]
+    assert spanning.id not in [e.id for e in annotator.index.placed_over(doc, doc.blocks[0].anchor)]
+    assert annotator.index.waiting_in(doc.id) > 0

@@ -70,7 +70,8 @@ class DocText:
     index: dict[str, int]
     # Targets found unchanged in this text, by id (each kept, so its id is not reused):
     # the store places every highlight as it loads, and the window's excerpts place them
-    # all again at once (issue 14: 50,000 checked twice at every start).
+    # again, lazily, a document or a slice at a time (issue 14: 50,000 checked twice at
+    # every start).
     unchanged: dict[int, Target] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import logging
 import marshal
@@ -50,7 +49,7 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import BinaryIO
 
-from ..collector import collector_paused
+from ..collector import collector_paused, promote_to_oldest_generation
 from .fileformat import DecodedFile
 from .model import (
     Annotation,
@@ -142,7 +141,7 @@ class LoadCache:
             with collector_paused():  # 200,000 new objects and no cycles: see collector.py
                 rows = _unmarshalled(payload)
                 decoded = _decoded_from(rows) if stored_digest == digest() else None
-                _promote_to_oldest_generation()
+                promote_to_oldest_generation()  # they live as long as the store
                 return decoded
         except FileNotFoundError:
             return None
@@ -218,15 +217,6 @@ def _write_all(fd: int, parts: tuple[bytes, ...]) -> None:
     with os.fdopen(fd, "wb") as file:
         for part in parts:
             file.write(part)
-
-
-def _promote_to_oldest_generation() -> None:
-    """Move the objects just built (and any other young ones) to the collector's oldest
-    generation without scanning them: they live as long as the store, and scanning 250,000
-    of them as young objects, then again as middle-aged ones, costs 50 ms twice. They are
-    still scanned by every full collection, so no cycle goes unnoticed."""
-    gc.freeze()
-    gc.unfreeze()
 
 
 def _marshalled(rows: tuple[object, ...]) -> bytes:
