@@ -54,6 +54,17 @@ class FileLock:
         self._fd: int | None = None
 
     def __enter__(self) -> FileLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.release()
+
+    def acquire(self) -> None:
+        """Wait up to `timeout` seconds for the lock; LockTimeout, or OSError when the
+        lock file cannot be made."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + self.timeout
@@ -63,11 +74,8 @@ class FileLock:
                 raise LockTimeout(f"{self.path} is held by another process")
             time.sleep(self.poll)
         self._fd = fd
-        return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def release(self) -> None:
         fd, self._fd = self._fd, None
         if fd is not None:
             try:

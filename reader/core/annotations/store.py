@@ -733,7 +733,7 @@ class Store:
     def _locked(self) -> Iterator[None]:
         lock = FileLock(self.path.with_name(self.path.name + ".lock"), self._lock_timeout)
         try:
-            lock.__enter__()
+            lock.acquire()
         except LockTimeout as exc:
             raise StoreError(
                 Notice(
@@ -756,7 +756,7 @@ class Store:
         try:
             yield
         finally:
-            lock.__exit__(None, None, None)
+            lock.release()
 
 
 def open_store(path: Path, **options: Any) -> Store:

@@ -253,7 +253,7 @@ class IndexStore:
         """Hold the build lock; wait up to `wait` (BUSY_WAIT) seconds, then IndexBusyError."""
         lock = FileLock(self.root / LOCK_FILE, timeout=BUSY_WAIT if wait is None else wait, poll=0.05)
         try:
-            lock.__enter__()
+            lock.acquire()
         except LockTimeout:
             raise IndexBusyError(
                 "the search index is being updated by another Compact Reader window or "
@@ -262,18 +262,18 @@ class IndexStore:
         try:
             yield
         finally:
-            lock.__exit__(None, None, None)
+            lock.release()
 
     def build(
         self,
         corpus: Corpus,
         objectives: list[Objective],
         progress: Progress | None = None,
-        meanwhile: Callable[[list[str]], None] | None = None,
+        meanwhile: Callable[[list[list[str]]], None] | None = None,
     ) -> None:
         """Write a complete new generation and make it current. Caller holds the lock.
-        `meanwhile(folded)` is called with every block's folded text, in corpus order,
-        while the postings' second process works (the caller's own preparations)."""
+        `meanwhile(folded)` is called with each document's folded block texts, in corpus
+        order, while the postings' second process works (the caller's own preparations)."""
         configure_jieba(self.jieba_cache)
         self._remove_partial_generations()
         generation = f"g{time.time_ns():x}-{os.getpid()}"
@@ -295,7 +295,7 @@ class IndexStore:
             )
             try:
                 if meanwhile:
-                    meanwhile([text for texts in folded for text in texts])
+                    meanwhile(folded)
                 from whoosh import index
 
                 from .bulk import BulkWriter

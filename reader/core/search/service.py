@@ -104,10 +104,11 @@ class SearchService:
             self._store.build(self.corpus, self.objectives, progress, self._prepare_table)
             return [REBUILD_MESSAGES[state]]
 
-    def _prepare_table(self, folded: list[str]) -> None:
+    def _prepare_table(self, folded: list[list[str]]) -> None:
         """The corpus's BlockTable, made during a build from the texts it folded."""
         if self._table is None:
-            self._table = BlockTable.build(self.corpus, self.objectives, folded)
+            flat = [text for texts in folded for text in texts]
+            self._table = BlockTable.build(self.corpus, self.objectives, flat)
 
     def _reopen(self) -> None:
         self._close_view()

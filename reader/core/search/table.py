@@ -52,7 +52,7 @@ class BlockTable:
         elif len(folded) != len(blocks):
             raise ValueError(f"{len(folded)} folded texts for {len(blocks)} blocks")
         positions = {block_key(d, b.anchor): i for i, (d, b) in enumerate(zip(doc_ids, blocks, strict=True))}
-        return cls(doc_ids, blocks, list(folded), context, numbers, positions)
+        return cls(doc_ids, blocks, folded, context, numbers, positions)
 
     def __len__(self) -> int:
         return len(self.blocks)
